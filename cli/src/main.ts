@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+
+/** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
+export function buildProgram(): Command {
+  const program = new Command('arena')
+    .description('Arena: a Bittensor-style training competition (devchain, miners, validators, leaderboard)')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  // Subcommands register here, one line each.
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code (0 ok, 1 failure, 2 bad usage or config). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err: unknown) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    const e = err as { exitCode?: number; message?: string };
+    process.stderr.write(`arena: ${e.message ?? String(err)}\n`);
+    return typeof e.exitCode === 'number' ? e.exitCode : 1;
+  }
+}
