@@ -1,5 +1,5 @@
 import test from 'ava';
-import { evaluateAnswer, maxValidLoss, normaliseRows, PROB_FLOOR } from '../src/evaluate.ts';
+import { evaluateAnswer, maxValidLoss, normaliseRows, PROB_FLOOR, type EvalStatus } from '../src/evaluate.ts';
 import type { QueryAnswer, RoundBatch } from '../src/ports.ts';
 
 const batch: RoundBatch = {
@@ -34,7 +34,7 @@ test('probabilities are clamped to [1e-7, 1] and renormalised per row', (t) => {
 });
 
 test('unusable answers score the worst loss and are unavailable, with the reason kept', (t) => {
-  const cases: Array<[QueryAnswer | undefined, string]> = [
+  const cases: Array<[QueryAnswer | undefined, EvalStatus]> = [
     [undefined, 'missing'],
     [{ status: 'timeout', latencyMs: 100, detail: 'deadline exceeded' }, 'timeout'],
     [{ status: 'refused', latencyMs: 1 }, 'refused'],
