@@ -1,0 +1,52 @@
+# Arena: one image, the role is chosen by the command (arena miner | validator | devchain | leaderboard | up).
+#
+#   docker build -t arena .                      # CPU target (default): tfjs wasm backend
+#   docker build -t arena:gpu --target gpu .     # GPU target: @tensorflow/tfjs-node-gpu on a CUDA base image
+#
+# Data and wallets are volumes: /data (miner checkpoints, validator state, chain data) and
+# /home/node/.bittensor/wallets (Bittensor wallet layout).
+
+ARG NODE_VERSION=20
+
+# ---- dependencies (shared by both targets) ----------------------------------------------------
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
+WORKDIR /app
+# python3/make/g++ build native add-ons (classic-level falls back to them when no prebuild fits).
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# ---- CPU target -------------------------------------------------------------------------------
+FROM node:${NODE_VERSION}-bookworm-slim AS cpu
+ENV NODE_ENV=production ARENA_DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
+USER node
+VOLUME ["/data", "/home/node/.bittensor/wallets"]
+# gRPC (miner), metrics, devchain RPC, dashboard
+EXPOSE 8091 9100 9944 8080
+ENTRYPOINT ["node", "cli/bin/arena.js"]
+CMD ["--help"]
+
+# ---- GPU target -------------------------------------------------------------------------------
+FROM nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04 AS gpu
+ARG NODE_MAJOR=20
+RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates gnupg python3 make g++ \
+    && curl -fsSL https://deb.nodesource.com/setup_${NODE_MAJOR}.x | bash - \
+    && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 1000 node
+ENV NODE_ENV=production ARENA_DATA_DIR=/data ARENA_MINER_BACKEND=tensorflow-gpu
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+# The native GPU backend downloads libtensorflow at install time, which works on a normal build host.
+RUN npm install --no-save --no-audit --no-fund @tensorflow/tfjs-node-gpu@4.22.0
+COPY . .
+RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
+USER node
+VOLUME ["/data", "/home/node/.bittensor/wallets"]
+EXPOSE 8091 9100 9944 8080
+ENTRYPOINT ["node", "cli/bin/arena.js"]
+CMD ["--help"]
