@@ -17,20 +17,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# ---- CPU target -------------------------------------------------------------------------------
-FROM node:${NODE_VERSION}-bookworm-slim AS cpu
-ENV NODE_ENV=production ARENA_DATA_DIR=/data
-WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY . .
-RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
-USER node
-VOLUME ["/data", "/home/node/.bittensor/wallets"]
-# gRPC (miner), metrics, devchain RPC, dashboard
-EXPOSE 8091 9100 9944 8080
-ENTRYPOINT ["node", "cli/bin/arena.js"]
-CMD ["--help"]
-
 # ---- GPU target -------------------------------------------------------------------------------
 FROM nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04 AS gpu
 ARG NODE_MAJOR=20
@@ -50,3 +36,18 @@ VOLUME ["/data", "/home/node/.bittensor/wallets"]
 EXPOSE 8091 9100 9944 8080
 ENTRYPOINT ["node", "cli/bin/arena.js"]
 CMD ["--help"]
+
+# ---- CPU target (last stage, so the default) -------------------------------------------------------------------------------
+FROM node:${NODE_VERSION}-bookworm-slim AS cpu
+ENV NODE_ENV=production ARENA_DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
+USER node
+VOLUME ["/data", "/home/node/.bittensor/wallets"]
+# gRPC (miner), metrics, devchain RPC, dashboard
+EXPOSE 8091 9100 9944 8080
+ENTRYPOINT ["node", "cli/bin/arena.js"]
+CMD ["--help"]
+
