@@ -1,0 +1,153 @@
+import { Server, ServerCredentials, status as GrpcStatus, type Metadata, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  HEALTH_SERVICE as HEALTH_SERVICE_DEF,
+  MINER_SERVICE,
+  decodeInfoRequest,
+  encodeInfoResponse,
+  responseMetadata,
+  signResponse,
+  ensureCryptoReady,
+  toGrpcStatus,
+  type Signer,
+} from '#protocol';
+import { pino, type Logger } from 'pino';
+import { authorize, type AccessDeps, type FreshnessOptions } from './access.ts';
+import type { CallerDirectory } from './caller-directory.ts';
+import { HealthService } from './health.ts';
+import { createMinerMetrics, type MinerMetrics } from './metrics.ts';
+import { handlePredict, type InfoSource, type PredictLimits, type Predictor } from './predict.ts';
+import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { ReplayCache } from './replay-cache.ts';
+
+/** Limits of the miner server. */
+export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
+  /** Largest message either way, bytes; default 16 MiB. Bigger requests get RESOURCE_EXHAUSTED from grpc-js. */
+  maxMessageBytes?: number;
+  /** Most remembered request uuids; default 100_000. */
+  replayCacheSize?: number;
+}
+
+/** Everything the miner daemon plugs into the server. */
+export interface MinerServerOptions {
+  predictor: Predictor;
+  info: InfoSource;
+  callerDirectory: CallerDirectory;
+  /** The miner's hotkey pair: requests must be signed for it; it signs responses. */
+  hotkey: Signer;
+  limits: MinerServerLimits;
+  rateLimit?: RateLimitOptions;
+  logger?: Logger;
+  /** Instruments to record into; default a fresh set in its own registry. */
+  metrics?: MinerMetrics;
+  /** Clock, ms; default Date.now (tests move it). */
+  now?: () => number;
+}
+
+/** A running (or startable) miner gRPC server. */
+export interface MinerServer {
+  start(host: string, port: number): Promise<{ port: number }>;
+  /** Graceful shutdown, forced after `graceMs` (default 2_000). */
+  stop(graceMs?: number): Promise<void>;
+  health: HealthService;
+  metrics: MinerMetrics;
+}
+
+type Outcome = { ok: true; body: Buffer; metadata: Metadata } | { ok: false; code: GrpcStatus; details: string; reason: string; caller?: string };
+
+/** Creates the miner's gRPC server: MinerService (signed, access-controlled) plus grpc.health.v1.Health. */
+export function createMinerServer(opts: MinerServerOptions): MinerServer {
+  const log = (opts.logger ?? pino({ level: 'silent' })).child({ component: 'miner.server' });
+  const metrics = opts.metrics ?? createMinerMetrics();
+  const limits = opts.limits;
+  const maxAgeMs = limits.maxAgeMs ?? 60_000;
+  const maxFutureMs = limits.maxFutureMs ?? 5_000;
+  const access: AccessDeps = {
+    minerHotkey: opts.hotkey.address,
+    callerDirectory: opts.callerDirectory,
+    replay: new ReplayCache({ ttlMs: maxAgeMs + maxFutureMs, capacity: limits.replayCacheSize ?? 100_000 }),
+    limiter: new TokenBucketLimiter(opts.rateLimit),
+    now: opts.now ?? Date.now,
+    maxAgeMs,
+    maxFutureMs,
+  };
+  const health = new HealthService(['arena.v1.MinerService']);
+  const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const server = new Server({
+    'grpc.max_receive_message_length': maxBytes,
+    'grpc.max_send_message_length': maxBytes,
+  });
+
+  /** Wraps a method: access control, then `impl`, then the signed answer; exactly one callback per call. */
+  function guarded(method: string, impl: (body: Buffer) => Promise<Buffer>) {
+    return (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>): void => {
+      const started = performance.now();
+      void serve(call, impl).then((o) => {
+        if (o.ok) {
+          call.sendMetadata(o.metadata);
+          callback(null, o.body);
+        } else {
+          log.warn({ caller: o.caller, reason: o.reason, method, code: GrpcStatus[o.code] }, 'request refused');
+          callback({ code: o.code, details: o.details });
+        }
+        metrics.requests.inc({ method, status: GrpcStatus[o.ok ? GrpcStatus.OK : o.code] });
+        metrics.latency.observe({ method }, (performance.now() - started) / 1000);
+      });
+    };
+  }
+
+  /** Never rejects: every failure becomes an Outcome. */
+  async function serve(call: ServerUnaryCall<Buffer, Buffer>, impl: (body: Buffer) => Promise<Buffer>): Promise<Outcome> {
+    let caller: string | undefined;
+    try {
+      const body = call.request;
+      const who = authorize(body, call.metadata, access);
+      caller = who.hotkey;
+      const resBody = await impl(body);
+      const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey }, { nowMs: access.now() });
+      return { ok: true, body: resBody, metadata: responseMetadata(headers) };
+    } catch (e: unknown) {
+      const s = toGrpcStatus(e);
+      return { ok: false, ...s, reason: s.details, caller: caller ?? claimedCaller(call.metadata) };
+    }
+  }
+
+  const predictDeps = { predictor: opts.predictor, info: opts.info, limits };
+  server.addService(MINER_SERVICE, {
+    Predict: guarded('Predict', (body) => handlePredict(body, predictDeps)),
+    Info: guarded('Info', async (body) => {
+      decodeInfoRequest(body);
+      return encodeInfoResponse({ ...opts.info(), hotkey: opts.hotkey.address });
+    }),
+  });
+  server.addService(HEALTH_SERVICE_DEF, health.handlers);
+
+  return {
+    health,
+    metrics,
+    async start(host, port) {
+      await ensureCryptoReady();
+      const bound = await new Promise<number>((resolve, reject) =>
+        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+      );
+      log.info({ host, port: bound }, 'miner server listening');
+      return { port: bound };
+    },
+    stop(graceMs = 2_000) {
+      health.shutdown();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.forceShutdown(), graceMs);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** The signer a refused request claims (unverified, for the refusal log only). */
+function claimedCaller(md: Metadata): string | undefined {
+  const v = md.get('epistula-signed-by')[0];
+  return typeof v === 'string' ? v.slice(0, 64) : undefined;
+}

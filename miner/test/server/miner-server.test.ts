@@ -1,0 +1,164 @@
+import { Metadata, status } from '@grpc/grpc-js';
+import {
+  MINER_SERVICE,
+  MinerCallError,
+  encodePredictRequest,
+  requestMetadata,
+  responseHash,
+  signRequest,
+  verifyResponse,
+  type PredictRequest,
+} from '#protocol';
+import test from 'ava';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { IN, OUT, batch, client, devKeys, linearPredict, rawChannel, startServer } from './_helpers/harness.ts';
+
+const keysP = devKeys();
+const PATH = MINER_SERVICE.Predict.path;
+
+function request(rows: number, over: Partial<PredictRequest> = {}): PredictRequest {
+  return { competitionId: 'mnist', roundId: 7, input: { dtype: 'float32', shape: [rows, IN], data: batch(rows) }, ...over };
+}
+
+test('a signed Predict is answered with the model output and a response signed by the miner', async (t) => {
+  const keys = await keysP;
+  const { address } = await startServer(t, keys);
+  const c = client(t, address, keys);
+  const res = await c.predict(request(3), { deadlineMs: 5_000 });
+  t.deepEqual(res.value.output.shape, [3, OUT]);
+  t.deepEqual(Array.from(res.value.output.data), Array.from(linearPredict(batch(3), 3)));
+  t.is(res.value.roundId, 7);
+  t.is(res.value.trainingStep, 42);
+  t.is(res.record.signedBy, keys.bob.address);
+  t.is(res.record.signedFor, keys.alice.address);
+  t.is(res.record.bodyHash, responseHash(res.body));
+  // The record proves the answer later, without a clock limit.
+  const md = new Metadata();
+  md.set('epistula-version', '2');
+  md.set('epistula-timestamp', String(res.record.timestampMs));
+  md.set('epistula-uuid', res.record.uuid);
+  md.set('epistula-signed-by', res.record.signedBy);
+  md.set('epistula-signed-for', res.record.signedFor);
+  md.set('epistula-response-signature', res.record.signature);
+  t.true(verifyResponse(res.body, md, { expectedSignedBy: keys.bob.address, maxAgeMs: Infinity }).ok);
+});
+
+test('Info answers what the miner serves, and health is SERVING', async (t) => {
+  const keys = await keysP;
+  const { address, server } = await startServer(t, keys);
+  const c = client(t, address, keys);
+  const info = await c.info({ deadlineMs: 5_000 });
+  t.is(info.value.competitionId, 'mnist');
+  t.is(info.value.hotkey, keys.bob.address);
+  t.is(info.value.parameterCount, IN * OUT);
+  t.is(await c.health({ deadlineMs: 5_000 }), 'SERVING');
+  t.is(await c.health({ deadlineMs: 5_000, service: 'arena.v1.MinerService' }), 'SERVING');
+  server.health.setStatus('', 'NOT_SERVING');
+  t.is(await c.health({ deadlineMs: 5_000 }), 'NOT_SERVING');
+});
+
+test('every bad request is refused with its status while a concurrent good caller is served', async (t) => {
+  const keys = await keysP;
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({ write: (chunk, _enc, cb) => { lines.push(JSON.parse(String(chunk))); cb(); } });
+  const { address } = await startServer(t, keys, {
+    logger: pino({ level: 'warn' }, sink),
+    rateLimit: { ratePerSec: 0.001, burst: 30 },
+  });
+  const raw = rawChannel(t, address);
+  const good = client(t, address, keys);
+  const body = encodePredictRequest(request(2));
+  const signed = (b: Buffer, signer = keys.alice, nowMs?: number): Metadata => requestMetadata(signRequest(b, signer, keys.bob.address, { nowMs }));
+
+  const tampered = signed(body);
+  tampered.set('epistula-request-signature', `0x${'11'.repeat(64)}`);
+  const replayMd = signed(body);
+  const oversized = encodePredictRequest(request(64)); // 200 KB, fine; pad below to exceed 1 MiB
+  const huge = Buffer.concat([oversized, Buffer.alloc(2 * 1024 * 1024)]);
+  const wrongShape = encodePredictRequest({ ...request(2), input: { dtype: 'float32', shape: [2, 28, 28], data: batch(2) } });
+  const wrongDtype = encodePredictRequest({ ...request(1), input: { dtype: 'int32', shape: [1, IN], data: new Int32Array(IN) } });
+  const wrongCompetition = encodePredictRequest(request(1, { competitionId: 'cifar' }));
+  const garbage = Buffer.from('not a protobuf at all \xff\xff\xff');
+  const eve = client(t, address, keys, keys.eve);
+
+  const cases: Array<[string, () => Promise<unknown>, status]> = [
+    ['unsigned', () => raw(PATH, body, new Metadata()), status.UNAUTHENTICATED],
+    ['bad signature', () => raw(PATH, body, tampered), status.UNAUTHENTICATED],
+    ['signature over other bytes', () => raw(PATH, encodePredictRequest(request(1)), signed(body)), status.UNAUTHENTICATED],
+    ['stale', () => raw(PATH, body, signed(body, keys.alice, Date.now() - 120_000)), status.UNAUTHENTICATED],
+    ['signed for another miner', () => raw(PATH, body, requestMetadata(signRequest(body, keys.alice, keys.charlie.address))), status.UNAUTHENTICATED],
+    ['replayed', async () => { await raw(PATH, body, replayMd); return raw(PATH, body, replayMd); }, status.ALREADY_EXISTS],
+    ['unregistered', () => raw(PATH, body, signed(body, keys.charlie)), status.PERMISSION_DENIED],
+    ['no permit', () => raw(PATH, body, signed(body, keys.dave)), status.PERMISSION_DENIED],
+    ['oversized', () => raw(PATH, huge, signed(huge)), status.RESOURCE_EXHAUSTED],
+    ['wrong shape', () => raw(PATH, wrongShape, signed(wrongShape)), status.INVALID_ARGUMENT],
+    ['wrong dtype', () => raw(PATH, wrongDtype, signed(wrongDtype)), status.INVALID_ARGUMENT],
+    ['wrong competition', () => raw(PATH, wrongCompetition, signed(wrongCompetition)), status.INVALID_ARGUMENT],
+    ['garbage body', () => raw(PATH, garbage, signed(garbage)), status.INVALID_ARGUMENT],
+    ['over the rate limit', async () => {
+      const all = await Promise.allSettled(Array.from({ length: 40 }, () => eve.predict(request(1), { deadlineMs: 5_000 })));
+      return all.find((r) => r.status === 'rejected')?.reason;
+    }, status.RESOURCE_EXHAUSTED],
+  ];
+
+  let goodServed = 0;
+  let stop = false;
+  const goodLoop = (async () => {
+    while (!stop) {
+      const r = await good.predict(request(1), { deadlineMs: 5_000 });
+      t.deepEqual(r.value.output.shape, [1, OUT]);
+      goodServed++;
+    }
+  })();
+  const results = await Promise.all(cases.map(async ([name, run, want]) => ({ name, want, got: await run() })));
+  stop = true;
+  await goodLoop;
+  for (const { name, want, got } of results) {
+    const code = got instanceof MinerCallError ? got.grpcCode : (got as { code?: number } | undefined)?.code;
+    t.is(code, want, `${name}: expected ${status[want]}, got ${String(got)}`);
+  }
+  t.true(goodServed >= 1, 'the good caller was never served');
+  t.is((await good.predict(request(1), { deadlineMs: 5_000 })).value.output.shape[0], 1);
+  const refusals = lines.filter((l) => l.msg === 'request refused');
+  t.true(refusals.length >= cases.length - 1, `expected a log line per refusal, found ${refusals.length}`);
+  t.true(refusals.some((l) => l.caller === keys.charlie.address && typeof l.reason === 'string'));
+});
+
+test('a caller directory swap takes effect at once', async (t) => {
+  const keys = await keysP;
+  const { address, directory } = await startServer(t, keys);
+  const c = client(t, address, keys);
+  await c.predict(request(1));
+  directory.replace({});
+  const err = await t.throwsAsync(c.predict(request(1)), { instanceOf: MinerCallError });
+  t.is(err?.grpcCode, status.PERMISSION_DENIED);
+});
+
+test('a predictor that throws or answers the wrong shape gives INTERNAL and the server keeps serving', async (t) => {
+  const keys = await keysP;
+  let mode: 'throw' | 'shape' | 'ok' = 'throw';
+  const { address } = await startServer(t, keys, {
+    predictor: {
+      predict: async (input, shape) => {
+        if (mode === 'throw') throw new Error('model exploded');
+        if (mode === 'shape') return { data: new Float32Array(3), shape: [3] };
+        return { data: linearPredict(input, shape[0]!), shape: [shape[0]!, OUT] };
+      },
+    },
+  });
+  const c = client(t, address, keys);
+  t.is((await t.throwsAsync(c.predict(request(1)), { instanceOf: MinerCallError }))?.grpcCode, status.INTERNAL);
+  mode = 'shape';
+  t.is((await t.throwsAsync(c.predict(request(1)), { instanceOf: MinerCallError }))?.grpcCode, status.INTERNAL);
+  mode = 'ok';
+  t.deepEqual((await c.predict(request(2))).value.output.shape, [2, OUT]);
+});
+
+test('the client refuses an answer not signed by the expected miner', async (t) => {
+  const keys = await keysP;
+  const { address } = await startServer(t, keys, { hotkey: keys.charlie });
+  // Requests are signed for bob, so charlie's server refuses them: wrong recipient.
+  const c = client(t, address, keys);
+  t.is((await t.throwsAsync(c.predict(request(1)), { instanceOf: MinerCallError }))?.grpcCode, status.UNAUTHENTICATED);
+});

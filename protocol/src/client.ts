@@ -1,0 +1,163 @@
+import { Client, credentials, Metadata, status as GrpcStatus, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
+import { ProtocolError } from './errors.ts';
+import {
+  decodeInfoResponse,
+  decodePredictResponse,
+  encodeInfoRequest,
+  encodePredictRequest,
+  type MinerInfo,
+  type PredictRequest,
+  type PredictResponse,
+} from './messages.ts';
+import { HEALTH_SERVICE, MINER_SERVICE, ServingStatus, type ServingStatusName } from './services.ts';
+import { ensureCryptoReady, requestMetadata, signRequest, verifyResponse, type SignedRecord, type Signer } from './signing.ts';
+import type { TensorLimits } from './tensor.ts';
+
+/** Default message size limit both ways: a batch-1024 MNIST request is ~3.2 MB, grpc's default 4 MB is too tight. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** Default per-call deadline, ms. */
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+/** Options of a MinerClient. */
+export interface MinerClientOptions {
+  /** `host:port` of the miner's axon. */
+  address: string;
+  /** SS58 hotkey of the miner: requests are signed for it and its responses must be signed by it. */
+  minerHotkey: string;
+  /** Default request signer (the validator hotkey); a call may pass its own. */
+  signer?: Signer;
+  /** Message size limit both ways, bytes; default 16 MiB. */
+  maxMessageBytes?: number;
+  /** Deadline of calls that give none, ms; default 10_000. */
+  defaultDeadlineMs?: number;
+  /** Limits applied when decoding the answer's tensor. */
+  tensorLimits?: TensorLimits;
+  /** Largest accepted response signature age, ms; default 60_000. */
+  maxResponseAgeMs?: number;
+  /** Extra grpc-js channel options (merged over the defaults). */
+  channelOptions?: ChannelOptions;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Deadline from now, ms. */
+  deadlineMs?: number;
+  /** Signer for this call; default the client's. */
+  signer?: Signer;
+}
+
+/** A verified answer: the decoded message, the miner's signature record and the raw body it covers. */
+export interface Signed<T> {
+  value: T;
+  /** The miner's signature over `body` (bodyHash = responseHash(body)); keep it to prove the answer. */
+  record: SignedRecord;
+  body: Buffer;
+  /** Round-trip time, ms. */
+  latencyMs: number;
+}
+
+/** A call that ended in a gRPC status other than OK (refused, timed out, unreachable). */
+export class MinerCallError extends Error {
+  override readonly name = 'MinerCallError';
+  constructor(
+    readonly method: string,
+    readonly grpcCode: GrpcStatus,
+    readonly details: string,
+  ) {
+    super(`${method} failed with ${GrpcStatus[grpcCode] ?? grpcCode}: ${details}`);
+  }
+}
+
+/** Typed, signing, verifying client of one miner's `arena.v1.MinerService` and health service. */
+export class MinerClient {
+  readonly #client: Client;
+  readonly #opts: MinerClientOptions;
+
+  constructor(opts: MinerClientOptions) {
+    this.#opts = opts;
+    this.#client = new Client(opts.address, credentials.createInsecure(), minerChannelOptions(opts));
+  }
+
+  /** Sends a signed Predict and returns the verified answer; rejects with MinerCallError or ProtocolError. */
+  async predict(req: PredictRequest, call: CallOptions = {}): Promise<Signed<PredictResponse>> {
+    return this.#signedCall(MINER_SERVICE.Predict.path, encodePredictRequest(req), call, (b) =>
+      decodePredictResponse(b, this.#opts.tensorLimits),
+    );
+  }
+
+  /** Sends a signed Info and returns the verified answer. */
+  async info(call: CallOptions = {}): Promise<Signed<MinerInfo>> {
+    return this.#signedCall(MINER_SERVICE.Info.path, encodeInfoRequest(), call, (b) => decodeInfoResponse(b));
+  }
+
+  /** Standard health check of `service` ('' = the whole server). */
+  health(opts: { deadlineMs?: number; service?: string } = {}): Promise<ServingStatusName> {
+    const d = HEALTH_SERVICE.Check;
+    return new Promise((resolve, reject) => {
+      this.#client.makeUnaryRequest(d.path, d.requestSerialize, d.responseDeserialize, { service: opts.service ?? '' }, new Metadata(),
+        { deadline: this.#deadline(opts.deadlineMs) }, (err, res) => {
+          if (err || !res) reject(toCallError('Health/Check', err));
+          else resolve((ServingStatus[res.status] ?? 'UNKNOWN') as ServingStatusName);
+        });
+    });
+  }
+
+  /** Closes the channel. */
+  close(): void {
+    this.#client.close();
+  }
+
+  async #signedCall<T>(path: string, body: Buffer, call: CallOptions, decode: (b: Buffer) => T): Promise<Signed<T>> {
+    const signer = call.signer ?? this.#opts.signer;
+    if (!signer) throw new ProtocolError('missing-signature', `${path}: expected a signer in the call or client options, found none`);
+    await ensureCryptoReady();
+    const headers = signRequest(body, signer, this.#opts.minerHotkey);
+    const started = performance.now();
+    const { body: resBody, metadata } = await this.#rawCall(path, body, requestMetadata(headers), call.deadlineMs);
+    const latencyMs = performance.now() - started;
+    const verified = verifyResponse(resBody, metadata, {
+      expectedSignedBy: this.#opts.minerHotkey,
+      expectedSignedFor: signer.address,
+      expectedUuid: headers.uuid,
+      maxAgeMs: this.#opts.maxResponseAgeMs,
+    });
+    if (!verified.ok) throw new ProtocolError(verified.code, `${path}: response signature: ${verified.reason}`);
+    return { value: decode(resBody), record: verified.record, body: resBody, latencyMs };
+  }
+
+  #rawCall(path: string, body: Buffer, md: Metadata, deadlineMs: number | undefined): Promise<{ body: Buffer; metadata: Metadata }> {
+    return new Promise((resolve, reject) => {
+      let metadata = new Metadata();
+      const c = this.#client.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, md,
+        { deadline: this.#deadline(deadlineMs) }, (err, res) => {
+          if (err || !res) reject(toCallError(path, err));
+          else resolve({ body: res, metadata });
+        });
+      c.on('metadata', (m: Metadata) => {
+        metadata = m;
+      });
+    });
+  }
+
+  #deadline(ms: number | undefined): number {
+    return Date.now() + (ms ?? this.#opts.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS);
+  }
+}
+
+/** Channel options a miner client uses: message limits both ways and a large HTTP/2 flow-control window. */
+export function minerChannelOptions(opts: { maxMessageBytes?: number; channelOptions?: ChannelOptions }): ChannelOptions {
+  const max = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  return {
+    'grpc.max_send_message_length': max,
+    'grpc.max_receive_message_length': max,
+    'grpc-node.flow_control_window': max,
+    // Each MinerClient is one miner; do not share subchannels between clients of the same address.
+    'grpc.use_local_subchannel_pool': 1,
+    ...opts.channelOptions,
+  };
+}
+
+function toCallError(method: string, err: ServiceError | null | undefined): MinerCallError {
+  if (!err) return new MinerCallError(method, GrpcStatus.INTERNAL, 'empty response');
+  return new MinerCallError(method, err.code, err.details);
+}

@@ -1,0 +1,245 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Metadata } from '@grpc/grpc-js';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress, signatureVerify } from '@polkadot/util-crypto';
+import type { ProtocolErrorCode } from './errors.ts';
+
+/**
+ * Epistula-style signing (version 2) carried as gRPC metadata. The signed message is the UTF-8 string
+ * `${sha256hex(body)}.${uuid}.${timestamp}.${signedFor}`, where `body` is the serialized protobuf message
+ * exactly as sent. Requests carry `epistula-request-signature`; responses carry `epistula-response-signature`
+ * (a distinct header so one can never pass for the other) and reuse the request's uuid, which binds an answer
+ * to the question it answers.
+ */
+export const EPISTULA_VERSION = '2';
+export const HEADER = {
+  version: 'epistula-version',
+  timestamp: 'epistula-timestamp',
+  uuid: 'epistula-uuid',
+  signedBy: 'epistula-signed-by',
+  signedFor: 'epistula-signed-for',
+  requestSignature: 'epistula-request-signature',
+  responseSignature: 'epistula-response-signature',
+} as const;
+
+/** Anything that signs with an SS58-addressed key: a `KeyringPair` fits. */
+export interface Signer {
+  /** SS58 address of the signing key. */
+  readonly address: string;
+  sign(message: Uint8Array): Uint8Array;
+}
+
+/** The six Epistula headers of one signed message (signature under the request or response header name). */
+export interface EpistulaHeaders {
+  version: string;
+  timestamp: string;
+  uuid: string;
+  signedBy: string;
+  signedFor: string;
+  /** 0x-prefixed hex signature. */
+  signature: string;
+}
+
+/** What a verified message proves: who signed which body, for whom, when. Store it to prove an answer later. */
+export interface SignedRecord {
+  bodyHash: string;
+  uuid: string;
+  timestampMs: number;
+  signedBy: string;
+  signedFor: string;
+  signature: string;
+}
+
+/** Outcome of a verification; never thrown. */
+export type VerifyResult = { ok: true; record: SignedRecord } | { ok: false; code: ProtocolErrorCode; reason: string };
+
+/** Verification settings. */
+export interface VerifyOptions {
+  /** SS58 the message must be signed for (the receiver's hotkey); unchecked when undefined. */
+  expectedSignedFor?: string;
+  /** SS58 the message must be signed by; unchecked when undefined. */
+  expectedSignedBy?: string;
+  /** Clock, ms since epoch; default Date.now(). */
+  nowMs?: number;
+  /** Oldest accepted timestamp age, ms; default 60_000; Infinity disables (audits of old answers). */
+  maxAgeMs?: number;
+  /** Furthest accepted timestamp in the future (clock skew), ms; default 5_000. */
+  maxFutureMs?: number;
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SIGNATURE_HEX = /^0x[0-9a-f]{128}$/;
+const TIMESTAMP = /^[0-9]{1,16}$/;
+
+/** Resolves once the sr25519/ed25519 wasm is loaded; call before signing or verifying. */
+export function ensureCryptoReady(): Promise<boolean> {
+  return cryptoWaitReady();
+}
+
+/** Lower-case hex sha256 of `body` (no 0x), as signed in the Epistula message and used as a response hash. */
+export function sha256Hex(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** The hash a report should cite for a response body (same as the signed body hash). */
+export function responseHash(body: Uint8Array): string {
+  return sha256Hex(body);
+}
+
+/** The exact string that is signed. */
+export function epistulaMessage(bodyHash: string, uuid: string, timestampMs: number | string, signedFor: string): string {
+  return `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`;
+}
+
+/** Options fixing the otherwise random/clock parts of a signature (tests, golden vectors). */
+export interface SignOptions {
+  nowMs?: number;
+  uuid?: string;
+}
+
+function sign(body: Uint8Array, signer: Signer, signedFor: string, opts: SignOptions): EpistulaHeaders {
+  const timestamp = String(opts.nowMs ?? Date.now());
+  const uuid = opts.uuid ?? randomUUID();
+  const message = epistulaMessage(sha256Hex(body), uuid, timestamp, signedFor);
+  const signature = u8aToHex(signer.sign(new TextEncoder().encode(message)));
+  return { version: EPISTULA_VERSION, timestamp, uuid, signedBy: signer.address, signedFor, signature };
+}
+
+/** Signs a serialized request body for `minerHotkey` (SS58). Crypto must be ready (`ensureCryptoReady`). */
+export function signRequest(body: Uint8Array, keypair: Signer, minerHotkey: string, opts: SignOptions = {}): EpistulaHeaders {
+  return sign(body, keypair, minerHotkey, opts);
+}
+
+/** Signs a serialized response body for the validator that asked, reusing the request's uuid. */
+export function signResponse(
+  body: Uint8Array,
+  keypair: Signer,
+  request: { uuid: string; validatorHotkey: string },
+  opts: { nowMs?: number } = {},
+): EpistulaHeaders {
+  return sign(body, keypair, request.validatorHotkey, { nowMs: opts.nowMs, uuid: request.uuid });
+}
+
+/** gRPC metadata carrying request headers. */
+export function requestMetadata(h: EpistulaHeaders, md: Metadata = new Metadata()): Metadata {
+  return setHeaders(md, h, HEADER.requestSignature);
+}
+
+/** gRPC metadata carrying response headers. */
+export function responseMetadata(h: EpistulaHeaders, md: Metadata = new Metadata()): Metadata {
+  return setHeaders(md, h, HEADER.responseSignature);
+}
+
+function setHeaders(md: Metadata, h: EpistulaHeaders, signatureHeader: string): Metadata {
+  md.set(HEADER.version, h.version);
+  md.set(HEADER.timestamp, h.timestamp);
+  md.set(HEADER.uuid, h.uuid);
+  md.set(HEADER.signedBy, h.signedBy);
+  md.set(HEADER.signedFor, h.signedFor);
+  md.set(signatureHeader, h.signature);
+  return md;
+}
+
+/** Headers from gRPC metadata or a plain record. */
+export type HeaderSource = Metadata | Readonly<Record<string, unknown>>;
+
+function readOne(src: HeaderSource, key: string): string | undefined {
+  const values: unknown[] = src instanceof Metadata ? src.get(key) : [src[key]].filter((v) => v !== undefined);
+  if (values.length !== 1 || typeof values[0] !== 'string') return undefined;
+  return values[0];
+}
+
+/** Result of the cheap header checks, before the signature itself is checked. */
+export type ParsedHeaders = { ok: true; headers: EpistulaHeaders; timestampMs: number } | { ok: false; code: ProtocolErrorCode; reason: string };
+
+/**
+ * Parses and checks headers without any signature work: presence, formats, version, recipient,
+ * signer identity and timestamp window. Servers run this before the caller lookup and the costly verify.
+ */
+export function parseHeaders(src: HeaderSource, kind: 'request' | 'response', opts: VerifyOptions = {}): ParsedHeaders {
+  const sigHeader = kind === 'request' ? HEADER.requestSignature : HEADER.responseSignature;
+  const raw = {
+    version: readOne(src, HEADER.version),
+    timestamp: readOne(src, HEADER.timestamp),
+    uuid: readOne(src, HEADER.uuid),
+    signedBy: readOne(src, HEADER.signedBy),
+    signedFor: readOne(src, HEADER.signedFor),
+    signature: readOne(src, sigHeader)?.toLowerCase(),
+  };
+  const missing = Object.entries(raw).filter(([, v]) => v === undefined).map(([k]) => k);
+  if (missing.length > 0) return fail('missing-signature', `expected one of each epistula header, missing ${missing.join(', ')}`);
+  const h = raw as EpistulaHeaders;
+  if (h.version !== EPISTULA_VERSION) return fail('bad-signature', `expected epistula-version ${EPISTULA_VERSION}, found ${clip(h.version)}`);
+  if (!TIMESTAMP.test(h.timestamp)) return fail('bad-signature', `expected epistula-timestamp in ms digits, found ${clip(h.timestamp)}`);
+  if (!UUID_V4.test(h.uuid)) return fail('bad-signature', `expected epistula-uuid as lower-case uuid v4, found ${clip(h.uuid)}`);
+  if (!SIGNATURE_HEX.test(h.signature)) return fail('bad-signature', 'expected a 0x-prefixed 64-byte hex signature');
+  const by = publicKeyHex(h.signedBy);
+  if (by === undefined) return fail('bad-signature', `expected epistula-signed-by as SS58, found ${clip(h.signedBy)}`);
+  if (opts.expectedSignedBy !== undefined && by !== publicKeyHex(opts.expectedSignedBy)) {
+    return fail('bad-signature', `expected signer ${opts.expectedSignedBy}, found ${h.signedBy}`);
+  }
+  if (opts.expectedSignedFor !== undefined && publicKeyHex(h.signedFor) !== publicKeyHex(opts.expectedSignedFor)) {
+    return fail('wrong-recipient', `expected signed-for ${opts.expectedSignedFor}, found ${clip(h.signedFor)}`);
+  }
+  const timestampMs = Number(h.timestamp);
+  const stale = checkFreshness(timestampMs, opts);
+  return stale ?? { ok: true, headers: h, timestampMs };
+}
+
+function checkFreshness(timestampMs: number, opts: VerifyOptions): { ok: false; code: 'stale'; reason: string } | undefined {
+  const now = opts.nowMs ?? Date.now();
+  const maxAge = opts.maxAgeMs ?? 60_000;
+  const maxFuture = opts.maxFutureMs ?? 5_000;
+  if (now - timestampMs > maxAge) return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${now - timestampMs} ms old, limit ${maxAge} ms` };
+  if (timestampMs - now > maxFuture) return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${timestampMs - now} ms ahead, limit ${maxFuture} ms` };
+  return undefined;
+}
+
+/** Checks the signature of parsed headers over `body`; crypto must be ready. */
+export function verifyParsed(body: Uint8Array, parsed: { headers: EpistulaHeaders; timestampMs: number }): VerifyResult {
+  const h = parsed.headers;
+  const bodyHash = sha256Hex(body);
+  const message = new TextEncoder().encode(epistulaMessage(bodyHash, h.uuid, h.timestamp, h.signedFor));
+  let valid = false;
+  try {
+    valid = signatureVerify(message, h.signature, h.signedBy).isValid;
+  } catch (e: unknown) {
+    return fail('bad-signature', `signature check failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!valid) return fail('bad-signature', `signature does not match body and headers signed by ${h.signedBy}`);
+  const record: SignedRecord = { bodyHash, uuid: h.uuid, timestampMs: parsed.timestampMs, signedBy: h.signedBy, signedFor: h.signedFor, signature: h.signature };
+  return { ok: true, record };
+}
+
+/** Verifies a signed request body against its metadata; returns a typed result and never throws. */
+export function verifyRequest(body: Uint8Array, metadata: HeaderSource, opts: VerifyOptions = {}): VerifyResult {
+  const parsed = parseHeaders(metadata, 'request', opts);
+  return parsed.ok ? verifyParsed(body, parsed) : parsed;
+}
+
+/** Verifies a signed response; pass `expectedUuid` (the request's uuid) to bind it to the question. */
+export function verifyResponse(body: Uint8Array, metadata: HeaderSource, opts: VerifyOptions & { expectedUuid?: string } = {}): VerifyResult {
+  const parsed = parseHeaders(metadata, 'response', opts);
+  if (!parsed.ok) return parsed;
+  if (opts.expectedUuid !== undefined && parsed.headers.uuid !== opts.expectedUuid) {
+    return fail('bad-signature', `expected response uuid ${opts.expectedUuid}, found ${parsed.headers.uuid}`);
+  }
+  return verifyParsed(body, parsed);
+}
+
+/** Hex public key of an SS58 address, or undefined when it does not decode. */
+function publicKeyHex(ss58: string): string | undefined {
+  try {
+    return u8aToHex(decodeAddress(ss58));
+  } catch {
+    return undefined; // Not an address: the caller reports it as a bad header.
+  }
+}
+
+function fail(code: ProtocolErrorCode, reason: string): { ok: false; code: ProtocolErrorCode; reason: string } {
+  return { ok: false, code, reason };
+}
+
+function clip(s: string): string {
+  return JSON.stringify(s.length > 64 ? `${s.slice(0, 64)}...` : s);
+}
