@@ -12,3 +12,19 @@ export { toUid, toNetUid, toBlockNumber, toSs58, toHotkey, toColdkey, publicKeyH
 export type { Uid, NetUid, Hotkey, Coldkey, BlockNumber } from './brands.ts';
 export { NetworkSchema, EndpointSchema, NETWORKS_DIR, loadNetworkFile, listNetworks, resolveNetwork } from './networks.ts';
 export type { Network } from './networks.ts';
+export {
+  createWallet, createDevWallet, regenColdkey, regenHotkey, loadHotkey, loadColdkey, listWallets, showWallet,
+  walletPaths, defaultWalletPath, readColdkeyAddress, readHotkeyAddress, isKeyfileEncrypted,
+} from './wallet/wallet.ts';
+export type {
+  WalletLocation, WalletPaths, WalletSummary, KeySource, KeyResult, CreateWalletOptions, ColdkeyOptions, HotkeyOptions,
+  DevWalletOptions, CryptoOptions,
+} from './wallet/wallet.ts';
+export { serializeKeyfile, parseKeyfile, pairFromKeyfile, keyfileFromKeys, publicKeyfile, keyfileAddress, KeyfileSchema } from './wallet/keyfile.ts';
+export type { KeyfileData } from './wallet/keyfile.ts';
+export { encryptKeyfileData, decryptKeyfileData, keyfileEncryption, NACL_SALT, NACL_PREFIX, KDF_SENSITIVE, KDF_TEST_ONLY } from './wallet/nacl.ts';
+export type { KdfLimits } from './wallet/nacl.ts';
+export { pairFromUri, toSchnorrkelSecret, fromSchnorrkelSecret, seedFromMnemonic, keysFromSeed } from './wallet/sr25519.ts';
+export { readPasswordFile, promptPassword } from './wallet/password.ts';
+export type { PromptOptions } from './wallet/password.ts';
+export { assertPrivateFile, writePrivateFile } from './wallet/files.ts';
