@@ -1,0 +1,41 @@
+/**
+ * Scoring and weight-setting options of the validator core (the daemon adds network, wallet and
+ * server options around it). Defaults are what a local devchain demo wants.
+ */
+import { z } from 'zod';
+
+/** A prize schedule, as in the `prize` field of `configs/competitions/<id>.json`. */
+export const PrizeScheduleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('table'), shares: z.array(z.number().nonnegative()).min(1) }).strict()
+    .refine((s) => s.shares.some((x) => x > 0), { message: 'expected at least one positive share' }),
+  z.object({ type: z.literal('power'), exponent: z.number().positive(), topK: z.number().int().min(1) }).strict(),
+]);
+
+export const ScoringConfigSchema = z.object({
+  competitionId: z.string().min(1).default('mnist').describe('competition id mixed into the round seed'),
+  roundLengthBlocks: z.number().int().min(1).default(5).describe('blocks per scoring round'),
+  batchSize: z.number().int().min(1).max(4096).default(256).describe('held-out rows per round'),
+  queryDeadlineMs: z.number().int().min(1).default(5000).describe('one deadline for all miners, ms'),
+  emaAlpha: z.number().gt(0).max(1).default(0.1).describe('weight of the newest loss in the EMA'),
+  availabilityAlpha: z.number().gt(0).max(1).default(0.1).describe('weight of the newest availability sample'),
+  worstLoss: z.number().positive().optional().describe('loss of an unusable answer; default: the largest valid loss'),
+  minAvailability: z.number().min(0).max(1).default(0.1).describe('availability EMA a miner needs to be ranked'),
+  epsilon: z.number().min(0).lt(1).default(0.005).describe('relative margin a challenger needs to pass a better-ranked miner'),
+  prize: PrizeScheduleSchema.default({ type: 'table', shares: [0.5, 0.3, 0.2] }).describe('prize schedule'),
+  copyThreshold: z.number().positive().default(1e-4).describe('mean absolute probability difference counted as a copy'),
+  copyMinRounds: z.number().int().min(1).default(3).describe('consecutive similar rounds before a copy is flagged'),
+  weightsIntervalBlocks: z.number().int().min(1).optional().describe('blocks between weight submissions; default: tempo'),
+  weightsVersionKey: z.bigint().nonnegative().optional().describe('version key sent with weights; default: the subnet\'s'),
+  retryDelayBlocks: z.number().int().min(1).default(2).describe('blocks to wait before retrying a failed submission'),
+  stateMaxAgeMs: z.number().int().positive().default(86_400_000).describe('discard persisted state older than this, ms'),
+  reportsKeep: z.number().int().min(1).default(100).describe('round reports kept on disk'),
+  pollIntervalMs: z.number().int().min(1).default(1000).describe('pause between loop iterations, ms'),
+  maxBackoffMs: z.number().int().min(1).default(30_000).describe('longest pause after repeated failures, ms'),
+}).strict();
+
+export type ScoringConfig = z.infer<typeof ScoringConfigSchema>;
+
+/** Parses (partial) options with defaults; throws a ZodError naming the bad fields. */
+export function parseScoringConfig(input: unknown): ScoringConfig {
+  return ScoringConfigSchema.parse(input ?? {});
+}

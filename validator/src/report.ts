@@ -1,0 +1,92 @@
+/**
+ * Per-round reports: what each miner answered and earned, written as JSON files
+ * (`<dataDir>/reports/round-<n>.json`, the last N kept) and served over HTTP as the latest report.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EvalStatus } from './evaluate.ts';
+import { writeFileAtomic } from './state.ts';
+
+/** One miner's line in a round report. */
+export interface MinerReport {
+  uid: number;
+  hotkey: string;
+  /** How this round's answer was judged, or `not-queried` (not serving this round). */
+  status: EvalStatus | 'not-queried';
+  loss: number | null;
+  accuracy: number | null;
+  latencyMs: number | null;
+  emaLoss: number | null;
+  availability: number | null;
+  /** 1-based rank, null when not ranked (ineligible or a copy). */
+  rank: number | null;
+  prize: number;
+  /** The uid this one is flagged as copying. */
+  copyOf: number | null;
+  responseHash: string | null;
+  detail: string | null;
+}
+
+/** Wall-clock split of a round, ms. */
+export interface RoundTimings {
+  chainMs: number;
+  dataMs: number;
+  queryMs: number;
+  scoringMs: number;
+  totalMs: number;
+}
+
+/** Everything about one round. */
+export interface RoundReport {
+  roundId: number;
+  netuid: number;
+  competitionId: string;
+  block: number;
+  blockHash: string;
+  seedBlock: number;
+  seed: string;
+  batchHash: string;
+  batchSize: number;
+  startedAt: string;
+  timings: RoundTimings;
+  /** uids whose score was reset this round (hotkey changed or deregistered). */
+  resetUids: number[];
+  miners: MinerReport[];
+}
+
+/** The report file name of a round. */
+export function reportFileName(roundId: number): string {
+  return `round-${roundId}.json`;
+}
+
+/** Writes the report into `dir` atomically and deletes all but the newest `keep` reports. */
+export async function writeReport(dir: string, report: RoundReport, keep: number): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, reportFileName(report.roundId));
+  await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+  const rounds = (await readdir(dir))
+    .map((f) => /^round-(\d+)\.json$/.exec(f)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .sort((a, b) => b - a);
+  await Promise.all(rounds.slice(keep).map((r) => unlink(join(dir, reportFileName(r)))));
+  return path;
+}
+
+/**
+ * An HTTP handler serving the latest report as JSON (200), 404 before the first round, 405 for
+ * anything but GET/HEAD. The daemon mounts it (e.g. at `/report`) next to `/metrics`.
+ */
+export function createReportHandler(getLatest: () => RoundReport | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' }).end(JSON.stringify({ error: `expected GET or HEAD, found ${req.method}` }));
+      return;
+    }
+    const report = getLatest();
+    const body = report === undefined ? JSON.stringify({ error: 'no round has completed yet' }) : JSON.stringify(report);
+    res.writeHead(report === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}

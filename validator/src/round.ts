@@ -1,0 +1,92 @@
+/**
+ * One scoring round: seed -> batch -> query all serving miners at once -> evaluate -> update
+ * scores and copy counters -> rank -> prizes -> report. Pure apart from the ports it is given.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import type { ScoringConfig } from './config.ts';
+import { dropCopyPairs, updateCopyCounters } from './copy-detect.ts';
+import { evaluateAnswer, maxValidLoss, type MinerEvaluation } from './evaluate.ts';
+import type { ChainSnapshot, ChainView, DataSource, MinerQuerier } from './ports.ts';
+import { queryMiners, selectTargets } from './query.ts';
+import type { MinerReport, RoundReport } from './report.ts';
+import { hotkeysOf, reconcileHotkeys, updateScores } from './scores.ts';
+import { batchHash, deriveRoundSeed, roundIdAt, seedBlockOf } from './seed.ts';
+import { computeStandings, type Standings } from './standings.ts';
+import type { ValidatorState } from './state.ts';
+
+/** The ports a round uses. */
+export interface RoundDeps {
+  chain: ChainView;
+  querier: MinerQuerier;
+  data: DataSource;
+  log: Logger;
+}
+
+/** A finished round: the new state, its report and standings. */
+export interface RoundResult {
+  state: ValidatorState;
+  report: RoundReport;
+  standings: Standings;
+}
+
+function minerLine(uid: number, hotkey: string, e: MinerEvaluation | undefined, state: ValidatorState, st: Standings): MinerReport {
+  const s = state.scores.get(uid);
+  const rank = st.ranked.indexOf(uid);
+  return {
+    uid, hotkey, status: e?.status ?? 'not-queried',
+    loss: e?.loss ?? null, accuracy: e?.accuracy ?? null, latencyMs: e?.latencyMs ?? null,
+    emaLoss: s?.emaLoss ?? null, availability: s?.availability ?? null,
+    rank: rank >= 0 ? rank + 1 : null, prize: st.prizes.get(uid) ?? 0, copyOf: st.copies.get(uid) ?? null,
+    responseHash: e?.responseHash ?? null, detail: e?.detail ?? null,
+  };
+}
+
+/** Scores this round's evaluations into the state (hotkey reset, EMA, copy counters). */
+function foldRound(prev: ValidatorState, view: ChainSnapshot, evals: MinerEvaluation[], cfg: ScoringConfig): { state: ValidatorState; resetUids: number[] } {
+  const current = new Map(view.neurons.map((n) => [n.uid, n.hotkey]));
+  // Every uid with copy counters also has a score entry, so the score reset list covers both.
+  const { kept, reset } = reconcileHotkeys(prev.scores, hotkeysOf(prev.scores), current);
+  const observations = evals.map((e) => ({ uid: e.uid, hotkey: current.get(e.uid)!, loss: e.loss, available: e.available }));
+  const scores = updateScores(kept, observations, { alpha: cfg.emaAlpha, availabilityAlpha: cfg.availabilityAlpha });
+  const registration = new Map(view.neurons.map((n) => [n.uid, n.registrationBlock]));
+  const answers = evals.flatMap((e) => (e.probs === undefined ? [] : [{ uid: e.uid, registrationBlock: registration.get(e.uid) ?? 0, probs: e.probs }]));
+  const copyCounters = updateCopyCounters(dropCopyPairs(prev.copyCounters, reset), answers, { threshold: cfg.copyThreshold, minRounds: cfg.copyMinRounds });
+  return { state: { ...prev, scores, copyCounters }, resetUids: reset };
+}
+
+/** Runs one round at `view` (the caller read it; `view.block` decides the round id). */
+export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainSnapshot, prev: ValidatorState): Promise<RoundResult> {
+  const t0 = performance.now();
+  const roundId = roundIdAt(view.block, cfg.roundLengthBlocks);
+  const log = deps.log.child({ round: roundId, block: view.block });
+  const seedBlock = seedBlockOf(roundId, cfg.roundLengthBlocks);
+  const seedHash = seedBlock === view.block ? view.blockHash : await deps.chain.blockHash(seedBlock);
+  const seed = deriveRoundSeed(seedHash, cfg.competitionId, roundId);
+  const t1 = performance.now();
+  const batch = await deps.data.sampleRoundBatch(seed, cfg.batchSize);
+  const t2 = performance.now();
+  const targets = selectTargets(view.neurons, view.ownUid);
+  const answers = await queryMiners(deps.querier, targets, batch.input, cfg.queryDeadlineMs, log);
+  const t3 = performance.now();
+  const worstLoss = cfg.worstLoss ?? maxValidLoss(batch.numClasses);
+  const evals = targets.map((t) => evaluateAnswer(t.uid, answers.get(t.uid), batch, worstLoss));
+  const folded = foldRound(prev, view, evals, cfg);
+  const state: ValidatorState = { ...folded.state, lastRoundId: roundId, lastRoundBlock: view.block };
+  const standings = computeStandings(state.scores, state.copyCounters, view.neurons, view.ownUid, cfg);
+  const byUid = new Map(evals.map((e) => [e.uid, e]));
+  const miners = view.neurons
+    .filter((n) => n.uid !== view.ownUid && (byUid.has(n.uid) || state.scores.has(n.uid)))
+    .sort((a, b) => a.uid - b.uid)
+    .map((n) => minerLine(n.uid, n.hotkey, byUid.get(n.uid), state, standings));
+  const t4 = performance.now();
+  const report: RoundReport = {
+    roundId, netuid: view.netuid, competitionId: cfg.competitionId, block: view.block, blockHash: view.blockHash,
+    seedBlock, seed, batchHash: batchHash(batch.input.data), batchSize: batch.labels.length, startedAt: new Date(Date.now() - (t4 - t0)).toISOString(),
+    timings: { chainMs: t1 - t0, dataMs: t2 - t1, queryMs: t3 - t2, scoringMs: t4 - t3, totalMs: t4 - t0 },
+    resetUids: folded.resetUids, miners,
+  };
+  const failed = evals.filter((e) => !e.available).length;
+  log.info({ miners: targets.length, failed, ranked: standings.ranked.length, copies: standings.copies.size, durationMs: Math.round(t4 - t0) }, 'round scored');
+  return { state, report, standings };
+}
