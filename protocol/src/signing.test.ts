@@ -1,0 +1,83 @@
+import { Metadata } from '@grpc/grpc-js';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import test from 'ava';
+import type { ProtocolErrorCode } from './errors.ts';
+import { encodePredictRequest } from './messages.ts';
+import { epistulaMessage, requestMetadata, responseMetadata, sha256Hex, signRequest, signResponse, verifyRequest, verifyResponse } from './signing.ts';
+
+const UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+const NOW = 1_700_000_000_000;
+const BODY = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) } });
+const GOLDEN_MESSAGE =
+  '478cf358e06e38c61606f0aad79ff04743becace3ecd5010633defd2320cdc4f.3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1700000000000.5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+
+const keysP = cryptoWaitReady().then(() => {
+  const sr = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  return { alice: sr.addFromUri('//Alice'), bob: sr.addFromUri('//Bob'), aliceEd: new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri('//Alice') };
+});
+
+test('a //Alice request signed at a fixed time and uuid signs the golden message and verifies', async (t) => {
+  const { alice, bob } = await keysP;
+  const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  t.is(epistulaMessage(sha256Hex(BODY), h.uuid, h.timestamp, h.signedFor), GOLDEN_MESSAGE);
+  t.deepEqual({ ...h, signature: undefined }, {
+    version: '2', timestamp: '1700000000000', uuid: UUID, signedBy: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+    signedFor: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', signature: undefined,
+  });
+  const r = verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW + 1000 });
+  t.true(r.ok);
+  if (r.ok) t.is(r.record.signedBy, alice.address);
+});
+
+test('ed25519 signatures are deterministic: byte-golden', async (t) => {
+  const { aliceEd, bob } = await keysP;
+  const h = signRequest(BODY, aliceEd, bob.address, { nowMs: NOW, uuid: UUID });
+  t.is(h.signature, '0x85d2130fa676f71e74d0264e133fa44eb1f26c8bb149e893b3484ec6f902384625a29215106c8ca838ba6df44eaae083c289a8fec8ee51756a48ceb2bf9e6907');
+  t.true(verifyRequest(BODY, requestMetadata(h), { nowMs: NOW }).ok);
+});
+
+test('verifyRequest refuses each kind of bad header with a typed result and never throws', async (t) => {
+  const { alice, bob } = await keysP;
+  const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  const opts = { expectedSignedFor: bob.address, nowMs: NOW };
+  const cases: Array<[string, Record<string, unknown>, ProtocolErrorCode, Uint8Array?]> = [
+    ['no headers', {}, 'missing-signature'],
+    ['bad version', { 'epistula-version': '1' }, 'bad-signature'],
+    ['bad timestamp', { 'epistula-timestamp': '17e11' }, 'bad-signature'],
+    ['bad uuid', { 'epistula-uuid': 'x'.repeat(5000) }, 'bad-signature'],
+    ['bad signer', { 'epistula-signed-by': 'not-an-address' }, 'bad-signature'],
+    ['signature not hex', { 'epistula-request-signature': '0xzz' }, 'bad-signature'],
+    ['wrong signature', { 'epistula-request-signature': `0x${'00'.repeat(64)}` }, 'bad-signature'],
+    ['wrong recipient', { 'epistula-signed-for': alice.address }, 'wrong-recipient'],
+    ['old', { 'epistula-timestamp': String(NOW - 61_000) }, 'stale'],
+    ['future', { 'epistula-timestamp': String(NOW + 6_000) }, 'stale'],
+    ['other body', {}, 'bad-signature', new Uint8Array([1, 2, 3])],
+    ['non-string value', { 'epistula-uuid': 42 }, 'missing-signature'],
+  ];
+  const base: Record<string, unknown> = {
+    'epistula-version': h.version, 'epistula-timestamp': h.timestamp, 'epistula-uuid': h.uuid, 'epistula-signed-by': h.signedBy,
+    'epistula-signed-for': h.signedFor, 'epistula-request-signature': h.signature,
+  };
+  for (const [name, patch, code, body] of cases) {
+    const src = name === 'no headers' ? {} : { ...base, ...patch };
+    const r = verifyRequest(body ?? BODY, src, opts);
+    t.false(r.ok, name);
+    if (!r.ok) t.is(r.code, code, `${name}: ${r.reason}`);
+  }
+  const dup = requestMetadata(h);
+  dup.add('epistula-uuid', UUID);
+  t.false(verifyRequest(BODY, dup, opts).ok, 'duplicated header');
+});
+
+test('a signed response verifies for its request uuid and signer only', async (t) => {
+  const { alice, bob } = await keysP;
+  const res = Buffer.from('answer bytes');
+  const md: Metadata = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }));
+  t.true(verifyResponse(res, md, { expectedSignedBy: bob.address, expectedSignedFor: alice.address, expectedUuid: UUID, nowMs: NOW }).ok);
+  t.false(verifyResponse(res, md, { expectedSignedBy: alice.address, nowMs: NOW }).ok, 'wrong signer');
+  t.false(verifyResponse(res, md, { expectedUuid: '00000000-0000-4000-8000-000000000000', nowMs: NOW }).ok, 'wrong uuid');
+  t.false(verifyResponse(Buffer.from('other answer'), md, { nowMs: NOW }).ok, 'other body');
+  // A response signature is not a request signature.
+  t.false(verifyRequest(res, md, { nowMs: NOW }).ok);
+});
