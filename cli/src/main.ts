@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { walletCommand } from './commands/wallet.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // Subcommands register here, one line each.
+  program.addCommand(walletCommand());
   return program;
 }
 
