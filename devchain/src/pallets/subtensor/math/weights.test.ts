@@ -43,7 +43,7 @@ test('commit hash golden value (blake2-256 of the tuple)', (t) => {
     '0c' + '0a001400ffff' + // values
     '20' + '01000200030004000500060007000800' + // salt: compact(8)
     'cb04fb711f010000'; // version_key u64 LE
-  t.is<string>(u8aToHex(encodeCommitTuple(input)), bytes);
+  t.is(u8aToHex(encodeCommitTuple(input)) as string, bytes);
   t.is(u8aToHex(commitHash(input)), '0xd3d43a8cad0bdb8d3d1cb710e01d3558604954e3769f9515ffd9e531f21c00c2');
   t.is(u8aToHex(commitHash(input)), blake2AsHex(hexToU8a(bytes), 256));
   // Any change of the revealed data changes the hash.
