@@ -1,0 +1,32 @@
+/** Public entry of `validator`: the scoring core, its ports, and the main loop. */
+export type {
+  Tensor, MinerTarget, QueryStatus, QueryAnswer, MinerQuerier, NeuronView, WeightHyperparams, ChainSnapshot, ChainView,
+  WeightErrorCode, WeightSubmitResult, WeightSetter, RoundBatch, DataSource,
+} from './ports.ts';
+export { ScoringConfigSchema, PrizeScheduleSchema, parseScoringConfig } from './config.ts';
+export type { ScoringConfig } from './config.ts';
+export { evaluateAnswer, crossEntropy, normaliseRows, maxValidLoss, argmaxRow, PROB_FLOOR } from './evaluate.ts';
+export type { EvalStatus, MinerEvaluation } from './evaluate.ts';
+export { updateScores, reconcileHotkeys, hotkeysOf, emaStep } from './scores.ts';
+export type { ScoreEntry, Scores, RoundObservation, EmaOptions } from './scores.ts';
+export { rankMiners, beats, incumbencyOrder } from './ranking.ts';
+export type { RankCandidate } from './ranking.ts';
+export { prizeVector, placeShares, toU16Weights, quantiseU16, U16_MAX } from './prizes.ts';
+export type { PrizeSchedule, U16Weights, U16Options } from './prizes.ts';
+export { updateCopyCounters, flaggedCopies, dropCopyPairs, meanAbsDiff, pairKey } from './copy-detect.ts';
+export type { CopyCounters, CopyOptions, CopyInput } from './copy-detect.ts';
+export { deriveRoundSeed, roundIdAt, seedBlockOf, seedToU32, batchHash } from './seed.ts';
+export { decideWeights, afterSuccess, afterFailure, commitHash, makeSalt, planCommit, planReveals, INITIAL_TIMING } from './weights.ts';
+export type { WeightsTiming, WeightsTimingView, WeightsDecision, PendingCommit, RevealPlan } from './weights.ts';
+export { revealDue, submitIfDue } from './weights-step.ts';
+export { emptyState, loadState, saveState, parseState, serialiseState, writeFileAtomic, STATE_FILE, STATE_VERSION } from './state.ts';
+export type { ValidatorState, LoadStateOptions, LoadOutcome } from './state.ts';
+export { selectTargets, queryMiners, isServing } from './query.ts';
+export { computeStandings } from './standings.ts';
+export type { Standings } from './standings.ts';
+export { runRound } from './round.ts';
+export type { RoundDeps, RoundResult } from './round.ts';
+export { writeReport, createReportHandler, reportFileName } from './report.ts';
+export type { RoundReport, MinerReport, RoundTimings } from './report.ts';
+export { ValidatorLoop, backoffMs } from './lifecycle.ts';
+export type { ValidatorDeps, ValidatorLoopOptions } from './lifecycle.ts';

@@ -1,0 +1,145 @@
+/**
+ * The validator's main loop: each iteration reads the chain, runs a round when a new one has
+ * begun, reveals/sets weights when due, and persists. Errors are caught per iteration (logged with
+ * the round, then an exponential back-off); `stop()` lets the current iteration finish, persists
+ * and resolves. Signal wiring belongs to the CLI.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { ScoringConfig } from './config.ts';
+import type { ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
+import { writeReport, type RoundReport } from './report.ts';
+import { runRound } from './round.ts';
+import { roundIdAt } from './seed.ts';
+import { loadState, saveState, STATE_FILE, type ValidatorState } from './state.ts';
+import { revealDue, submitIfDue } from './weights-step.ts';
+
+/** Everything the loop talks to. */
+export interface ValidatorDeps {
+  chain: ChainView;
+  querier: MinerQuerier;
+  data: DataSource;
+  weights: WeightSetter;
+  /** Default: silent. */
+  log?: Logger;
+}
+
+/** Where the loop keeps its files. */
+export interface ValidatorLoopOptions {
+  config: ScoringConfig;
+  /** Data directory: `validator-state.json` and `reports/` live here. */
+  dataDir: string;
+  /** Called after each completed round (e.g. to update metrics). */
+  onRound?: (report: RoundReport) => void;
+}
+
+/** Back-off after `failures` consecutive failed iterations, ms. */
+export function backoffMs(failures: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(failures, 30));
+}
+
+export class ValidatorLoop {
+  private readonly log: Logger;
+  private state: ValidatorState | undefined;
+  private latest: RoundReport | undefined;
+  private stopping = false;
+  private running: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private failures = 0;
+
+  constructor(private readonly deps: ValidatorDeps, private readonly opts: ValidatorLoopOptions) {
+    this.log = (deps.log ?? pino({ level: 'silent' })).child({ component: 'validator' });
+  }
+
+  /** The latest round report (for the HTTP handler). */
+  latestReport(): RoundReport | undefined {
+    return this.latest;
+  }
+
+  /** The current state (undefined before the first iteration loaded it). */
+  currentState(): ValidatorState | undefined {
+    return this.state;
+  }
+
+  private get statePath(): string {
+    return join(this.opts.dataDir, STATE_FILE);
+  }
+
+  /** One iteration: round if due, then weights. Throws on failure (the loop catches). */
+  async iterate(): Promise<void> {
+    const cfg = this.opts.config;
+    const view = await this.deps.chain.snapshot();
+    if (this.state === undefined) {
+      await mkdir(this.opts.dataDir, { recursive: true });
+      const loaded = await loadState(this.statePath, { netuid: view.netuid, hotkey: view.ownHotkey, maxAgeMs: cfg.stateMaxAgeMs, log: this.log });
+      this.state = loaded.state;
+    }
+    let state = this.state;
+    if (roundIdAt(view.block, cfg.roundLengthBlocks) > state.lastRoundId) {
+      const result = await runRound({ ...this.deps, log: this.log }, cfg, view, state);
+      state = result.state;
+      this.state = state;
+      await saveState(this.statePath, state);
+      this.latest = result.report;
+      await writeReport(join(this.opts.dataDir, 'reports'), result.report, cfg.reportsKeep);
+      this.opts.onRound?.(result.report);
+    }
+    state = await revealDue(this.deps.weights, view, state, cfg, this.log);
+    state = await submitIfDue(this.deps.weights, view, state, cfg, this.log);
+    if (state !== this.state) {
+      this.state = state;
+      await saveState(this.statePath, state);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void { clearTimeout(timer); resolve(); }
+      this.wake = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.iterate();
+        this.failures = 0;
+      } catch (err: unknown) {
+        this.failures++;
+        this.log.error({ err, round: this.state?.lastRoundId, failures: this.failures }, 'validator iteration failed');
+      }
+      if (this.stopping) break;
+      const cfg = this.opts.config;
+      await this.sleep(this.failures === 0 ? cfg.pollIntervalMs : backoffMs(this.failures, cfg.pollIntervalMs, cfg.maxBackoffMs));
+    }
+    await this.persistQuietly();
+    this.log.info({ round: this.state?.lastRoundId }, 'validator stopped');
+  }
+
+  private async persistQuietly(): Promise<void> {
+    if (this.state === undefined) return;
+    try {
+      await saveState(this.statePath, this.state);
+    } catch (err: unknown) {
+      this.log.error({ err, round: this.state.lastRoundId }, 'validator state could not be saved on stop');
+    }
+  }
+
+  /** Starts the loop; the promise resolves when the loop has stopped (after `stop()`). */
+  start(): Promise<void> {
+    if (this.running !== undefined) throw new Error('expected a stopped ValidatorLoop, found it already started');
+    this.stopping = false;
+    this.running = this.loop();
+    return this.running;
+  }
+
+  /** Finishes the current iteration, persists the state, and resolves. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+}

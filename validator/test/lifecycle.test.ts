@@ -1,0 +1,124 @@
+import test, { type ExecutionContext } from 'ava';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseScoringConfig, type ScoringConfig } from '../src/config.ts';
+import { backoffMs, ValidatorLoop } from '../src/lifecycle.ts';
+import { STATE_FILE } from '../src/state.ts';
+import { commitHash } from '../src/weights.ts';
+import { behaviours, FakeChain, FakeDataSource, FakeQuerier, FakeWeightSetter, neuron, OWN_HOTKEY } from './_helpers/fakes.ts';
+import { logSink } from './_helpers/log-sink.ts';
+
+const baseCfg = { batchSize: 8, roundLengthBlocks: 5, queryDeadlineMs: 50, pollIntervalMs: 2, maxBackoffMs: 8 };
+
+async function world(t: ExecutionContext, cfgIn: Partial<Record<keyof ScoringConfig, unknown>> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'arena-vloop-'));
+  t.teardown(() => rm(dataDir, { recursive: true, force: true }));
+  const chain = new FakeChain();
+  chain.block = 102;
+  chain.neurons.push(neuron(1), neuron(2), neuron(3));
+  const data = new FakeDataSource();
+  const querier = new FakeQuerier(data.labelsOf);
+  querier.behaviours.set(1, behaviours.good(0.6));
+  querier.behaviours.set(2, behaviours.good(0.9));
+  querier.behaviours.set(3, behaviours.timeout());
+  const setter = new FakeWeightSetter(chain);
+  const sink = logSink();
+  const config = parseScoringConfig({ ...baseCfg, ...cfgIn });
+  const make = () => new ValidatorLoop({ chain, querier, data, weights: setter, log: sink.log }, { config, dataDir });
+  return { dataDir, chain, querier, setter, sink, make, loop: make() };
+}
+
+test('a round runs once per round window and weights are set once per tempo', async (t) => {
+  const w = await world(t);
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 1);
+  t.deepEqual(w.setter.calls, [{ kind: 'set', args: [[1, 2], [39321, 65535], 0n], block: 102 }], 'prizes 0.375 / 0.625, max-upscaled');
+  t.deepEqual(await readdir(join(w.dataDir, 'reports')), ['round-20.json']);
+  t.is(JSON.parse(await readFile(join(w.dataDir, 'reports', 'round-20.json'), 'utf8')).roundId, 20);
+  t.is(w.loop.latestReport()?.roundId, 20);
+
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 1, 'same round window: no new round');
+  w.chain.block = 105;
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 2, 'new round window');
+  t.is(w.setter.calls.length, 1, 'weights not due before lastUpdate + tempo');
+  w.chain.block = 112;
+  await w.loop.iterate();
+  t.deepEqual(w.setter.calls.map((c) => c.block), [102, 112]);
+  t.is(w.loop.currentState()?.timing.lastWeightsBlock, 112);
+});
+
+test('a failed submission is retried at the next allowed block, not in a hot loop', async (t) => {
+  const w = await world(t);
+  w.setter.results.push({ ok: false, code: 'Other', message: 'pool full' });
+  await w.loop.iterate();
+  await w.loop.iterate();
+  t.is(w.setter.calls.length, 1, 'no retry in the same block');
+  t.is(w.loop.currentState()?.timing.nextAttemptBlock, 104);
+  w.chain.block = 104;
+  await w.loop.iterate();
+  t.deepEqual(w.setter.calls.map((c) => c.block), [102, 104]);
+  t.true(w.sink.lines().some((l) => l.msg === 'weights submission failed; will retry' && l.code === 'Other' && l.nextAttemptBlock === 104));
+});
+
+test('with commit-reveal on, weights are committed then revealed in commit epoch + reveal period', async (t) => {
+  const w = await world(t);
+  w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 2, weightsVersionKey: 7n };
+  w.chain.epochIndex = 3;
+  await w.loop.iterate();
+  const pending = w.loop.currentState()!.pendingCommits;
+  t.is(pending.length, 1);
+  const c = pending[0]!;
+  t.like(c, { uids: [1, 2], weights: [39321, 65535], versionKey: '7', commitEpoch: 3, revealEpoch: 5, commitBlock: 102 });
+  t.deepEqual(w.setter.calls, [{ kind: 'commit', args: [commitHash(OWN_HOTKEY, 1, [1, 2], [39321, 65535], c.salt, 7n)], block: 102 }]);
+  w.chain.block = 103; w.chain.epochIndex = 4;
+  await w.loop.iterate();
+  t.is(w.setter.calls.length, 1, 'not yet');
+  w.chain.block = 120; w.chain.epochIndex = 5;
+  w.setter.results.push({ ok: false, code: 'Other', message: 'timeout' });
+  await w.loop.iterate();
+  t.deepEqual(w.setter.calls.map((x) => x.kind), ['commit', 'reveal', 'commit'], 'reveal failed transiently; the next commit is due');
+  w.chain.block = 122;
+  await w.loop.iterate();
+  const reveals = w.setter.calls.filter((x) => x.kind === 'reveal');
+  t.is(reveals.length, 2);
+  t.deepEqual(reveals[1]!.args, [[1, 2], [39321, 65535], c.salt, 7n]);
+  t.deepEqual(w.loop.currentState()!.pendingCommits.map((p) => p.revealEpoch), [7], 'only the newer commit waits');
+});
+
+test('state survives a restart: no repeated round, scores and timing restored', async (t) => {
+  const w = await world(t);
+  await w.loop.iterate();
+  const before = w.loop.currentState()!;
+  const again = w.make();
+  await again.iterate();
+  t.is(w.querier.calls.length, 1, 'round 20 is not run twice');
+  t.is(w.setter.calls.length, 1, 'weights not set twice');
+  t.deepEqual(again.currentState(), before);
+  t.true(w.sink.lines().some((l) => l.msg === 'validator state restored'));
+});
+
+test('the loop survives a failing iteration, backs off, and stop() persists and resolves', async (t) => {
+  const w = await world(t);
+  w.chain.failNextSnapshot = new Error('rpc down');
+  const done = w.loop.start();
+  const deadline = Date.now() + 5_000;
+  while (w.querier.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  await w.loop.stop();
+  await done;
+  t.is(w.querier.calls.length, 1, 'the iteration after the failure ran the round');
+  const failed = w.sink.lines().find((l) => l.msg === 'validator iteration failed');
+  t.like(failed, { round: undefined, failures: 1 });
+  t.is((failed?.err as { message?: string } | undefined)?.message, 'rpc down');
+  t.true(w.sink.lines().some((l) => l.msg === 'validator stopped'));
+  const saved = JSON.parse(await readFile(join(w.dataDir, STATE_FILE), 'utf8')) as { lastRoundId: number };
+  t.is(saved.lastRoundId, 20);
+  t.throws(() => { void w.loop.start(); w.loop.start(); }, { message: 'expected a stopped ValidatorLoop, found it already started' });
+  await w.loop.stop();
+});
+
+test('backoffMs doubles up to the cap', (t) => {
+  t.deepEqual([1, 2, 3, 4, 5].map((f) => backoffMs(f, 100, 1000)), [200, 400, 800, 1000, 1000]);
+});
