@@ -8,6 +8,7 @@
  * `minRounds`; while flagged, the later-registered miner of the pair (registration block, then uid)
  * is the copy and earns nothing. Counters are dropped when either uid changes hands.
  */
+import { createHash } from 'node:crypto';
 
 /** Pair counters keyed by `pairKey(a, b)`. */
 export type CopyCounters = ReadonlyMap<string, number>;
@@ -53,14 +54,21 @@ export function meanAbsDiff(a: Float32Array, b: Float32Array, limit = Number.POS
   return a.length === 0 ? 0 : sum / a.length;
 }
 
+/** sha256 of the vector's bytes: byte-identical answers (the common copy) skip the full comparison. */
+function digest(v: Float32Array): string {
+  return createHash('sha256').update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).digest('base64');
+}
+
 /** Updates the pair counters with one round of answers. */
 export function updateCopyCounters(prev: CopyCounters, answers: readonly CopyInput[], opts: CopyOptions): Map<string, number> {
   const next = new Map(prev);
+  const digests = answers.map((a) => digest(a.probs));
   for (let i = 0; i < answers.length; i++) {
     for (let j = i + 1; j < answers.length; j++) {
       const a = answers[i]!, b = answers[j]!;
       const key = pairKey(a.uid, b.uid);
-      if (meanAbsDiff(a.probs, b.probs, opts.threshold) < opts.threshold) next.set(key, (prev.get(key) ?? 0) + 1);
+      const same = digests[i] === digests[j] || meanAbsDiff(a.probs, b.probs, opts.threshold) < opts.threshold;
+      if (same) next.set(key, (prev.get(key) ?? 0) + 1);
       else next.delete(key);
     }
   }
