@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { pino, type Logger } from 'pino';
+import { registerWasmTrainingKernels } from './wasm-kernels.ts';
+
+/** Backends by name: `auto` picks the fastest one that loads (tensorflow-gpu > tensorflow > wasm > cpu). */
+export const BACKEND_NAMES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** What actually runs; never a guess. */
+export interface BackendInfo {
+  /** The tfjs backend in use: 'tensorflow' (tfjs-node and tfjs-node-gpu both register this name), 'wasm' or 'cpu'. */
+  backend: string;
+  /** The name that was asked for, or for `auto`, the one it resolved to. */
+  selected: Exclude<BackendName, 'auto'>;
+  simd: boolean;
+  threads: boolean;
+  /** Why threads are off, when they are. */
+  threadsNote?: string;
+}
+
+const NATIVE_PACKAGES = { 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu', tensorflow: '@tensorflow/tfjs-node' } as const;
+
+/** Thrown when a backend that was asked for by name cannot be loaded. */
+export class BackendUnavailableError extends Error {
+  constructor(readonly backendName: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BackendUnavailableError';
+  }
+}
+
+/**
+ * Selects and initialises a tfjs backend, logs `{ backend, simd, threads }` and returns what runs.
+ * A backend asked for by name that cannot load throws a BackendUnavailableError; `auto` falls through.
+ */
+export async function selectBackend(name: BackendName, logger: Logger = pino({ level: 'silent' })): Promise<BackendInfo> {
+  if (!(BACKEND_NAMES as readonly string[]).includes(name)) {
+    throw new BackendUnavailableError(String(name), `expected a backend among ${BACKEND_NAMES.join(', ')}, found '${String(name)}'`);
+  }
+  const order: Exclude<BackendName, 'auto'>[] = name === 'auto' ? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] : [name];
+  for (const candidate of order) {
+    try {
+      const info = await initBackend(candidate);
+      logger.info({ backend: info.backend, selected: info.selected, simd: info.simd, threads: info.threads, threadsNote: info.threadsNote }, 'tfjs backend selected');
+      return info;
+    } catch (err: unknown) {
+      if (name !== 'auto') throw err;
+      logger.debug({ err, backend: candidate }, 'tfjs backend unavailable, trying the next');
+    }
+  }
+  throw new BackendUnavailableError('auto', 'no tfjs backend could be initialised (tried tensorflow-gpu, tensorflow, wasm, cpu)');
+}
+
+async function initBackend(name: Exclude<BackendName, 'auto'>): Promise<BackendInfo> {
+  if (name === 'wasm') return initWasm();
+  if (name === 'cpu') {
+    await setBackendOrThrow('cpu');
+    silenceCpuBanner();
+    return { backend: 'cpu', selected: 'cpu', simd: false, threads: false };
+  }
+  await importNative(name);
+  await setBackendOrThrow('tensorflow');
+  return { backend: 'tensorflow', selected: name, simd: true, threads: true };
+}
+
+/** Loads an optional native binding at run time; it is never a dependency of this package. */
+async function importNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<void> {
+  const pkg: string = NATIVE_PACKAGES[name];
+  try {
+    await import(pkg);
+  } catch (err: unknown) {
+    throw new BackendUnavailableError(name, `backend '${name}' needs the optional package ${pkg}, which could not be loaded ` +
+      `(${(err as Error).message.split('\n')[0]}); install it where libtensorflow can be downloaded, or use --backend wasm`, { cause: err });
+  }
+}
+
+async function initWasm(): Promise<BackendInfo> {
+  const require = createRequire(import.meta.url);
+  // The .wasm binaries sit next to the package's entry in dist/; point the loader at them on disk.
+  setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')) + '/');
+  registerWasmTrainingKernels();
+  await setBackendOrThrow('wasm');
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') === true;
+  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') === true;
+  return {
+    backend: 'wasm', selected: 'wasm', simd, threads,
+    ...(threads ? {} : { threadsNote: 'tfjs disables wasm threads under Node.js (tfjs issue 3830); use a second worker or process for the second core' }),
+  };
+}
+
+async function setBackendOrThrow(name: string): Promise<void> {
+  let ok = false;
+  try {
+    ok = await tf.setBackend(name);
+  } catch (err: unknown) {
+    throw new BackendUnavailableError(name, `tfjs backend '${name}' failed to initialise: ${(err as Error).message}`, { cause: err });
+  }
+  if (!ok || tf.getBackend() !== name) {
+    throw new BackendUnavailableError(name, `tfjs backend '${name}' failed to initialise (tf.getBackend() is '${tf.getBackend()}')`);
+  }
+  await tf.ready();
+}
+
+/** The cpu backend prints a "install tfjs-node" banner through console.warn on first use; the choice is logged instead. */
+function silenceCpuBanner(): void {
+  const cpu = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | null;
+  if (cpu && 'firstUse' in cpu) cpu.firstUse = false;
+}
