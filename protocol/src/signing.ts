@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
+import { decodePair } from '@polkadot/keyring/pair/decode';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, signatureVerify } from '@polkadot/util-crypto';
+import { isReady as wasmReady, sr25519Sign as wasmSign, sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
 import type { ProtocolErrorCode } from './errors.ts';
 
 /**
@@ -101,8 +103,29 @@ function sign(body: Uint8Array, signer: Signer, signedFor: string, opts: SignOpt
   const timestamp = String(opts.nowMs ?? Date.now());
   const uuid = opts.uuid ?? randomUUID();
   const message = epistulaMessage(sha256Hex(body), uuid, timestamp, signedFor);
-  const signature = u8aToHex(signer.sign(new TextEncoder().encode(message)));
+  const signature = u8aToHex(fastSigner(signer).sign(new TextEncoder().encode(message)));
   return { version: EPISTULA_VERSION, timestamp, uuid, signedBy: signer.address, signedFor, signature };
+}
+
+const fastSigners = new WeakMap<Signer, Signer>();
+
+/**
+ * The same signer, sped up: @polkadot/util-crypto 14 signs sr25519 in pure JS (~3.3 ms a signature here), the
+ * @polkadot/wasm-crypto kernel takes ~0.4 ms. An unlocked sr25519 KeyringPair is re-wrapped around the wasm
+ * kernel (the secret stays in memory as it already was); anything else is returned unchanged.
+ */
+export function fastSigner(signer: Signer): Signer {
+  const cached = fastSigners.get(signer);
+  if (cached) return cached;
+  let out = signer;
+  const pair = signer as Partial<{ type: string; isLocked: boolean; publicKey: Uint8Array; encodePkcs8: () => Uint8Array }>;
+  if (pair.type === 'sr25519' && pair.isLocked === false && pair.publicKey && typeof pair.encodePkcs8 === 'function' && wasmReady()) {
+    const { secretKey } = decodePair(undefined, pair.encodePkcs8(), 'none');
+    const publicKey = pair.publicKey;
+    out = { address: signer.address, sign: (m) => wasmSign(publicKey, secretKey, m) };
+  }
+  fastSigners.set(signer, out);
+  return out;
 }
 
 /** Signs a serialized request body for `minerHotkey` (SS58). Crypto must be ready (`ensureCryptoReady`). */
@@ -202,7 +225,9 @@ export function verifyParsed(body: Uint8Array, parsed: { headers: EpistulaHeader
   const message = new TextEncoder().encode(epistulaMessage(bodyHash, h.uuid, h.timestamp, h.signedFor));
   let valid = false;
   try {
-    valid = signatureVerify(message, h.signature, h.signedBy).isValid;
+    // Fast path: sr25519 with the wasm kernel (~0.4 ms vs ~7 ms in util-crypto's pure-JS verify); then any scheme.
+    valid = (wasmReady() && wasmVerify(hexToBytes(h.signature), message, decodeAddress(h.signedBy))) ||
+      signatureVerify(message, h.signature, h.signedBy).isValid;
   } catch (e: unknown) {
     return fail('bad-signature', `signature check failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -234,6 +259,10 @@ function publicKeyHex(ss58: string): string | undefined {
   } catch {
     return undefined; // Not an address: the caller reports it as a bad header.
   }
+}
+
+function hexToBytes(hex: string): Uint8Array {
+  return Buffer.from(hex.slice(2), 'hex');
 }
 
 function fail(code: ProtocolErrorCode, reason: string): { ok: false; code: ProtocolErrorCode; reason: string } {
