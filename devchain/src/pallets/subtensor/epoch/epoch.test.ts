@@ -244,3 +244,19 @@ test('bad input gets a clear EpochInputError naming the field', (t) => {
   t.throws(() => runEpoch(twoByTwo({ alphaStake: [-1n] })), { instanceOf: EpochInputError, message: /alphaStake\[0\] to be a u64/ });
   t.throws(() => runEpoch(twoByTwo({ raoEmission: 1n << 64n })), { instanceOf: EpochInputError, message: /raoEmission/ });
 });
+
+test('stake: root TAO counts by tao weight; uids without a hotkey get no stake', (t) => {
+  const U64_MAX = (1n << 64n) - 1n;
+  // TaoWeight = u64::MAX ⇒ tw = floor(2^96 / (2^64 − 1)) / 2^32 = exactly 1 ⇒ S = alpha + root.
+  const full = runEpoch(twoByTwo({ alphaStake: [1n, 0n, 0n, 0n], rootStake: [0n, 1n, 0n, 0n], taoWeight: U64_MAX }));
+  t.deepEqual(full.stakeWeight, [32767, 32767, 0, 0]);
+  // TaoWeight = 2^63 ⇒ tw = 1/2: root 2 weighs like alpha 1.
+  const half = runEpoch(twoByTwo({ alphaStake: [1n, 0n, 0n, 0n], rootStake: [0n, 2n, 0n, 0n], taoWeight: 1n << 63n }));
+  t.deepEqual(half.stakeWeight, [32767, 32767, 0, 0]);
+  // Default tao weight 0: root stake is ignored.
+  t.deepEqual(runEpoch(twoByTwo({ alphaStake: [1n, 0n, 0n, 0n], rootStake: [0n, 5n, 0n, 0n] })).stakeWeight, [FULL, 0, 0, 0]);
+  // No Keys entry for uid 1 ⇒ stake 0 (and its registration block reads as 0).
+  const noKey = runEpoch(twoByTwo({ hasHotkey: [true, false, true, true] }));
+  t.deepEqual(noKey.stakeWeight, [FULL, 0, 0, 0]);
+  t.deepEqual(noKey.newValidatorPermit, [true, false, false, false]);
+});
