@@ -19,6 +19,7 @@ export type ArenaErrorCode =
   | 'CHAIN_DISPATCH'
   | 'CHAIN_INVALID_TX'
   | 'CHAIN_DECODE'
+  | 'CHAIN_UNSUPPORTED'
   | 'EVALUATION'
   | 'INTERNAL';
 

@@ -1,0 +1,52 @@
+/**
+ * Turning chain failures into `ChainError`s: dispatch errors via the metadata (`registry.findMetaError`),
+ * and RPC "invalid transaction" errors into messages that say what to do.
+ */
+import type { DispatchError } from '@polkadot/types/interfaces';
+import type { Registry } from '@polkadot/types/types';
+import { ChainError, type ChainErrorContext, type DispatchErrorInfo } from '../errors.ts';
+
+/** Pallet, name and docs of a dispatch error, decoded with the chain's metadata. */
+export function decodeDispatchError(registry: Registry, err: DispatchError): DispatchErrorInfo {
+  if (err.isModule) {
+    const meta = registry.findMetaError(err.asModule);
+    const pallet = meta.section.charAt(0).toUpperCase() + meta.section.slice(1);
+    return { pallet, name: meta.name, docs: meta.docs.join(' ').trim() };
+  }
+  if (err.isToken) return { pallet: 'System', name: `Token.${err.asToken.type}`, docs: 'token error' };
+  if (err.isArithmetic) return { pallet: 'System', name: `Arithmetic.${err.asArithmetic.type}`, docs: 'arithmetic error' };
+  if (err.isTransactional) return { pallet: 'System', name: `Transactional.${err.asTransactional.type}`, docs: '' };
+  return { pallet: 'System', name: err.type, docs: '' };
+}
+
+/** `ChainError` for a dispatch error, with a message that says what to do. */
+export function chainErrorFromDispatch(registry: Registry, err: DispatchError, context: ChainErrorContext = {}): ChainError {
+  return ChainError.fromDispatch(decodeDispatchError(registry, err), context);
+}
+
+const INVALID_TX_HINTS: ReadonlyArray<[RegExp, string]> = [
+  [/outdated|stale/i, 'the nonce was already used (another transaction from this account got in first); retry'],
+  [/future/i, 'the nonce is ahead of the chain (an earlier transaction is missing); retry after resetting the nonce'],
+  [/Priority is too low/i, 'a transaction with the same nonce is already in the pool; wait for it or retry with a new nonce'],
+  [/already imported/i, 'this exact transaction is already in the pool'],
+  [/Inability to pay some fees|balance too low/i, 'the signing account cannot pay the fee: fund it'],
+  [/temporarily banned/i, 'the pool banned this transaction for a while (it was invalid recently); wait and retry'],
+  [/BadProof|bad signature/i, 'the signature does not verify: wrong key, or genesis/spec version mismatch'],
+  [/Custom error: (\d+)/i, 'a SubtensorModule pool check failed (weights rate limit, stake, reveal window or axon rules)'],
+  [/ExhaustsResources/i, 'the block is full; retry'],
+];
+
+/** `ChainError('CHAIN_INVALID_TX')` for an RPC submission error, adding what to do when recognised. */
+export function chainErrorFromRpc(err: unknown, context: ChainErrorContext = {}): ChainError {
+  const message = err instanceof Error ? err.message : String(err);
+  const hint = INVALID_TX_HINTS.find(([re]) => re.test(message))?.[1];
+  const call = context.call === undefined ? 'transaction' : context.call;
+  return new ChainError('CHAIN_INVALID_TX',
+    `${call} rejected by the node: ${message}${hint === undefined ? '' : `; ${hint}`}`, { context, cause: err });
+}
+
+/** True when an RPC rejection means our nonce is wrong (so the local counter must be refetched). */
+export function isNonceError(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /outdated|stale|future|Priority is too low|already imported/i.test(message);
+}

@@ -1,0 +1,215 @@
+/**
+ * The metagraph: an immutable snapshot of one subnet read from SubtensorModule storage at one block
+ * (storage names as in subtensor-api.md §4).
+ */
+import type { ApiPromise } from '@polkadot/api';
+import type { QueryableStorageEntry } from '@polkadot/api/types';
+import type { Codec } from '@polkadot/types/types';
+import type { HexString } from '@polkadot/util/types';
+import { toColdkey, toHotkey, toNetUid, toUid, type Coldkey, type Hotkey, type NetUid, type Uid } from '../brands.ts';
+import { ChainError } from '../errors.ts';
+import { ipFromChain } from './ip.ts';
+
+/** A served axon, decoded. An all-zero axon (never served) has `ip` `0.0.0.0` and `port` 0. */
+export interface Axon {
+  /** Block at which it was served. */
+  block: number;
+  version: number;
+  /** IPv4 dotted or IPv6 text. */
+  ip: string;
+  port: number;
+  ipType: 4 | 6 | 0;
+  protocol: number;
+}
+
+/** A subnet snapshot; per-uid arrays are indexed by uid. u16 proportions are raw (divide by 65535). */
+export interface Metagraph {
+  readonly netuid: NetUid;
+  /** Block number the snapshot was read at. */
+  readonly block: number;
+  readonly blockHash: HexString;
+  /** Number of uids (SubnetworkN). */
+  readonly n: number;
+  readonly uids: readonly Uid[];
+  readonly hotkeys: readonly Hotkey[];
+  /** Owner coldkey of each hotkey. */
+  readonly coldkeys: readonly Coldkey[];
+  readonly axons: readonly Axon[];
+  /** Total alpha staked on each hotkey on this subnet, in rao (TotalHotkeyAlpha). */
+  readonly stakeRao: readonly bigint[];
+  readonly validatorPermit: readonly boolean[];
+  /** Block of the last weight set/commit. */
+  readonly lastUpdate: readonly number[];
+  readonly blockAtRegistration: readonly number[];
+  /** u16 proportions. */
+  readonly incentive: readonly number[];
+  /** Alpha emission of the last epoch per uid, rao. */
+  readonly emissionRao: readonly bigint[];
+  /** u16 proportions. */
+  readonly dividends: readonly number[];
+  /** u16 proportions. */
+  readonly consensus: readonly number[];
+  /** u16 proportions. */
+  readonly validatorTrust: readonly number[];
+  readonly active: readonly boolean[];
+}
+
+/** Raw storage values (already plain JS) that `buildMetagraph` turns into a snapshot. */
+export interface RawMetagraph {
+  netuid: number;
+  block: number;
+  blockHash: HexString;
+  n: number;
+  /** `Keys` entries: uid → hotkey (SS58 or 0x public key). */
+  keys: ReadonlyArray<[number, string]>;
+  /** `Owner[hotkey]` per uid, in uid order. */
+  owners: readonly string[];
+  /** `Axons[netuid][hotkey]` per uid (undefined when never served). */
+  axons: ReadonlyArray<RawAxon | undefined>;
+  /** `TotalHotkeyAlpha[hotkey][netuid]` per uid. */
+  stake: readonly bigint[];
+  blockAtRegistration: readonly number[];
+  incentive: readonly number[];
+  emission: readonly bigint[];
+  dividends: readonly number[];
+  consensus: readonly number[];
+  validatorTrust: readonly number[];
+  validatorPermit: readonly boolean[];
+  lastUpdate: readonly number[];
+  active: readonly boolean[];
+}
+
+/** `AxonInfo` as stored. */
+export interface RawAxon {
+  block: bigint | number;
+  version: number;
+  ip: bigint;
+  port: number;
+  ipType: number;
+  protocol: number;
+}
+
+/** Decodes an `AxonInfo`; unknown ip types and bad values decode as "not served" rather than throwing. */
+export function decodeAxon(raw: RawAxon | undefined): Axon {
+  if (raw === undefined || raw.ip === 0n || (raw.ipType !== 4 && raw.ipType !== 6)) {
+    return { block: Number(raw?.block ?? 0), version: raw?.version ?? 0, ip: '0.0.0.0', port: raw?.port ?? 0, ipType: 0, protocol: raw?.protocol ?? 0 };
+  }
+  try {
+    return { block: Number(raw.block), version: raw.version, ip: ipFromChain(raw.ip, raw.ipType), port: raw.port, ipType: raw.ipType, protocol: raw.protocol };
+  } catch {
+    // An out-of-range value for its ip_type: treat as not served (chain data we cannot use).
+    return { block: Number(raw.block), version: raw.version, ip: '0.0.0.0', port: 0, ipType: 0, protocol: raw.protocol };
+  }
+}
+
+function pad<T>(values: readonly T[], n: number, fill: T): T[] {
+  return Array.from({ length: n }, (_, i) => values[i] ?? fill);
+}
+
+function frozen<T>(values: T[]): readonly T[] {
+  return Object.freeze(values);
+}
+
+/** Builds an immutable snapshot; vectors are padded/truncated to `n`, a missing `Keys` entry is an error. */
+export function buildMetagraph(raw: RawMetagraph): Metagraph {
+  const byUid = new Map(raw.keys);
+  const hotkeys = Array.from({ length: raw.n }, (_, uid) => {
+    const key = byUid.get(uid);
+    if (key === undefined) throw new ChainError('CHAIN_DECODE', `metagraph of netuid ${raw.netuid} at block ${raw.block}: uid ${uid} < SubnetworkN ${raw.n} has no Keys entry`);
+    return toHotkey(key);
+  });
+  return Object.freeze({
+    netuid: toNetUid(raw.netuid), block: raw.block, blockHash: raw.blockHash, n: raw.n,
+    uids: frozen(Array.from({ length: raw.n }, (_, i) => toUid(i))),
+    hotkeys: frozen(hotkeys),
+    coldkeys: frozen(hotkeys.map((_, i) => toColdkey(raw.owners[i] ?? new Uint8Array(32)))),
+    axons: frozen(hotkeys.map((_, i) => Object.freeze(decodeAxon(raw.axons[i])))),
+    stakeRao: frozen(pad(raw.stake, raw.n, 0n)),
+    validatorPermit: frozen(pad(raw.validatorPermit, raw.n, false)),
+    lastUpdate: frozen(pad(raw.lastUpdate, raw.n, 0)),
+    blockAtRegistration: frozen(pad(raw.blockAtRegistration, raw.n, 0)),
+    incentive: frozen(pad(raw.incentive, raw.n, 0)),
+    emissionRao: frozen(pad(raw.emission, raw.n, 0n)),
+    dividends: frozen(pad(raw.dividends, raw.n, 0)),
+    consensus: frozen(pad(raw.consensus, raw.n, 0)),
+    validatorTrust: frozen(pad(raw.validatorTrust, raw.n, 0)),
+    active: frozen(pad(raw.active, raw.n, false)),
+  });
+}
+
+/** A codec's value as bigint (u64/u128 and friends), without going through unsafe JS numbers. */
+export function codecToBigInt(c: Codec | unknown): bigint {
+  const v = (c as { toBigInt?: () => bigint }).toBigInt?.();
+  if (v !== undefined) return v;
+  const p = (c as Codec).toPrimitive?.() ?? c;
+  if (typeof p === 'number' || typeof p === 'string' || typeof p === 'bigint') return BigInt(p);
+  throw new ChainError('CHAIN_DECODE', `expected an integer codec, found ${JSON.stringify(p)}`);
+}
+
+function codecList(c: Codec | undefined): Codec[] {
+  return c === undefined ? [] : [...(c as unknown as Iterable<Codec>)];
+}
+
+function codecNumbers(c: Codec | undefined): number[] {
+  return codecList(c).map((x) => Number(codecToBigInt(x)));
+}
+
+function codecBigInts(c: Codec | undefined): bigint[] {
+  return codecList(c).map(codecToBigInt);
+}
+
+function codecBools(c: Codec | undefined): boolean[] {
+  return codecList(c).map((x) => x.toPrimitive() === true);
+}
+
+function rawAxon(c: Codec): RawAxon | undefined {
+  const opt = c as unknown as { isSome?: boolean; isNone?: boolean; unwrap?: () => Codec };
+  const inner = opt.isNone === true ? undefined : opt.unwrap !== undefined ? opt.unwrap() : c;
+  if (inner === undefined) return undefined;
+  const s = inner as unknown as Record<string, Codec>;
+  const num = (k: string, alt: string): number => Number(codecToBigInt(s[k] ?? s[alt]));
+  return { block: codecToBigInt(s.block), version: num('version', 'version'), ip: codecToBigInt(s.ip),
+    port: num('port', 'port'), ipType: num('ipType', 'ip_type'), protocol: num('protocol', 'protocol') };
+}
+
+type Entry = QueryableStorageEntry<'promise'>;
+
+/** The storage entry `SubtensorModule.<name>`, or `CHAIN_UNSUPPORTED` naming what is missing. */
+function storage(api: { query: ApiPromise['query'] }, name: string): Entry {
+  const entry = api.query.subtensorModule?.[name];
+  if (entry === undefined) {
+    throw new ChainError('CHAIN_UNSUPPORTED', `the chain has no SubtensorModule.${name.charAt(0).toUpperCase()}${name.slice(1)} storage; is this a subtensor-compatible chain?`);
+  }
+  return entry;
+}
+
+const VECTORS = ['incentive', 'emission', 'dividends', 'consensus', 'validatorTrust', 'validatorPermit', 'lastUpdate', 'active'] as const;
+
+/** Reads the metagraph of `netuid` at block hash `at` (default: the best block) from SubtensorModule storage. */
+export async function fetchMetagraph(api: ApiPromise, netuid: number, at?: HexString): Promise<Metagraph> {
+  storage(api, 'keys');
+  const blockHash = at ?? (await api.rpc.chain.getBlockHash()).toHex();
+  const header = await api.rpc.chain.getHeader(blockHash);
+  const apiAt = await api.at(blockHash);
+  const q = (name: string): Entry => storage(apiAt, name);
+  const n = Number(codecToBigInt(await q('subnetworkN')(netuid)));
+  const keyEntries = await q('keys').entries(netuid);
+  const keys = keyEntries.map(([k, v]) => [Number(codecToBigInt(k.args[1])), v.toString()] as [number, string]);
+  const byUid = new Map(keys);
+  const hotkeys = Array.from({ length: n }, (_, uid) => byUid.get(uid) ?? '');
+  const [owners, axons, stake, regs, vectors] = await Promise.all([
+    q('owner').multi(hotkeys), q('axons').multi(hotkeys.map((h) => [netuid, h])),
+    q('totalHotkeyAlpha').multi(hotkeys.map((h) => [h, netuid])),
+    q('blockAtRegistration').multi(hotkeys.map((_, uid) => [netuid, uid])),
+    Promise.all(VECTORS.map((name) => q(name)(netuid))),
+  ]);
+  const [incentive, emission, dividends, consensus, validatorTrust, validatorPermit, lastUpdate, active] = vectors;
+  return buildMetagraph({
+    netuid, block: header.number.toNumber(), blockHash, n, keys,
+    owners: owners.map((o) => o.toString()), axons: axons.map(rawAxon), stake: stake.map(codecToBigInt),
+    blockAtRegistration: regs.map((r) => Number(codecToBigInt(r))),
+    incentive: codecNumbers(incentive), emission: codecBigInts(emission), dividends: codecNumbers(dividends),
+    consensus: codecNumbers(consensus), validatorTrust: codecNumbers(validatorTrust), validatorPermit: codecBools(validatorPermit),
+    lastUpdate: codecNumbers(lastUpdate), active: codecBools(active),
+  });
+}
