@@ -7,7 +7,7 @@ import { runEpoch, type EpochInput } from '../devchain/src/pallets/subtensor/epo
 
 const N = 256;
 const VALIDATORS = 64;
-const RUNS = Number(process.env.ARENA_BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.ARENA_BENCH_RUNS ?? 15);
 
 function input(yuma3On: boolean, liquidAlphaOn: boolean): EpochInput {
   // Deterministic pseudo-random weights so consensus/clipping do real work.
