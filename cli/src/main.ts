@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { walletCommand } from './commands/wallet.ts';
+import { devchainCommand } from './commands/devchain.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .exitOverride();
   // Subcommands register here, one line each.
   program.addCommand(walletCommand());
+  program.addCommand(devchainCommand());
   return program;
 }
 

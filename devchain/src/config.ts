@@ -1,0 +1,63 @@
+/** Devchain configuration: zod schema and the pure loader (defaults < file < env < flags). */
+import { z } from 'zod';
+
+const Account = z.object({
+  /** A dev URI (`//Alice`) or an SS58 address. */
+  account: z.string().min(1),
+  /** Free balance in TAO (decimal string or number, 9 decimals). */
+  balanceTao: z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,9})?$/)]),
+}).strict();
+
+export const DevchainConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1').describe('interface to listen on'),
+  port: z.number().int().min(0).max(65535).default(9944).describe('JSON-RPC port (WebSocket and HTTP); 0 picks a free one'),
+  dataDir: z.string().min(1).default('.arena/devchain').describe('directory of the block store'),
+  tmp: z.boolean().default(false).describe('keep the chain in memory only'),
+  blockTimeMs: z.number().int().min(10).max(600_000).default(1000).describe('block interval in ms'),
+  manualSeal: z.boolean().default(false).describe('produce blocks only on dev_newBlock'),
+  maxPayloadBytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(16 * 1024 * 1024).describe('largest accepted request'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  genesis: z.object({
+    /** Balance of each of //Alice .. //Ferdie, in TAO. */
+    devAccountsTao: z.number().nonnegative().default(1_000_000),
+    accounts: z.array(Account).default([]),
+    sudo: z.string().min(1).default('//Alice'),
+    /** Per-pallet genesis config, passed to that pallet's genesis hook. */
+    pallets: z.record(z.string(), z.unknown()).default({}),
+  }).strict().default({ devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: {} }),
+}).strict();
+
+export type DevchainConfig = z.infer<typeof DevchainConfigSchema>;
+export type DevchainConfigInput = z.input<typeof DevchainConfigSchema>;
+
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+}
+
+const ENV: Record<string, { key: keyof DevchainConfig; parse: (v: string) => unknown }> = {
+  ARENA_DEVCHAIN_HOST: { key: 'host', parse: (v) => v },
+  ARENA_DEVCHAIN_PORT: { key: 'port', parse: Number },
+  ARENA_DEVCHAIN_DATA_DIR: { key: 'dataDir', parse: (v) => v },
+  ARENA_DEVCHAIN_TMP: { key: 'tmp', parse: (v) => v === 'true' || v === '1' },
+  ARENA_DEVCHAIN_BLOCK_TIME_MS: { key: 'blockTimeMs', parse: Number },
+  ARENA_DEVCHAIN_MANUAL_SEAL: { key: 'manualSeal', parse: (v) => v === 'true' || v === '1' },
+  ARENA_DEVCHAIN_LOG_LEVEL: { key: 'logLevel', parse: (v) => v },
+};
+
+/** Merges file, env (`ARENA_DEVCHAIN_*`) and flags over the defaults; throws ConfigError. */
+export function loadDevchainConfig(input: { file?: unknown; env?: Record<string, string | undefined>; flags?: Partial<DevchainConfigInput> }): DevchainConfig {
+  const file = input.file ?? {};
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new ConfigError('devchain config file: expected a JSON object');
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, { key, parse }] of Object.entries(ENV)) {
+    const v = input.env?.[name];
+    if (v !== undefined && v !== '') fromEnv[key] = parse(v);
+  }
+  const flags = Object.fromEntries(Object.entries(input.flags ?? {}).filter(([, v]) => v !== undefined));
+  const merged = { ...(file as Record<string, unknown>), ...fromEnv, ...flags };
+  const r = DevchainConfigSchema.safeParse(merged);
+  if (!r.success) {
+    throw new ConfigError(`invalid devchain config: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  return r.data;
+}
