@@ -63,7 +63,10 @@ function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptio
   return {
     api, endpoint: options.endpoint, nonces,
     get isConnected() { return provider.isConnected; },
-    read: (what, fn, timeoutMs) => withTimeout(fn(api), timeoutMs ?? readTimeoutMs, what),
+    read: (what, fn, timeoutMs) => withTimeout(fn(api), timeoutMs ?? readTimeoutMs, what).catch((err: unknown) => {
+      if (err instanceof ChainError || provider.isConnected) throw err;
+      throw new ChainError('CHAIN_CONNECTION', `${what} failed: not connected to ${options.endpoint} (reconnecting)`, { cause: err });
+    }),
     waitConnected: async (timeoutMs = 30_000) => {
       if (provider.isConnected) return;
       await withTimeout(new Promise<void>((resolve) => {
