@@ -11,6 +11,7 @@ import {
   toGrpcStatus,
   type Signer,
 } from '#protocol';
+import type { Http2Server, ServerHttp2Session } from 'node:http2';
 import { pino, type Logger } from 'pino';
 import { authorize, type AccessDeps, type FreshnessOptions } from './access.ts';
 import type { CallerDirectory } from './caller-directory.ts';
@@ -26,6 +27,8 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   maxMessageBytes?: number;
   /** Most remembered request uuids; default 100_000. */
   replayCacheSize?: number;
+  /** HTTP/2 receive window per connection and stream, bytes; default maxMessageBytes (0 keeps Node's 64 KiB). */
+  http2WindowBytes?: number;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -130,6 +133,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       const bound = await new Promise<number>((resolve, reject) =>
         server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
       );
+      widenHttp2Windows(server, limits.http2WindowBytes ?? maxBytes, log);
       log.info({ host, port: bound }, 'miner server listening');
       return { port: bound };
     },
@@ -144,6 +148,33 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       });
     },
   };
+}
+
+/**
+ * grpc-js (1.14) has no server option for the HTTP/2 flow-control window, so a large request crawls through
+ * Node's default 64 KiB window one round trip at a time. We reach the Node http2 servers grpc-js created and
+ * widen each new session's window. `http2Servers` is a private field: if a grpc-js update renames it, this
+ * logs a warning and the server still works, only slower for large messages.
+ */
+function widenHttp2Windows(server: Server, windowBytes: number, log: Logger): void {
+  if (windowBytes <= 0) return;
+  const servers = (server as unknown as { http2Servers?: unknown }).http2Servers;
+  if (!(servers instanceof Map)) {
+    log.warn({ windowBytes }, 'cannot widen HTTP/2 windows: grpc-js internals changed');
+    return;
+  }
+  const size = Math.min(windowBytes, 2 ** 31 - 1);
+  for (const h of servers.keys() as IterableIterator<Http2Server>) {
+    // Stream windows: the SETTINGS every new session starts with. Connection window: per session, below.
+    h.updateSettings({ initialWindowSize: size });
+    h.on('session', (session: ServerHttp2Session) => {
+      try {
+        session.setLocalWindowSize(size);
+      } catch (e: unknown) {
+        log.debug({ err: e }, 'HTTP/2 connection window not widened'); // the session was already closing
+      }
+    });
+  }
 }
 
 /** The signer a refused request claims (unverified, for the refusal log only). */
