@@ -42,6 +42,7 @@ const ENV: Record<string, { key: keyof DevchainConfig; parse: (v: string) => unk
   ARENA_DEVCHAIN_BLOCK_TIME_MS: { key: 'blockTimeMs', parse: Number },
   ARENA_DEVCHAIN_MANUAL_SEAL: { key: 'manualSeal', parse: (v) => v === 'true' || v === '1' },
   ARENA_DEVCHAIN_LOG_LEVEL: { key: 'logLevel', parse: (v) => v },
+  ARENA_DEVCHAIN_MAX_PAYLOAD_BYTES: { key: 'maxPayloadBytes', parse: Number },
 };
 
 /** Merges file, env (`ARENA_DEVCHAIN_*`) and flags over the defaults; throws ConfigError. */

@@ -1,11 +1,15 @@
 /** pallet_transaction_payment (pallet 6): fee constants, the fee-paid event and the fee runtime APIs. */
 import { T, option } from '../scale/types.ts';
-import { AccountId32, DispatchClass, FixedU128, Weight } from '../runtime/common-types.ts';
+import { AccountId32, Bytes, DispatchClass, FixedU128, Weight } from '../runtime/common-types.ts';
+import { encode } from '../scale/codec.ts';
 import { StorageValue } from '../runtime/storage.ts';
 import { definePallet } from '../runtime/pallet.ts';
 import { UncheckedExtrinsicRef } from '../runtime/outer.ts';
 
 const P = 'TransactionPayment';
+
+/** The `uxt` argument decodes as the extrinsic body; put the length prefix back. */
+const withPrefix = (body: unknown): Uint8Array => encode(Bytes, body);
 
 /** Fee = LENGTH_FEE_PER_BYTE x length + ref_time / WEIGHT_PER_RAO (rao), plus the tip; 0 for Pays::No. */
 export const LENGTH_FEE_PER_BYTE = 1_000n;
@@ -34,11 +38,11 @@ export const TransactionPayment = definePallet({
     methods: [
       {
         name: 'query_info', inputs: [{ name: 'uxt', type: UncheckedExtrinsicRef }, { name: 'len', type: T.u32 }], output: RuntimeDispatchInfo,
-        handler: (ctx, [uxt]) => ctx.runtime.queryInfo(ctx, uxt as Uint8Array),
+        handler: (ctx, [uxt]) => ctx.runtime.queryInfo(ctx, withPrefix(uxt)),
       },
       {
         name: 'query_fee_details', inputs: [{ name: 'uxt', type: UncheckedExtrinsicRef }, { name: 'len', type: T.u32 }], output: FeeDetails,
-        handler: (ctx, [uxt]) => ctx.runtime.queryFeeDetails(ctx, uxt as Uint8Array),
+        handler: (ctx, [uxt]) => ctx.runtime.queryFeeDetails(ctx, withPrefix(uxt)),
       },
       {
         name: 'query_weight_to_fee', inputs: [{ name: 'weight', type: Weight }], output: T.u128,
