@@ -39,7 +39,7 @@ test.serial('the wasm Conv2DBackpropFilter matches the cpu backend on small rand
     const wv = tf.randomNormal(c.f, 0, 1, 'float32', 2).dataSync();
     const grad = (): Float32Array => {
       const x = tf.tensor4d(xv, c.x), w = tf.tensor4d(wv, c.f);
-      const g = tf.grad((ww: tf.Tensor4D) => tf.sum(tf.square(tf.conv2d(x, ww, c.stride, c.pad))))(w);
+      const g = tf.grad((ww: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, ww as tf.Tensor4D, c.stride, c.pad))))(w);
       return g.dataSync() as Float32Array;
     };
     const expected = grad();

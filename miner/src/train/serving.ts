@@ -27,8 +27,10 @@ export interface Predictor {
 }
 
 export interface ServingOptions {
-  /** Samples per predict batch inside the model; default 1024 (LayersModel.predict's default of 32 is slow). */
+  /** Largest chunk passed to LayersModel.predict at once (its default of 32 is slow); default 1024. */
   batchSize?: number;
+  /** Target duration of one synchronous predict chunk, in ms; default 8 (keeps event-loop delay low). */
+  sliceMs?: number;
   /** Largest n accepted per call; default 4096. */
   maxBatch?: number;
 }
@@ -50,20 +52,43 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
     inputShape,
     dir: real,
   };
-  const batchSize = options.batchSize ?? 1024, maxBatch = options.maxBatch ?? 4096;
+  const maxBatch = options.maxBatch ?? 4096;
+  const chunker = new Chunker(options.sliceMs ?? 8, options.batchSize ?? 1024);
   return {
     info,
     predict: async (input, shape) => {
       checkInput(input, shape, inputShape, maxBatch);
-      const out = tf.tidy(() => model.predict(tf.tensor(input, shape, 'float32'), { batchSize }) as tf.Tensor);
-      try {
-        return { data: (await out.data()) as Float32Array, shape: out.shape.slice() };
-      } finally {
+      const n = shape[0]!, size = input.length / n;
+      let data: Float32Array | undefined;
+      let outShape: number[] = [];
+      // Predict in chunks sized to take about sliceMs each and yield in between, so a large batch
+      // through a slow model never holds the event loop for long.
+      for (let start = 0; start < n;) {
+        const count = Math.min(chunker.size, n - start);
+        const t0 = performance.now();
+        const out = tf.tidy(() => model.predict(tf.tensor(input.subarray(start * size, (start + count) * size), [count, ...shape.slice(1)], 'float32'), { batchSize: count }) as tf.Tensor);
+        const part = out.dataSync() as Float32Array;
         out.dispose();
+        chunker.observe(count, performance.now() - t0);
+        if (!data) { outShape = [n, ...out.shape.slice(1)]; data = new Float32Array((part.length / count) * n); }
+        data.set(part, (part.length / count) * start);
+        start += count;
+        if (start < n) await new Promise((resolve) => setImmediate(resolve));
       }
+      return { data: data!, shape: outShape };
     },
     dispose: () => model.dispose(),
   };
+}
+
+/** Adapts the chunk size to the model's measured speed: about `sliceMs` of work per chunk. */
+class Chunker {
+  size = 256;
+  constructor(private readonly sliceMs: number, private readonly maxSize: number) {}
+  observe(count: number, ms: number): void {
+    const perSample = ms / count;
+    if (perSample > 0) this.size = Math.max(16, Math.min(this.maxSize, Math.round(this.sliceMs / perSample)));
+  }
 }
 
 function checkInput(input: Float32Array, shape: number[], inputShape: number[], maxBatch: number): void {

@@ -68,8 +68,10 @@ test('watchModelDir swaps in a new checkpoint when checkpoints/best moves', asyn
   t.teardown(() => { watcher.close(); watcher.current().dispose(); });
   t.is(watcher.current().info.step, 10);
   t.is((await (await startTrainer({ ...base, maxSteps: 30 })).done).state, 'finished');
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 15_000;
   while (watcher.current().info.step === 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   t.true(watcher.current().info.step > 10, `still serving step ${watcher.current().info.step}`);
-  t.deepEqual(changes, [watcher.current().info.step]);
+  // The watcher may also have seen the step-20 checkpoint on its way to step 30.
+  t.true(changes.length >= 1);
+  t.is(changes.at(-1), watcher.current().info.step);
 });
