@@ -1,46 +1,286 @@
 /** Public entry of `core`: errors, logger, config, brands, networks, wallets and the chain client. */
-export { ArenaError, ConfigError, ChainError, EvaluationError, dispatchHint, exitCodeFor, errorMessage, isArenaError } from './errors.ts';
-export type { ArenaErrorCode, ConfigIssue, DispatchErrorInfo, ChainErrorContext } from './errors.ts';
-export { createLogger, silentLogger, memoryDestination, REDACT_PATHS } from './logger.ts';
-export type { Logger, LogLevel, CreateLoggerOptions } from './logger.ts';
-export {
-  loadConfig, readConfigFile, configLeaves, configFromEnv, deepMerge, expandDotted, redactConfig,
-  formatEffectiveConfig, zodIssuesToConfigIssues, describeValue, isSecretKey,
-} from './config.ts';
-export type { LoadConfigOptions, ConfigLeaf } from './config.ts';
-export { toUid, toNetUid, toBlockNumber, toSs58, toHotkey, toColdkey, publicKeyHex, isSs58, SS58_PREFIX } from './brands.ts';
-export type { Uid, NetUid, Hotkey, Coldkey, BlockNumber } from './brands.ts';
-export { NetworkSchema, EndpointSchema, NETWORKS_DIR, loadNetworkFile, listNetworks, resolveNetwork } from './networks.ts';
+
+/** Base error with a stable `code`; `exitCode` is 2 for usage/config codes, else 1. */
+export { ArenaError } from './errors.ts';
+/** Bad configuration: lists every bad field (path, expected, found); exit code 2. */
+export { ConfigError } from './errors.ts';
+/** Chain failure: decoded dispatch error (pallet, name, docs), invalid tx, timeout or connection. */
+export { ChainError } from './errors.ts';
+/** A failed model evaluation (bad predictions, NaN loss, wrong shape). */
+export { EvaluationError } from './errors.ts';
+/** What to do about a known dispatch error name (e.g. `SettingWeightsTooFast`). */
+export { dispatchHint } from './errors.ts';
+/** CLI exit code for an outcome: 0 ok, 1 failure, 2 bad usage/config. */
+export { exitCodeFor } from './errors.ts';
+/** The message of any thrown value. */
+export { errorMessage } from './errors.ts';
+/** Narrows `unknown` to `ArenaError` (optionally with a given code). */
+export { isArenaError } from './errors.ts';
+/** Union of all `ArenaError` codes. */
+export type { ArenaErrorCode } from './errors.ts';
+/** One bad config field: path, expected, found. */
+export type { ConfigIssue } from './errors.ts';
+/** Decoded dispatch error: pallet, name, docs. */
+export type { DispatchErrorInfo } from './errors.ts';
+/** Extra facts for chain error messages (call, nextAllowedBlock, blockHash). */
+export type { ChainErrorContext } from './errors.ts';
+/** Root pino logger: NDJSON to stdout or a destination, secrets redacted, optional pino-pretty. */
+export { createLogger } from './logger.ts';
+/** A logger that writes nothing (library and test default). */
+export { silentLogger } from './logger.ts';
+/** In-memory log destination collecting parsed lines, for asserting log output in tests. */
+export { memoryDestination } from './logger.ts';
+/** Log field paths whose values are redacted (mnemonic, seed, password, keys). */
+export { REDACT_PATHS } from './logger.ts';
+/** The pino `Logger` type. */
+export type { Logger } from './logger.ts';
+/** Accepted log levels. */
+export type { LogLevel } from './logger.ts';
+/** Options of `createLogger`. */
+export type { CreateLoggerOptions } from './logger.ts';
+/** Pure config loader: schema defaults < file < `ARENA_<SECTION>_<KEY>` env < flags, zod-validated. */
+export { loadConfig } from './config.ts';
+/** Reads and parses a JSON config file; failures become `ConfigError`. */
+export { readConfigFile } from './config.ts';
+/** Every leaf of a config schema with its env name, kind and description (for flags/help). */
+export { configLeaves } from './config.ts';
+/** The `ARENA_*` variables matching a schema, coerced and nested. */
+export { configFromEnv } from './config.ts';
+/** Deep-merges plain objects (later wins; undefined skipped). */
+export { deepMerge } from './config.ts';
+/** Turns `{ 'a.b': 1 }` into `{ a: { b: 1 } }`. */
+export { expandDotted } from './config.ts';
+/** Deep copy with secret-named fields replaced by `[redacted]`. */
+export { redactConfig } from './config.ts';
+/** The redacted effective config as indented JSON, for startup output. */
+export { formatEffectiveConfig } from './config.ts';
+/** Zod issues as `ConfigIssue`s with dotted paths and sources. */
+export { zodIssuesToConfigIssues } from './config.ts';
+/** Short type-plus-value description for error messages. */
+export { describeValue } from './config.ts';
+/** True when a key names a secret (password, mnemonic, seed, ...). */
+export { isSecretKey } from './config.ts';
+/** Inputs of `loadConfig`. */
+export type { LoadConfigOptions } from './config.ts';
+/** A config schema leaf: path, env name, kind, description. */
+export type { ConfigLeaf } from './config.ts';
+/** Checks and brands a uid (u16); throws RangeError otherwise. */
+export { toUid } from './brands.ts';
+/** Checks and brands a netuid (u16); throws RangeError otherwise. */
+export { toNetUid } from './brands.ts';
+/** Checks and brands a block number (u32). */
+export { toBlockNumber } from './brands.ts';
+/** Re-encodes an SS58 address or public key (prefix 42 default); TypeError if invalid. */
+export { toSs58 } from './brands.ts';
+/** Checks and brands a hotkey SS58 address. */
+export { toHotkey } from './brands.ts';
+/** Checks and brands a coldkey SS58 address. */
+export { toColdkey } from './brands.ts';
+/** 0x-hex public key of an SS58 address. */
+export { publicKeyHex } from './brands.ts';
+/** True when a string decodes as an address. */
+export { isSs58 } from './brands.ts';
+/** Bittensor's SS58 prefix (42). */
+export { SS58_PREFIX } from './brands.ts';
+/** Branded uid (u16). */
+export type { Uid } from './brands.ts';
+/** Branded netuid (u16). */
+export type { NetUid } from './brands.ts';
+/** Branded hotkey SS58 address. */
+export type { Hotkey } from './brands.ts';
+/** Branded coldkey SS58 address. */
+export type { Coldkey } from './brands.ts';
+/** Branded block number (u32). */
+export type { BlockNumber } from './brands.ts';
+/** Schema of `configs/networks/<name>.json`. */
+export { NetworkSchema } from './networks.ts';
+/** A ws:// or wss:// endpoint URL. */
+export { EndpointSchema } from './networks.ts';
+/** Directory of the shipped network files. */
+export { NETWORKS_DIR } from './networks.ts';
+/** Parses one network file (ConfigError on bad fields). */
+export { loadNetworkFile } from './networks.ts';
+/** Every shipped network, sorted by name. */
+export { listNetworks } from './networks.ts';
+/** `--network` input (name, alias or ws(s):// URL) to a `Network`. */
+export { resolveNetwork } from './networks.ts';
+/** A parsed network definition. */
 export type { Network } from './networks.ts';
-export {
-  createWallet, createDevWallet, regenColdkey, regenHotkey, loadHotkey, loadColdkey, listWallets, showWallet,
-  walletPaths, defaultWalletPath, readColdkeyAddress, readHotkeyAddress, isKeyfileEncrypted,
-} from './wallet/wallet.ts';
-export type {
-  WalletLocation, WalletPaths, WalletSummary, KeySource, KeyResult, CreateWalletOptions, ColdkeyOptions, HotkeyOptions,
-  DevWalletOptions, CryptoOptions,
-} from './wallet/wallet.ts';
-export { serializeKeyfile, parseKeyfile, pairFromKeyfile, keyfileFromKeys, publicKeyfile, keyfileAddress, KeyfileSchema } from './wallet/keyfile.ts';
+/** New wallet from fresh mnemonics: encrypted coldkey, coldkeypub.txt, unencrypted hotkey. */
+export { createWallet } from './wallet/wallet.ts';
+/** Wallet from dev URIs (`//Alice`) for local chains. */
+export { createDevWallet } from './wallet/wallet.ts';
+/** Writes the coldkey (encrypted) and coldkeypub.txt from a mnemonic or seed. */
+export { regenColdkey } from './wallet/wallet.ts';
+/** Writes `hotkeys/<name>` from a mnemonic or seed (unencrypted unless a password is given). */
+export { regenHotkey } from './wallet/wallet.ts';
+/** Loads a hotkey as an sr25519 `KeyringPair`. */
+export { loadHotkey } from './wallet/wallet.ts';
+/** Decrypts and loads the coldkey; wrong password is `ArenaError('WRONG_PASSWORD')`. */
+export { loadColdkey } from './wallet/wallet.ts';
+/** Summaries (addresses only) of every wallet under a path. */
+export { listWallets } from './wallet/wallet.ts';
+/** Summary (addresses only) of one wallet. */
+export { showWallet } from './wallet/wallet.ts';
+/** File paths of a wallet location (names checked, `~` expanded). */
+export { walletPaths } from './wallet/wallet.ts';
+/** `~/.bittensor/wallets`. */
+export { defaultWalletPath } from './wallet/wallet.ts';
+/** Coldkey address from coldkeypub.txt (no password), or null. */
+export { readColdkeyAddress } from './wallet/wallet.ts';
+/** Hotkey address without decrypting, or null. */
+export { readHotkeyAddress } from './wallet/wallet.ts';
+/** Whether a keyfile is encrypted. */
+export { isKeyfileEncrypted } from './wallet/wallet.ts';
+/** Wallet path, name and hotkey name. */
+export type { WalletLocation } from './wallet/wallet.ts';
+/** Resolved file paths of a wallet. */
+export type { WalletPaths } from './wallet/wallet.ts';
+/** Names and addresses of a wallet. */
+export type { WalletSummary } from './wallet/wallet.ts';
+/** A mnemonic or a 0x seed. */
+export type { KeySource } from './wallet/wallet.ts';
+/** Address, mnemonic (if any) and path of a written key. */
+export type { KeyResult } from './wallet/wallet.ts';
+/** Options of `createWallet`. */
+export type { CreateWalletOptions } from './wallet/wallet.ts';
+/** Options of `regenColdkey`. */
+export type { ColdkeyOptions } from './wallet/wallet.ts';
+/** Options of `regenHotkey`. */
+export type { HotkeyOptions } from './wallet/wallet.ts';
+/** Options of `createDevWallet`. */
+export type { DevWalletOptions } from './wallet/wallet.ts';
+/** KDF limits override (tests only). */
+export type { CryptoOptions } from './wallet/wallet.ts';
+/** Keyfile JSON exactly as Bittensor's Python `json.dumps` writes it. */
+export { serializeKeyfile } from './wallet/keyfile.ts';
+/** Parses and validates decrypted keyfile JSON. */
+export { parseKeyfile } from './wallet/keyfile.ts';
+/** Signing pair from keyfile data (mnemonic > seed > privateKey), checked against the address. */
+export { pairFromKeyfile } from './wallet/keyfile.ts';
+/** Keyfile data from sr25519 keys (privateKey in schnorrkel layout). */
+export { keyfileFromKeys } from './wallet/keyfile.ts';
+/** Public-only keyfile data (coldkeypub.txt). */
+export { publicKeyfile } from './wallet/keyfile.ts';
+/** SS58 address recorded in keyfile data. */
+export { keyfileAddress } from './wallet/keyfile.ts';
+/** Zod schema of keyfile JSON. */
+export { KeyfileSchema } from './wallet/keyfile.ts';
+/** Keyfile fields as Bittensor writes them. */
 export type { KeyfileData } from './wallet/keyfile.ts';
-export { encryptKeyfileData, decryptKeyfileData, keyfileEncryption, NACL_SALT, NACL_PREFIX, KDF_SENSITIVE, KDF_TEST_ONLY } from './wallet/nacl.ts';
+/** Bittensor NaCl encryption (`$NACL` + nonce + secretbox, argon2i key). */
+export { encryptKeyfileData } from './wallet/nacl.ts';
+/** Decrypts NaCl keyfile bytes; wrong password is WRONG_PASSWORD. */
+export { decryptKeyfileData } from './wallet/nacl.ts';
+/** Detects nacl / ansible / legacy / none. */
+export { keyfileEncryption } from './wallet/nacl.ts';
+/** Bittensor's fixed NaCl salt. */
+export { NACL_SALT } from './wallet/nacl.ts';
+/** `$NACL`. */
+export { NACL_PREFIX } from './wallet/nacl.ts';
+/** argon2i sensitive limits (8 passes, 512 MiB) used by real wallets. */
+export { KDF_SENSITIVE } from './wallet/nacl.ts';
+/** Cheap argon2i limits for tests only (not readable by Bittensor). */
+export { KDF_TEST_ONLY } from './wallet/nacl.ts';
+/** argon2i ops/mem limits. */
 export type { KdfLimits } from './wallet/nacl.ts';
-export { pairFromUri, toSchnorrkelSecret, fromSchnorrkelSecret, seedFromMnemonic, keysFromSeed } from './wallet/sr25519.ts';
-export { readPasswordFile, promptPassword } from './wallet/password.ts';
+/** sr25519 `KeyringPair` from a URI such as `//Alice`. */
+export { pairFromUri } from './wallet/sr25519.ts';
+/** polkadot.js secret layout to the Bittensor keyfile layout. */
+export { toSchnorrkelSecret } from './wallet/sr25519.ts';
+/** Bittensor keyfile secret layout to the polkadot.js layout. */
+export { fromSchnorrkelSecret } from './wallet/sr25519.ts';
+/** BIP-39 mnemonic to the 32-byte mini secret (validated). */
+export { seedFromMnemonic } from './wallet/sr25519.ts';
+/** sr25519 keys from a 32-byte mini secret. */
+export { keysFromSeed } from './wallet/sr25519.ts';
+/** Reads a 0600 password file (one trailing newline dropped). */
+export { readPasswordFile } from './wallet/password.ts';
+/** No-echo terminal prompt; PASSWORD_REQUIRED when stdin is not a TTY. */
+export { promptPassword } from './wallet/password.ts';
+/** Options of `promptPassword`. */
 export type { PromptOptions } from './wallet/password.ts';
-export { assertPrivateFile, writePrivateFile } from './wallet/files.ts';
+/** Refuses a file readable by group/others, with the chmod fix. */
+export { assertPrivateFile } from './wallet/files.ts';
+/** Atomic 0600 write in a 0700 directory; refuses to overwrite unless asked. */
+export { writePrivateFile } from './wallet/files.ts';
+/** One long-lived WsProvider + ApiPromise connection with reconnect and deadlines. */
 export { connectChain } from './chain/connect.ts';
-export type { ChainClient, ConnectOptions } from './chain/connect.ts';
+/** A connected chain: api, nonces, deadline-bound reads, waitConnected, close. */
+export type { ChainClient } from './chain/connect.ts';
+/** Options of `connectChain`. */
+export type { ConnectOptions } from './chain/connect.ts';
+/** Races a promise against a deadline (`ChainError('CHAIN_TIMEOUT')`). */
 export { withTimeout } from './chain/timeout.ts';
-export { NonceTracker, rpcNonceSource } from './chain/nonce.ts';
+/** Per-signer nonces: fetch once, count locally, reset on failure. */
+export { NonceTracker } from './chain/nonce.ts';
+/** Nonce source from `system_accountNextIndex`. */
+export { rpcNonceSource } from './chain/nonce.ts';
+/** Where a tracker gets the first nonce. */
 export type { NonceSource } from './chain/nonce.ts';
+/** Sign, submit and wait for inBlock/finalized; failures become `ChainError`. */
 export { submitAndWait } from './chain/submit.ts';
-export type { SubmitOptions, SubmitResult } from './chain/submit.ts';
-export { decodeDispatchError, chainErrorFromDispatch, chainErrorFromRpc, isNonceError } from './chain/dispatch-error.ts';
-export { ipToChain, ipFromChain } from './chain/ip.ts';
+/** Options of `submitAndWait`. */
+export type { SubmitOptions } from './chain/submit.ts';
+/** Block hash, tx hash, events and nonce of an included extrinsic. */
+export type { SubmitResult } from './chain/submit.ts';
+/** Dispatch error to pallet/name/docs via the metadata. */
+export { decodeDispatchError } from './chain/dispatch-error.ts';
+/** `ChainError` for a dispatch error. */
+export { chainErrorFromDispatch } from './chain/dispatch-error.ts';
+/** `ChainError` for an RPC invalid-transaction error, with what to do. */
+export { chainErrorFromRpc } from './chain/dispatch-error.ts';
+/** True when an RPC rejection means the nonce is wrong. */
+export { isNonceError } from './chain/dispatch-error.ts';
+/** IPv4/IPv6 text to the on-chain (u128, ip_type). */
+export { ipToChain } from './chain/ip.ts';
+/** On-chain (u128, ip_type) to IP text. */
+export { ipFromChain } from './chain/ip.ts';
+/** An IP as stored on chain. */
 export type { ChainIp } from './chain/ip.ts';
-export { fetchMetagraph, buildMetagraph, decodeAxon, codecToBigInt } from './chain/metagraph.ts';
-export type { Metagraph, Axon, RawMetagraph, RawAxon } from './chain/metagraph.ts';
-export { MetagraphWatcher, watchMetagraph, headsFromApi } from './chain/watcher.ts';
-export type { MetagraphWatcherOptions, HeadSource } from './chain/watcher.ts';
-export { setWeights, commitWeights, revealWeights, serveAxon, burnedRegister, addStake, weightsCommitHash } from './chain/extrinsics.ts';
-export type { SetWeightsArgs, RevealWeightsArgs, ServeAxonArgs } from './chain/extrinsics.ts';
+/** Reads a subnet snapshot from SubtensorModule storage at a block. */
+export { fetchMetagraph } from './chain/metagraph.ts';
+/** Builds an immutable snapshot from raw storage values. */
+export { buildMetagraph } from './chain/metagraph.ts';
+/** Decodes an AxonInfo (never-served axons decode as 0.0.0.0:0). */
+export { decodeAxon } from './chain/metagraph.ts';
+/** Integer codec to bigint without unsafe numbers. */
+export { codecToBigInt } from './chain/metagraph.ts';
+/** Immutable subnet snapshot with the block it was read at. */
+export type { Metagraph } from './chain/metagraph.ts';
+/** A decoded axon. */
+export type { Axon } from './chain/metagraph.ts';
+/** Raw storage values for `buildMetagraph`. */
+export type { RawMetagraph } from './chain/metagraph.ts';
+/** AxonInfo as stored. */
+export type { RawAxon } from './chain/metagraph.ts';
+/** Refreshes the metagraph on new heads and swaps snapshots atomically; exposes age. */
+export { MetagraphWatcher } from './chain/watcher.ts';
+/** A `MetagraphWatcher` on a real chain. */
+export { watchMetagraph } from './chain/watcher.ts';
+/** New-head source from `chain_subscribeNewHeads`. */
+export { headsFromApi } from './chain/watcher.ts';
+/** Options of `MetagraphWatcher`. */
+export type { MetagraphWatcherOptions } from './chain/watcher.ts';
+/** A new-head subscription function. */
+export type { HeadSource } from './chain/watcher.ts';
+/** `SubtensorModule.set_weights` (hotkey-signed), arguments checked. */
+export { setWeights } from './chain/extrinsics.ts';
+/** `SubtensorModule.commit_weights` (hotkey-signed). */
+export { commitWeights } from './chain/extrinsics.ts';
+/** `SubtensorModule.reveal_weights` (hotkey-signed). */
+export { revealWeights } from './chain/extrinsics.ts';
+/** `SubtensorModule.serve_axon` from IP text and port (hotkey-signed). */
+export { serveAxon } from './chain/extrinsics.ts';
+/** `SubtensorModule.burned_register` (coldkey-signed, pays the burn). */
+export { burnedRegister } from './chain/extrinsics.ts';
+/** `SubtensorModule.add_stake` in TAO rao (coldkey-signed). */
+export { addStake } from './chain/extrinsics.ts';
+/** Commit-reveal v2 hash of (hotkey, netuid, uids, values, salt, version_key). */
+export { weightsCommitHash } from './chain/extrinsics.ts';
+/** Arguments of `setWeights`. */
+export type { SetWeightsArgs } from './chain/extrinsics.ts';
+/** Arguments of `revealWeights` and `weightsCommitHash`. */
+export type { RevealWeightsArgs } from './chain/extrinsics.ts';
+/** Arguments of `serveAxon`. */
+export type { ServeAxonArgs } from './chain/extrinsics.ts';
