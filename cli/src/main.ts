@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { walletCommand } from './commands/wallet.ts';
 import { devchainCommand } from './commands/devchain.ts';
+import { validatorCommand } from './commands/validator.ts';
+import { leaderboardCommand } from './commands/leaderboard.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
   // Subcommands register here, one line each.
   program.addCommand(walletCommand());
   program.addCommand(devchainCommand());
+  program.addCommand(validatorCommand());
+  program.addCommand(leaderboardCommand());
   return program;
 }
 
