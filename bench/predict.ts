@@ -14,7 +14,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { MINER_SERVICE, MinerClient, decodePredictResponse, encodePredictRequest, minerChannelOptions, type PredictRequest } from '#protocol';
-import { createMinerServer, InMemoryCallerDirectory, type Predictor } from '../miner/src/server/index.ts';
+import { pino } from 'pino';
+import { createMinerServer, InMemoryCallerDirectory, widenHttp2Windows, type Predictor } from '../miner/src/server/index.ts';
 import { handlePredict } from '../miner/src/server/predict.ts';
 
 const IN = 784;
@@ -38,13 +39,14 @@ function request(batch: number): PredictRequest {
   return { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [batch, IN], data } };
 }
 
-interface Result { calls: number; seconds: number; p50Ms: number }
+interface Result { calls: number; seconds: number; p50Ms: number; cpuMs: number }
 
 /** Runs `call` from `concurrency` loops for `seconds`; returns calls done and the median latency. */
 async function measure(call: () => Promise<unknown>, concurrency: number, seconds: number): Promise<Result> {
   const lat: number[] = [];
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
@@ -53,16 +55,22 @@ async function measure(call: () => Promise<unknown>, concurrency: number, second
     }
   }));
   const took = (performance.now() - start) / 1000;
+  return summarize(lat, took, cpu0);
+}
+
+function summarize(lat: number[], seconds: number, cpu0: NodeJS.CpuUsage): Result {
+  const cpu = process.cpuUsage(cpu0);
   lat.sort((a, b) => a - b);
-  return { calls: lat.length, seconds: took, p50Ms: lat[Math.floor(lat.length / 2)] ?? NaN };
+  return { calls: lat.length, seconds, p50Ms: lat[Math.floor(lat.length / 2)] ?? NaN, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function row(r: Result, bytesPerCall: number): { roundTripsPerSec: number; mbPerSec: number; p50Ms: number } {
+/** Throughput, median latency, and CPU per call (both ends, this process): the figure least hurt by a busy machine. */
+function row(r: Result, bytesPerCall: number): { roundTripsPerSec: number; mbPerSec: number; p50Ms: number; cpuMsPerCall: number } {
   const rps = r.calls / r.seconds;
-  return { roundTripsPerSec: Math.round(rps), mbPerSec: +((rps * bytesPerCall) / 1e6).toFixed(1), p50Ms: +r.p50Ms.toFixed(3) };
+  return { roundTripsPerSec: Math.round(rps), mbPerSec: +((rps * bytesPerCall) / 1e6).toFixed(1), p50Ms: +r.p50Ms.toFixed(3), cpuMsPerCall: +(r.cpuMs / r.calls).toFixed(3) };
 }
 
-async function unsignedServer(): Promise<{ server: Server; port: number }> {
+async function unsignedServer(window: number): Promise<{ server: Server; port: number }> {
   const server = new Server({ 'grpc.max_receive_message_length': MAX_BYTES, 'grpc.max_send_message_length': MAX_BYTES });
   const deps = { predictor, info, limits };
   server.addService(MINER_SERVICE, {
@@ -72,6 +80,7 @@ async function unsignedServer(): Promise<{ server: Server; port: number }> {
     Info: (_c: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => cb(null, Buffer.alloc(0)),
   });
   const port = await new Promise<number>((res, rej) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+  widenHttp2Windows(server, window, pino({ level: 'silent' }));
   return { server, port };
 }
 
@@ -142,13 +151,17 @@ async function main(): Promise<void> {
     limits: { ...limits, replayCacheSize: 1_000_000 },
   });
   const { port: signedPort } = await signed.start('127.0.0.1', 0);
-  const plain = await unsignedServer();
+  const plain = await unsignedServer(MAX_BYTES);
+  const narrow = await unsignedServer(0);
   const tcp = await tcpServer();
   const sClient = new MinerClient({ address: `127.0.0.1:${signedPort}`, minerHotkey: miner.address, signer: validator, maxMessageBytes: MAX_BYTES });
   const pClient = new Client(`127.0.0.1:${plain.port}`, credentials.createInsecure(), minerChannelOptions({ maxMessageBytes: MAX_BYTES }));
-  const plainCall = (body: Buffer) => new Promise<void>((res, rej) =>
-    pClient.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, body, new Metadata(), { deadline: Date.now() + 30_000 },
+  const nClient = new Client(`127.0.0.1:${narrow.port}`, credentials.createInsecure(), minerChannelOptions({ maxMessageBytes: MAX_BYTES }));
+  const callOn = (c: Client) => (body: Buffer) => new Promise<void>((res, rej) =>
+    c.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, body, new Metadata(), { deadline: Date.now() + 30_000 },
       (e, r) => (e || !r ? rej(e) : (decodePredictResponse(r), res()))));
+  const plainCall = callOn(pClient);
+  const narrowCall = callOn(nClient);
 
   const reqs = new Map(BATCHES.map((b) => [b, request(b)]));
   // Warm-up: grpc-js CPU per call falls ~4x after a few thousand calls.
@@ -179,10 +192,20 @@ async function main(): Promise<void> {
       });
     }
   }
+  // What the HTTP/2 window widening buys: same unsigned path, Node's default 64 KiB window vs widened.
+  const bigBody = encodePredictRequest(reqs.get(1024)!);
+  const bigBytes = bigBody.length + 1024 * OUT * 4 + 80;
+  await measure(() => narrowCall(bigBody), 1, 0.2);
+  const windowAb = {
+    batch: 1024, concurrency: 1,
+    window64KiB: row(await measure(() => narrowCall(bigBody), 1, SECONDS), bigBytes),
+    windowWidened: row(await measure(() => plainCall(bigBody), 1, SECONDS), bigBytes),
+  };
   const b1 = results.find((r) => r.batch === 1 && r.concurrency === 1) as { grpcSigned: { p50Ms: number }; grpcUnsigned: { p50Ms: number } };
   const big = results.filter((r) => r.batch === 1024) as Array<{ signedVsTcp: number; unsignedVsTcp: number }>;
   console.log(JSON.stringify({
-    bench: 'predict', node: process.version, seconds: SECONDS, warmupCalls: WARMUP_CALLS, results,
+    bench: 'predict', node: process.version, seconds: SECONDS, warmupCalls: WARMUP_CALLS,
+    loadAverage1m: (await import('node:os')).loadavg()[0], results, windowAb,
     targets: {
       batch1024BestSignedVsTcp: Math.max(...big.map((r) => r.signedVsTcp)),
       batch1024BestUnsignedVsTcp: Math.max(...big.map((r) => r.unsignedVsTcp)),
@@ -192,6 +215,8 @@ async function main(): Promise<void> {
   }));
   sClient.close();
   pClient.close();
+  nClient.close();
+  narrow.server.forceShutdown();
   tcp.close();
   plain.server.forceShutdown();
   await signed.stop(100);
@@ -202,6 +227,7 @@ async function tcpRun(clients: Array<{ call: () => Promise<void> }>, seconds: nu
   const lat: number[] = [];
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(clients.map(async (c) => {
     while (performance.now() < end) {
       const t0 = performance.now();
@@ -209,8 +235,7 @@ async function tcpRun(clients: Array<{ call: () => Promise<void> }>, seconds: nu
       lat.push(performance.now() - t0);
     }
   }));
-  lat.sort((a, b) => a - b);
-  return { calls: lat.length, seconds: (performance.now() - start) / 1000, p50Ms: lat[Math.floor(lat.length / 2)] ?? NaN };
+  return summarize(lat, (performance.now() - start) / 1000, cpu0);
 }
 
 await main();

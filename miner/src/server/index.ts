@@ -1,5 +1,5 @@
 /** The miner's gRPC server and its ports (import by relative path inside miner/). */
-export { createMinerServer, type MinerServer, type MinerServerLimits, type MinerServerOptions } from './server.ts';
+export { createMinerServer, widenHttp2Windows, type MinerServer, type MinerServerLimits, type MinerServerOptions } from './server.ts';
 export { InMemoryCallerDirectory, type CallerDirectory, type CallerEntry, type CallerSnapshot } from './caller-directory.ts';
 export type { Predictor, PredictorOutput, InfoSource, PredictLimits } from './predict.ts';
 export type { RateLimitOptions } from './rate-limit.ts';

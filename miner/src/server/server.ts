@@ -156,7 +156,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
  * widen each new session's window. `http2Servers` is a private field: if a grpc-js update renames it, this
  * logs a warning and the server still works, only slower for large messages.
  */
-function widenHttp2Windows(server: Server, windowBytes: number, log: Logger): void {
+export function widenHttp2Windows(server: Server, windowBytes: number, log: Logger): void {
   if (windowBytes <= 0) return;
   const servers = (server as unknown as { http2Servers?: unknown }).http2Servers;
   if (!(servers instanceof Map)) {
