@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { walletCommand } from './commands/wallet.ts';
 import { devchainCommand } from './commands/devchain.ts';
+import { minerCommand } from './commands/miner.ts';
 import { validatorCommand } from './commands/validator.ts';
 import { leaderboardCommand } from './commands/leaderboard.ts';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   // Subcommands register here, one line each.
   program.addCommand(walletCommand());
   program.addCommand(devchainCommand());
+  program.addCommand(minerCommand());
   program.addCommand(validatorCommand());
   program.addCommand(leaderboardCommand());
   return program;

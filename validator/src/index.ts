@@ -1,6 +1,6 @@
 /** Public entry of `validator`: the scoring core, its ports, and the main loop. */
 export type {
-  Tensor, MinerTarget, QueryStatus, QueryAnswer, MinerQuerier, NeuronView, WeightHyperparams, ChainSnapshot, ChainView,
+  Tensor, MinerTarget, QueryStatus, QueryAnswer, QueryContext, MinerQuerier, NeuronView, WeightHyperparams, ChainSnapshot, ChainView,
   WeightErrorCode, WeightSubmitResult, WeightSetter, RoundBatch, DataSource,
 } from './ports.ts';
 export { ScoringConfigSchema, PrizeScheduleSchema, parseScoringConfig } from './config.ts';
@@ -30,3 +30,14 @@ export { writeReport, createReportHandler, reportFileName } from './report.ts';
 export type { RoundReport, MinerReport, RoundTimings } from './report.ts';
 export { ValidatorLoop, backoffMs } from './lifecycle.ts';
 export type { ValidatorDeps, ValidatorLoopOptions } from './lifecycle.ts';
+export { GrpcMinerQuerier, statusOfError } from './adapters/querier.ts';
+export type { GrpcQuerierOptions } from './adapters/querier.ts';
+export { SubtensorChainView, neuronsOf, legacyEpochIndex } from './adapters/chain-view.ts';
+export type { ChainViewOptions } from './adapters/chain-view.ts';
+export { ChainWeightSetter, weightErrorCode } from './adapters/weight-setter.ts';
+export type { WeightSetterOptions } from './adapters/weight-setter.ts';
+export { HeldOutDataSource } from './adapters/data-source.ts';
+export { ValidatorConfigSchema, DaemonScoringSchema, loadValidatorConfig, loadCompetition, scoringFor } from './daemon-config.ts';
+export type { ValidatorConfig, ValidatorConfigInput } from './daemon-config.ts';
+export { startValidator } from './daemon.ts';
+export type { ValidatorHandle, ValidatorStatus, StartValidatorOptions } from './daemon.ts';

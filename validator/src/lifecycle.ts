@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ScoringConfig } from './config.ts';
-import type { ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
+import type { ChainSnapshot, ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
 import { writeReport, type RoundReport } from './report.ts';
 import { runRound } from './round.ts';
 import { roundIdAt } from './seed.ts';
@@ -47,6 +47,7 @@ export class ValidatorLoop {
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private failures = 0;
+  private standing: string | undefined;
 
   constructor(private readonly deps: ValidatorDeps, private readonly opts: ValidatorLoopOptions) {
     this.log = (deps.log ?? pino({ level: 'silent' })).child({ component: 'validator' });
@@ -76,7 +77,9 @@ export class ValidatorLoop {
       this.state = loaded.state;
     }
     let state = this.state;
-    if (roundIdAt(view.block, cfg.roundLengthBlocks) > state.lastRoundId) {
+    const standing = this.noteStanding(view);
+    const roundDue = roundIdAt(view.block, cfg.roundLengthBlocks) > state.lastRoundId;
+    if (roundDue && (standing === 'ok' || !cfg.roundsNeedPermit)) {
       const result = await runRound({ ...this.deps, log: this.log }, cfg, view, state);
       state = result.state;
       this.state = state;
@@ -91,6 +94,20 @@ export class ValidatorLoop {
       this.state = state;
       await saveState(this.statePath, state);
     }
+  }
+
+  /** Where we stand on the subnet; logs each change once (not registered / no permit yet / permit). */
+  private noteStanding(view: ChainSnapshot): 'ok' | 'not-registered' | 'no-permit' {
+    const own = view.neurons.find((n) => n.uid === view.ownUid);
+    const standing = view.ownUid === undefined || own === undefined ? 'not-registered' : own.validatorPermit ? 'ok' : 'no-permit';
+    if (standing !== this.standing) {
+      this.standing = standing;
+      const fields = { netuid: view.netuid, hotkey: view.ownHotkey, uid: view.ownUid, block: view.block };
+      if (standing === 'not-registered') this.log.warn(fields, 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)');
+      else if (standing === 'no-permit') this.log.warn({ ...fields, stake: own?.stake.toString() }, 'validator has no permit yet; permits are granted at the next epoch after staking; waiting');
+      else this.log.info(fields, 'validator registered with a permit');
+    }
+    return standing;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -34,10 +34,15 @@ export interface QueryAnswer {
   detail?: string;
 }
 
+/** What a query belongs to (sent on the wire so a miner's answer is bound to one round). */
+export interface QueryContext {
+  roundId: number;
+}
+
 /** Sends the same input to every target at once, with one deadline for all. */
 export interface MinerQuerier {
   /** Never rejects for a single miner's failure: each failure is an entry with a non-`ok` status. */
-  queryAll(targets: MinerTarget[], input: Tensor, deadlineMs: number): Promise<Map<number, QueryAnswer>>;
+  queryAll(targets: MinerTarget[], input: Tensor, deadlineMs: number, ctx?: QueryContext): Promise<Map<number, QueryAnswer>>;
 }
 
 /** One neuron of the metagraph, as much as scoring needs. */

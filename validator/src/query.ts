@@ -1,6 +1,6 @@
 /** Who to query each round, and a querier call that always yields one answer per target. */
 import type { Logger } from 'pino';
-import type { MinerQuerier, MinerTarget, NeuronView, QueryAnswer, Tensor } from './ports.ts';
+import type { MinerQuerier, MinerTarget, NeuronView, QueryAnswer, QueryContext, Tensor } from './ports.ts';
 
 /** True when the neuron advertises a reachable axon. */
 export function isServing(n: NeuronView): boolean {
@@ -19,10 +19,10 @@ export function selectTargets(neurons: readonly NeuronView[], ownUid: number | u
  * Queries all targets at once. A querier that rejects as a whole turns into an `error` answer for
  * every target (logged), and a target the querier forgot gets none, which evaluation scores as missing.
  */
-export async function queryMiners(querier: MinerQuerier, targets: MinerTarget[], input: Tensor, deadlineMs: number, log: Logger): Promise<Map<number, QueryAnswer>> {
+export async function queryMiners(querier: MinerQuerier, targets: MinerTarget[], input: Tensor, deadlineMs: number, log: Logger, ctx?: QueryContext): Promise<Map<number, QueryAnswer>> {
   if (targets.length === 0) return new Map();
   try {
-    return await querier.queryAll(targets, input, deadlineMs);
+    return await querier.queryAll(targets, input, deadlineMs, ctx);
   } catch (err: unknown) {
     log.warn({ err, targets: targets.length }, 'miner querier failed for the whole round');
     const detail = `querier failed: ${err instanceof Error ? err.message : String(err)}`;

@@ -67,7 +67,7 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const batch = await deps.data.sampleRoundBatch(seed, cfg.batchSize);
   const t2 = performance.now();
   const targets = selectTargets(view.neurons, view.ownUid);
-  const answers = await queryMiners(deps.querier, targets, batch.input, cfg.queryDeadlineMs, log);
+  const answers = await queryMiners(deps.querier, targets, batch.input, cfg.queryDeadlineMs, log, { roundId });
   const t3 = performance.now();
   const worstLoss = cfg.worstLoss ?? maxValidLoss(batch.numClasses);
   const evals = targets.map((t) => evaluateAnswer(t.uid, answers.get(t.uid), batch, worstLoss));

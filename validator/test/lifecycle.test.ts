@@ -122,3 +122,23 @@ test('the loop survives a failing iteration, backs off, and stop() persists and 
 test('backoffMs doubles up to the cap', (t) => {
   t.deepEqual([1, 2, 3, 4, 5].map((f) => backoffMs(f, 100, 1000)), [200, 400, 800, 1000, 1000]);
 });
+
+test('rounds wait until the validator is registered with a permit, and each change of standing is logged once', async (t) => {
+  const w = await world(t);
+  w.chain.neurons[0] = { ...w.chain.neurons[0]!, validatorPermit: false };
+  await w.loop.iterate();
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 0, 'no round without a permit (miners refuse such callers)');
+  t.is(w.setter.calls.length, 0);
+  const waits = w.sink.lines().filter((l) => l.msg === 'validator has no permit yet; permits are granted at the next epoch after staking; waiting');
+  t.is(waits.length, 1);
+  w.chain.neurons[0] = { ...w.chain.neurons[0]!, validatorPermit: true };
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 1);
+  t.true(w.sink.lines().some((l) => l.msg === 'validator registered with a permit'));
+  w.chain.ownUid = undefined;
+  w.chain.block = 110;
+  await w.loop.iterate();
+  t.is(w.querier.calls.length, 1);
+  t.true(w.sink.lines().some((l) => l.msg === 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)'));
+});

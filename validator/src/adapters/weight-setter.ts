@@ -1,0 +1,69 @@
+/**
+ * `WeightSetter` over `submitAndWait`: set_weights, commit_weights and reveal_weights signed by the
+ * validator hotkey, waiting for inclusion. Chain refusals come back as typed results (the module
+ * error name when the runtime gave one), never as exceptions.
+ */
+import { ChainError, commitWeights, revealWeights, setWeights, submitAndWait, type ChainClient } from '#core';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { HexString } from '@polkadot/util/types';
+import pino, { type Logger } from 'pino';
+import type { WeightErrorCode, WeightSetter, WeightSubmitResult } from '../ports.ts';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<WeightErrorCode>([
+  'SettingWeightsTooFast', 'CommittingWeightsTooFast', 'IncorrectWeightVersionKey', 'NeuronNoValidatorPermit', 'WeightVecLengthIsLow',
+  'CommitRevealEnabled', 'CommitRevealDisabled', 'RevealTooEarly', 'ExpiredWeightCommit', 'InvalidRevealCommitHashNotMatch',
+  'NoWeightsCommitFound', 'TooManyUnrevealedCommits', 'HotKeyNotRegisteredInSubNet',
+]);
+
+/** Options of `ChainWeightSetter`. */
+export interface WeightSetterOptions {
+  client: ChainClient;
+  netuid: number;
+  hotkey: KeyringPair;
+  /** Deadline for inclusion, ms; default 60 000. */
+  timeoutMs?: number;
+  log?: Logger;
+}
+
+/** Maps a thrown error to a weight result code. */
+export function weightErrorCode(err: unknown): WeightErrorCode {
+  const name = err instanceof ChainError ? err.errorName : undefined;
+  return name !== undefined && KNOWN_CODES.has(name) ? (name as WeightErrorCode) : 'Other';
+}
+
+export class ChainWeightSetter implements WeightSetter {
+  readonly #opts: WeightSetterOptions;
+  readonly #log: Logger;
+
+  constructor(opts: WeightSetterOptions) {
+    this.#opts = opts;
+    this.#log = (opts.log ?? pino({ level: 'silent' })).child({ component: 'validator.weights' });
+  }
+
+  async #submit(kind: string, build: () => Parameters<typeof submitAndWait>[1]): Promise<WeightSubmitResult> {
+    const { client, hotkey } = this.#opts;
+    try {
+      const tx = build();
+      const r = await submitAndWait(client.api, tx, hotkey, { nonces: client.nonces, timeoutMs: this.#opts.timeoutMs ?? 60_000, logger: this.#log });
+      const header = await client.read('header of the inclusion block', (api) => api.rpc.chain.getHeader(r.blockHash));
+      return { ok: true, block: header.number.toNumber() };
+    } catch (err: unknown) {
+      const code = weightErrorCode(err);
+      const message = err instanceof Error ? err.message : String(err);
+      this.#log.debug({ kind, code, err: message }, 'weight extrinsic failed');
+      return { ok: false, code, message };
+    }
+  }
+
+  setWeights(uids: number[], weights: number[], versionKey: bigint): Promise<WeightSubmitResult> {
+    return this.#submit('set', () => setWeights(this.#opts.client.api, { netuid: this.#opts.netuid, uids, weights, versionKey }));
+  }
+
+  commitWeights(commitHash: string): Promise<WeightSubmitResult> {
+    return this.#submit('commit', () => commitWeights(this.#opts.client.api, { netuid: this.#opts.netuid, commitHash: commitHash as HexString }));
+  }
+
+  revealWeights(uids: number[], weights: number[], salt: number[], versionKey: bigint): Promise<WeightSubmitResult> {
+    return this.#submit('reveal', () => revealWeights(this.#opts.client.api, { netuid: this.#opts.netuid, uids, weights, salt, versionKey }));
+  }
+}
