@@ -1,0 +1,122 @@
+/**
+ * `arena miner`: run the miner daemon. Every config field is a flag (generated from the schema), an
+ * `ARENA_MINER_*` variable and a key of the JSON config file; flags > env > file > defaults.
+ */
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { createLogger, readConfigFile, type Logger } from '#core';
+import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
+
+const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
+
+interface Flag {
+  /** Dotted config path, e.g. `training.batchSize`. */
+  key: string;
+  /** Commander's attribute name for the flag (equal to `key` by construction). */
+  attribute: string;
+}
+
+function kebab(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** Numbers stay text when they do not parse, so the schema reports "expected number, found string". */
+function numberArg(v: string): number | string {
+  return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+}
+
+/** Adds one flag per config leaf (`--grpc.port <n>`, `--register` / `--no-register`, ...). */
+function addConfigFlags(cmd: Command): Flag[] {
+  const flags: Flag[] = [];
+  for (const leaf of minerConfigLeaves()) {
+    const name = leaf.path.map(kebab).join('.');
+    const key = leaf.path.join('.');
+    const help = `${leaf.description ?? key} [env ${leaf.envName}]`;
+    if (leaf.kind === 'boolean') {
+      cmd.addOption(new Option(`--${name}`, help));
+      cmd.addOption(new Option(`--no-${name}`, `set ${key} to false`));
+    } else {
+      const opt = new Option(`--${name} <${leaf.kind === 'number' ? 'n' : 'value'}>`, help);
+      cmd.addOption(leaf.kind === 'number' ? opt.argParser(numberArg) : opt);
+    }
+    flags.push({ key, attribute: key });
+  }
+  return flags;
+}
+
+const HELP_AFTER = `
+Configuration: schema defaults < config file (--config, default configs/miner/default.json) < ARENA_MINER_* env < flags.
+Every flag above is also a key of the JSON file (e.g. --training.batch-size -> {"training": {"batchSize": 128}}).
+
+Examples:
+  arena miner --wallet.name miner1 --register                  # register (pays the burn) and mine on the local devchain
+  arena miner --network ws://10.0.0.5:9944 --netuid 3 --axon.external-ip 203.0.113.7
+  arena miner --model-dir ./my-model                           # serve a model trained elsewhere (reloaded on change)
+
+Exit codes: 0 after SIGINT/SIGTERM, 1 on failure, 2 on bad config or usage (unknown competition, missing wallet, unregistered hotkey).`;
+
+/** Starts the root logger and, on a terminal, the one-line progress display. */
+function setUpOutput(config: MinerConfig): { logger: Logger; progress: ProgressLine | undefined } {
+  const tty = process.stdout.isTTY === true;
+  const wanted = config.log.progress === 'always' || (config.log.progress === 'auto' && tty);
+  const progress = wanted ? new ProgressLine(process.stdout) : undefined;
+  const logger = createLogger({ level: config.log.level, ...(progress === undefined ? {} : { destination: progress.destination() }) });
+  return { logger, progress };
+}
+
+/** Logs fatal errors that escaped everything, and exits 1 (the one place the miner exits by itself). */
+function installCrashHandlers(logger: Logger): void {
+  const die = (kind: string) => (err: unknown): void => {
+    logger.fatal({ err }, kind);
+    process.exit(1);
+  };
+  process.on('unhandledRejection', die('unhandled promise rejection'));
+  process.on('uncaughtException', die('uncaught exception'));
+}
+
+/** Resolves at the first SIGINT/SIGTERM after stopping the miner; a second signal exits at once. */
+function untilSignal(miner: MinerHandle, logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    let signalled = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (signalled) {
+        logger.warn({ signal }, 'second signal: exiting without waiting');
+        process.exit(1);
+      }
+      signalled = true;
+      logger.info({ signal }, 'shutting down');
+      void miner.stop().then(resolve, (err: unknown) => { logger.error({ err }, 'stop failed'); resolve(); });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** The `arena miner` command. */
+export function minerCommand(): Command {
+  const cmd = new Command('miner')
+    .description('Run a miner: register on the subnet, train a model in a worker thread, serve the best checkpoint over signed gRPC, keep the axon on chain')
+    .option('--config <file>', 'JSON config file (default configs/miner/default.json when it exists)')
+    .option('--model-dir <dir>', 'shorthand of --model.dir');
+  const flags = addConfigFlags(cmd);
+  cmd.addHelpText('after', HELP_AFTER);
+  cmd.action(async (opts: Record<string, unknown>) => {
+    const explicit = typeof opts.config === 'string' ? opts.config : undefined;
+    const filePath = explicit ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+    const values: Record<string, unknown> = Object.fromEntries(flags.map((f) => [f.key, opts[f.attribute]]));
+    if (opts.modelDir !== undefined) values['model.dir'] = opts.modelDir;
+    const config = loadMinerConfig({
+      ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
+      env: process.env, flags: values,
+    });
+    const { logger, progress } = setUpOutput(config);
+    installCrashHandlers(logger);
+    const miner = await startMiner(config, { logger, ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }) });
+    await untilSignal(miner, logger);
+    progress?.clear();
+    logger.flush();
+    // Anything still holding the event loop (a reconnecting socket) must not keep a stopped miner alive.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 5_000).unref();
+  });
+  return cmd;
+}

@@ -1,0 +1,146 @@
+/**
+ * The miner's view of the chain as a small port (`MinerChain`), with the `@polkadot/api` adapter.
+ * The daemon talks only to this port, so it runs unchanged against subtensor, the devchain, or a fake.
+ */
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Logger } from 'pino';
+import {
+  ChainError, burnedRegister, codecToBigInt, connectChain, fetchMetagraph, headsFromApi, ipFromChain, MetagraphWatcher, serveAxon,
+  silentLogger, submitAndWait, type ChainClient, type Metagraph,
+} from '#core';
+
+/** An axon as the miner compares it: text IP and port. */
+export interface AxonAddress {
+  ip: string;
+  port: number;
+}
+
+/** The parts of a metagraph snapshot the miner uses (core's `Metagraph` satisfies it). */
+export interface MinerMetagraphView {
+  readonly block: number;
+  readonly hotkeys: readonly string[];
+  readonly validatorPermit: readonly boolean[];
+  readonly axons: ReadonlyArray<{ readonly ip: string; readonly port: number }>;
+}
+
+/** What the miner needs from a chain. Every read rejects with `ChainError` on failure. */
+export interface MinerChain {
+  /** Where the chain is (for logs and messages). */
+  readonly endpoint: string;
+  /** Best block number. */
+  bestBlock(): Promise<number>;
+  /** Whether subnet `netuid` exists. */
+  subnetExists(netuid: number): Promise<boolean>;
+  /** The uid of `hotkey` on `netuid`, or undefined when it is not registered. */
+  uidOf(netuid: number, hotkey: string): Promise<number | undefined>;
+  /** Current registration burn of `netuid`, rao. */
+  burnRao(netuid: number): Promise<bigint>;
+  /** Free balance of `address`, rao. */
+  freeBalanceRao(address: string): Promise<bigint>;
+  /** Estimated fee of a `burned_register` signed by `coldkey`, rao (0 when the chain cannot tell). */
+  registerFeeRao(netuid: number, hotkey: string, coldkey: KeyringPair): Promise<bigint>;
+  /** `burned_register(netuid, hotkey)` signed by the coldkey; resolves once included. */
+  burnedRegister(netuid: number, hotkey: string, coldkey: KeyringPair): Promise<void>;
+  /** The axon stored for `hotkey` on `netuid` (undefined when never served). */
+  axonOf(netuid: number, hotkey: string): Promise<AxonAddress | undefined>;
+  /** `serve_axon` signed by the hotkey; resolves once included. */
+  serveAxon(netuid: number, hotkey: KeyringPair, axon: AxonAddress & { version: number }): Promise<void>;
+  /** Calls `onSnapshot` with each refreshed metagraph of `netuid`; resolves to a stop function. */
+  watchMetagraph(netuid: number, onSnapshot: (m: MinerMetagraphView) => void, everyBlocks: number): Promise<() => void>;
+  /** Disconnects. */
+  close(): Promise<void>;
+}
+
+/** Options of `connectMinerChain`. */
+export interface ConnectMinerChainOptions {
+  endpoint: string;
+  connectTimeoutMs?: number;
+  txTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Connects to a subtensor-compatible chain and returns the miner's port over it. */
+export async function connectMinerChain(options: ConnectMinerChainOptions): Promise<MinerChain> {
+  const logger = options.logger ?? silentLogger();
+  const client = await connectChain({ endpoint: options.endpoint, logger, connectTimeoutMs: options.connectTimeoutMs ?? 15_000 });
+  return substrateMinerChain(client, { txTimeoutMs: options.txTimeoutMs ?? 60_000, logger });
+}
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+/** `api.query.subtensorModule.<name>`, or a `CHAIN_UNSUPPORTED` error naming what is missing. */
+function storage(client: ChainClient, name: string): Query {
+  const entry = client.api.query.subtensorModule?.[name];
+  if (entry === undefined) {
+    throw new ChainError('CHAIN_UNSUPPORTED',
+      `the chain at ${client.endpoint} has no SubtensorModule.${name.charAt(0).toUpperCase()}${name.slice(1)} storage; is it a subtensor-compatible chain?`);
+  }
+  return entry as unknown as Query;
+}
+
+interface OptionCodec { isSome?: boolean; isNone?: boolean; unwrap?: () => unknown }
+
+function unwrapOption(v: unknown): unknown {
+  const o = v as OptionCodec;
+  if (o.isNone === true) return undefined;
+  return o.isSome === true && o.unwrap !== undefined ? o.unwrap() : v;
+}
+
+/** The `MinerChain` port over a connected `ChainClient`. */
+export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs: number; logger: Logger }): MinerChain {
+  const { api } = client;
+  const submit = { timeoutMs: options.txTimeoutMs, nonces: client.nonces, logger: options.logger };
+  return {
+    endpoint: client.endpoint,
+    bestBlock: () => client.read('best block', async (a) => (await a.rpc.chain.getHeader()).number.toNumber()),
+    subnetExists: (netuid) => client.read('NetworksAdded', async () => (await storage(client, 'networksAdded')(netuid) as { isTrue: boolean }).isTrue),
+    uidOf: (netuid, hotkey) => client.read('Uids', async () => {
+      const v = unwrapOption(await storage(client, 'uids')(netuid, hotkey));
+      return v === undefined ? undefined : Number(codecToBigInt(v));
+    }),
+    burnRao: (netuid) => client.read('Burn', async () => codecToBigInt(await storage(client, 'burn')(netuid))),
+    freeBalanceRao: (address) => client.read('System.Account', async (a) => {
+      const account = a.query.system?.account;
+      if (account === undefined) throw new ChainError('CHAIN_UNSUPPORTED', `the chain at ${client.endpoint} has no System.Account storage`);
+      const info = (await account(address)) as unknown as { data: { free: unknown } };
+      return codecToBigInt(info.data.free);
+    }),
+    registerFeeRao: async (netuid, hotkey, coldkey) => {
+      try {
+        const info = await burnedRegister(api, { netuid, hotkey }).paymentInfo(coldkey);
+        return info.partialFee.toBigInt();
+      } catch (err: unknown) {
+        options.logger.debug({ err }, 'fee estimate unavailable; assuming 0');
+        return 0n;
+      }
+    },
+    burnedRegister: async (netuid, hotkey, coldkey) => {
+      await submitAndWait(api, burnedRegister(api, { netuid, hotkey }), coldkey, submit);
+    },
+    axonOf: (netuid, hotkey) => client.read('Axons', async () => {
+      const raw = unwrapOption(await storage(client, 'axons')(netuid, hotkey));
+      if (raw === undefined) return undefined;
+      const s = raw as Record<string, unknown>;
+      const ip = codecToBigInt(s.ip);
+      if (ip === 0n) return undefined;
+      return { ip: ipFromChain(ip, Number(codecToBigInt(s.ipType ?? s.ip_type))), port: Number(codecToBigInt(s.port)) };
+    }),
+    serveAxon: async (netuid, hotkey, axon) => {
+      await submitAndWait(api, serveAxon(api, { netuid, ip: axon.ip, port: axon.port, version: axon.version }), hotkey, submit);
+    },
+    watchMetagraph: async (netuid, onSnapshot, everyBlocks) => {
+      // The watcher has no change callback: wrap its fetch and hand each new snapshot on once it is built.
+      const fetch = async (hash: `0x${string}`): Promise<Metagraph> => {
+        const m = await fetchMetagraph(api, netuid, hash);
+        queueMicrotask(() => onSnapshot(m));
+        return m;
+      };
+      const watcher = new MetagraphWatcher({ netuid, everyBlocks, logger: options.logger, heads: headsFromApi(api), fetch });
+      // Heads arrive only with new blocks (a manual-seal chain may produce none for a while): read once now.
+      onSnapshot(await fetchMetagraph(api, netuid));
+      await watcher.start();
+      return () => watcher.stop();
+    },
+    close: () => client.close(),
+  };
+}
