@@ -1,3 +1,4 @@
+import '@polkadot/api-augment';
 import test from 'ava';
 import { spawnDevchain } from './_helpers/spawn.ts';
 import { connect, devKeys, sendAndWaitInBlock } from './_helpers/api.ts';

@@ -1,3 +1,4 @@
+import '@polkadot/api-augment';
 import test from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+import '@polkadot/api-augment';
 import test from 'ava';
 import WebSocket from 'ws';
 import { spawnDevchain } from './_helpers/spawn.ts';
@@ -82,7 +83,7 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
   // Future nonce: nonce 1 waits, nonce 0 arrives, both land in one block, in order.
   const statuses: string[] = [];
   const future = await api.tx.balances.transferKeepAlive(bob.address, 2_000_000_000n).signAsync(alice, { nonce: 1 });
-  const unsub = await api.rpc.author.submitAndWatchExtrinsic(future, (s) => statuses.push(s.type));
+  const unsub = await api.rpc.author.submitAndWatchExtrinsic(future, (s) => { statuses.push(s.type); });
   t.teardown(() => unsub());
   t.is((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), 0);
   const first = await api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n).signAsync(alice, { nonce: 0 });

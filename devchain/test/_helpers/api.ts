@@ -1,4 +1,5 @@
 /** An unmodified ApiPromise connected to a devchain, disconnected in teardown. */
+import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
