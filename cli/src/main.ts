@@ -4,6 +4,7 @@ import { devchainCommand } from './commands/devchain.ts';
 import { minerCommand } from './commands/miner.ts';
 import { validatorCommand } from './commands/validator.ts';
 import { leaderboardCommand } from './commands/leaderboard.ts';
+import { dashboardCommand } from './commands/dashboard.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   program.addCommand(minerCommand());
   program.addCommand(validatorCommand());
   program.addCommand(leaderboardCommand());
+  program.addCommand(dashboardCommand());
   return program;
 }
 
