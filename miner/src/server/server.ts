@@ -29,6 +29,8 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   replayCacheSize?: number;
   /** HTTP/2 receive window per connection and stream, bytes; default maxMessageBytes (0 keeps Node's 64 KiB). */
   http2WindowBytes?: number;
+  /** Largest HTTP/2 frame callers may send, bytes (16 KiB..16 MiB - 1); default 16 KiB (Node's). */
+  http2MaxFrameBytes?: number;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -133,7 +135,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       const bound = await new Promise<number>((resolve, reject) =>
         server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
       );
-      widenHttp2Windows(server, limits.http2WindowBytes ?? maxBytes, log);
+      widenHttp2Windows(server, limits.http2WindowBytes ?? maxBytes, log, limits.http2MaxFrameBytes);
       log.info({ host, port: bound }, 'miner server listening');
       return { port: bound };
     },
@@ -156,7 +158,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
  * widen each new session's window. `http2Servers` is a private field: if a grpc-js update renames it, this
  * logs a warning and the server still works, only slower for large messages.
  */
-export function widenHttp2Windows(server: Server, windowBytes: number, log: Logger): void {
+export function widenHttp2Windows(server: Server, windowBytes: number, log: Logger, maxFrameBytes?: number): void {
   if (windowBytes <= 0) return;
   const servers = (server as unknown as { http2Servers?: unknown }).http2Servers;
   if (!(servers instanceof Map)) {
@@ -166,7 +168,7 @@ export function widenHttp2Windows(server: Server, windowBytes: number, log: Logg
   const size = Math.min(windowBytes, 2 ** 31 - 1);
   for (const h of servers.keys() as IterableIterator<Http2Server>) {
     // Stream windows: the SETTINGS every new session starts with. Connection window: per session, below.
-    h.updateSettings({ initialWindowSize: size });
+    h.updateSettings(maxFrameBytes ? { initialWindowSize: size, maxFrameSize: maxFrameBytes } : { initialWindowSize: size });
     h.on('session', (session: ServerHttp2Session) => {
       try {
         session.setLocalWindowSize(size);
