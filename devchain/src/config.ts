@@ -17,6 +17,8 @@ export const DevchainConfigSchema = z.object({
   manualSeal: z.boolean().default(false).describe('produce blocks only on dev_newBlock'),
   maxPayloadBytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(16 * 1024 * 1024).describe('largest accepted request'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  allowLoopbackAxons: z.boolean().default(false).describe('accept 127.0.0.1 / ::1 axon addresses (single-machine runs)'),
+  emissionPerBlockTao: z.number().nonnegative().max(1_000_000).default(1).describe('alpha emitted per block to each started subnet, in TAO'),
   genesis: z.object({
     /** Balance of each of //Alice .. //Ferdie, in TAO. */
     devAccountsTao: z.number().nonnegative().default(1_000_000),
@@ -42,6 +44,7 @@ const ENV: Record<string, { key: keyof DevchainConfig; parse: (v: string) => unk
   ARENA_DEVCHAIN_BLOCK_TIME_MS: { key: 'blockTimeMs', parse: Number },
   ARENA_DEVCHAIN_MANUAL_SEAL: { key: 'manualSeal', parse: (v) => v === 'true' || v === '1' },
   ARENA_DEVCHAIN_LOG_LEVEL: { key: 'logLevel', parse: (v) => v },
+  ARENA_DEVCHAIN_ALLOW_LOOPBACK_AXONS: { key: 'allowLoopbackAxons', parse: (v) => v === 'true' || v === '1' },
   ARENA_DEVCHAIN_MAX_PAYLOAD_BYTES: { key: 'maxPayloadBytes', parse: Number },
 };
 

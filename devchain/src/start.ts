@@ -8,6 +8,7 @@ import { TxPool } from './chain/pool.ts';
 import { BlockProducer } from './chain/producer.ts';
 import { Runtime } from './runtime/runtime.ts';
 import { BASE_PALLETS } from './runtime/pallets.ts';
+import { subtensorPallets } from './pallets/subtensor/index.ts';
 import type { GenesisConfig, Pallet } from './runtime/pallet.ts';
 import { buildHandlers } from './rpc/index.ts';
 import { RpcServer } from './server.ts';
@@ -54,7 +55,7 @@ export async function startDevchain(options: StartDevchainOptions = {}): Promise
   const cfg = DevchainConfigSchema.parse(rest);
   const log = logger ?? pino({ level: 'silent' });
   await cryptoWaitReady();
-  const runtime = new Runtime([...BASE_PALLETS, ...pallets], { blockTimeMs: cfg.blockTimeMs, logger: log.child({ component: 'devchain.runtime' }) });
+  const runtime = new Runtime([...BASE_PALLETS, ...subtensorPallets({ allowLoopbackAxons: cfg.allowLoopbackAxons, emissionPerBlock: taoToRao(cfg.emissionPerBlockTao) }), ...pallets], { blockTimeMs: cfg.blockTimeMs, logger: log.child({ component: 'devchain.runtime' }) });
   const store = await ChainStore.open(cfg.tmp ? null : cfg.dataDir);
   const chain = await Chain.open(store, runtime, genesisFromConfig(cfg), log.child({ component: 'devchain.chain' }));
   const pool = new TxPool(chain);

@@ -34,11 +34,12 @@ export function devchainCommand(): Command {
     .addOption(new Option('--block-time-ms <n>', 'block interval in ms').argParser(intArg('block-time-ms')).conflicts('manualSeal'))
     .option('--manual-seal', 'produce blocks only on dev_newBlock')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent')
-    .action(async (opts: { config?: string; port?: number; host?: string; dataDir?: string; tmp?: boolean; blockTimeMs?: number; manualSeal?: boolean; logLevel?: string }) => {
+    .option('--allow-loopback-axons', 'accept 127.0.0.1 / ::1 axon addresses (single-machine runs)')
+    .action(async (opts: { config?: string; port?: number; host?: string; dataDir?: string; tmp?: boolean; blockTimeMs?: number; manualSeal?: boolean; logLevel?: string; allowLoopbackAxons?: boolean }) => {
       const file = readConfigFile(opts.config ?? DEFAULT_CONFIG, opts.config !== undefined);
       const flags: Partial<DevchainConfigInput> = {
         port: opts.port, host: opts.host, dataDir: opts.dataDir, tmp: opts.tmp, blockTimeMs: opts.blockTimeMs,
-        manualSeal: opts.manualSeal, logLevel: opts.logLevel as DevchainConfigInput['logLevel'],
+        manualSeal: opts.manualSeal, logLevel: opts.logLevel as DevchainConfigInput['logLevel'], allowLoopbackAxons: opts.allowLoopbackAxons,
       };
       const cfg = loadDevchainConfig({ file, env: process.env, flags });
       const logger = pino({ level: cfg.logLevel });

@@ -1,0 +1,163 @@
+/**
+ * SubtensorModule genesis: the root network (netuid 0), global limits at upstream defaults, and
+ * optional pre-built subnets (`genesis.pallets.SubtensorModule.subnets`) with hyperparameters,
+ * registered neurons and stakes, so tests and `arena up` start from a known state in one step.
+ */
+import { z } from 'zod';
+import { Keyring } from '@polkadot/keyring';
+import { decodeAddress } from '@polkadot/util-crypto';
+import type { GenesisContext } from '../../runtime/pallet.ts';
+import type { State } from '../../runtime/state.ts';
+import { S, ZERO_ACCOUNT } from './storage.ts';
+import { appendNeuron, createAccountIfNew, increaseStake, initNetwork } from './core.ts';
+import { initialLastEpochBlock } from './epoch/index.ts';
+
+const Key = z.string().min(1).describe('dev URI (//Alice, //Alice//hot1) or SS58 address');
+const Amount = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,9})?$/)]);
+const Int = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]);
+
+export const HyperparamsSchema = z.object({
+  tempo: z.number().int().min(0).max(65535),
+  maxAllowedUids: z.number().int().min(1).max(65535),
+  maxAllowedValidators: z.number().int().min(0).max(65535),
+  minAllowedWeights: z.number().int().min(0).max(65535),
+  maxWeightsLimit: z.number().int().min(0).max(65535),
+  immunityPeriod: z.number().int().min(0).max(65535),
+  kappa: z.number().int().min(0).max(65535),
+  rho: z.number().int().min(0).max(65535),
+  bondsMovingAverage: Int,
+  bondsPenalty: z.number().int().min(0).max(65535),
+  commitRevealEnabled: z.boolean(),
+  revealPeriodEpochs: z.number().int().min(1).max(100),
+  yuma3Enabled: z.boolean(),
+  liquidAlphaEnabled: z.boolean(),
+  alphaValues: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]),
+  activityCutoff: z.number().int().min(0).max(65535),
+  activityCutoffFactorMilli: z.number().int().min(1).max(4_294_967_295),
+  servingRateLimit: Int,
+  weightsSetRateLimit: Int,
+  weightsVersionKey: Int,
+  burn: Int, minBurn: Int, maxBurn: Int,
+  burnHalfLife: z.number().int().min(0).max(65535),
+  registrationAllowed: z.boolean(),
+}).partial().strict();
+export type Hyperparams = z.infer<typeof HyperparamsSchema>;
+
+const NeuronSchema = z.object({
+  hotkey: Key,
+  coldkey: Key,
+  /** Stake in TAO (1 TAO = 1 alpha on the stable mechanism). */
+  stake: Amount.optional(),
+  /** Stake in rao (alternative to `stake`). */
+  stakeRao: Int.optional(),
+  validatorPermit: z.boolean().optional(),
+}).strict();
+
+const SubnetSchema = z.object({
+  netuid: z.number().int().min(1).max(65535),
+  owner: Key,
+  /** Owner hotkey, registered as uid 0 (as `register_network` does); omit for a subnet without one. */
+  ownerHotkey: Key.optional(),
+  hyperparams: HyperparamsSchema.default({}),
+  neurons: z.array(NeuronSchema).default([]),
+  startCall: z.boolean().default(false),
+}).strict();
+
+export const SubtensorGenesisSchema = z.object({
+  /** `NetworkRateLimit` in blocks (upstream 7200). */
+  networkRateLimit: Int.optional(),
+  /** `NetworkMinLockCost` in rao (upstream 1e12). */
+  networkMinLockCost: Int.optional(),
+  /** `SubnetOwnerCut` u16 (upstream 11796 = 18%). */
+  subnetOwnerCut: z.number().int().min(0).max(65535).optional(),
+  /** `StakeThreshold` in rao (upstream 0). */
+  stakeThreshold: Int.optional(),
+  subnets: z.array(SubnetSchema).default([]),
+}).strict();
+export type SubtensorGenesis = z.input<typeof SubtensorGenesisSchema>;
+
+function toRao(v: number | string): bigint {
+  const [int, frac = ''] = String(v).split('.');
+  return BigInt(int!) * 1_000_000_000n + BigInt((frac + '000000000').slice(0, 9));
+}
+
+/** Writes hyperparameters of one subnet (shared with AdminUtils-like bulk setup). */
+export function applyHyperparams(s: State, netuid: number, h: Hyperparams, block: number): void {
+  if (h.tempo !== undefined) {
+    S.Tempo.set(s, netuid, h.tempo);
+    S.LastEpochBlock.set(s, netuid, BigInt(initialLastEpochBlock(block, netuid, h.tempo)));
+  }
+  const set16 = <K extends keyof Hyperparams>(k: K, item: { set(s: State, n: number, v: never): void }): void => {
+    if (h[k] !== undefined) item.set(s, netuid, h[k] as never);
+  };
+  set16('maxAllowedUids', S.MaxAllowedUids); set16('maxAllowedValidators', S.MaxAllowedValidators);
+  set16('minAllowedWeights', S.MinAllowedWeights); set16('maxWeightsLimit', S.MaxWeightsLimit);
+  set16('immunityPeriod', S.ImmunityPeriod); set16('kappa', S.Kappa); set16('rho', S.Rho); set16('bondsPenalty', S.BondsPenalty);
+  set16('commitRevealEnabled', S.CommitRevealWeightsEnabled); set16('yuma3Enabled', S.Yuma3On); set16('liquidAlphaEnabled', S.LiquidAlphaOn);
+  set16('alphaValues', S.AlphaValues); set16('activityCutoff', S.ActivityCutoff); set16('activityCutoffFactorMilli', S.ActivityCutoffFactorMilli);
+  set16('burnHalfLife', S.BurnHalfLife); set16('registrationAllowed', S.NetworkRegistrationAllowed);
+  const big = (k: keyof Hyperparams, item: { set(s: State, n: number, v: bigint): void }): void => {
+    const v = h[k];
+    if (v !== undefined) item.set(s, netuid, BigInt(v as number | string));
+  };
+  big('bondsMovingAverage', S.BondsMovingAverage); big('revealPeriodEpochs', S.RevealPeriodEpochs); big('servingRateLimit', S.ServingRateLimit);
+  big('weightsSetRateLimit', S.WeightsSetRateLimit); big('weightsVersionKey', S.WeightsVersionKey);
+  big('burn', S.Burn); big('minBurn', S.MinBurn); big('maxBurn', S.MaxBurn);
+}
+
+export function genesisSubnets(ctx: GenesisContext): void {
+  const s = ctx.state;
+  // Root network (netuid 0), as upstream's local chain.
+  S.NetworksAdded.set(s, 0, true);
+  S.TotalNetworks.set(s, 1);
+  S.SubnetMechanism.set(s, 0, 0);
+  S.NetworkRateLimit.set(s, 7200n);
+  S.NetworkMinLockCost.set(s, 1_000_000_000_000n);
+  S.NetworkLastLockCost.set(s, 1_000_000_000_000n);
+  if (ctx.palletConfig === undefined) return;
+  const parsed = SubtensorGenesisSchema.safeParse(ctx.palletConfig);
+  if (!parsed.success) {
+    throw new Error(`invalid genesis.pallets.SubtensorModule: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const g = parsed.data;
+  if (g.networkRateLimit !== undefined) S.NetworkRateLimit.set(s, BigInt(g.networkRateLimit));
+  if (g.networkMinLockCost !== undefined) { S.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost)); S.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost)); }
+  if (g.subnetOwnerCut !== undefined) S.SubnetOwnerCut.set(s, g.subnetOwnerCut);
+  if (g.stakeThreshold !== undefined) S.StakeThreshold.set(s, BigInt(g.stakeThreshold));
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const account = (k: string): Uint8Array => (k.startsWith('//') ? keyring.addFromUri(k).publicKey : decodeAddress(k));
+  const seen = new Set<number>();
+  for (const sn of g.subnets) {
+    if (seen.has(sn.netuid)) throw new Error(`genesis.pallets.SubtensorModule.subnets: netuid ${sn.netuid} appears twice`);
+    seen.add(sn.netuid);
+    const owner = account(sn.owner);
+    initNetwork(s, { netuid: sn.netuid, owner, ownerHotkey: sn.ownerHotkey ? account(sn.ownerHotkey) : ZERO_ACCOUNT, block: 0, lock: 0n });
+    applyHyperparams(s, sn.netuid, sn.hyperparams, 0);
+    const hotkeys = new Set<string>();
+    for (const nr of sn.neurons) {
+      const hot = account(nr.hotkey);
+      const cold = account(nr.coldkey);
+      const hk = Buffer.from(hot).toString('hex');
+      if (hotkeys.has(hk) || S.Uids.get(s, sn.netuid, hot) !== undefined) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} is listed twice`);
+      hotkeys.add(hk);
+      if (S.Owner.contains(s, hot) && !S.Owner.get(s, hot).every((b, i) => b === cold[i])) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} already belongs to another coldkey`);
+      createAccountIfNew(s, cold, hot);
+      const uid = appendNeuron(s, sn.netuid, hot, 0);
+      const stake = nr.stakeRao !== undefined ? BigInt(nr.stakeRao) : nr.stake !== undefined ? toRao(nr.stake) : 0n;
+      if (stake > 0n) {
+        increaseStake(s, hot, cold, sn.netuid, stake);
+        S.SubnetTAO.mutate(s, sn.netuid, (x) => x + stake);
+        S.SubnetAlphaOut.mutate(s, sn.netuid, (x) => x + stake);
+        S.TotalStake.mutate(s, (x) => x + stake);
+      }
+      if (nr.validatorPermit) S.ValidatorPermit.mutate(s, sn.netuid, (v) => { const o = v.slice(); o[uid] = true; return o; });
+    }
+    if (S.SubnetworkN.get(s, sn.netuid) > S.MaxAllowedUids.get(s, sn.netuid)) {
+      throw new Error(`genesis subnet ${sn.netuid}: ${S.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${S.MaxAllowedUids.get(s, sn.netuid)}`);
+    }
+    if (sn.startCall) {
+      S.FirstEmissionBlockNumber.set(s, sn.netuid, 1n);
+      S.SubtokenEnabled.set(s, sn.netuid, true);
+    }
+  }
+}
