@@ -112,10 +112,19 @@ export class AxonKeeper {
     const current = onChain === undefined || onChain.port === 0 ? undefined : { ip: onChain.ip, port: onChain.port };
     if (sameAxon(current, want)) return;
     this.#busy = true;
-    this.#serve(want, current).catch((err: unknown) => {
-      this.#nextCheckBlock = m.block + this.#o.retryAfterBlocks;
-      this.#o.logger.warn({ err, ip: want.ip, port: want.port, block: m.block }, 'serve_axon failed; will retry');
-    }).finally(() => { this.#busy = false; });
+    void this.#reserve(want, current, m.block);
+  }
+
+  /** One re-serve; never rejects. `busy` clears in the same continuation as the outcome. */
+  async #reserve(want: AxonAddress, current: AxonAddress | undefined, block: number): Promise<void> {
+    try {
+      await this.#serve(want, current);
+    } catch (err: unknown) {
+      this.#nextCheckBlock = block + this.#o.retryAfterBlocks;
+      this.#o.logger.warn({ err, ip: want.ip, port: want.port, block }, 'serve_axon failed; will retry');
+    } finally {
+      this.#busy = false;
+    }
   }
 
   async #serve(want: AxonAddress, onChain: AxonAddress | undefined): Promise<void> {

@@ -54,7 +54,7 @@ async function register(o: RegistrationOptions, burn: bigint, where: string): Pr
       `(create it with "arena wallet create" or "arena wallet regen")`);
   }
   const balance = await o.chain.freeBalanceRao(o.coldkeyAddress);
-  o.logger.info({ hotkey: o.hotkey, coldkey: o.coldkeyAddress, burn: formatTao(burn), balance: formatTao(balance), netuid: o.netuid },
+  o.logger.info({ coldkey: o.coldkeyAddress, burn: formatTao(burn), balance: formatTao(balance) },
     'hotkey not registered; registering (the coldkey pays the burn)');
   if (balance < burn) throw unaffordable(o, burn, 0n, balance, where);
   const coldkey = await o.loadColdkey();
@@ -70,7 +70,7 @@ async function register(o: RegistrationOptions, burn: bigint, where: string): Pr
   if (uid === undefined) {
     throw new ChainError('CHAIN_DECODE', `burned_register of ${o.hotkey} on ${where} was included but the hotkey has no uid afterwards`);
   }
-  o.logger.info({ uid, hotkey: o.hotkey, netuid: o.netuid, burn: formatTao(burn) }, 'hotkey registered');
+  o.logger.info({ uid, burn: formatTao(burn) }, 'hotkey registered');
   return uid;
 }
 
