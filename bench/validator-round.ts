@@ -1,78 +1,99 @@
 /**
- * Benchmark: one validator round over 32, 128 and 256 fake miners (in-process, answers computed
- * on the spot), split into chain / data / query / scoring time. Prints one JSON object.
- * Fakes for now; the daemon will swap in real gRPC miners. Run: `npx tsx bench/validator-round.ts`.
+ * Benchmark: one validator round over 32, 128 and 256 real miner gRPC servers on 127.0.0.1
+ * (tiny signed miners from validator/test/_helpers/tiny-miner.ts, all hosted in one separate
+ * process so the validator process measures only its own side), with the real held-out MNIST data
+ * and the real gRPC querier (signed requests, verified responses). The chain is an in-memory view
+ * (a round reads one snapshot and one block hash). Prints one JSON object: median per phase.
+ * Run: `npx tsx bench/validator-round.ts` (about a minute).
  */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import pino from 'pino';
-import { emptyState, parseScoringConfig, runRound, type ChainSnapshot, type ChainView, type DataSource, type MinerQuerier, type NeuronView, type QueryAnswer, type RoundBatch } from '#validator';
+import { loadBuiltinCompetition } from '#training';
+import {
+  emptyState, GrpcMinerQuerier, HeldOutDataSource, parseScoringConfig, runRound, type ChainSnapshot, type ChainView, type NeuronView,
+} from '#validator';
+import { startTinyMiner } from '../validator/test/_helpers/tiny-miner.ts';
 
-const CLASSES = 10;
-const DIM = 784;
 const BATCH = 256;
+const SIZES = [32, 128, 256];
 
-function makeBatch(seed: string, batchSize: number): RoundBatch {
-  let s = Number.parseInt(seed.slice(2, 10), 16) >>> 0;
-  const rnd = (): number => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
-  const labels = Int32Array.from({ length: batchSize }, () => Math.floor(rnd() * CLASSES));
-  const data = Float32Array.from({ length: batchSize * DIM }, rnd);
-  return { input: { data, shape: [batchSize, DIM] }, labels, numClasses: CLASSES };
-}
-
-function scenario(miners: number, identical: boolean) {
-  const neurons: NeuronView[] = Array.from({ length: miners + 1 }, (_, uid) => ({
-    uid, hotkey: `hk${uid}`, host: uid === 0 ? '' : '127.0.0.1', port: uid === 0 ? 0 : 9000 + uid,
-    registrationBlock: uid, validatorPermit: uid === 0, stake: 0n,
-  }));
-  let block = 1000;
-  let lastLabels: Int32Array = new Int32Array();
-  const chain: ChainView = {
-    async snapshot(): Promise<ChainSnapshot> {
-      return { netuid: 1, block, blockHash: `0x${block.toString(16).padStart(64, '0')}`, epochIndex: 0, neurons, ownHotkey: 'hk0', ownUid: 0, ownLastUpdate: 0,
-        hyperparams: { tempo: 100, weightsSetRateLimit: 100, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1 } };
-    },
-    async blockHash(n: number) { return `0x${n.toString(16).padStart(64, '0')}`; },
-  };
-  const data: DataSource = { sampleRoundBatch: (seed, n) => { const b = makeBatch(seed, n); lastLabels = b.labels; return b; } };
-  const querier: MinerQuerier = {
-    async queryAll(targets, input) {
-      const out = new Map<number, QueryAnswer>();
-      const rows = input.shape[0]!;
-      for (const t of targets) {
-        const conf = identical ? 0.8 : 0.5 + (t.uid % 97) / 200;
-        const d = new Float32Array(rows * CLASSES).fill((1 - conf) / (CLASSES - 1));
-        for (let r = 0; r < rows; r++) d[r * CLASSES + ((lastLabels[r]! + (t.uid % 3 === 0 ? 1 : 0)) % CLASSES)] = conf;
-        out.set(t.uid, { status: 'ok', output: { data: d, shape: [rows, CLASSES] }, latencyMs: 0 });
-        if (t.uid % 16 === 0) await new Promise((r) => setImmediate(r));
-      }
-      return out;
-    },
-  };
-  return { chain, data, querier, next: () => { block += 5; } };
+async function farm(n: number): Promise<{ miners: Array<{ port: number; hotkey: string }>; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--farm', String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`miner farm exited with ${code}`)));
+  });
+  return { miners: JSON.parse(line) as Array<{ port: number; hotkey: string }>, stop: () => { child.stdin!.end(); child.kill('SIGTERM'); } };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-async function measure(miners: number, identical: boolean) {
-  const cfg = parseScoringConfig({ batchSize: BATCH, roundLengthBlocks: 5 });
-  const s = scenario(miners, identical);
+async function measure(n: number, alice: ReturnType<Keyring['addFromUri']>) {
+  const f = await farm(n);
+  const neurons: NeuronView[] = [
+    { uid: 0, hotkey: alice.address, host: '', port: 0, registrationBlock: 0, validatorPermit: true, stake: 10n ** 12n },
+    ...f.miners.map((m, i) => ({ uid: i + 1, hotkey: m.hotkey, host: '127.0.0.1', port: m.port, registrationBlock: i + 1, validatorPermit: false, stake: 0n })),
+  ];
+  let block = 1000;
+  const hash = (b: number): string => `0x${b.toString(16).padStart(64, '0')}`;
+  const chain: ChainView = {
+    async snapshot(): Promise<ChainSnapshot> {
+      return { netuid: 1, block, blockHash: hash(block), epochIndex: 0, neurons, ownHotkey: alice.address, ownUid: 0, ownLastUpdate: 0,
+        hyperparams: { tempo: 100, weightsSetRateLimit: 100, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1 } };
+    },
+    async blockHash(b: number) { return hash(b); },
+  };
+  const competition = loadBuiltinCompetition('mnist');
+  const data = new HeldOutDataSource(competition);
+  const querier = new GrpcMinerQuerier({ signer: alice, competitionId: competition.id });
+  const cfg = parseScoringConfig({ batchSize: BATCH, roundLengthBlocks: 5, queryDeadlineMs: 60_000 });
   const log = pino({ level: 'silent' });
-  let state = emptyState(1, 'hk0');
-  const samples: Array<{ chainMs: number; dataMs: number; queryMs: number; scoringMs: number; totalMs: number; snapshotMs: number }> = [];
-  for (let i = 0; i < 8; i++) {
-    const t0 = performance.now();
-    const view = await s.chain.snapshot();
-    const snapshotMs = performance.now() - t0;
-    const r = await runRound({ chain: s.chain, querier: s.querier, data: s.data, log }, cfg, view, state);
+  let state = emptyState(1, alice.address);
+  const samples: Array<{ chainMs: number; dataMs: number; queryMs: number; scoringMs: number; totalMs: number; ok: number }> = [];
+  for (let i = 0; i < 7; i++) {
+    const view = await chain.snapshot();
+    const r = await runRound({ chain, querier, data, log }, cfg, view, state);
     state = r.state;
-    s.next();
-    if (i >= 3) samples.push({ ...r.report.timings, snapshotMs });
+    block += 5;
+    if (i >= 2) samples.push({ ...r.report.timings, ok: r.report.miners.filter((m) => m.status === 'ok').length });
   }
-  const pick = (k: keyof (typeof samples)[number]) => round2(median(samples.map((x) => x[k])));
-  return { miners, batch: BATCH, identicalAnswers: identical, chainMs: round2(median(samples.map((x) => x.chainMs + x.snapshotMs))), dataMs: pick('dataMs'), queryMs: pick('queryMs'), scoringMs: pick('scoringMs'), totalMs: pick('totalMs') };
+  querier.close();
+  f.stop();
+  const pick = (k: 'chainMs' | 'dataMs' | 'queryMs' | 'scoringMs' | 'totalMs') => round2(median(samples.map((x) => x[k])));
+  const requestMB = (BATCH * 784 * 4) / 1e6;
+  const queryMs = pick('queryMs');
+  return {
+    miners: n, batch: BATCH, answeredOk: Math.min(...samples.map((s) => s.ok)),
+    chainMs: pick('chainMs'), dataMs: pick('dataMs'), queryMs, scoringMs: pick('scoringMs'), totalMs: pick('totalMs'),
+    requestMBPerMiner: round2(requestMB), queryMBps: round2((requestMB * n) / (queryMs / 1000)),
+  };
 }
 
-const results = [];
-for (const n of [32, 128, 256]) results.push(await measure(n, false));
-results.push(await measure(256, true));
-process.stdout.write(`${JSON.stringify({ bench: 'validator-round', node: process.version, note: 'fake in-process miners and chain; median of 5 rounds after 3 warm-up; queryMs includes building the fake answers', results })}\n`);
+async function main(): Promise<void> {
+  await cryptoWaitReady();
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  const results = [];
+  for (const n of SIZES) results.push(await measure(n, alice));
+  process.stdout.write(`${JSON.stringify({
+    bench: 'validator-round', node: process.version, cores: (await import('node:os')).cpus().length,
+    note: 'real gRPC miners (signed, one separate process) on 127.0.0.1, real held-out batch; in-memory chain view; median of 5 rounds after 2 warm-up; queryMs = all miners at once with one deadline',
+    results,
+  })}\n`);
+}
+
+if (process.argv[2] === '--farm') {
+  // Child: host N tiny miners, print their ports and hotkeys, stay up until killed.
+  const n = Number(process.argv[3]);
+  await cryptoWaitReady();
+  const miners = [];
+  for (let i = 0; i < n; i++) miners.push(await startTinyMiner({ hotkeyUri: `//bench-miner-${i}`, behaviour: 'random' }));
+  process.stdout.write(`${JSON.stringify(miners.map((m) => ({ port: m.port, hotkey: m.hotkey })))}\n`);
+  process.stdin.resume();
+  process.stdin.once('end', () => process.exit(0));
+} else {
+  await main();
+}

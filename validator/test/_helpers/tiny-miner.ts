@@ -16,7 +16,7 @@ import {
 } from '#protocol';
 import { loadBuiltinCompetition, loadTrainingSplit } from '#training';
 
-export type TinyBehaviour = 'good' | 'uniform' | 'wrong' | 'nan' | 'wrong-shape' | 'garbage' | 'slow' | 'die';
+export type TinyBehaviour = 'good' | 'random' | 'uniform' | 'wrong' | 'nan' | 'wrong-shape' | 'garbage' | 'slow' | 'die';
 
 export interface TinyMinerOptions {
   /** sr25519 dev URI of the miner hotkey, e.g. `//miner1`. */
@@ -87,6 +87,18 @@ function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: num
   switch (o.behaviour) {
     case 'good': case 'slow': case 'die':
       return { dtype: 'float32', shape: [rows, CLASSES], data: nearestMeanProbs(input, rows, dim, o.temperature ?? 5) };
+    case 'random': {
+      // Cheap, distinct per miner: seeded random rows, normalised.
+      let x = 2166136261;
+      for (const ch of o.hotkeyUri) x = Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0;
+      const out = new Float32Array(rows * CLASSES);
+      for (let r = 0; r < rows; r++) {
+        let z = 0;
+        for (let c = 0; c < CLASSES; c++) { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; out[r * CLASSES + c] = 0.05 + x / 2 ** 32; z += out[r * CLASSES + c]!; }
+        for (let c = 0; c < CLASSES; c++) out[r * CLASSES + c]! /= z;
+      }
+      return { dtype: 'float32', shape: [rows, CLASSES], data: out };
+    }
     case 'uniform':
       return { dtype: 'float32', shape: [rows, CLASSES], data: new Float32Array(rows * CLASSES).fill(1 / CLASSES) };
     case 'wrong': {
@@ -120,7 +132,7 @@ export interface TinyMiner {
 export async function startTinyMiner(o: TinyMinerOptions, pair?: KeyringPair): Promise<TinyMiner> {
   await ensureCryptoReady();
   const key = pair ?? new Keyring({ type: 'sr25519' }).addFromUri(o.hotkeyUri);
-  if (o.behaviour !== 'uniform' && o.behaviour !== 'wrong-shape' && o.behaviour !== 'garbage') classMeans(o.meansFile);
+  if (o.behaviour !== 'uniform' && o.behaviour !== 'random' && o.behaviour !== 'wrong-shape' && o.behaviour !== 'garbage') classMeans(o.meansFile);
   const server = new Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
   const state = { requests: 0 };
   const predict = (call: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>): void => {
