@@ -1,0 +1,144 @@
+/**
+ * `arena leaderboard` as a real process against a real manual-seal devchain process with a genesis
+ * subnet (2 validators, 3 miners, tempo 5): table, --json ranking after an epoch, --at history,
+ * --watch until SIGINT, and bad input.
+ */
+import test from 'ava';
+import { spawn } from 'node:child_process';
+import { main } from '../src/main.ts';
+import { ARENA, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function arena(args: string[], timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`arena ${args.join(' ')} did not finish in ${timeoutMs} ms; stderr: ${stderr}`)); }, timeoutMs);
+    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+
+
+/** Runs the CLI's own `main` in this process (sparing a process start-up), capturing stdout and stderr. */
+async function inProcess(args: string[]): Promise<Run & { code: number }> {
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  let stdout = ''; let stderr = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => { stdout += chunk.toString(); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => { stderr += chunk.toString(); return true; }) as typeof process.stderr.write;
+  try {
+    return { code: await main(['node', 'arena', ...args]), stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+interface JsonBoard {
+  netuid: number; block: number; tempo: number; nextEpochBlock: number; n: number; validators: number; miners: number;
+  rows: { rank: number; uid: number; hotkey: string; role: string; incentive: number; emissionRao: string; dividends: number; stakeRao: string; updatedBlocksAgo: number | null }[];
+}
+
+let chain: SubnetChain;
+let blockBeforeEpoch = 0;
+
+test.before(async () => {
+  chain = await startSubnetChain();
+  blockBeforeEpoch = await chain.newBlocks(1);
+  await chain.setWeights([0, 0, 65_535, 30_000, 10_000]);
+  await chain.newBlocks(TEMPO + 1); // at least one epoch with those weights
+});
+
+test.after.always(async () => {
+  await chain?.stop();
+});
+
+test.serial('table at the best block: header and every registered neuron', async (t) => {
+  const r = await arena(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID)]);
+  t.is(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  t.regex(lines[0] ?? '', new RegExp(`^subnet ${NETUID} · block \\d+ · tempo ${TEMPO} · next epoch \\d+ \\(in \\d+\\) · n 5 \\(2 validators, 3 miners\\)`));
+  t.false(r.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
+  const body = lines.slice(4).filter((l) => l.trim() !== '');
+  t.is(body.length, 5);
+  t.regex(body[0] ?? '', /^1 +2 +\S+ +\S+ +miner/); // uid 2 got the largest weight
+  t.true(body.some((l) => / 0 +\S+ +\S+ +validator/.test(l)));
+});
+
+test.serial('--json ranks by incentive after an epoch, with roles, stake and exact balances', async (t) => {
+  const r = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json']);
+  t.is(r.code, 0, r.stderr);
+  const lb = JSON.parse(r.stdout) as JsonBoard;
+  t.is(lb.netuid, NETUID);
+  t.is(lb.n, 5);
+  t.is(lb.tempo, TEMPO);
+  t.true(lb.nextEpochBlock >= lb.block && lb.nextEpochBlock <= lb.block + TEMPO);
+  t.deepEqual(lb.rows.map((x) => x.uid).slice(0, 3), [2, 3, 4]);
+  t.true((lb.rows[0]?.incentive ?? 0) > (lb.rows[1]?.incentive ?? 0));
+  t.true(BigInt(lb.rows[0]?.emissionRao ?? '0') > 0n);
+  const byUid = new Map(lb.rows.map((x) => [x.uid, x]));
+  t.is(byUid.get(0)?.role, 'validator');
+  t.is(byUid.get(0)?.hotkey, chain.address(VALIDATORS[0] ?? ''));
+  t.is(byUid.get(2)?.hotkey, chain.address(MINERS[0] ?? ''));
+  t.true(BigInt(byUid.get(0)?.stakeRao ?? '0') >= 1000n * 1_000_000_000n);
+  t.true((byUid.get(0)?.dividends ?? 0) > 0);
+  t.is(typeof byUid.get(0)?.updatedBlocksAgo, 'number');
+  t.is(byUid.get(2)?.updatedBlocksAgo, null);
+});
+
+test.serial('--at reads history: before the first epoch nothing was earned', async (t) => {
+  const r = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json', '--at', String(blockBeforeEpoch)]);
+  t.is(r.code, 0, r.stderr);
+  const lb = JSON.parse(r.stdout) as JsonBoard;
+  t.is(lb.block, blockBeforeEpoch);
+  t.is(lb.rows.length, 5);
+  t.true(lb.rows.every((x) => x.incentive === 0 && x.emissionRao === '0'));
+});
+
+test.serial('--watch re-renders on each new block and stops cleanly on SIGINT', async (t) => {
+  const child = spawn(process.execPath, [ARENA, 'leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  let out = ''; let err = '';
+  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const blocks = (): number[] => out.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as JsonBoard).block);
+  const sawBlocks = new Promise<void>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (new Set(blocks()).size >= 3) resolve();
+    });
+  });
+  // Seal a block every 300 ms until the watcher has printed three different blocks (bounded: 40 tries).
+  for (let i = 0; i < 40 && new Set(blocks()).size < 3; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    if (out.includes('{')) await chain.newBlocks(1);
+  }
+  await Promise.race([sawBlocks, new Promise((r) => setTimeout(r, 1_000))]);
+  const seen = [...new Set(blocks())];
+  t.true(seen.length >= 3, `expected 3 renders of different blocks, saw ${JSON.stringify(seen)}; stderr: ${err}`);
+  t.deepEqual(seen, [...seen].sort((a, b) => a - b));
+  child.kill('SIGINT');
+  t.is(await exited, 0, err);
+});
+
+test.serial('bad input: unknown subnet, future block, bad --at and --netuid exit with 2 and say why', async (t) => {
+  const missing = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--netuid', '42']);
+  t.is(missing.code, 2);
+  t.regex(missing.stderr, /subnet 42/);
+  const future = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--at', '99999']);
+  t.is(future.code, 2);
+  t.regex(future.stderr, /expected a block number in \[0, \d+\]/);
+  const badAt = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--at', 'yesterday']);
+  t.is(badAt.code, 2);
+  t.regex(badAt.stderr, /--at/);
+  t.is((await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--at', '1', '--watch'])).code, 2);
+  const badNetuid = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--netuid', '1.5']);
+  t.is(badNetuid.code, 2);
+  t.regex(badNetuid.stderr, /--netuid/);
+  const badEndpoint = await inProcess(['leaderboard', '--chain-endpoint', 'http://nope']);
+  t.is(badEndpoint.code, 2);
+  t.regex(badEndpoint.stderr, /chainEndpoint/);
+});
