@@ -43,6 +43,12 @@ test('failing, sudo, batch and historical reads behave like a Substrate node', a
   const m2 = api.registry.findMetaError(notSudo.dispatchError!.asModule);
   t.is(`${m2.section}.${m2.name}`, 'sudo.RequireSudo');
 
+  // transfer_all without keep-alive empties and reaps the account (KilledAccount), as upstream.
+  const { eve } = devKeys();
+  const reaped = await sendAndWaitInBlock(api, api.tx.balances.transferAll(bob.address, false), eve);
+  t.truthy(reaped.events.find(({ event }) => api.events.system.KilledAccount.is(event)));
+  t.is((await api.query.system.account(eve.address)).data.free.toBigInt(), 0n);
+
   // utility.batch stops at the first failure with BatchInterrupted; batch_all rolls everything back.
   const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
   const batch = await sendAndWaitInBlock(api, api.tx.utility.batch([

@@ -98,6 +98,20 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
   t.deepEqual(statuses.slice(0, 1), ['Future']);
   t.true(statuses.includes('InBlock'));
 
+  // A payload over 256 bytes is signed as its blake2-256 hash (polkadot.js does the same).
+  const remark = await api.tx.system.remark('0x' + '07'.repeat(400)).signAsync(alice, { nonce: 2 });
+  await api.rpc.author.submitExtrinsic(remark);
+  await newBlock();
+  t.is((await api.query.system.account(alice.address)).nonce.toNumber(), 3);
+
+  // Mortal era: signed with a 4-block period, then submitted after it expired.
+  const header = await api.rpc.chain.getHeader();
+  const mortal = await api.tx.balances.transferKeepAlive(bob.address, 1n)
+    .signAsync(alice, { nonce: 3, blockHash: header.hash, era: api.createType('ExtrinsicEra', { current: header.number.toNumber(), period: 4 }) });
+  await api.rpc('dev_newBlock' as never, { count: 6 } as never);
+  const e4 = await t.throwsAsync(api.rpc.author.submitExtrinsic(mortal));
+  t.regex(e4!.message, /1010/);
+
   // Stale: nonce 0 again.
   const stale = await api.tx.balances.transferKeepAlive(bob.address, 1n).signAsync(alice, { nonce: 0 });
   const e3 = await t.throwsAsync(api.rpc.author.submitExtrinsic(stale));

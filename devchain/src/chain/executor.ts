@@ -4,7 +4,7 @@
  * header (state root = hash chain of state diffs, see README).
  */
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { u8aConcat, hexToU8a } from '@polkadot/util';
+import { u8aConcat, hexToU8a, u8aToHex } from '@polkadot/util';
 import { encode, Writer, encodeCompact } from '../scale/codec.ts';
 import { Header, type DispatchErrorValue } from '../runtime/common-types.ts';
 import { EventsType } from '../runtime/outer.ts';
@@ -105,8 +105,11 @@ export class BlockExecutor {
       this.finishExtrinsic(x.bytes, error, info);
       return { included: true, error };
     } catch (err: unknown) {
+      while (s.depth > 0) s.rollback();
       if (err instanceof InvalidTransaction) return { included: false, invalid: err };
-      throw err;
+      // A bug in pallet validation code must not halt the chain: drop the transaction instead.
+      this.rt.log.error({ err, tx: u8aToHex(x.hash) }, 'unexpected error while applying an extrinsic');
+      return { included: false, invalid: new InvalidTransaction('Call', undefined, err instanceof Error ? err.message : String(err)) };
     }
   }
 

@@ -24,7 +24,7 @@ export function devKeys(): Record<'alice' | 'bob' | 'charlie' | 'dave' | 'eve' |
 }
 
 /** Signs with an explicit nonce from system_accountNextIndex and resolves at inBlock (rejects on invalid/dropped). */
-export async function sendAndWaitInBlock(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, timeoutMs = 20_000): Promise<ISubmittableResult> {
+export async function sendAndWaitInBlock(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, timeoutMs = 45_000): Promise<ISubmittableResult> {
   const nonce = await api.rpc.system.accountNextIndex(signer.address);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('transaction not in a block in time')), timeoutMs);
