@@ -1,6 +1,7 @@
 import { Server, ServerCredentials, status as GrpcStatus, type Metadata, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
+  ProtocolError,
   HEALTH_SERVICE as HEALTH_SERVICE_DEF,
   MINER_SERVICE,
   decodeInfoRequest,
@@ -25,6 +26,8 @@ import { ReplayCache } from './replay-cache.ts';
 export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   /** Largest message either way, bytes; default 16 MiB. Bigger requests get RESOURCE_EXHAUSTED from grpc-js. */
   maxMessageBytes?: number;
+  /** Most MinerService calls served at once; more get UNAVAILABLE (retry later); default 256. */
+  maxInFlight?: number;
   /** Most remembered request uuids; default 100_000. */
   replayCacheSize?: number;
   /** HTTP/2 receive window per connection and stream, bytes; default maxMessageBytes (0 keeps Node's 64 KiB). */
@@ -77,6 +80,8 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
     maxFutureMs,
   };
   const health = new HealthService(['arena.v1.MinerService']);
+  const maxInFlight = limits.maxInFlight ?? 256;
+  let inFlight = 0;
   const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const server = new Server({
     'grpc.max_receive_message_length': maxBytes,
@@ -87,33 +92,44 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   function guarded(method: string, impl: (body: Buffer) => Promise<Buffer>) {
     return (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>): void => {
       const started = performance.now();
-      void serve(call, impl).then((o) => {
-        if (o.ok) {
-          call.sendMetadata(o.metadata);
-          callback(null, o.body);
-        } else {
-          log.warn({ caller: o.caller, reason: o.reason, method, code: GrpcStatus[o.code] }, 'request refused');
-          callback({ code: o.code, details: o.details });
-        }
-        metrics.requests.inc({ method, status: GrpcStatus[o.ok ? GrpcStatus.OK : o.code] });
-        metrics.latency.observe({ method }, (performance.now() - started) / 1000);
-      });
+      void serve(call, impl).then((o) => respond(method, call, callback, o, started));
     };
+  }
+
+  /** The single exit of every MinerService call; never throws (a throw here would be an unhandled rejection). */
+  function respond(method: string, call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>, o: Outcome, started: number): void {
+    try {
+      if (o.ok) {
+        call.sendMetadata(o.metadata);
+        callback(null, o.body);
+      } else {
+        log.warn({ caller: o.caller, reason: o.reason, method, code: GrpcStatus[o.code] }, 'request refused');
+        callback({ code: o.code, details: o.details });
+      }
+      metrics.requests.inc({ method, status: GrpcStatus[o.ok ? GrpcStatus.OK : o.code] });
+      metrics.latency.observe({ method }, (performance.now() - started) / 1000);
+    } catch (err: unknown) {
+      log.error({ err, method }, 'response failed'); // e.g. the call was torn down meanwhile
+    }
   }
 
   /** Never rejects: every failure becomes an Outcome. */
   async function serve(call: ServerUnaryCall<Buffer, Buffer>, impl: (body: Buffer) => Promise<Buffer>): Promise<Outcome> {
     let caller: string | undefined;
+    inFlight++;
     try {
       const body = call.request;
       const who = authorize(body, call.metadata, access);
       caller = who.hotkey;
+      if (inFlight > maxInFlight) throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
       const resBody = await impl(body);
       const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey }, { nowMs: access.now() });
       return { ok: true, body: resBody, metadata: responseMetadata(headers) };
     } catch (e: unknown) {
       const s = toGrpcStatus(e);
       return { ok: false, ...s, reason: s.details, caller: caller ?? claimedCaller(call.metadata) };
+    } finally {
+      inFlight--;
     }
   }
 
