@@ -62,6 +62,16 @@ export interface AxonKeeperOptions {
 /** Chain errors that no retry can fix: the address itself is refused. */
 const FATAL_SERVE_ERRORS = new Set(['InvalidIpAddress', 'InvalidIpType', 'InvalidPort']);
 
+/**
+ * True when the chain refused the address itself: a dispatch error by name, or a pool-validation
+ * refusal (subtensor checks serve_axon in its transaction extension, so the name is only in the message).
+ */
+function isAddressRefusal(err: unknown): boolean {
+  if (!(err instanceof ChainError)) return false;
+  if (FATAL_SERVE_ERRORS.has(err.dispatch?.name ?? '')) return true;
+  return err.code === 'CHAIN_INVALID_TX' && [...FATAL_SERVE_ERRORS].some((name) => err.message.includes(name));
+}
+
 /** Keeps the axon on chain equal to the reachable address. */
 export class AxonKeeper {
   readonly #o: AxonKeeperOptions;
@@ -88,8 +98,8 @@ export class AxonKeeper {
     try {
       await this.#serve(want, onChain);
     } catch (err: unknown) {
-      if (err instanceof ChainError && FATAL_SERVE_ERRORS.has(err.dispatch?.name ?? '')) {
-        throw new ArenaError('USAGE', `the chain refused axon ${want.ip}:${want.port} (${err.dispatch?.name}): ${err.message}. ` +
+      if (isAddressRefusal(err)) {
+        throw new ArenaError('USAGE', `the chain refused axon ${want.ip}:${want.port}: ${(err as Error).message}. ` +
           'Set a reachable public address with --axon.external-ip / --axon.external-port (a local devchain needs --allow-loopback-axons for 127.0.0.1).',
         { cause: err });
       }

@@ -1,0 +1,135 @@
+/**
+ * The miner as users run it: a real `arena devchain` process and real `arena miner` processes on 127.0.0.1.
+ */
+import '@polkadot/api-augment';
+import test, { type ExecutionContext } from 'ava';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, credentials, Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { createDevWallet, ipFromChain } from '#core';
+import { encodePredictRequest, MINER_SERVICE, MinerCallError, MinerClient, type PredictRequest } from '#protocol';
+import { loadBuiltinCompetition, loadHeldOutSplit, scorePredictions } from '#training';
+import { spawnArena, spawnDevchain } from '../_helpers/processes.ts';
+import { waitFor } from '../_helpers/wait.ts';
+
+const NETUID = 1;
+
+/** A devchain whose genesis has subnet 1 with a staked validator (permit) and a registered neuron without one. */
+async function chainWithSubnet(t: ExecutionContext): Promise<{ url: string; api: ApiPromise; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'arena-miner-it-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const config = join(dir, 'devchain.json');
+  await writeFile(config, JSON.stringify({
+    genesis: { pallets: { SubtensorModule: { subnets: [{
+      netuid: NETUID, owner: '//Alice',
+      hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 100 },
+      neurons: [
+        { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+        { hotkey: '//Dave//nopermit', coldkey: '//Dave' },
+      ],
+    }] } } },
+  }));
+  const { url } = await spawnDevchain(t, ['--config', config, '--block-time-ms', '300', '--allow-loopback-axons']);
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  t.teardown(() => api.disconnect());
+  return { url, api, dir };
+}
+
+function minerArgs(url: string, dir: string, extra: string[] = []): string[] {
+  return [
+    'miner', '--chain.endpoint', url, '--netuid', String(NETUID), '--wallet.path', join(dir, 'wallets'), '--wallet.name', 'm1',
+    '--grpc.host', '127.0.0.1', '--grpc.port', '0', '--metrics.port', '0', '--axon.external-ip', '127.0.0.1',
+    '--data-dir', join(dir, 'miner-data'), '--model.name', 'mlp', '--training.batch-size', '128', '--training.eval-every', '40',
+    '--training.progress-every', '20', '--training.seed', '5', '--log.level', 'info', '--log.progress', 'never', ...extra,
+  ];
+}
+
+async function minerWallet(dir: string): Promise<{ coldkey: string; hotkey: string }> {
+  return createDevWallet({ path: join(dir, 'wallets'), name: 'm1', hotkey: 'default', coldkeyUri: '//Bob', hotkeyUri: '//Bob//miner' });
+}
+
+/** A call with no Epistula headers at all, as a bare gRPC client would send it. */
+function unsignedPredict(t: ExecutionContext, address: string, req: PredictRequest): Promise<ServiceError | Buffer> {
+  const c = new Client(address, credentials.createInsecure(), { 'grpc.max_send_message_length': 64 << 20 });
+  t.teardown(() => c.close());
+  return new Promise((resolve) => {
+    c.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, encodePredictRequest(req), new Metadata(),
+      { deadline: Date.now() + 10_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
+  });
+}
+
+test('an unregistered miner without --register refuses to start with a clear message (exit 2)', async (t) => {
+  const { url, dir } = await chainWithSubnet(t);
+  await minerWallet(dir);
+  const miner = spawnArena(t, minerArgs(url, dir));
+  const { code } = await miner.exited;
+  t.is(code, 2);
+  t.regex(miner.stderr.join(''), /is not registered on subnet 1 on ws:\/\/127\.0\.0\.1:\d+.*--register.*burn 1 TAO/s);
+});
+
+test('the miner registers, serves its axon, trains, answers only permitted validators, and resumes after kill -9', async (t) => {
+  t.timeout(150_000);
+  await cryptoWaitReady();
+  const { url, api, dir } = await chainWithSubnet(t);
+  const keys = await minerWallet(dir);
+  const miner = spawnArena(t, minerArgs(url, dir, ['--register']));
+  const started = await miner.waitLine('miner started', (l) => l.msg === 'miner started', 60_000);
+  const grpcPort = started.grpcPort as number;
+  t.true(miner.lines.some((l) => l.msg === 'hotkey not registered; registering (the coldkey pays the burn)' && l.burn === '1 TAO'));
+  const uid = (await api.query.subtensorModule.uids(NETUID, keys.hotkey)).unwrap().toNumber();
+  t.is(started.uid, uid);
+  const axon = (await api.query.subtensorModule.axons(NETUID, keys.hotkey)).unwrap();
+  t.is(ipFromChain(axon.ip.toBigInt(), axon.ipType.toNumber()), '127.0.0.1');
+  t.is(axon.port.toNumber(), grpcPort);
+
+  const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const validator = k.addFromUri('//Alice//validator');
+  const address = `127.0.0.1:${grpcPort}`;
+  const client = (signer = validator): MinerClient => {
+    const c = new MinerClient({ address, minerHotkey: keys.hotkey, signer, defaultDeadlineMs: 15_000 });
+    t.teardown(() => c.close());
+    return c;
+  };
+  const good = client();
+  await waitFor('a checkpoint at step >= 120', async () => (await good.info()).value.trainingStep >= 120, 90_000, 250);
+
+  const heldOut = loadHeldOutSplit(loadBuiltinCompetition('mnist'));
+  const n = 500;
+  const req: PredictRequest = { competitionId: 'mnist', roundId: 7, input: { dtype: 'float32', shape: [n, 784], data: heldOut.inputs.subarray(0, n * 784) } };
+  const [answer, unsigned, stranger, noPermit] = await Promise.allSettled([
+    good.predict(req),
+    unsignedPredict(t, address, req),
+    client(k.addFromUri('//Ferdie')).predict(req),
+    client(k.addFromUri('//Dave//nopermit')).predict(req),
+  ]);
+  if (answer.status !== 'fulfilled') return t.fail(String(answer.reason));
+  const score = scorePredictions(answer.value.value.output.data as Float32Array, answer.value.value.output.shape, heldOut.labels.slice(0, n));
+  t.true(score.accuracy > 0.5, `held-out accuracy ${score.accuracy}`);
+  t.is(unsigned.status === 'fulfilled' && (unsigned.value as ServiceError).code, GrpcStatus.UNAUTHENTICATED);
+  for (const r of [stranger, noPermit]) {
+    t.is(r.status === 'rejected' && (r.reason as MinerCallError).grpcCode, GrpcStatus.PERMISSION_DENIED);
+  }
+
+  // kill -9, restart without --register: it is registered, the axon is unchanged, and training resumes.
+  const before = (await good.info()).value.trainingStep;
+  miner.child.kill('SIGKILL');
+  await miner.exited;
+  const again = spawnArena(t, minerArgs(url, dir, ['--grpc.port', String(grpcPort)]));
+  const trainer = await again.waitLine('trainer started', (l) => l.msg === 'trainer started', 60_000);
+  t.true(trainer.resumed === true);
+  t.true((trainer.step as number) >= before, `resumed at ${String(trainer.step)}, served ${before} before the kill`);
+  await again.waitLine('miner started', (l) => l.msg === 'miner started', 30_000);
+  t.true(again.lines.some((l) => l.msg === 'axon already on chain; not serving again'));
+  const good2 = client();
+  t.true((await good2.info()).value.trainingStep >= before);
+  await waitFor('a new checkpoint after the restart', async () => (await good2.info()).value.trainingStep > before, 60_000, 250);
+
+  again.child.kill('SIGTERM');
+  const exit = await again.exited;
+  t.is(exit.code, 0);
+  t.true(again.lines.some((l) => l.msg === 'miner stopped'));
+});
