@@ -1,0 +1,1238 @@
+// Auto-generated via `yarn polkadot-types-from-defs`, do not edit
+/* eslint-disable */
+
+// import type lookup before we augment - in some environments
+// this is required to allow for ambient/previous definitions
+import '@polkadot/types/lookup';
+
+import type { Bytes, Compact, Enum, Null, Option, Result, Struct, Text, U8aFixed, Vec, bool, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
+import type { ITuple } from '@polkadot/types-codec/types';
+import type { AccountId32, Call, H256, MultiAddress } from '@polkadot/types/interfaces/runtime';
+import type { Event } from '@polkadot/types/interfaces/system';
+
+declare module '@polkadot/types/lookup' {
+  /** @name FrameSystemAccountInfo (3) */
+  interface FrameSystemAccountInfo extends Struct {
+    readonly nonce: u32;
+    readonly consumers: u32;
+    readonly providers: u32;
+    readonly sufficients: u32;
+    readonly data: PalletBalancesAccountData;
+  }
+
+  /** @name PalletBalancesAccountData (5) */
+  interface PalletBalancesAccountData extends Struct {
+    readonly free: u128;
+    readonly reserved: u128;
+    readonly frozen: u128;
+    readonly flags: u128;
+  }
+
+  /** @name FrameSupportDispatchPerDispatchClassWeight (9) */
+  interface FrameSupportDispatchPerDispatchClassWeight extends Struct {
+    readonly normal: SpWeightsWeightV2Weight;
+    readonly operational: SpWeightsWeightV2Weight;
+    readonly mandatory: SpWeightsWeightV2Weight;
+  }
+
+  /** @name SpWeightsWeightV2Weight (10) */
+  interface SpWeightsWeightV2Weight extends Struct {
+    readonly refTime: Compact<u64>;
+    readonly proofSize: Compact<u64>;
+  }
+
+  /** @name SpRuntimeDigest (15) */
+  interface SpRuntimeDigest extends Struct {
+    readonly logs: Vec<SpRuntimeDigestDigestItem>;
+  }
+
+  /** @name SpRuntimeDigestDigestItem (16) */
+  interface SpRuntimeDigestDigestItem extends Enum {
+    readonly isOther: boolean;
+    readonly asOther: Bytes;
+    readonly isConsensus: boolean;
+    readonly asConsensus: ITuple<[U8aFixed, Bytes]>;
+    readonly isSeal: boolean;
+    readonly asSeal: ITuple<[U8aFixed, Bytes]>;
+    readonly isPreRuntime: boolean;
+    readonly asPreRuntime: ITuple<[U8aFixed, Bytes]>;
+    readonly isRuntimeEnvironmentUpdated: boolean;
+    readonly type: 'Other' | 'Consensus' | 'Seal' | 'PreRuntime' | 'RuntimeEnvironmentUpdated';
+  }
+
+  /** @name FrameSystemEventRecord (19) */
+  interface FrameSystemEventRecord extends Struct {
+    readonly phase: FrameSystemPhase;
+    readonly event: Event;
+    readonly topics: Vec<H256>;
+  }
+
+  /** @name FrameSystemEvent (21) */
+  interface FrameSystemEvent extends Enum {
+    readonly isExtrinsicSuccess: boolean;
+    readonly asExtrinsicSuccess: {
+      readonly dispatchInfo: FrameSystemDispatchEventInfo;
+    } & Struct;
+    readonly isExtrinsicFailed: boolean;
+    readonly asExtrinsicFailed: {
+      readonly dispatchError: SpRuntimeDispatchError;
+      readonly dispatchInfo: FrameSystemDispatchEventInfo;
+    } & Struct;
+    readonly isCodeUpdated: boolean;
+    readonly isNewAccount: boolean;
+    readonly asNewAccount: {
+      readonly account: AccountId32;
+    } & Struct;
+    readonly isKilledAccount: boolean;
+    readonly asKilledAccount: {
+      readonly account: AccountId32;
+    } & Struct;
+    readonly isRemarked: boolean;
+    readonly asRemarked: {
+      readonly sender: AccountId32;
+      readonly hash_: H256;
+    } & Struct;
+    readonly type: 'ExtrinsicSuccess' | 'ExtrinsicFailed' | 'CodeUpdated' | 'NewAccount' | 'KilledAccount' | 'Remarked';
+  }
+
+  /** @name FrameSystemDispatchEventInfo (22) */
+  interface FrameSystemDispatchEventInfo extends Struct {
+    readonly weight: SpWeightsWeightV2Weight;
+    readonly class: FrameSupportDispatchDispatchClass;
+    readonly paysFee: FrameSupportDispatchPays;
+  }
+
+  /** @name FrameSupportDispatchDispatchClass (23) */
+  interface FrameSupportDispatchDispatchClass extends Enum {
+    readonly isNormal: boolean;
+    readonly isOperational: boolean;
+    readonly isMandatory: boolean;
+    readonly type: 'Normal' | 'Operational' | 'Mandatory';
+  }
+
+  /** @name FrameSupportDispatchPays (24) */
+  interface FrameSupportDispatchPays extends Enum {
+    readonly isYes: boolean;
+    readonly isNo: boolean;
+    readonly type: 'Yes' | 'No';
+  }
+
+  /** @name SpRuntimeDispatchError (25) */
+  interface SpRuntimeDispatchError extends Enum {
+    readonly isOther: boolean;
+    readonly isCannotLookup: boolean;
+    readonly isBadOrigin: boolean;
+    readonly isModule: boolean;
+    readonly asModule: SpRuntimeModuleError;
+    readonly isConsumerRemaining: boolean;
+    readonly isNoProviders: boolean;
+    readonly isTooManyConsumers: boolean;
+    readonly isToken: boolean;
+    readonly asToken: SpRuntimeTokenError;
+    readonly isArithmetic: boolean;
+    readonly asArithmetic: SpArithmeticArithmeticError;
+    readonly isTransactional: boolean;
+    readonly asTransactional: SpRuntimeTransactionalError;
+    readonly isExhausted: boolean;
+    readonly isCorruption: boolean;
+    readonly isUnavailable: boolean;
+    readonly isRootNotAllowed: boolean;
+    readonly type: 'Other' | 'CannotLookup' | 'BadOrigin' | 'Module' | 'ConsumerRemaining' | 'NoProviders' | 'TooManyConsumers' | 'Token' | 'Arithmetic' | 'Transactional' | 'Exhausted' | 'Corruption' | 'Unavailable' | 'RootNotAllowed';
+  }
+
+  /** @name SpRuntimeModuleError (26) */
+  interface SpRuntimeModuleError extends Struct {
+    readonly index: u8;
+    readonly error: U8aFixed;
+  }
+
+  /** @name SpRuntimeTokenError (27) */
+  interface SpRuntimeTokenError extends Enum {
+    readonly isFundsUnavailable: boolean;
+    readonly isOnlyProvider: boolean;
+    readonly isBelowMinimum: boolean;
+    readonly isCannotCreate: boolean;
+    readonly isUnknownAsset: boolean;
+    readonly isFrozen: boolean;
+    readonly isUnsupported: boolean;
+    readonly isCannotCreateHold: boolean;
+    readonly isNotExpendable: boolean;
+    readonly isBlocked: boolean;
+    readonly type: 'FundsUnavailable' | 'OnlyProvider' | 'BelowMinimum' | 'CannotCreate' | 'UnknownAsset' | 'Frozen' | 'Unsupported' | 'CannotCreateHold' | 'NotExpendable' | 'Blocked';
+  }
+
+  /** @name SpArithmeticArithmeticError (28) */
+  interface SpArithmeticArithmeticError extends Enum {
+    readonly isUnderflow: boolean;
+    readonly isOverflow: boolean;
+    readonly isDivisionByZero: boolean;
+    readonly type: 'Underflow' | 'Overflow' | 'DivisionByZero';
+  }
+
+  /** @name SpRuntimeTransactionalError (29) */
+  interface SpRuntimeTransactionalError extends Enum {
+    readonly isLimitReached: boolean;
+    readonly isNoLayer: boolean;
+    readonly type: 'LimitReached' | 'NoLayer';
+  }
+
+  /** @name PalletBalancesEvent (30) */
+  interface PalletBalancesEvent extends Enum {
+    readonly isEndowed: boolean;
+    readonly asEndowed: {
+      readonly account: AccountId32;
+      readonly freeBalance: u128;
+    } & Struct;
+    readonly isDustLost: boolean;
+    readonly asDustLost: {
+      readonly account: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isTransfer: boolean;
+    readonly asTransfer: {
+      readonly from: AccountId32;
+      readonly to: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isBalanceSet: boolean;
+    readonly asBalanceSet: {
+      readonly who: AccountId32;
+      readonly free: u128;
+    } & Struct;
+    readonly isReserved: boolean;
+    readonly asReserved: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isUnreserved: boolean;
+    readonly asUnreserved: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isReserveRepatriated: boolean;
+    readonly asReserveRepatriated: {
+      readonly from: AccountId32;
+      readonly to: AccountId32;
+      readonly amount: u128;
+      readonly destinationStatus: FrameSupportTokensMiscBalanceStatus;
+    } & Struct;
+    readonly isDeposit: boolean;
+    readonly asDeposit: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isWithdraw: boolean;
+    readonly asWithdraw: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isSlashed: boolean;
+    readonly asSlashed: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isMinted: boolean;
+    readonly asMinted: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isBurned: boolean;
+    readonly asBurned: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly type: 'Endowed' | 'DustLost' | 'Transfer' | 'BalanceSet' | 'Reserved' | 'Unreserved' | 'ReserveRepatriated' | 'Deposit' | 'Withdraw' | 'Slashed' | 'Minted' | 'Burned';
+  }
+
+  /** @name FrameSupportTokensMiscBalanceStatus (31) */
+  interface FrameSupportTokensMiscBalanceStatus extends Enum {
+    readonly isFree: boolean;
+    readonly isReserved: boolean;
+    readonly type: 'Free' | 'Reserved';
+  }
+
+  /** @name PalletTransactionPaymentEvent (32) */
+  interface PalletTransactionPaymentEvent extends Enum {
+    readonly isTransactionFeePaid: boolean;
+    readonly asTransactionFeePaid: {
+      readonly who: AccountId32;
+      readonly actualFee: u128;
+      readonly tip: u128;
+    } & Struct;
+    readonly type: 'TransactionFeePaid';
+  }
+
+  /** @name PalletSubtensorEvent (33) */
+  interface PalletSubtensorEvent extends Enum {
+    readonly isNetworkAdded: boolean;
+    readonly asNetworkAdded: ITuple<[u16, u16]>;
+    readonly isNetworkRemoved: boolean;
+    readonly asNetworkRemoved: u16;
+    readonly isStakeAdded: boolean;
+    readonly asStakeAdded: ITuple<[AccountId32, AccountId32, u64, u64, u16, u64]>;
+    readonly isStakeRemoved: boolean;
+    readonly asStakeRemoved: ITuple<[AccountId32, AccountId32, u64, u64, u16, u64]>;
+    readonly isStakeMoved: boolean;
+    readonly asStakeMoved: ITuple<[AccountId32, AccountId32, u16, AccountId32, u16, u64]>;
+    readonly isWeightsSet: boolean;
+    readonly asWeightsSet: ITuple<[u16, u16]>;
+    readonly isNeuronRegistered: boolean;
+    readonly asNeuronRegistered: ITuple<[u16, u16, AccountId32]>;
+    readonly isUnused7: boolean;
+    readonly isUnused8: boolean;
+    readonly isMaxAllowedUidsSet: boolean;
+    readonly asMaxAllowedUidsSet: ITuple<[u16, u16]>;
+    readonly isMaxWeightLimitSet: boolean;
+    readonly asMaxWeightLimitSet: ITuple<[u16, u16]>;
+    readonly isDifficultySet: boolean;
+    readonly asDifficultySet: ITuple<[u16, u64]>;
+    readonly isUnused12: boolean;
+    readonly isUnused13: boolean;
+    readonly isUnused14: boolean;
+    readonly isActivityCutoffSet: boolean;
+    readonly asActivityCutoffSet: ITuple<[u16, u16]>;
+    readonly isRhoSet: boolean;
+    readonly asRhoSet: ITuple<[u16, u16]>;
+    readonly isAlphaSigmoidSteepnessSet: boolean;
+    readonly asAlphaSigmoidSteepnessSet: ITuple<[u16, i16]>;
+    readonly isKappaSet: boolean;
+    readonly asKappaSet: ITuple<[u16, u16]>;
+    readonly isMinAllowedWeightSet: boolean;
+    readonly asMinAllowedWeightSet: ITuple<[u16, u16]>;
+    readonly isUnused20: boolean;
+    readonly isUnused21: boolean;
+    readonly isWeightsSetRateLimitSet: boolean;
+    readonly asWeightsSetRateLimitSet: ITuple<[u16, u64]>;
+    readonly isImmunityPeriodSet: boolean;
+    readonly asImmunityPeriodSet: ITuple<[u16, u16]>;
+    readonly isBondsMovingAverageSet: boolean;
+    readonly asBondsMovingAverageSet: ITuple<[u16, u64]>;
+    readonly isBondsPenaltySet: boolean;
+    readonly asBondsPenaltySet: ITuple<[u16, u16]>;
+    readonly isBondsResetOnSet: boolean;
+    readonly asBondsResetOnSet: ITuple<[u16, bool]>;
+    readonly isMaxAllowedValidatorsSet: boolean;
+    readonly asMaxAllowedValidatorsSet: ITuple<[u16, u16]>;
+    readonly isAxonServed: boolean;
+    readonly asAxonServed: ITuple<[u16, AccountId32]>;
+    readonly isPrometheusServed: boolean;
+    readonly asPrometheusServed: ITuple<[u16, AccountId32]>;
+    readonly isUnused30: boolean;
+    readonly isUnused31: boolean;
+    readonly isWeightsVersionKeySet: boolean;
+    readonly asWeightsVersionKeySet: ITuple<[u16, u64]>;
+    readonly isUnused33: boolean;
+    readonly isUnused34: boolean;
+    readonly isServingRateLimitSet: boolean;
+    readonly asServingRateLimitSet: ITuple<[u16, u64]>;
+    readonly isBurnSet: boolean;
+    readonly asBurnSet: ITuple<[u16, u64]>;
+    readonly isMaxBurnSet: boolean;
+    readonly asMaxBurnSet: ITuple<[u16, u64]>;
+    readonly isMinBurnSet: boolean;
+    readonly asMinBurnSet: ITuple<[u16, u64]>;
+    readonly isTxRateLimitSet: boolean;
+    readonly asTxRateLimitSet: u64;
+    readonly isUnused40: boolean;
+    readonly isUnused41: boolean;
+    readonly isUnused42: boolean;
+    readonly isUnused43: boolean;
+    readonly isUnused44: boolean;
+    readonly isUnused45: boolean;
+    readonly isUnused46: boolean;
+    readonly isNetworkRateLimitSet: boolean;
+    readonly asNetworkRateLimitSet: u64;
+    readonly isUnused48: boolean;
+    readonly isUnused49: boolean;
+    readonly isRegistrationAllowed: boolean;
+    readonly asRegistrationAllowed: ITuple<[u16, bool]>;
+    readonly isUnused51: boolean;
+    readonly isTempoSet: boolean;
+    readonly asTempoSet: ITuple<[u16, u16]>;
+    readonly isUnused53: boolean;
+    readonly isStakeThresholdSet: boolean;
+    readonly asStakeThresholdSet: u64;
+    readonly isUnused55: boolean;
+    readonly isUnused56: boolean;
+    readonly isUnused57: boolean;
+    readonly isUnused58: boolean;
+    readonly isUnused59: boolean;
+    readonly isUnused60: boolean;
+    readonly isUnused61: boolean;
+    readonly isUnused62: boolean;
+    readonly isUnused63: boolean;
+    readonly isUnused64: boolean;
+    readonly isUnused65: boolean;
+    readonly isUnused66: boolean;
+    readonly isUnused67: boolean;
+    readonly isUnused68: boolean;
+    readonly isUnused69: boolean;
+    readonly isUnused70: boolean;
+    readonly isUnused71: boolean;
+    readonly isUnused72: boolean;
+    readonly isUnused73: boolean;
+    readonly isUnused74: boolean;
+    readonly isUnused75: boolean;
+    readonly isUnused76: boolean;
+    readonly isUnused77: boolean;
+    readonly isUnused78: boolean;
+    readonly isUnused79: boolean;
+    readonly isUnused80: boolean;
+    readonly isUnused81: boolean;
+    readonly isUnused82: boolean;
+    readonly isUnused83: boolean;
+    readonly isUnused84: boolean;
+    readonly isWeightsCommitted: boolean;
+    readonly asWeightsCommitted: ITuple<[AccountId32, u16, H256]>;
+    readonly isWeightsRevealed: boolean;
+    readonly asWeightsRevealed: ITuple<[AccountId32, u16, H256]>;
+    readonly isWeightsBatchRevealed: boolean;
+    readonly asWeightsBatchRevealed: ITuple<[AccountId32, u16, Vec<H256>]>;
+    readonly isBatchWeightsCompleted: boolean;
+    readonly asBatchWeightsCompleted: ITuple<[Vec<Compact<u16>>, AccountId32]>;
+    readonly isBatchCompletedWithErrors: boolean;
+    readonly isBatchWeightItemFailed: boolean;
+    readonly asBatchWeightItemFailed: ITuple<[u16, SpRuntimeDispatchError]>;
+    readonly isUnused91: boolean;
+    readonly isUnused92: boolean;
+    readonly isUnused93: boolean;
+    readonly isUnused94: boolean;
+    readonly isFirstEmissionBlockNumberSet: boolean;
+    readonly asFirstEmissionBlockNumberSet: ITuple<[u16, u64]>;
+    readonly isUnused96: boolean;
+    readonly isUnused97: boolean;
+    readonly isUnused98: boolean;
+    readonly isUnused99: boolean;
+    readonly isCommitRevealPeriodsSet: boolean;
+    readonly asCommitRevealPeriodsSet: ITuple<[u16, u64]>;
+    readonly isCommitRevealEnabled: boolean;
+    readonly asCommitRevealEnabled: ITuple<[u16, bool]>;
+    readonly isUnused102: boolean;
+    readonly isUnused103: boolean;
+    readonly isUnused104: boolean;
+    readonly isUnused105: boolean;
+    readonly isUnused106: boolean;
+    readonly isUnused107: boolean;
+    readonly isUnused108: boolean;
+    readonly isUnused109: boolean;
+    readonly isIncentiveAlphaEmittedToMiners: boolean;
+    readonly asIncentiveAlphaEmittedToMiners: {
+      readonly netuid: u16;
+      readonly emissions: Vec<u64>;
+    } & Struct;
+    readonly isUnused111: boolean;
+    readonly isUnused112: boolean;
+    readonly isUnused113: boolean;
+    readonly isUnused114: boolean;
+    readonly isUnused115: boolean;
+    readonly isUnused116: boolean;
+    readonly isUnused117: boolean;
+    readonly isUnused118: boolean;
+    readonly isUnused119: boolean;
+    readonly isUnused120: boolean;
+    readonly isUnused121: boolean;
+    readonly isUnused122: boolean;
+    readonly isUnused123: boolean;
+    readonly isUnused124: boolean;
+    readonly isUnused125: boolean;
+    readonly isUnused126: boolean;
+    readonly isUnused127: boolean;
+    readonly isUnused128: boolean;
+    readonly isUnused129: boolean;
+    readonly isUnused130: boolean;
+    readonly isEpochTriggered: boolean;
+    readonly asEpochTriggered: {
+      readonly netuid: u16;
+      readonly by: AccountId32;
+      readonly firesAt: u64;
+    } & Struct;
+    readonly isEpochDeferred: boolean;
+    readonly asEpochDeferred: {
+      readonly netuid: u16;
+      readonly fromBlock: u64;
+      readonly toBlock: u64;
+    } & Struct;
+    readonly isEpochSkipped: boolean;
+    readonly asEpochSkipped: {
+      readonly netuid: u16;
+      readonly block: u64;
+    } & Struct;
+    readonly isUnused134: boolean;
+    readonly isUnused135: boolean;
+    readonly isUnused136: boolean;
+    readonly type: 'NetworkAdded' | 'NetworkRemoved' | 'StakeAdded' | 'StakeRemoved' | 'StakeMoved' | 'WeightsSet' | 'NeuronRegistered' | 'Unused7' | 'Unused8' | 'MaxAllowedUidsSet' | 'MaxWeightLimitSet' | 'DifficultySet' | 'Unused12' | 'Unused13' | 'Unused14' | 'ActivityCutoffSet' | 'RhoSet' | 'AlphaSigmoidSteepnessSet' | 'KappaSet' | 'MinAllowedWeightSet' | 'Unused20' | 'Unused21' | 'WeightsSetRateLimitSet' | 'ImmunityPeriodSet' | 'BondsMovingAverageSet' | 'BondsPenaltySet' | 'BondsResetOnSet' | 'MaxAllowedValidatorsSet' | 'AxonServed' | 'PrometheusServed' | 'Unused30' | 'Unused31' | 'WeightsVersionKeySet' | 'Unused33' | 'Unused34' | 'ServingRateLimitSet' | 'BurnSet' | 'MaxBurnSet' | 'MinBurnSet' | 'TxRateLimitSet' | 'Unused40' | 'Unused41' | 'Unused42' | 'Unused43' | 'Unused44' | 'Unused45' | 'Unused46' | 'NetworkRateLimitSet' | 'Unused48' | 'Unused49' | 'RegistrationAllowed' | 'Unused51' | 'TempoSet' | 'Unused53' | 'StakeThresholdSet' | 'Unused55' | 'Unused56' | 'Unused57' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'Unused64' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'Unused74' | 'Unused75' | 'Unused76' | 'Unused77' | 'Unused78' | 'Unused79' | 'Unused80' | 'Unused81' | 'Unused82' | 'Unused83' | 'Unused84' | 'WeightsCommitted' | 'WeightsRevealed' | 'WeightsBatchRevealed' | 'BatchWeightsCompleted' | 'BatchCompletedWithErrors' | 'BatchWeightItemFailed' | 'Unused91' | 'Unused92' | 'Unused93' | 'Unused94' | 'FirstEmissionBlockNumberSet' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'CommitRevealPeriodsSet' | 'CommitRevealEnabled' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'Unused107' | 'Unused108' | 'Unused109' | 'IncentiveAlphaEmittedToMiners' | 'Unused111' | 'Unused112' | 'Unused113' | 'Unused114' | 'Unused115' | 'Unused116' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'EpochTriggered' | 'EpochDeferred' | 'EpochSkipped' | 'Unused134' | 'Unused135' | 'Unused136';
+  }
+
+  /** @name PalletUtilityEvent (40) */
+  interface PalletUtilityEvent extends Enum {
+    readonly isBatchInterrupted: boolean;
+    readonly asBatchInterrupted: {
+      readonly index: u32;
+      readonly error: SpRuntimeDispatchError;
+    } & Struct;
+    readonly isBatchCompleted: boolean;
+    readonly isBatchCompletedWithErrors: boolean;
+    readonly isItemCompleted: boolean;
+    readonly isItemFailed: boolean;
+    readonly asItemFailed: {
+      readonly error: SpRuntimeDispatchError;
+    } & Struct;
+    readonly isDispatchedAs: boolean;
+    readonly asDispatchedAs: {
+      readonly result: Result<Null, SpRuntimeDispatchError>;
+    } & Struct;
+    readonly type: 'BatchInterrupted' | 'BatchCompleted' | 'BatchCompletedWithErrors' | 'ItemCompleted' | 'ItemFailed' | 'DispatchedAs';
+  }
+
+  /** @name PalletSudoEvent (43) */
+  interface PalletSudoEvent extends Enum {
+    readonly isSudid: boolean;
+    readonly asSudid: {
+      readonly sudoResult: Result<Null, SpRuntimeDispatchError>;
+    } & Struct;
+    readonly isKeyChanged: boolean;
+    readonly asKeyChanged: {
+      readonly old: Option<AccountId32>;
+      readonly new_: AccountId32;
+    } & Struct;
+    readonly isKeyRemoved: boolean;
+    readonly isSudoAsDone: boolean;
+    readonly asSudoAsDone: {
+      readonly sudoResult: Result<Null, SpRuntimeDispatchError>;
+    } & Struct;
+    readonly type: 'Sudid' | 'KeyChanged' | 'KeyRemoved' | 'SudoAsDone';
+  }
+
+  /** @name FrameSystemPhase (45) */
+  interface FrameSystemPhase extends Enum {
+    readonly isApplyExtrinsic: boolean;
+    readonly asApplyExtrinsic: u32;
+    readonly isFinalization: boolean;
+    readonly isInitialization: boolean;
+    readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
+  }
+
+  /** @name FrameSystemLastRuntimeUpgradeInfo (47) */
+  interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
+    readonly specVersion: Compact<u32>;
+    readonly specName: Text;
+  }
+
+  /** @name FrameSystemCall (50) */
+  interface FrameSystemCall extends Enum {
+    readonly isRemark: boolean;
+    readonly asRemark: {
+      readonly remark: Bytes;
+    } & Struct;
+    readonly isSetStorage: boolean;
+    readonly asSetStorage: {
+      readonly items: Vec<ITuple<[Bytes, Bytes]>>;
+    } & Struct;
+    readonly isKillStorage: boolean;
+    readonly asKillStorage: {
+      readonly keys_: Vec<Bytes>;
+    } & Struct;
+    readonly isKillPrefix: boolean;
+    readonly asKillPrefix: {
+      readonly prefix: Bytes;
+      readonly subkeys: u32;
+    } & Struct;
+    readonly isRemarkWithEvent: boolean;
+    readonly asRemarkWithEvent: {
+      readonly remark: Bytes;
+    } & Struct;
+    readonly type: 'Remark' | 'SetStorage' | 'KillStorage' | 'KillPrefix' | 'RemarkWithEvent';
+  }
+
+  /** @name FrameSystemLimitsBlockWeights (54) */
+  interface FrameSystemLimitsBlockWeights extends Struct {
+    readonly baseBlock: SpWeightsWeightV2Weight;
+    readonly maxBlock: SpWeightsWeightV2Weight;
+    readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
+  }
+
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (55) */
+  interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
+    readonly normal: FrameSystemLimitsWeightsPerClass;
+    readonly operational: FrameSystemLimitsWeightsPerClass;
+    readonly mandatory: FrameSystemLimitsWeightsPerClass;
+  }
+
+  /** @name FrameSystemLimitsWeightsPerClass (56) */
+  interface FrameSystemLimitsWeightsPerClass extends Struct {
+    readonly baseExtrinsic: SpWeightsWeightV2Weight;
+    readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
+    readonly maxTotal: Option<SpWeightsWeightV2Weight>;
+    readonly reserved: Option<SpWeightsWeightV2Weight>;
+  }
+
+  /** @name FrameSystemLimitsBlockLength (58) */
+  interface FrameSystemLimitsBlockLength extends Struct {
+    readonly max: FrameSupportDispatchPerDispatchClassU32;
+  }
+
+  /** @name FrameSupportDispatchPerDispatchClassU32 (59) */
+  interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
+    readonly normal: u32;
+    readonly operational: u32;
+    readonly mandatory: u32;
+  }
+
+  /** @name SpWeightsRuntimeDbWeight (60) */
+  interface SpWeightsRuntimeDbWeight extends Struct {
+    readonly read: u64;
+    readonly write: u64;
+  }
+
+  /** @name SpVersionRuntimeVersion (61) */
+  interface SpVersionRuntimeVersion extends Struct {
+    readonly specName: Text;
+    readonly implName: Text;
+    readonly authoringVersion: u32;
+    readonly specVersion: u32;
+    readonly implVersion: u32;
+    readonly apis: Vec<ITuple<[U8aFixed, u32]>>;
+    readonly transactionVersion: u32;
+    readonly systemVersion: u8;
+  }
+
+  /** @name FrameSystemError (65) */
+  interface FrameSystemError extends Enum {
+    readonly isInvalidSpecName: boolean;
+    readonly isSpecVersionNeedsToIncrease: boolean;
+    readonly isFailedToExtractRuntimeVersion: boolean;
+    readonly isNonDefaultComposite: boolean;
+    readonly isNonZeroRefCount: boolean;
+    readonly isCallFiltered: boolean;
+    readonly isMultiBlockMigrationsOngoing: boolean;
+    readonly isNothingAuthorized: boolean;
+    readonly isUnauthorized: boolean;
+    readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
+  }
+
+  /** @name PalletTimestampCall (66) */
+  interface PalletTimestampCall extends Enum {
+    readonly isSet: boolean;
+    readonly asSet: {
+      readonly now: Compact<u64>;
+    } & Struct;
+    readonly type: 'Set';
+  }
+
+  /** @name PalletBalancesCall (67) */
+  interface PalletBalancesCall extends Enum {
+    readonly isTransferAllowDeath: boolean;
+    readonly asTransferAllowDeath: {
+      readonly dest: MultiAddress;
+      readonly value: Compact<u128>;
+    } & Struct;
+    readonly isForceTransfer: boolean;
+    readonly asForceTransfer: {
+      readonly source: MultiAddress;
+      readonly dest: MultiAddress;
+      readonly value: Compact<u128>;
+    } & Struct;
+    readonly isTransferKeepAlive: boolean;
+    readonly asTransferKeepAlive: {
+      readonly dest: MultiAddress;
+      readonly value: Compact<u128>;
+    } & Struct;
+    readonly isTransferAll: boolean;
+    readonly asTransferAll: {
+      readonly dest: MultiAddress;
+      readonly keepAlive: bool;
+    } & Struct;
+    readonly isForceSetBalance: boolean;
+    readonly asForceSetBalance: {
+      readonly who: MultiAddress;
+      readonly newFree: Compact<u128>;
+    } & Struct;
+    readonly type: 'TransferAllowDeath' | 'ForceTransfer' | 'TransferKeepAlive' | 'TransferAll' | 'ForceSetBalance';
+  }
+
+  /** @name PalletBalancesError (72) */
+  interface PalletBalancesError extends Enum {
+    readonly isVestingBalance: boolean;
+    readonly isLiquidityRestrictions: boolean;
+    readonly isInsufficientBalance: boolean;
+    readonly isExistentialDeposit: boolean;
+    readonly isExpendability: boolean;
+    readonly isExistingVestingSchedule: boolean;
+    readonly isDeadAccount: boolean;
+    readonly isTooManyReserves: boolean;
+    readonly isTooManyHolds: boolean;
+    readonly isTooManyFreezes: boolean;
+    readonly isIssuanceDeactivated: boolean;
+    readonly isDeltaZero: boolean;
+    readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
+  }
+
+  /** @name PalletTransactionPaymentReleases (74) */
+  interface PalletTransactionPaymentReleases extends Enum {
+    readonly isV1Ancient: boolean;
+    readonly isV2: boolean;
+    readonly type: 'V1Ancient' | 'V2';
+  }
+
+  /** @name PalletSubtensorAxonInfo (79) */
+  interface PalletSubtensorAxonInfo extends Struct {
+    readonly block: u64;
+    readonly version: u32;
+    readonly ip: u128;
+    readonly port: u16;
+    readonly ipType: u8;
+    readonly protocol: u8;
+    readonly placeholder1: u8;
+    readonly placeholder2: u8;
+  }
+
+  /** @name PalletSubtensorPrometheusInfo (80) */
+  interface PalletSubtensorPrometheusInfo extends Struct {
+    readonly block: u64;
+    readonly version: u32;
+    readonly ip: u128;
+    readonly port: u16;
+    readonly ipType: u8;
+  }
+
+  /** @name SubstrateFixedFixedU128 (84) */
+  interface SubstrateFixedFixedU128 extends Struct {
+    readonly bits: u128;
+  }
+
+  /** @name PalletSubtensorCall (88) */
+  interface PalletSubtensorCall extends Enum {
+    readonly isSetWeights: boolean;
+    readonly asSetWeights: {
+      readonly netuid: u16;
+      readonly dests: Vec<u16>;
+      readonly weights: Vec<u16>;
+      readonly versionKey: u64;
+    } & Struct;
+    readonly isAddStake: boolean;
+    readonly asAddStake: {
+      readonly hotkey: AccountId32;
+      readonly netuid: u16;
+      readonly amountStaked: u64;
+    } & Struct;
+    readonly isRemoveStake: boolean;
+    readonly asRemoveStake: {
+      readonly hotkey: AccountId32;
+      readonly netuid: u16;
+      readonly amountUnstaked: u64;
+    } & Struct;
+    readonly isServeAxon: boolean;
+    readonly asServeAxon: {
+      readonly netuid: u16;
+      readonly version: u32;
+      readonly ip: u128;
+      readonly port: u16;
+      readonly ipType: u8;
+      readonly protocol: u8;
+      readonly placeholder1: u8;
+      readonly placeholder2: u8;
+    } & Struct;
+    readonly isServePrometheus: boolean;
+    readonly asServePrometheus: {
+      readonly netuid: u16;
+      readonly version: u32;
+      readonly ip: u128;
+      readonly port: u16;
+      readonly ipType: u8;
+    } & Struct;
+    readonly isRegister: boolean;
+    readonly asRegister: {
+      readonly netuid: u16;
+      readonly blockNumber: u64;
+      readonly nonce: u64;
+      readonly work: Bytes;
+      readonly hotkey: AccountId32;
+      readonly coldkey: AccountId32;
+    } & Struct;
+    readonly isBurnedRegister: boolean;
+    readonly asBurnedRegister: {
+      readonly netuid: u16;
+      readonly hotkey: AccountId32;
+    } & Struct;
+    readonly isRegisterNetwork: boolean;
+    readonly asRegisterNetwork: {
+      readonly hotkey: AccountId32;
+    } & Struct;
+    readonly isStartCall: boolean;
+    readonly asStartCall: {
+      readonly netuid: u16;
+    } & Struct;
+    readonly isCommitWeights: boolean;
+    readonly asCommitWeights: {
+      readonly netuid: u16;
+      readonly commitHash: H256;
+    } & Struct;
+    readonly isRevealWeights: boolean;
+    readonly asRevealWeights: {
+      readonly netuid: u16;
+      readonly uids: Vec<u16>;
+      readonly values: Vec<u16>;
+      readonly salt: Vec<u16>;
+      readonly versionKey: u64;
+    } & Struct;
+    readonly type: 'SetWeights' | 'AddStake' | 'RemoveStake' | 'ServeAxon' | 'ServePrometheus' | 'Register' | 'BurnedRegister' | 'RegisterNetwork' | 'StartCall' | 'CommitWeights' | 'RevealWeights';
+  }
+
+  /** @name PalletSubtensorError (89) */
+  interface PalletSubtensorError extends Enum {
+    readonly isRootNetworkDoesNotExist: boolean;
+    readonly isInvalidIpType: boolean;
+    readonly isInvalidIpAddress: boolean;
+    readonly isInvalidPort: boolean;
+    readonly isHotKeyNotRegisteredInSubNet: boolean;
+    readonly isHotKeyAccountNotExists: boolean;
+    readonly isHotKeyNotRegisteredInNetwork: boolean;
+    readonly isNonAssociatedColdKey: boolean;
+    readonly isNotEnoughStake: boolean;
+    readonly isNotEnoughStakeToWithdraw: boolean;
+    readonly isNotEnoughStakeToSetWeights: boolean;
+    readonly isUnused11: boolean;
+    readonly isNotEnoughBalanceToStake: boolean;
+    readonly isUnused13: boolean;
+    readonly isUnused14: boolean;
+    readonly isNeuronNoValidatorPermit: boolean;
+    readonly isWeightVecNotEqualSize: boolean;
+    readonly isDuplicateUids: boolean;
+    readonly isUidVecContainInvalidOne: boolean;
+    readonly isWeightVecLengthIsLow: boolean;
+    readonly isTooManyRegistrationsThisBlock: boolean;
+    readonly isHotKeyAlreadyRegisteredInSubNet: boolean;
+    readonly isUnused22: boolean;
+    readonly isUnused23: boolean;
+    readonly isInvalidWorkBlock: boolean;
+    readonly isInvalidDifficulty: boolean;
+    readonly isInvalidSeal: boolean;
+    readonly isMaxWeightExceeded: boolean;
+    readonly isUnused28: boolean;
+    readonly isSettingWeightsTooFast: boolean;
+    readonly isIncorrectWeightVersionKey: boolean;
+    readonly isServingRateLimitExceeded: boolean;
+    readonly isUidsLengthExceedUidsInSubNet: boolean;
+    readonly isNetworkTxRateLimitExceeded: boolean;
+    readonly isUnused34: boolean;
+    readonly isUnused35: boolean;
+    readonly isUnused36: boolean;
+    readonly isSubNetRegistrationDisabled: boolean;
+    readonly isTooManyRegistrationsThisInterval: boolean;
+    readonly isTransactorAccountShouldBeHotKey: boolean;
+    readonly isUnused40: boolean;
+    readonly isNotSubnetOwner: boolean;
+    readonly isRegistrationNotPermittedOnRootSubnet: boolean;
+    readonly isStakeTooLowForRoot: boolean;
+    readonly isUnused44: boolean;
+    readonly isUnused45: boolean;
+    readonly isUnused46: boolean;
+    readonly isCanNotSetRootNetworkWeights: boolean;
+    readonly isNoNeuronIdAvailable: boolean;
+    readonly isUnused49: boolean;
+    readonly isUnused50: boolean;
+    readonly isNoWeightsCommitFound: boolean;
+    readonly isInvalidRevealCommitHashNotMatch: boolean;
+    readonly isCommitRevealEnabled: boolean;
+    readonly isCommitRevealDisabled: boolean;
+    readonly isLiquidAlphaDisabled: boolean;
+    readonly isAlphaHighTooLow: boolean;
+    readonly isAlphaLowOutOfRange: boolean;
+    readonly isUnused58: boolean;
+    readonly isUnused59: boolean;
+    readonly isUnused60: boolean;
+    readonly isUnused61: boolean;
+    readonly isUnused62: boolean;
+    readonly isUnused63: boolean;
+    readonly isTxRateLimitExceeded: boolean;
+    readonly isUnused65: boolean;
+    readonly isUnused66: boolean;
+    readonly isUnused67: boolean;
+    readonly isUnused68: boolean;
+    readonly isUnused69: boolean;
+    readonly isUnused70: boolean;
+    readonly isUnused71: boolean;
+    readonly isUnused72: boolean;
+    readonly isUnused73: boolean;
+    readonly isMechanismDoesNotExist: boolean;
+    readonly isUnused75: boolean;
+    readonly isSubnetNotExists: boolean;
+    readonly isTooManyUnrevealedCommits: boolean;
+    readonly isExpiredWeightCommit: boolean;
+    readonly isRevealTooEarly: boolean;
+    readonly isInputLengthsUnequal: boolean;
+    readonly isCommittingWeightsTooFast: boolean;
+    readonly isAmountTooLow: boolean;
+    readonly isInsufficientLiquidity: boolean;
+    readonly isSlippageTooHigh: boolean;
+    readonly isUnused85: boolean;
+    readonly isActivityCutoffTooLow: boolean;
+    readonly isUnused87: boolean;
+    readonly isUnused88: boolean;
+    readonly isNeedWaitingMoreBlocksToStarCall: boolean;
+    readonly isUnused90: boolean;
+    readonly isUnused91: boolean;
+    readonly isUnused92: boolean;
+    readonly isUnused93: boolean;
+    readonly isSubtokenDisabled: boolean;
+    readonly isUnused95: boolean;
+    readonly isUnused96: boolean;
+    readonly isUnused97: boolean;
+    readonly isUnused98: boolean;
+    readonly isUnused99: boolean;
+    readonly isUnused100: boolean;
+    readonly isUnused101: boolean;
+    readonly isUnused102: boolean;
+    readonly isUnused103: boolean;
+    readonly isUnused104: boolean;
+    readonly isUnused105: boolean;
+    readonly isUnused106: boolean;
+    readonly isAdminActionProhibitedDuringWeightsWindow: boolean;
+    readonly isUnused108: boolean;
+    readonly isUnused109: boolean;
+    readonly isIncorrectCommitRevealVersion: boolean;
+    readonly isUnused111: boolean;
+    readonly isRevealPeriodTooLarge: boolean;
+    readonly isRevealPeriodTooSmall: boolean;
+    readonly isInvalidValue: boolean;
+    readonly isSubnetLimitReached: boolean;
+    readonly isCannotAffordLockCost: boolean;
+    readonly isUnused117: boolean;
+    readonly isUnused118: boolean;
+    readonly isUnused119: boolean;
+    readonly isUnused120: boolean;
+    readonly isUnused121: boolean;
+    readonly isUnused122: boolean;
+    readonly isUnused123: boolean;
+    readonly isUnused124: boolean;
+    readonly isUnused125: boolean;
+    readonly isUnused126: boolean;
+    readonly isUnused127: boolean;
+    readonly isUnused128: boolean;
+    readonly isUnused129: boolean;
+    readonly isUnused130: boolean;
+    readonly isUnused131: boolean;
+    readonly isUnused132: boolean;
+    readonly isUnused133: boolean;
+    readonly isRegistrationPriceLimitExceeded: boolean;
+    readonly isUnused135: boolean;
+    readonly isUnused136: boolean;
+    readonly isUnused137: boolean;
+    readonly isUnused138: boolean;
+    readonly isCannotUseSystemAccount: boolean;
+    readonly isUnused140: boolean;
+    readonly isTempoOutOfBounds: boolean;
+    readonly isActivityCutoffFactorMilliOutOfBounds: boolean;
+    readonly isEpochTriggerAlreadyPending: boolean;
+    readonly isAutoEpochAlreadyImminent: boolean;
+    readonly isDynamicTempoBlockedByCommitReveal: boolean;
+    readonly isUnused146: boolean;
+    readonly type: 'RootNetworkDoesNotExist' | 'InvalidIpType' | 'InvalidIpAddress' | 'InvalidPort' | 'HotKeyNotRegisteredInSubNet' | 'HotKeyAccountNotExists' | 'HotKeyNotRegisteredInNetwork' | 'NonAssociatedColdKey' | 'NotEnoughStake' | 'NotEnoughStakeToWithdraw' | 'NotEnoughStakeToSetWeights' | 'Unused11' | 'NotEnoughBalanceToStake' | 'Unused13' | 'Unused14' | 'NeuronNoValidatorPermit' | 'WeightVecNotEqualSize' | 'DuplicateUids' | 'UidVecContainInvalidOne' | 'WeightVecLengthIsLow' | 'TooManyRegistrationsThisBlock' | 'HotKeyAlreadyRegisteredInSubNet' | 'Unused22' | 'Unused23' | 'InvalidWorkBlock' | 'InvalidDifficulty' | 'InvalidSeal' | 'MaxWeightExceeded' | 'Unused28' | 'SettingWeightsTooFast' | 'IncorrectWeightVersionKey' | 'ServingRateLimitExceeded' | 'UidsLengthExceedUidsInSubNet' | 'NetworkTxRateLimitExceeded' | 'Unused34' | 'Unused35' | 'Unused36' | 'SubNetRegistrationDisabled' | 'TooManyRegistrationsThisInterval' | 'TransactorAccountShouldBeHotKey' | 'Unused40' | 'NotSubnetOwner' | 'RegistrationNotPermittedOnRootSubnet' | 'StakeTooLowForRoot' | 'Unused44' | 'Unused45' | 'Unused46' | 'CanNotSetRootNetworkWeights' | 'NoNeuronIdAvailable' | 'Unused49' | 'Unused50' | 'NoWeightsCommitFound' | 'InvalidRevealCommitHashNotMatch' | 'CommitRevealEnabled' | 'CommitRevealDisabled' | 'LiquidAlphaDisabled' | 'AlphaHighTooLow' | 'AlphaLowOutOfRange' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'TxRateLimitExceeded' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'MechanismDoesNotExist' | 'Unused75' | 'SubnetNotExists' | 'TooManyUnrevealedCommits' | 'ExpiredWeightCommit' | 'RevealTooEarly' | 'InputLengthsUnequal' | 'CommittingWeightsTooFast' | 'AmountTooLow' | 'InsufficientLiquidity' | 'SlippageTooHigh' | 'Unused85' | 'ActivityCutoffTooLow' | 'Unused87' | 'Unused88' | 'NeedWaitingMoreBlocksToStarCall' | 'Unused90' | 'Unused91' | 'Unused92' | 'Unused93' | 'SubtokenDisabled' | 'Unused95' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'Unused100' | 'Unused101' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'AdminActionProhibitedDuringWeightsWindow' | 'Unused108' | 'Unused109' | 'IncorrectCommitRevealVersion' | 'Unused111' | 'RevealPeriodTooLarge' | 'RevealPeriodTooSmall' | 'InvalidValue' | 'SubnetLimitReached' | 'CannotAffordLockCost' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'Unused131' | 'Unused132' | 'Unused133' | 'RegistrationPriceLimitExceeded' | 'Unused135' | 'Unused136' | 'Unused137' | 'Unused138' | 'CannotUseSystemAccount' | 'Unused140' | 'TempoOutOfBounds' | 'ActivityCutoffFactorMilliOutOfBounds' | 'EpochTriggerAlreadyPending' | 'AutoEpochAlreadyImminent' | 'DynamicTempoBlockedByCommitReveal' | 'Unused146';
+  }
+
+  /** @name PalletUtilityCall (90) */
+  interface PalletUtilityCall extends Enum {
+    readonly isBatch: boolean;
+    readonly asBatch: {
+      readonly calls: Vec<Call>;
+    } & Struct;
+    readonly isBatchAll: boolean;
+    readonly asBatchAll: {
+      readonly calls: Vec<Call>;
+    } & Struct;
+    readonly isForceBatch: boolean;
+    readonly asForceBatch: {
+      readonly calls: Vec<Call>;
+    } & Struct;
+    readonly isWithWeight: boolean;
+    readonly asWithWeight: {
+      readonly call: Call;
+      readonly weight: SpWeightsWeightV2Weight;
+    } & Struct;
+    readonly type: 'Batch' | 'BatchAll' | 'ForceBatch' | 'WithWeight';
+  }
+
+  /** @name PalletSudoCall (92) */
+  interface PalletSudoCall extends Enum {
+    readonly isSudo: boolean;
+    readonly asSudo: {
+      readonly call: Call;
+    } & Struct;
+    readonly isSudoUncheckedWeight: boolean;
+    readonly asSudoUncheckedWeight: {
+      readonly call: Call;
+      readonly weight: SpWeightsWeightV2Weight;
+    } & Struct;
+    readonly isSetKey: boolean;
+    readonly asSetKey: {
+      readonly new_: MultiAddress;
+    } & Struct;
+    readonly isSudoAs: boolean;
+    readonly asSudoAs: {
+      readonly who: MultiAddress;
+      readonly call: Call;
+    } & Struct;
+    readonly isRemoveKey: boolean;
+    readonly type: 'Sudo' | 'SudoUncheckedWeight' | 'SetKey' | 'SudoAs' | 'RemoveKey';
+  }
+
+  /** @name PalletAdminUtilsCall (93) */
+  interface PalletAdminUtilsCall extends Enum {
+    readonly isSudoSetServingRateLimit: boolean;
+    readonly asSudoSetServingRateLimit: {
+      readonly netuid: u16;
+      readonly servingRateLimit: u64;
+    } & Struct;
+    readonly isSudoSetWeightsVersionKey: boolean;
+    readonly asSudoSetWeightsVersionKey: {
+      readonly netuid: u16;
+      readonly weightsVersionKey: u64;
+    } & Struct;
+    readonly isSudoSetWeightsSetRateLimit: boolean;
+    readonly asSudoSetWeightsSetRateLimit: {
+      readonly netuid: u16;
+      readonly weightsSetRateLimit: u64;
+    } & Struct;
+    readonly isSudoSetImmunityPeriod: boolean;
+    readonly asSudoSetImmunityPeriod: {
+      readonly netuid: u16;
+      readonly immunityPeriod: u16;
+    } & Struct;
+    readonly isSudoSetMinAllowedWeights: boolean;
+    readonly asSudoSetMinAllowedWeights: {
+      readonly netuid: u16;
+      readonly minAllowedWeights: u16;
+    } & Struct;
+    readonly isSudoSetMaxAllowedUids: boolean;
+    readonly asSudoSetMaxAllowedUids: {
+      readonly netuid: u16;
+      readonly maxAllowedUids: u16;
+    } & Struct;
+    readonly isSudoSetKappa: boolean;
+    readonly asSudoSetKappa: {
+      readonly netuid: u16;
+      readonly kappa: u16;
+    } & Struct;
+    readonly isSudoSetRho: boolean;
+    readonly asSudoSetRho: {
+      readonly netuid: u16;
+      readonly rho: u16;
+    } & Struct;
+    readonly isSudoSetActivityCutoff: boolean;
+    readonly asSudoSetActivityCutoff: {
+      readonly netuid: u16;
+      readonly activityCutoff: u16;
+    } & Struct;
+    readonly isSudoSetNetworkRegistrationAllowed: boolean;
+    readonly asSudoSetNetworkRegistrationAllowed: {
+      readonly netuid: u16;
+      readonly registrationAllowed: bool;
+    } & Struct;
+    readonly isSudoSetNetworkPowRegistrationAllowed: boolean;
+    readonly asSudoSetNetworkPowRegistrationAllowed: {
+      readonly netuid: u16;
+      readonly registrationAllowed: bool;
+    } & Struct;
+    readonly isSudoSetTargetRegistrationsPerInterval: boolean;
+    readonly asSudoSetTargetRegistrationsPerInterval: {
+      readonly netuid: u16;
+      readonly targetRegistrationsPerInterval: u16;
+    } & Struct;
+    readonly isSudoSetMinBurn: boolean;
+    readonly asSudoSetMinBurn: {
+      readonly netuid: u16;
+      readonly minBurn: u64;
+    } & Struct;
+    readonly isSudoSetMaxBurn: boolean;
+    readonly asSudoSetMaxBurn: {
+      readonly netuid: u16;
+      readonly maxBurn: u64;
+    } & Struct;
+    readonly isSudoSetDifficulty: boolean;
+    readonly asSudoSetDifficulty: {
+      readonly netuid: u16;
+      readonly difficulty: u64;
+    } & Struct;
+    readonly isSudoSetMaxAllowedValidators: boolean;
+    readonly asSudoSetMaxAllowedValidators: {
+      readonly netuid: u16;
+      readonly maxAllowedValidators: u16;
+    } & Struct;
+    readonly isSudoSetBondsMovingAverage: boolean;
+    readonly asSudoSetBondsMovingAverage: {
+      readonly netuid: u16;
+      readonly bondsMovingAverage: u64;
+    } & Struct;
+    readonly isSudoSetMaxRegistrationsPerBlock: boolean;
+    readonly asSudoSetMaxRegistrationsPerBlock: {
+      readonly netuid: u16;
+      readonly maxRegistrationsPerBlock: u16;
+    } & Struct;
+    readonly isSudoSetSubnetOwnerCut: boolean;
+    readonly asSudoSetSubnetOwnerCut: {
+      readonly subnetOwnerCut: u16;
+    } & Struct;
+    readonly isSudoSetNetworkRateLimit: boolean;
+    readonly asSudoSetNetworkRateLimit: {
+      readonly rateLimit: u64;
+    } & Struct;
+    readonly isSudoSetTempo: boolean;
+    readonly asSudoSetTempo: {
+      readonly netuid: u16;
+      readonly tempo: u16;
+    } & Struct;
+    readonly isSudoSetNetworkMinLockCost: boolean;
+    readonly asSudoSetNetworkMinLockCost: {
+      readonly lockCost: u64;
+    } & Struct;
+    readonly isSudoSetStakeThreshold: boolean;
+    readonly asSudoSetStakeThreshold: {
+      readonly minStake: u64;
+    } & Struct;
+    readonly isSudoSetCommitRevealWeightsEnabled: boolean;
+    readonly asSudoSetCommitRevealWeightsEnabled: {
+      readonly netuid: u16;
+      readonly enabled: bool;
+    } & Struct;
+    readonly isSudoSetLiquidAlphaEnabled: boolean;
+    readonly asSudoSetLiquidAlphaEnabled: {
+      readonly netuid: u16;
+      readonly enabled: bool;
+    } & Struct;
+    readonly isSudoSetAlphaValues: boolean;
+    readonly asSudoSetAlphaValues: {
+      readonly netuid: u16;
+      readonly alphaLow: u16;
+      readonly alphaHigh: u16;
+    } & Struct;
+    readonly isSudoSetCommitRevealWeightsInterval: boolean;
+    readonly asSudoSetCommitRevealWeightsInterval: {
+      readonly netuid: u16;
+      readonly interval: u64;
+    } & Struct;
+    readonly isSudoSetBondsPenalty: boolean;
+    readonly asSudoSetBondsPenalty: {
+      readonly netuid: u16;
+      readonly bondsPenalty: u16;
+    } & Struct;
+    readonly isSudoSetYuma3Enabled: boolean;
+    readonly asSudoSetYuma3Enabled: {
+      readonly netuid: u16;
+      readonly enabled: bool;
+    } & Struct;
+    readonly isSudoSetBondsResetEnabled: boolean;
+    readonly asSudoSetBondsResetEnabled: {
+      readonly netuid: u16;
+      readonly enabled: bool;
+    } & Struct;
+    readonly isSudoSetOwnerImmuneNeuronLimit: boolean;
+    readonly asSudoSetOwnerImmuneNeuronLimit: {
+      readonly netuid: u16;
+      readonly immuneNeurons: u16;
+    } & Struct;
+    readonly isSudoSetMinNonImmuneUids: boolean;
+    readonly asSudoSetMinNonImmuneUids: {
+      readonly netuid: u16;
+      readonly min: u16;
+    } & Struct;
+    readonly isSudoSetBurnHalfLife: boolean;
+    readonly asSudoSetBurnHalfLife: {
+      readonly netuid: u16;
+      readonly burnHalfLife: u16;
+    } & Struct;
+    readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetBurnHalfLife';
+  }
+
+  /** @name PalletUtilityError (95) */
+  interface PalletUtilityError extends Enum {
+    readonly isTooManyCalls: boolean;
+    readonly type: 'TooManyCalls';
+  }
+
+  /** @name PalletSudoError (96) */
+  interface PalletSudoError extends Enum {
+    readonly isRequireSudo: boolean;
+    readonly type: 'RequireSudo';
+  }
+
+  /** @name PalletAdminUtilsError (97) */
+  interface PalletAdminUtilsError extends Enum {
+    readonly isSubnetDoesNotExist: boolean;
+    readonly isMaxValidatorsLargerThanMaxUIds: boolean;
+    readonly isMaxAllowedUIdsLessThanCurrentUIds: boolean;
+    readonly isBondsMovingAverageMaxReached: boolean;
+    readonly isNegativeSigmoidSteepness: boolean;
+    readonly isValueNotInBounds: boolean;
+    readonly isMinAllowedUidsGreaterThanCurrentUids: boolean;
+    readonly isMinAllowedUidsGreaterThanMaxAllowedUids: boolean;
+    readonly isMaxAllowedUidsLessThanMinAllowedUids: boolean;
+    readonly isMaxAllowedUidsGreaterThanDefaultMaxAllowedUids: boolean;
+    readonly isInvalidValue: boolean;
+    readonly isNotPermittedOnRootSubnet: boolean;
+    readonly isPowRegistrationDisabled: boolean;
+    readonly isDeprecated: boolean;
+    readonly type: 'SubnetDoesNotExist' | 'MaxValidatorsLargerThanMaxUIds' | 'MaxAllowedUIdsLessThanCurrentUIds' | 'BondsMovingAverageMaxReached' | 'NegativeSigmoidSteepness' | 'ValueNotInBounds' | 'MinAllowedUidsGreaterThanCurrentUids' | 'MinAllowedUidsGreaterThanMaxAllowedUids' | 'MaxAllowedUidsLessThanMinAllowedUids' | 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids' | 'InvalidValue' | 'NotPermittedOnRootSubnet' | 'PowRegistrationDisabled' | 'Deprecated';
+  }
+
+  /** @name NodeSubtensorRuntimeRuntime (98) */
+  type NodeSubtensorRuntimeRuntime = Null;
+
+  /** @name SpRuntimeMultiSignature (100) */
+  interface SpRuntimeMultiSignature extends Enum {
+    readonly isEd25519: boolean;
+    readonly asEd25519: SpCoreEd25519Signature;
+    readonly isSr25519: boolean;
+    readonly asSr25519: SpCoreSr25519Signature;
+    readonly isEcdsa: boolean;
+    readonly asEcdsa: SpCoreEcdsaSignature;
+    readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
+  }
+
+  /** @name SpCoreEd25519Signature (101) */
+  interface SpCoreEd25519Signature extends U8aFixed {}
+
+  /** @name SpCoreSr25519Signature (103) */
+  interface SpCoreSr25519Signature extends U8aFixed {}
+
+  /** @name SpCoreEcdsaSignature (104) */
+  interface SpCoreEcdsaSignature extends U8aFixed {}
+
+
+
+
+
+  /** @name NodeSubtensorRuntimeCheckNonce (112) */
+  interface NodeSubtensorRuntimeCheckNonce extends Compact<u32> {}
+
+
+  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (114) */
+  interface SubtensorTransactionFeeChargeTransactionPaymentWrapper extends PalletTransactionPaymentChargeTransactionPayment {}
+
+  /** @name PalletTransactionPaymentChargeTransactionPayment (115) */
+  interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
+
+  /** @name PalletSudoExtensionSudoTransactionExtension (116) */
+  type PalletSudoExtensionSudoTransactionExtension = Null;
+
+  /** @name PalletShieldExtensionCheckShieldedTxValidity (117) */
+  type PalletShieldExtensionCheckShieldedTxValidity = Null;
+
+  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (118) */
+  type PalletSubtensorTransactionExtensionSubtensorTransactionExtension = Null;
+
+  /** @name PalletDrandDrandPriority (119) */
+  type PalletDrandDrandPriority = Null;
+
+  /** @name FrameMetadataHashExtensionCheckMetadataHash (120) */
+  interface FrameMetadataHashExtensionCheckMetadataHash extends Struct {
+    readonly mode: FrameMetadataHashExtensionMode;
+  }
+
+  /** @name FrameMetadataHashExtensionMode (121) */
+  interface FrameMetadataHashExtensionMode extends Enum {
+    readonly isDisabled: boolean;
+    readonly isEnabled: boolean;
+    readonly type: 'Disabled' | 'Enabled';
+  }
+
+} // declare module
