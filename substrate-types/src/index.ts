@@ -4,21 +4,22 @@
  *   `ApiPromise.create({ provider, ...arenaApiOptions })`
  * For typed `api.query.subtensorModule.*` / `api.tx.subtensorModule.*` import `#substrate-types/augment`.
  */
+import type { DefinitionRpc, DefinitionsCall, OverrideBundleType, RegistryTypes } from '@polkadot/types/types';
 import subtensor, { subnetInfoRpc } from './interfaces/subtensor/definitions.ts';
 
-type Defs = Record<string, unknown>;
-
 /** Custom types by name (NeuronInfoLite, NeuronInfo, AxonInfo, PrometheusInfo, SubnetInfo, SubnetHyperparams(V2)). */
-export const subtensorTypes = subtensor.types as unknown as Record<string, Defs>;
+export const subtensorTypes = subtensor.types as unknown as RegistryTypes;
 /** Runtime API definitions (`NeuronInfoRuntimeApi`, `SubnetInfoRuntimeApi`). */
-export const subtensorRuntime = subtensor.runtime as unknown as Record<string, Array<{ version: number; methods: Defs }>>;
+export const subtensorRuntime = subtensor.runtime as unknown as DefinitionsCall;
 /** Legacy JSON-RPC sections `neuronInfo` and `subnetInfo`. */
-export const subtensorRpc = { neuronInfo: subtensor.rpc, subnetInfo: subnetInfoRpc } as unknown as Record<string, Record<string, Defs>>;
+export const subtensorRpc = { neuronInfo: subtensor.rpc, subnetInfo: subnetInfoRpc } as unknown as Record<string, Record<string, DefinitionRpc>>;
 
 /** Options to spread into `ApiPromise.create`. */
-export const arenaApiOptions = { types: subtensorTypes, runtime: subtensorRuntime, rpc: subtensorRpc } as const;
+export const arenaApiOptions: { types: RegistryTypes; runtime: DefinitionsCall; rpc: Record<string, Record<string, DefinitionRpc>> } = {
+  types: subtensorTypes, runtime: subtensorRuntime, rpc: subtensorRpc,
+};
 
-/** The same as an `OverrideBundleType` for chains named `node-subtensor`. */
-export const typesBundle = {
-  spec: { 'node-subtensor': { types: [{ minmax: [0, undefined] as [number, undefined], types: subtensorTypes }], runtime: subtensorRuntime, rpc: subtensorRpc } },
+/** The same as an `OverrideBundleType` for chains whose spec name is `node-subtensor`. */
+export const typesBundle: OverrideBundleType = {
+  spec: { 'node-subtensor': { types: [{ minmax: [0, undefined], types: subtensorTypes }], runtime: subtensorRuntime, rpc: subtensorRpc } },
 };
