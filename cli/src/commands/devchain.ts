@@ -26,6 +26,7 @@ function readConfigFile(path: string, explicit: boolean): unknown {
 export function devchainCommand(): Command {
   return new Command('devchain')
     .description('Run the embedded Substrate-compatible devchain (JSON-RPC over WebSocket and HTTP)')
+    .exitOverride()
     .option('--config <file>', 'config file (JSON)', undefined)
     .option('--port <n>', 'JSON-RPC port (0 = any free port)', intArg('port'))
     .option('--host <host>', 'interface to listen on')

@@ -7,7 +7,7 @@ const ARENA = fileURLToPath(new URL('../../../cli/bin/arena.js', import.meta.url
 
 export interface SpawnedDevchain { url: string; httpUrl: string; child: ChildProcess; logs: string[]; exited: Promise<number | null> }
 
-export async function spawnDevchain(t: ExecutionContext, args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<SpawnedDevchain> {
+export async function spawnDevchain(t: ExecutionContext, args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<SpawnedDevchain> {
   const child = spawn(process.execPath, [ARENA, 'devchain', '--port', '0', '--log-level', 'info', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
