@@ -1,8 +1,10 @@
 import { ProtocolError } from './errors.ts';
+import protobuf from 'protobufjs/minimal.js';
 import { arena } from './generated/proto.js';
 import { decodeTensor, encodeTensor, type Tensor, type TensorLimits } from './tensor.ts';
 
 const pb = arena.v1;
+const { Writer } = protobuf;
 
 /** A Predict question: one batch of inputs for one competition round. */
 export interface PredictRequest {
@@ -45,9 +47,26 @@ export interface MessageLimits {
   maxStringLength?: number;
 }
 
-/** Serialized PredictRequest (the bytes that get signed). */
+/**
+ * Where the receiver's message buffer starts relative to a 4-byte boundary: grpc-js assembles a large message
+ * in a fresh buffer behind its 5-byte frame header. A wrong guess costs one copy at the receiver, nothing more.
+ */
+export const GRPC_MESSAGE_OFFSET = 5;
+const PADDING_TAG = (15 << 3) | 2; // alignment_padding, length-delimited
+const ALIGN_MIN_BYTES = 4096; // below this grpc-js pools buffers (unknown offset) and a copy is cheap anyway
+
+/** Serialized PredictRequest (the bytes that get signed); large float data is laid out to arrive 4-byte aligned. */
 export function encodePredictRequest(req: PredictRequest): Buffer {
-  return pb.PredictRequest.encode({ competitionId: req.competitionId, roundId: req.roundId, input: encodeTensor(req.input) }).finish() as Buffer;
+  const msg = { competitionId: req.competitionId, roundId: req.roundId, input: encodeTensor(req.input) };
+  const dataBytes = msg.input.data?.byteLength ?? 0;
+  if (dataBytes < ALIGN_MIN_BYTES) return pb.PredictRequest.encode(msg).finish() as Buffer;
+  // The tensor data are the last bytes of the message, so they start at len - dataBytes. Writer ops are lazy:
+  // sizing this way copies nothing; finish() below copies the data once.
+  const dataStart = pb.PredictRequest.encode(msg).len - dataBytes;
+  const pad = (4 - ((GRPC_MESSAGE_OFFSET + 2 + dataStart) % 4)) % 4; // tag byte + length byte + pad zeros
+  const w = Writer.create();
+  w.uint32(PADDING_TAG).bytes(new Uint8Array(pad));
+  return pb.PredictRequest.encode(msg, w).finish() as Buffer;
 }
 
 /** Parses and validates a PredictRequest; tensor data stays a view of `bytes` when aligned. */

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { isProtocolError, grpcStatusOf } from './errors.ts';
 import { arena } from './generated/proto.js';
-import { decodePredictRequest, decodePredictResponse, encodePredictRequest, encodePredictResponse } from './messages.ts';
+import { GRPC_MESSAGE_OFFSET, decodePredictRequest, decodePredictResponse, encodePredictRequest, encodePredictResponse } from './messages.ts';
 import { assertFinite, decodeTensor, encodeTensor, findNonFinite } from './tensor.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -80,4 +80,17 @@ test('a PredictResponse round-trips, with uint64 fields as numbers', (t) => {
   t.is(back.roundId, 2 ** 40);
   t.is(back.trainingStep, 123456789);
   t.deepEqual(Array.from(back.output.data), [0.5, 0.25]);
+});
+
+test('a large PredictRequest is laid out so its floats are read in place behind a grpc frame header', (t) => {
+  for (const rows of [2, 64, 1024]) {
+    const data = new Float32Array(rows * 784).map((_, i) => i);
+    const body = encodePredictRequest({ competitionId: 'mnist', roundId: 9, input: { dtype: 'float32', shape: [rows, 784], data } });
+    const framed = Buffer.alloc(GRPC_MESSAGE_OFFSET + body.length); // fresh buffer, as grpc-js assembles it
+    body.copy(framed, GRPC_MESSAGE_OFFSET);
+    const back = decodePredictRequest(framed.subarray(GRPC_MESSAGE_OFFSET));
+    t.is(back.input.data.buffer, framed.buffer, `rows=${rows}: expected a view, got a copy`);
+    t.is(back.input.data[data.length - 1], data.length - 1);
+    t.is(back.roundId, 9);
+  }
 });

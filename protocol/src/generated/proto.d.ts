@@ -82,6 +82,9 @@ export namespace arena {
 
             /** PredictRequest input */
             input?: (arena.v1.ITensor|null);
+
+            /** PredictRequest alignmentPadding */
+            alignmentPadding?: (Uint8Array|null);
         }
 
         /** Represents a PredictRequest. */
@@ -101,6 +104,9 @@ export namespace arena {
 
             /** PredictRequest input. */
             public input?: (arena.v1.ITensor|null);
+
+            /** PredictRequest alignmentPadding. */
+            public alignmentPadding: Uint8Array;
 
             /**
              * Creates a new PredictRequest instance using the specified properties.

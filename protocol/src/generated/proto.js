@@ -217,6 +217,7 @@ export const arena = $root.arena = (() => {
              * @property {string|null} [competitionId] PredictRequest competitionId
              * @property {number|Long|null} [roundId] PredictRequest roundId
              * @property {arena.v1.ITensor|null} [input] PredictRequest input
+             * @property {Uint8Array|null} [alignmentPadding] PredictRequest alignmentPadding
              */
 
             /**
@@ -259,6 +260,14 @@ export const arena = $root.arena = (() => {
             PredictRequest.prototype.input = null;
 
             /**
+             * PredictRequest alignmentPadding.
+             * @member {Uint8Array} alignmentPadding
+             * @memberof arena.v1.PredictRequest
+             * @instance
+             */
+            PredictRequest.prototype.alignmentPadding = $util.newBuffer([]);
+
+            /**
              * Creates a new PredictRequest instance using the specified properties.
              * @function create
              * @memberof arena.v1.PredictRequest
@@ -292,6 +301,8 @@ export const arena = $root.arena = (() => {
                     writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.roundId);
                 if (message.input != null && Object.hasOwnProperty.call(message, "input"))
                     $root.arena.v1.Tensor.encode(message.input, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (message.alignmentPadding != null && Object.hasOwnProperty.call(message, "alignmentPadding"))
+                    writer.uint32(/* id 15, wireType 2 =*/122).bytes(message.alignmentPadding);
                 return writer;
             };
 
@@ -339,6 +350,10 @@ export const arena = $root.arena = (() => {
                         }
                     case 3: {
                             message.input = $root.arena.v1.Tensor.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 15: {
+                            message.alignmentPadding = reader.bytes();
                             break;
                         }
                     default:
