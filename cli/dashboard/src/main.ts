@@ -117,11 +117,16 @@ function renderTable(lb: Leaderboard): void {
 
 // ---------------------------------------------------------------- charts
 
+/** Integer tick steps for block and round axes. */
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
+const STEPPED = uPlot.paths.stepped?.({ align: 1 });
+
 class SeriesChart {
   private plot: uPlot | undefined;
   private uids: number[] = [];
 
-  constructor(private readonly el: HTMLElement, private readonly yLabel: string, private readonly xLabel: string, private readonly digits: number) {
+  /** `stepped`: values hold until the next point (chain values change only at epochs). */
+  constructor(private readonly el: HTMLElement, private readonly yLabel: string, private readonly xLabel: string, private readonly digits: number, private readonly stepped = false) {
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(el);
   }
 
@@ -151,16 +156,20 @@ class SeriesChart {
     const digits = this.digits;
     this.plot = new uPlot({
       ...this.size(),
-      legend: { show: true },
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { label: this.xLabel, stroke: '#64748b', grid: { stroke: '#eef2f7' } },
+        { label: this.xLabel, stroke: '#64748b', grid: { stroke: '#eef2f7' }, incrs: INTEGER_STEPS, values: (_u, vals) => vals.map((v) => String(v)) },
         { label: this.yLabel, stroke: '#64748b', grid: { stroke: '#eef2f7' }, size: 60, values: (_u, vals) => vals.map((v) => v.toFixed(digits)) },
       ],
       series: [
         { label: this.xLabel },
-        ...uids.map((uid) => ({ label: `uid ${uid}`, stroke: colorOf(uid), width: 2, spanGaps: true, points: { show: false }, value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(digits)) })),
+        ...uids.map((uid) => ({
+          label: `uid ${uid}`, stroke: colorOf(uid), width: 2, spanGaps: true, points: { show: xs.length < 3 },
+          ...(this.stepped ? { paths: STEPPED } : {}),
+          value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(digits)),
+        })),
       ],
     }, data, this.el);
   }
@@ -334,8 +343,8 @@ async function start(): Promise<void> {
   provider.on('connected', () => setConn('live', 'ok'));
   provider.on('disconnected', () => setConn('reconnecting…', 'bad'));
   const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: false });
-  const incChart = new SeriesChart($('chart-incentive'), 'incentive', 'block', 3);
-  const emChart = new SeriesChart($('chart-emission'), 'α', 'block', 3);
+  const incChart = new SeriesChart($('chart-incentive'), 'incentive', 'block', 3, true);
+  const emChart = new SeriesChart($('chart-emission'), 'α', 'block', 3, true);
   let history: HistoryPoint[] = [];
   let stride = 1;
   let busy = false;
@@ -352,6 +361,21 @@ async function start(): Promise<void> {
         stride = Math.max(1, Math.floor(snap.tempo / 4));
         history = await loadHistory(api, cfg.netuid, snap, stride);
       } else {
+        // Heads that arrived while a read was running were skipped: fill the gap (bounded) from history.
+        const prev = history.at(-1);
+        if (prev !== undefined && snap.block - prev.block > stride) {
+          const gap: number[] = [];
+          for (let b = prev.block + stride; b < snap.block; b += stride) gap.push(b);
+          for (const b of gap.slice(-30)) {
+            try {
+              const { hash: h } = await resolveBlock(api, b);
+              const v = await readVectorsAt(api, cfg.netuid, h, b);
+              history.push({ block: b, incentive: v.incentive.map((x) => x / U16_MAX), emission: v.emissionRao.map(alpha) });
+            } catch {
+              break; // pruned history: keep what we have
+            }
+          }
+        }
         const last = history.at(-1);
         const point = pointOf(snap);
         const changed = last === undefined || JSON.stringify(last.incentive) !== JSON.stringify(point.incentive) || JSON.stringify(last.emission) !== JSON.stringify(point.emission);
