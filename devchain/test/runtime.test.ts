@@ -4,7 +4,7 @@ import { TypeRegistry, Metadata } from '@polkadot/types';
 import { blake2AsHex, xxhashAsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { Keyring } from '@polkadot/keyring';
-import { Runtime, BASE_PALLETS, System, loadDevchainConfig, ConfigError, encode, decode, T, option, vec, compact, StorageMap } from '#devchain';
+import { Runtime, BASE_PALLETS, System, loadDevchainConfig, ConfigError, encode, decode, T, option, vec, compact, StorageMap, genesisFromConfig, taoToRao } from '#devchain';
 
 const rt = new Runtime(BASE_PALLETS, { blockTimeMs: 1000 });
 
@@ -66,4 +66,15 @@ test('the shipped devchain config parses; env overrides the file and flags overr
   t.is(cfg.genesis.sudo, '//Alice');
   t.throws(() => loadDevchainConfig({ file: { port: 'x' } }), { instanceOf: ConfigError, message: /port/ });
   t.throws(() => loadDevchainConfig({ file: { nope: 1 } }), { instanceOf: ConfigError });
+});
+
+test('genesis funds //Alice..//Ferdie and config accounts; //Alice is the sudo key', async (t) => {
+  await cryptoWaitReady();
+  const cfg = loadDevchainConfig({ file: { genesis: { devAccountsTao: 10, accounts: [{ account: '//Zed', balanceTao: '1.5' }, { account: new Keyring({ type: 'sr25519' }).addFromUri('//Yan').address, balanceTao: 2 }] } } });
+  const g = genesisFromConfig(cfg);
+  t.is(g.accounts.length, 8);
+  t.is(g.accounts.filter((a) => a.free === 10_000_000_000n).length, 6);
+  t.truthy(g.accounts.find((a) => a.free === 1_500_000_000n));
+  t.is(u8aToHex(g.sudoKey), u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri('//Alice').publicKey));
+  t.is(taoToRao('0.000000001'), 1n);
 });

@@ -8,7 +8,11 @@ import { ScaleError } from '../scale/codec.ts';
 import { InvalidTransaction } from '../runtime/pallet.ts';
 import { eraBirth, signingPayload, verifySignature, type DecodedExtrinsic } from '../runtime/extrinsic.ts';
 import { RUNTIME_VERSION } from '../runtime/version.ts';
-import { Storage as Sys } from '../pallets/system.ts';
+import { Storage as Sys, MAX_BLOCK_REF_TIME } from '../pallets/system.ts';
+
+/** CheckWeight limits: a normal extrinsic may use 3/4 of a block (weight and length, as the BlockWeights/BlockLength constants). */
+const MAX_EXTRINSIC_REF_TIME = MAX_BLOCK_REF_TIME * 3n / 4n;
+const MAX_EXTRINSIC_BYTES = 3_932_160;
 import type { Chain } from './chain.ts';
 
 /** Delay between the inBlock and finalized notifications (see `included`). */
@@ -62,6 +66,7 @@ export class TxPool {
 
   private checkSignature(x: DecodedExtrinsic): number | null {
     const s = x.signed!;
+    if (s.signer.every((b) => b === 0)) throw new InvalidTransaction('BadSigner'); // CheckNonZeroSender
     const current = this.chain.head.number + 1;
     let birth: number | null = null;
     let birthHash = this.chain.genesisHash;
@@ -90,7 +95,9 @@ export class TxPool {
     }
     try {
       this.chain.runtime.validateCall(ctx, x.call, s.signer);
-      const fee = this.chain.runtime.fee(x.bytes.length, this.chain.runtime.callInfo(ctx, x.call, s.signer)) + s.tip;
+      const info = this.chain.runtime.callInfo(ctx, x.call, s.signer);
+      if (info.weight > MAX_EXTRINSIC_REF_TIME || x.bytes.length > MAX_EXTRINSIC_BYTES) throw new InvalidTransaction('ExhaustsResources'); // CheckWeight
+      const fee = this.chain.runtime.fee(x.bytes.length, info) + s.tip;
       if (account.data.free < fee) throw new InvalidTransaction('Payment');
     } catch (err: unknown) {
       if (err instanceof InvalidTransaction || err instanceof ScaleError) throw err;
