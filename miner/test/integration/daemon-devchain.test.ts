@@ -3,54 +3,15 @@
  */
 import '@polkadot/api-augment';
 import test, { type ExecutionContext } from 'ava';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, credentials, Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { createDevWallet, ipFromChain } from '#core';
+import { ipFromChain } from '#core';
 import { encodePredictRequest, MINER_SERVICE, MinerCallError, MinerClient, type PredictRequest } from '#protocol';
 import { loadBuiltinCompetition, loadHeldOutSplit, scorePredictions } from '#training';
-import { spawnArena, spawnDevchain } from '../_helpers/processes.ts';
+import { spawnArena } from '../_helpers/processes.ts';
+import { chainWithSubnet, minerArgs, minerWallet, NETUID } from '../_helpers/devchain-subnet.ts';
 import { waitFor } from '../_helpers/wait.ts';
-
-const NETUID = 1;
-
-/** A devchain whose genesis has subnet 1 with a staked validator (permit) and a registered neuron without one. */
-async function chainWithSubnet(t: ExecutionContext): Promise<{ url: string; api: ApiPromise; dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'arena-miner-it-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const config = join(dir, 'devchain.json');
-  await writeFile(config, JSON.stringify({
-    genesis: { pallets: { SubtensorModule: { subnets: [{
-      netuid: NETUID, owner: '//Alice',
-      hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 100 },
-      neurons: [
-        { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-        { hotkey: '//Dave//nopermit', coldkey: '//Dave' },
-      ],
-    }] } } },
-  }));
-  const { url } = await spawnDevchain(t, ['--config', config, '--block-time-ms', '300', '--allow-loopback-axons']);
-  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
-  t.teardown(() => api.disconnect());
-  return { url, api, dir };
-}
-
-function minerArgs(url: string, dir: string, extra: string[] = []): string[] {
-  return [
-    'miner', '--chain.endpoint', url, '--netuid', String(NETUID), '--wallet.path', join(dir, 'wallets'), '--wallet.name', 'm1',
-    '--grpc.host', '127.0.0.1', '--grpc.port', '0', '--metrics.port', '0', '--axon.external-ip', '127.0.0.1',
-    '--data-dir', join(dir, 'miner-data'), '--model.name', 'mlp', '--training.batch-size', '128', '--training.eval-every', '40',
-    '--training.progress-every', '20', '--training.seed', '5', '--log.level', 'info', '--log.progress', 'never', ...extra,
-  ];
-}
-
-async function minerWallet(dir: string): Promise<{ coldkey: string; hotkey: string }> {
-  return createDevWallet({ path: join(dir, 'wallets'), name: 'm1', hotkey: 'default', coldkeyUri: '//Bob', hotkeyUri: '//Bob//miner' });
-}
 
 /** A call with no Epistula headers at all, as a bare gRPC client would send it. */
 function unsignedPredict(t: ExecutionContext, address: string, req: PredictRequest): Promise<ServiceError | Buffer> {
@@ -61,15 +22,6 @@ function unsignedPredict(t: ExecutionContext, address: string, req: PredictReque
       { deadline: Date.now() + 10_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
   });
 }
-
-test('an unregistered miner without --register refuses to start with a clear message (exit 2)', async (t) => {
-  const { url, dir } = await chainWithSubnet(t);
-  await minerWallet(dir);
-  const miner = spawnArena(t, minerArgs(url, dir));
-  const { code } = await miner.exited;
-  t.is(code, 2);
-  t.regex(miner.stderr.join(''), /is not registered on subnet 1 on ws:\/\/127\.0\.0\.1:\d+.*--register.*burn 1 TAO/s);
-});
 
 test('the miner registers, serves its axon, trains, answers only permitted validators, and resumes after kill -9', async (t) => {
   t.timeout(150_000);
