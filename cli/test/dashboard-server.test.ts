@@ -98,3 +98,33 @@ test('report labels and round listing', async (t) => {
   for (const name of ['round-2.json', 'round-10.json', 'round-x.json', 'round-3.json.tmp']) writeFileSync(join(dir, name), '{}');
   t.deepEqual(await listRounds(dir), [2, 10]);
 });
+
+test('`arena dashboard` process: flags + env, serves /config.json, stops on SIGINT with exit 0', async (t) => {
+  const { spawn, execFileSync } = await import('node:child_process');
+  const { DASHBOARD_DIST } = await import('../dashboard/server.ts');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) {
+    execFileSync(process.execPath, [new URL('../dashboard/build.mjs', import.meta.url).pathname], { stdio: 'ignore' });
+  }
+  const reports = tempDir(t);
+  const child = spawn(process.execPath, [new URL('../bin/arena.js', import.meta.url).pathname, 'dashboard', '--chain-endpoint', 'ws://127.0.0.1:9', '--port', '0', '--log-level', 'silent'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARENA_NETUID: '7', ARENA_DASHBOARD_REPORTS: reports } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 45 s; stderr: ${stderr}`)), 45_000);
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
+      if (m?.[1] !== undefined) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}: ${stderr}`)); });
+  });
+  const cfg = JSON.parse((await get(`${url}config.json`)).body) as { chainEndpoint: string; netuid: number; reports: { label: string }[] };
+  t.is(cfg.chainEndpoint, 'ws://127.0.0.1:9');
+  t.is(cfg.netuid, 7);
+  t.is(cfg.reports.length, 1);
+  child.kill('SIGINT');
+  t.is(await exited, 0);
+});
