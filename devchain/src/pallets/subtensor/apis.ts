@@ -48,26 +48,35 @@ export const SubnetHyperparamsV2 = T.struct(`${SI}::SubnetHyperparamsV2`, {
 
 type Obj = Record<string, unknown>;
 
-function neuronLite(s: ReadState, netuid: number, uid: number, full: boolean): Obj | null {
+interface Vectors { active: boolean[]; emission: bigint[]; incentive: number[]; consensus: number[]; vtrust: number[]; dividends: number[]; lastUpdate: bigint[]; permit: boolean[] }
+function vectors(s: ReadState, netuid: number): Vectors {
+  return {
+    active: S.Active.get(s, netuid), emission: S.Emission.get(s, netuid), incentive: S.Incentive.get(s, netuid), consensus: S.Consensus.get(s, netuid),
+    vtrust: S.ValidatorTrust.get(s, netuid), dividends: S.Dividends.get(s, netuid), lastUpdate: S.LastUpdate.get(s, netuid), permit: S.ValidatorPermit.get(s, netuid),
+  };
+}
+
+function neuronLite(s: ReadState, netuid: number, uid: number, full: boolean, vec0?: Vectors): Obj | null {
   if (!S.Keys.contains(s, netuid, uid)) return null;
+  const v = vec0 ?? vectors(s, netuid);
   const hotkey = S.Keys.get(s, netuid, uid);
   const coldkey = S.Owner.get(s, hotkey);
-  const at = <V>(v: V[], d: V): V => v[uid] ?? d;
+  const at = <V>(x: V[], d: V): V => x[uid] ?? d;
   const out: Obj = {
     hotkey, coldkey, uid, netuid,
-    active: at(S.Active.get(s, netuid), false),
+    active: at(v.active, false),
     axon_info: S.Axons.get(s, netuid, hotkey) ?? EMPTY_AXON,
     prometheus_info: S.Prometheus.get(s, netuid, hotkey) ?? EMPTY_PROMETHEUS,
     stake: [[coldkey, S.TotalHotkeyAlpha.get(s, hotkey, netuid)]],
     rank: 0,
-    emission: at(S.Emission.get(s, netuid), 0n),
-    incentive: at(S.Incentive.get(s, netuid), 0),
-    consensus: at(S.Consensus.get(s, netuid), 0),
+    emission: at(v.emission, 0n),
+    incentive: at(v.incentive, 0),
+    consensus: at(v.consensus, 0),
     trust: 0,
-    validator_trust: at(S.ValidatorTrust.get(s, netuid), 0),
-    dividends: at(S.Dividends.get(s, netuid), 0),
-    last_update: at(S.LastUpdate.get(s, netuid), 0n),
-    validator_permit: at(S.ValidatorPermit.get(s, netuid), false),
+    validator_trust: at(v.vtrust, 0),
+    dividends: at(v.dividends, 0),
+    last_update: at(v.lastUpdate, 0n),
+    validator_permit: at(v.permit, false),
   };
   if (full) {
     out.weights = S.Weights.get(s, netuid, uid).filter(([, v]) => v !== 0);
@@ -81,8 +90,9 @@ function neurons(s: ReadState, netuid: number, full: boolean): Obj[] {
   if (!subnetExists(s, netuid)) return [];
   const n = S.SubnetworkN.get(s, netuid);
   const out: Obj[] = [];
+  const v = vectors(s, netuid);
   for (let uid = 0; uid < n; uid++) {
-    const x = neuronLite(s, netuid, uid, full);
+    const x = neuronLite(s, netuid, uid, full, v);
     if (!x) break;
     out.push(x);
   }
