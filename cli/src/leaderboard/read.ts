@@ -29,11 +29,11 @@ function maybe(apiAt: Decorated, name: string): Entry | undefined {
   return apiAt.query.subtensorModule?.[name];
 }
 
-function need(apiAt: Decorated, name: string, block: number): Entry {
+function need(apiAt: Decorated, name: string, block?: number): Entry {
   const entry = maybe(apiAt, name);
   if (entry === undefined) {
     const what = apiAt.query.subtensorModule === undefined ? 'no SubtensorModule pallet' : `no SubtensorModule.${name.charAt(0).toUpperCase()}${name.slice(1)} storage`;
-    throw new LeaderboardReadError('CHAIN_UNSUPPORTED', `expected a subtensor-compatible chain, found ${what} at block ${block}`);
+    throw new LeaderboardReadError('CHAIN_UNSUPPORTED', `expected a subtensor-compatible chain, found ${what}${block === undefined ? '' : ` at block ${block}`}`);
   }
   return entry;
 }
@@ -181,7 +181,7 @@ export type WeightRows = [number, [number, number][]][];
 export async function readWeights(api: ApiPromise, netuid: number, hash?: string): Promise<WeightRows> {
   const h = hash ?? (await api.rpc.chain.getHeader()).hash.toHex();
   const apiAt = await api.at(h);
-  const entries = await need(apiAt, 'weights', -1).entries(netuid);
+  const entries = await need(apiAt, 'weights').entries(netuid);
   const rows: WeightRows = entries.map(([k, v]) => [
     num(k.args[1]),
     list(v).map((pair) => {
