@@ -5,6 +5,7 @@ import { minerCommand } from './commands/miner.ts';
 import { validatorCommand } from './commands/validator.ts';
 import { leaderboardCommand } from './commands/leaderboard.ts';
 import { dashboardCommand } from './commands/dashboard.ts';
+import { upCommand } from './commands/up.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   program.addCommand(validatorCommand());
   program.addCommand(leaderboardCommand());
   program.addCommand(dashboardCommand());
+  program.addCommand(upCommand());
   return program;
 }
 

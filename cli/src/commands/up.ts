@@ -1,0 +1,110 @@
+/** `arena up`: the whole local competition in one command (also `npm start`). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import pino from 'pino';
+import { ArenaError, createLogger, loadConfig, readConfigFile } from '#core';
+import { UpConfigSchema, type UpConfig } from '../up/config.ts';
+import { runUp } from '../up/up.ts';
+
+interface UpFlags {
+  config: string;
+  dataDir?: string;
+  fresh?: boolean;
+  miners?: string;
+  validators?: string;
+  duration?: string;
+  commitReveal?: boolean;
+  port?: string;
+  dashboard?: boolean;
+  dashboardPort?: string;
+  live?: boolean;
+  logLevel?: string;
+}
+
+const ARCHS = ['cnn', 'mlp', 'mlp-small', 'linear'];
+
+function count(flag: string, v: string | undefined, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ArenaError('USAGE', `${flag}: expected an integer in [1, ${max}], found ${JSON.stringify(v)}`);
+  return n;
+}
+
+/** Applies `--miners N` / `--validators N`: keeps the first N, or adds more cycling the architectures. */
+export function resize(cfg: UpConfig, miners?: number, validators?: number): UpConfig {
+  const out = structuredClone(cfg);
+  if (miners !== undefined) {
+    out.miners = Array.from({ length: miners }, (_, i) => cfg.miners[i] ?? { name: `miner-${i + 1}`, model: ARCHS[i % ARCHS.length]!, maxSteps: 1500 });
+  }
+  if (validators !== undefined) {
+    out.validators = Array.from({ length: validators }, (_, i) => cfg.validators[i] ?? { name: `validator-${i + 1}`, stakeTao: 500 });
+  }
+  return UpConfigSchema.parse(out);
+}
+
+/** Builds the effective config: file < env `ARENA_UP_*` < flags. */
+export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): UpConfig {
+  const port = flags.port === undefined ? undefined : Number(flags.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new ArenaError('USAGE', `--port: expected a port in [0, 65535], found ${JSON.stringify(flags.port)}`);
+  const dashPort = flags.dashboardPort === undefined ? undefined : Number(flags.dashboardPort);
+  if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535)) throw new ArenaError('USAGE', `--dashboard-port: expected a port in [0, 65535], found ${JSON.stringify(flags.dashboardPort)}`);
+  const cfg = loadConfig({
+    schema: UpConfigSchema,
+    file: readConfigFile(flags.config),
+    filePath: flags.config,
+    env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('ARENA_UP_'))),
+    flags: {
+      dataDir: flags.dataDir,
+      chain: port === undefined ? undefined : { port },
+      subnet: flags.commitReveal === true ? { commitReveal: true } : undefined,
+      ports: dashPort === undefined ? undefined : { dashboard: dashPort },
+    },
+  });
+  return resize(cfg, count('--miners', flags.miners, 64), count('--validators', flags.validators, 16));
+}
+
+/** The `arena up` command. */
+export function upCommand(): Command {
+  return new Command('up')
+    .description('Run a whole local competition: devchain, subnet, validators, miners training, weights, emission, live leaderboard and dashboard')
+    .option('--config <file>', 'setup file (JSON)', 'configs/up/local.json')
+    .option('--data-dir <dir>', 'where the chain, wallets, miners, validators and logs live (default .arena/up)')
+    .option('--fresh', 'delete the data directory first and start a new chain')
+    .option('--miners <n>', 'number of miners (architectures cycle through cnn, mlp, mlp-small, linear)')
+    .option('--validators <n>', 'number of validators')
+    .option('--duration <seconds>', 'stop by itself after this many seconds (for scripts)')
+    .option('--commit-reveal', 'validators commit weights and reveal them an epoch later')
+    .option('--port <n>', 'devchain JSON-RPC port (0 = any free port)')
+    .option('--dashboard-port <n>', 'dashboard port (0 = any free port)')
+    .option('--no-dashboard', 'do not start the web dashboard')
+    .option('--no-live', 'no live table even on a terminal (log a leaderboard line per epoch instead)')
+    .option('--log-level <level>', 'log level of arena up itself', 'info')
+    .addHelpText('after', `
+Every process logs to <data-dir>/logs/<name>.log. Ctrl-C stops everything cleanly; running again resumes
+the same chain and state. Environment: ARENA_UP_<FIELD> (e.g. ARENA_UP_DATA_DIR).
+
+Examples:
+  arena up                                   # the demo (npm start)
+  arena up --fresh --miners 2 --duration 300 # a scripted 5-minute run from scratch`)
+    .action(async (flags: UpFlags) => {
+      const cfg = upConfig(flags);
+      const duration = flags.duration === undefined ? undefined : Number(flags.duration);
+      if (duration !== undefined && !(duration > 0)) throw new ArenaError('USAGE', `--duration: expected a positive number of seconds, found ${JSON.stringify(flags.duration)}`);
+      const live = flags.live !== false && process.stdout.isTTY === true;
+      mkdirSync(join(cfg.dataDir, 'logs'), { recursive: true });
+      const level = (flags.logLevel ?? 'info') as 'info';
+      // With the live table on screen, arena up's own log lines go to a file.
+      const logger = live
+        ? pino({ level, base: { component: 'up' } }, pino.destination({ dest: join(cfg.dataDir, 'logs', 'up.log'), mkdir: true }))
+        : createLogger({ level, component: 'up' });
+      let onSignal!: () => void;
+      const stopSignal = new Promise<void>((r) => { onSignal = r; });
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const result = await runUp({ config: cfg, fresh: flags.fresh === true, durationSec: duration, live, dashboard: flags.dashboard !== false, logger, stopSignal });
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      if (result.reason === 'chain-exited') throw new ArenaError('CHAIN_CONNECTION', `the devchain stopped unexpectedly; see ${join(cfg.dataDir, 'logs', 'devchain.log')}`);
+    });
+}
