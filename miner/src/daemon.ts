@@ -22,6 +22,8 @@ import {
 } from './server/index.ts';
 import type { TrainerStatus } from './train/index.ts';
 
+const MINER_SERVICE_NAME = 'arena.v1.MinerService';
+
 /** Options of `startMiner` besides the config. */
 export interface StartMinerOptions {
   logger?: Logger;
@@ -144,6 +146,9 @@ async function run(
   const backend = await selectBackend(config.backend, log);
   const metrics = createMinerMetrics();
   const dataDir = config.dataDir ?? defaultDataDir(config);
+  // Health says NOT_SERVING for MinerService until a model is loaded (Predict answers UNAVAILABLE meanwhile).
+  let started: MinerServer | undefined;
+  const markServing = (): void => started?.health.setStatus(MINER_SERVICE_NAME, 'SERVING');
   const host: ModelHost = await startModelHost({
     competition, backend: config.backend, servingBackend: backend.backend, dataDir,
     ...(config.model.dir === undefined ? {} : { modelDir: config.model.dir }),
@@ -163,7 +168,10 @@ async function run(
       Object.assign(facts, { step: p.step, loss: p.loss, samplesPerSec: p.samplesPerSec }, p.valAccuracy === undefined ? {} : { valAccuracy: p.valAccuracy });
       if (p.valLoss === undefined) log.info({ step: p.step, loss: p.loss, samplesPerSec: Math.round(p.samplesPerSec) }, 'training progress');
     },
-    onServe: (s) => { facts.servedStep = s.step; },
+    onServe: (s) => {
+      facts.servedStep = s.step;
+      markServing();
+    },
   });
   cleanup.push(() => host.stop());
 
@@ -176,7 +184,10 @@ async function run(
     },
     rateLimit: { ratePerSec: config.rateLimit.ratePerSec, burst: config.rateLimit.burst },
   });
+  if (!host.ready) server.health.setStatus(MINER_SERVICE_NAME, 'NOT_SERVING');
   const { port: grpcPort } = await server.start(config.grpc.host, config.grpc.port);
+  started = server;
+  if (host.ready) markServing();
   cleanup.push(() => server.stop());
 
   const axon = new AxonKeeper({

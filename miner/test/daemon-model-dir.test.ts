@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createDevWallet } from '#core';
-import { MinerClient } from '#protocol';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { MinerClient, type MinerCallError } from '#protocol';
 import { buildModel, saveModelToDir, selectBackend } from '#training';
 import { formatProgress, loadMinerConfig, ProgressLine, startMiner } from '../src/index.ts';
 import { FakeMinerChain } from './_helpers/fake-chain.ts';
@@ -70,4 +71,35 @@ test('the progress line redraws in place and log lines are written above it', (t
     '\r\x1b[2K',
   ]);
   t.is(formatProgress({}), 'serving: none yet');
+});
+
+test('before the first checkpoint, Predict answers UNAVAILABLE and health says NOT_SERVING for MinerService', async (t) => {
+  await cryptoWaitReady();
+  const dir = await mkdtemp(join(tmpdir(), 'arena-miner-nockpt-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const keys = await createDevWallet({ path: join(dir, 'w'), name: 'm', hotkey: 'default', coldkeyUri: '//NoCkCold', hotkeyUri: '//NoCkHot' });
+  const chain = new FakeMinerChain();
+  chain.addSubnet(1);
+  const validator = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  chain.addNeuron(1, validator.address, true);
+  chain.addNeuron(1, keys.hotkey);
+  // No maxSteps and evalEvery far away: no validation, so no checkpoint, during this test. Backend cpu like the
+  // other test of this file: tfjs's backend is process-global and these tests run concurrently.
+  const config = loadMinerConfig({ flags: {
+    'wallet.path': join(dir, 'w'), 'wallet.name': 'm', 'model.name': 'linear', backend: 'cpu', 'training.evalEvery': 1_000_000, dataDir: join(dir, 'data'),
+    'grpc.host': '127.0.0.1', 'grpc.port': 0, 'metrics.enabled': false,
+  } });
+  const miner = await startMiner(config, { chain });
+  t.teardown(() => miner.stop());
+  const client = new MinerClient({ address: `127.0.0.1:${miner.status().grpcPort}`, minerHotkey: keys.hotkey, signer: validator });
+  t.teardown(() => client.close());
+  t.is(await client.health({ service: 'arena.v1.MinerService' }), 'NOT_SERVING');
+  t.is(await client.health(), 'SERVING');
+  const err = await t.throwsAsync(client.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, 784], data: new Float32Array(784) } }));
+  t.is((err as MinerCallError).grpcCode, GrpcStatus.UNAVAILABLE);
+  t.regex(err!.message, /no model to serve yet/);
+  const info = (await client.info()).value;
+  t.is(info.checkpointHash, '');
+  t.is(info.modelName, 'linear');
+  await miner.stop();
 });
