@@ -6,6 +6,7 @@
 import test from 'ava';
 import { spawn } from 'node:child_process';
 import { main } from '../src/main.ts';
+import { readNeuronsLite, readSubnet } from '../src/leaderboard/read.ts';
 import { ARENA, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
 
 interface Run { code: number | null; stdout: string; stderr: string }
@@ -142,3 +143,18 @@ test.serial('bad input: unknown subnet, future block, bad --at and --netuid exit
   t.is(badEndpoint.code, 2);
   t.regex(badEndpoint.stderr, /chainEndpoint/);
 });
+
+test.serial('the storage reader agrees with the runtime API get_neurons_lite', async (t) => {
+  const head = (await chain.api.rpc.chain.getHeader()).number.toNumber();
+  for (const at of [blockBeforeEpoch, head]) {
+    const fromStorage = await readSubnet(chain.api, NETUID, at);
+    const fromApi = await readNeuronsLite(chain.api, NETUID, at);
+    t.truthy(fromApi, 'the devchain exposes NeuronInfoRuntimeApi in metadata V15');
+    t.deepEqual(fromStorage.neurons.map((n) => ({ ...n, blockAtRegistration: 0 })), fromApi);
+  }
+  t.true(fromNonZero(await readSubnet(chain.api, NETUID)));
+});
+
+function fromNonZero(s: { neurons: { incentive: number }[] }): boolean {
+  return s.neurons.some((n) => n.incentive > 0);
+}

@@ -191,3 +191,27 @@ export async function readWeights(api: ApiPromise, netuid: number, hash?: string
   ]);
   return rows.filter(([, ws]) => ws.length > 0).sort((a, b) => a[0] - b[0]);
 }
+
+/**
+ * The same neurons through the runtime API `NeuronInfoRuntimeApi.get_neurons_lite` (decorated from the
+ * chain's metadata V15), at block `at` (default best). `blockAtRegistration` is not part of
+ * `NeuronInfoLite` and is 0 here. Undefined when the chain does not expose the API.
+ */
+export async function readNeuronsLite(api: ApiPromise, netuid: number, at?: number | string): Promise<NeuronState[] | undefined> {
+  const { hash } = await resolveBlock(api, at);
+  const apiAt = await api.at(hash);
+  const fn = (apiAt.call as unknown as Record<string, Record<string, ((netuid: number) => Promise<unknown>) | undefined> | undefined>)
+    .neuronInfoRuntimeApi?.getNeuronsLite;
+  if (fn === undefined) return undefined;
+  return list(await fn(netuid)).map((raw): NeuronState => {
+    const n = raw as Record<string, unknown>;
+    const stake = list(n.stake).reduce<bigint>((acc, pair) => acc + big([...(pair as Iterable<unknown>)][1]), 0n);
+    return {
+      uid: num(n.uid), hotkey: String(n.hotkey), coldkey: String(n.coldkey),
+      active: (n.active as Codec).toPrimitive() === true, validatorPermit: (n.validatorPermit as Codec).toPrimitive() === true,
+      incentive: num(n.incentive), emissionRao: big(n.emission), dividends: num(n.dividends), consensus: num(n.consensus),
+      validatorTrust: num(n.validatorTrust), stakeRao: stake, lastUpdate: num(n.lastUpdate), blockAtRegistration: 0,
+      axon: axonOf(n.axonInfo),
+    };
+  });
+}
