@@ -41,7 +41,8 @@ export const UpConfigSchema = z.object({
     roundLengthBlocks: z.number().int().min(1).default(5),
     batchSize: z.number().int().min(1).max(2000).default(256),
     deadlineMs: z.number().int().min(100).default(5000),
-  }).strict().default({ roundLengthBlocks: 5, batchSize: 256, deadlineMs: 5000 }),
+    emaAlpha: z.number().gt(0).max(1).default(0.3).describe('weight of the newest loss in the validators\' EMA (a short demo wants it high)'),
+  }).strict().default({ roundLengthBlocks: 5, batchSize: 256, deadlineMs: 5000, emaAlpha: 0.3 }),
   fundTao: z.number().positive().default(1000).describe('TAO given to each coldkey at genesis'),
 }).strict().superRefine((cfg, ctx) => {
   const names = [...cfg.validators.map((v) => v.name), ...cfg.miners.map((m) => m.name)];

@@ -113,7 +113,8 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
     const endpoint = await url;
     client = await connectChain({ endpoint, logger: log.child({ component: 'up.chain' }) });
     cfg.miners.forEach((m, i) => sup.start({ name: m.name, args: minerArgs(cfg, endpoint, i) }));
-    cfg.validators.forEach((v, i) => sup.start({ name: v.name, args: validatorArgs(cfg, endpoint, i) }));
+    const validatorEnv = { ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(cfg.validator.emaAlpha) };
+    cfg.validators.forEach((v, i) => sup.start({ name: v.name, args: validatorArgs(cfg, endpoint, i), env: validatorEnv }));
     const reportDirs = cfg.validators.map((v) => join(paths.neuron(v.name), 'reports'));
     if (opts.dashboard !== false) {
       try {
