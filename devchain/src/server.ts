@@ -100,20 +100,22 @@ export class RpcServer {
         return true;
       },
     };
-    const ctx: RpcContext = { ...this.o.context, subscriptions: api };
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
-      const before = new Set(pending.keys());
+      // Subscriptions opened by this message: their notifications wait until the id is sent.
+      const opened: string[] = [];
+      const ctx: RpcContext = {
+        ...this.o.context,
+        subscriptions: { open: (m, c) => { const sub = api.open(m, c); opened.push(sub.id); return sub; }, close: api.close },
+      };
       this.handleText(text, ctx)
         .then((out) => {
           if (out !== null && ws.readyState === ws.OPEN) ws.send(out);
-          // Flush notifications queued before the subscription id reached the client.
-          for (const [id, q] of pending) {
-            if (before.has(id)) continue;
+          for (const id of opened) {
+            const q = pending.get(id);
             pending.delete(id);
-            const notif = [...q];
-            const method = this.methodOf(out, id);
-            for (const result of notif) send({ jsonrpc: '2.0', method, params: { subscription: id, result } });
+            const method = this.notificationOf.get(id) ?? 'unknown';
+            for (const result of q ?? []) send({ jsonrpc: '2.0', method, params: { subscription: id, result } });
           }
         })
         .catch((err: unknown) => this.o.logger.error({ err }, 'ws message failed'));
@@ -126,8 +128,8 @@ export class RpcServer {
     ws.on('error', (err) => this.o.logger.debug({ err }, 'ws error'));
   }
 
+  /** Notification method of each open subscription id. */
   private notificationOf = new Map<string, string>();
-  private methodOf(_out: string | null, id: string): string { return this.notificationOf.get(id) ?? 'unknown'; }
 
   /** Parses and answers one text frame or HTTP body; null when nothing is to be sent. */
   async handleText(text: string, ctx: RpcContext): Promise<string | null> {
@@ -157,7 +159,7 @@ export class RpcServer {
     const params = m.params === undefined || m.params === null ? [] : m.params;
     if (!Array.isArray(params)) return errorBody(id, new RpcError(-32602, 'Invalid params', 'params must be an array'));
     try {
-      const wrapped = ctx.subscriptions ? this.trackingContext(ctx, m.method) : ctx;
+      const wrapped = ctx.subscriptions ? this.trackingContext(ctx) : ctx;
       const result = await handler(wrapped, params);
       return isNotification ? null : { jsonrpc: '2.0', id, result: result === undefined ? null : result };
     } catch (err: unknown) {
@@ -168,7 +170,7 @@ export class RpcServer {
   }
 
   /** Records the notification method of each subscription opened by a request. */
-  private trackingContext(ctx: RpcContext, _method: string): RpcContext {
+  private trackingContext(ctx: RpcContext): RpcContext {
     const inner = ctx.subscriptions!;
     return {
       ...ctx,

@@ -16,7 +16,7 @@ const MAX_EXTRINSIC_BYTES = 3_932_160;
 import type { Chain } from './chain.ts';
 
 /** Delay between the inBlock and finalized notifications (see `included`). */
-const FINALIZED_DELAY_MS = 250;
+const FINALIZED_DELAY_MS = 500;
 
 export type TxStatus = 'future' | 'ready' | { inBlock: string } | { finalized: string } | 'invalid' | 'dropped';
 
@@ -103,12 +103,11 @@ export class TxPool {
       if (err instanceof InvalidTransaction || err instanceof ScaleError) throw err;
       throw new InvalidTransaction('Call', undefined, err instanceof Error ? err.message : String(err));
     }
-    return s.nonce === this.nextIndex(s.signer, true) ? 'ready' : 'future';
+    return s.nonce === this.nextIndex(s.signer) ? 'ready' : 'future';
   }
 
   /** Next nonce for `who`: account nonce plus the consecutive nonces already in the pool. */
-  nextIndex(who: Uint8Array, excludeNew = false): number {
-    void excludeNew;
+  nextIndex(who: Uint8Array): number {
     const hex = u8aToHex(who);
     let next = Sys.Account.get(this.chain.headState, who).nonce;
     const nonces = new Set<number>();

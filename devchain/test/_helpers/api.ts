@@ -23,14 +23,15 @@ export function devKeys(): Record<'alice' | 'bob' | 'charlie' | 'dave' | 'eve' |
   };
 }
 
-/** Signs with an explicit nonce from system_accountNextIndex and resolves at inBlock (rejects on invalid/dropped). */
+/** Signs with an explicit nonce from system_accountNextIndex and resolves at inBlock or finalized (rejects on invalid/dropped). */
 export async function sendAndWaitInBlock(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, timeoutMs = 45_000): Promise<ISubmittableResult> {
   const nonce = await api.rpc.system.accountNextIndex(signer.address);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('transaction not in a block in time')), timeoutMs);
     let unsub: (() => void) | undefined;
     tx.signAndSend(signer, { nonce }, (result) => {
-      if (result.status.isInBlock) { clearTimeout(timer); unsub?.(); resolve(result); }
+      // Under heavy load polkadot.js may skip the inBlock result when finalized follows quickly.
+      if (result.status.isInBlock || result.status.isFinalized) { clearTimeout(timer); unsub?.(); resolve(result); }
       else if (result.status.isInvalid || result.status.isDropped) { clearTimeout(timer); unsub?.(); reject(new Error(`transaction ${result.status.type}`)); }
     }).then((u) => { unsub = u; }, (err: unknown) => { clearTimeout(timer); reject(err); });
   });
