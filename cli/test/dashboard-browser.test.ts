@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeReport, type RoundReport } from '#validator';
 import { DASHBOARD_DIST, startDashboard } from '../dashboard/server.ts';
-import { MINERS, NETUID, TEMPO, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
+import { AXON_PORT, MINERS, NETUID, TEMPO, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
 
 const CHROMIUM = process.env.ARENA_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -48,7 +48,7 @@ test('the page shows the registered neurons and updates when an epoch lands', as
 
   const chain: SubnetChain = await startSubnetChain();
   t.teardown(() => chain.stop());
-  await chain.newBlocks(1);
+  await chain.serveAxons();
   const dash = await startDashboard({ chainEndpoint: chain.url, netuid: NETUID, port: 0, reportDirs: [reports] });
   t.teardown(() => dash.stop());
 
@@ -67,6 +67,7 @@ test('the page shows the registered neurons and updates when an epoch lands', as
   for (const m of MINERS) t.is(await page.locator(`#leaderboard td[title="${chain.address(m)}"]`).count(), 1, m);
   t.is(await page.locator('#leaderboard tbody tr[data-role="validator"]').count(), 2);
   t.is(await cellText(page, 2, 5), '0.0000');
+  t.is(await cellText(page, 3, 12), `127.0.0.1:${AXON_PORT + 1}`);
   t.regex(await page.locator('#stat-roles').innerText(), /2 validators · 3 miners/);
   const firstBlock = Number(await page.locator('body').getAttribute('data-block'));
 

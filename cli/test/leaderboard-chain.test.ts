@@ -7,7 +7,7 @@ import test from 'ava';
 import { spawn } from 'node:child_process';
 import { main } from '../src/main.ts';
 import { readNeuronsLite, readSubnet } from '../src/leaderboard/read.ts';
-import { ARENA, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
+import { ARENA, AXON_PORT, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
@@ -48,7 +48,8 @@ let blockBeforeEpoch = 0;
 
 test.before(async () => {
   chain = await startSubnetChain();
-  blockBeforeEpoch = await chain.newBlocks(1);
+  await chain.serveAxons();
+  blockBeforeEpoch = (await chain.api.rpc.chain.getHeader()).number.toNumber();
   await chain.setWeights([0, 0, 65_535, 30_000, 10_000]);
   await chain.newBlocks(TEMPO + 1); // at least one epoch with those weights
 });
@@ -65,7 +66,7 @@ test.serial('table at the best block: header and every registered neuron', async
   t.false(r.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
   const body = lines.slice(4).filter((l) => l.trim() !== '');
   t.is(body.length, 5);
-  t.regex(body[0] ?? '', /^1 +2 +\S+ +\S+ +miner/); // uid 2 got the largest weight
+  t.regex(body[0] ?? '', new RegExp(`^1 +2 +\\S+ +\\S+ +miner .* 127\\.0\\.0\\.1:${AXON_PORT}$`)); // uid 2 got the largest weight
   t.true(body.some((l) => / 0 +\S+ +\S+ +validator/.test(l)));
 });
 
@@ -88,6 +89,8 @@ test.serial('--json ranks by incentive after an epoch, with roles, stake and exa
   t.true((byUid.get(0)?.dividends ?? 0) > 0);
   t.is(typeof byUid.get(0)?.updatedBlocksAgo, 'number');
   t.is(byUid.get(2)?.updatedBlocksAgo, null);
+  t.is((byUid.get(3) as { axon?: string } | undefined)?.axon, `127.0.0.1:${AXON_PORT + 1}`);
+  t.is((byUid.get(0) as { axon?: string | null } | undefined)?.axon, null);
 });
 
 test.serial('--at reads history: before the first epoch nothing was earned', async (t) => {

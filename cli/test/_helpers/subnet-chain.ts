@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { serveAxon } from '#core';
 
 export const ARENA = fileURLToPath(new URL('../../bin/arena.js', import.meta.url));
 export const NETUID = 1;
 export const TEMPO = 5;
 export const VALIDATORS = ['//Alice//v1', '//Bob//v2'];
 export const MINERS = ['//Charlie//m1', '//Dave//m2', '//Eve//m3'];
+export const AXON_PORT = 9100;
 
 export interface SubnetChain {
   url: string;
@@ -23,6 +25,8 @@ export interface SubnetChain {
   child: ChildProcess;
   /** Seals `count` blocks now; returns the last block number. */
   newBlocks(count?: number): Promise<number>;
+  /** Each miner serves its axon at 127.0.0.1:`AXON_PORT + i`, in one sealed block. */
+  serveAxons(): Promise<void>;
   /** Each validator sets `weights` (over uids) in one sealed block. */
   setWeights(weights: number[]): Promise<void>;
   /** SS58 hotkey of a dev URI. */
@@ -33,6 +37,7 @@ export interface SubnetChain {
 /** The devchain config file content of the test subnet. */
 export function subnetGenesis(): unknown {
   return {
+    allowLoopbackAxons: true,
     genesis: {
       devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice',
       pallets: {
@@ -99,6 +104,10 @@ export async function startSubnetChain(timeoutMs = 30_000): Promise<SubnetChain>
   return {
     url, api, child, newBlocks,
     address: (uri) => keyring.addFromUri(uri).address,
+    serveAxons: async () => {
+      await Promise.all(MINERS.map((m, i) => serveAxon(api, { netuid: NETUID, ip: '127.0.0.1', port: AXON_PORT + i }).signAndSend(keyring.addFromUri(m))));
+      await newBlocks(1);
+    },
     setWeights: async (weights) => {
       const uids = weights.map((_, i) => i);
       const hashes = await Promise.all(VALIDATORS.map((v) => api.tx.subtensorModule.setWeights(NETUID, uids, weights, 0).signAndSend(keyring.addFromUri(v))));
