@@ -74,8 +74,11 @@ function installCrashHandlers(logger: Logger): void {
   process.on('uncaughtException', die('uncaught exception'));
 }
 
-/** Resolves at the first SIGINT/SIGTERM after stopping the miner; a second signal exits at once. */
-function untilSignal(miner: MinerHandle, logger: Logger): Promise<void> {
+/**
+ * Resolves at the first SIGINT/SIGTERM; a second one exits at once. Installed before the miner starts, so a
+ * signal during start-up (worker, chain, registration) still ends in a clean stop once start-up is done.
+ */
+function firstSignal(logger: Logger): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -85,11 +88,19 @@ function untilSignal(miner: MinerHandle, logger: Logger): Promise<void> {
       }
       signalled = true;
       logger.info({ signal }, 'shutting down');
-      void miner.stop().then(resolve, (err: unknown) => { logger.error({ err }, 'stop failed'); resolve(); });
+      resolve(signal);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+}
+
+async function stopMiner(miner: MinerHandle, logger: Logger): Promise<void> {
+  try {
+    await miner.stop();
+  } catch (err: unknown) {
+    logger.error({ err }, 'stop failed');
+  }
 }
 
 /** The `arena miner` command. */
@@ -111,8 +122,10 @@ export function minerCommand(): Command {
     });
     const { logger, progress } = setUpOutput(config);
     installCrashHandlers(logger);
+    const signal = firstSignal(logger);
     const miner = await startMiner(config, { logger, ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }) });
-    await untilSignal(miner, logger);
+    await signal;
+    await stopMiner(miner, logger);
     progress?.clear();
     logger.flush();
     // Anything still holding the event loop (a reconnecting socket) must not keep a stopped miner alive.
