@@ -342,7 +342,10 @@ async function start(): Promise<void> {
   const provider = new WsProvider(cfg.chainEndpoint, 2_000);
   provider.on('connected', () => setConn('live', 'ok'));
   provider.on('disconnected', () => setConn('reconnecting…', 'bad'));
+  const slow = setTimeout(() => showError(`cannot reach the chain at ${cfg.chainEndpoint} yet (is it running?); still trying…`), 10_000);
   const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: false });
+  clearTimeout(slow);
+  showError(null);
   const incChart = new SeriesChart($('chart-incentive'), 'incentive', 'block', 3, true);
   const emChart = new SeriesChart($('chart-emission'), 'α', 'block', 3, true);
   let history: HistoryPoint[] = [];
@@ -402,6 +405,12 @@ async function start(): Promise<void> {
   };
 
   await refresh();
+  // Reports arrive on the validators' schedule, not the chain's: poll them too.
+  setInterval(() => {
+    if (Date.now() - lastReports < 5_000) return;
+    lastReports = Date.now();
+    refreshLosses(cfg).catch((err: unknown) => { $('losses').dataset.error = String(err); });
+  }, 5_000);
   await api.rpc.chain.subscribeNewHeads((header) => { void refresh(header.hash.toHex()); });
 }
 
