@@ -33,6 +33,8 @@ export interface StartMinerOptions {
   onProgressLine?: (text: string) => void;
   /** Interval of `onProgressLine`, ms; default 1000. */
   progressIntervalMs?: number;
+  /** Asks for the coldkey password when `--register` must pay with an encrypted coldkey and no password file is set. */
+  askColdkeyPassword?: () => Promise<string>;
 }
 
 /** What `status()` reports. */
@@ -94,14 +96,18 @@ async function loadMinerHotkey(config: MinerConfig): Promise<KeyringPair> {
   }
 }
 
-async function coldkeyLoader(config: MinerConfig): Promise<KeyringPair> {
+/** Loads the coldkey: unencrypted as is, else with the password file, else with `askPassword` (the CLI's prompt). */
+async function coldkeyLoader(config: MinerConfig, askPassword: (() => Promise<string>) | undefined): Promise<KeyringPair> {
   const w = config.wallet;
   const loc = { path: w.path, name: w.name, hotkey: w.hotkey };
   try {
     return await loadColdkey(loc, null);
   } catch (err: unknown) {
-    if (!(isArenaError(err) && err.code === 'PASSWORD_REQUIRED') || w.coldkeyPasswordFile === undefined) throw err;
-    return loadColdkey(loc, readPasswordFile(w.coldkeyPasswordFile));
+    if (!(isArenaError(err) && err.code === 'PASSWORD_REQUIRED')) throw err;
+    if (w.coldkeyPasswordFile !== undefined) return loadColdkey(loc, readPasswordFile(w.coldkeyPasswordFile));
+    if (askPassword !== undefined) return loadColdkey(loc, await askPassword());
+    throw new ArenaError('PASSWORD_REQUIRED', `the coldkey of wallet ${w.name} is encrypted: give its password with ` +
+      '--wallet.coldkey-password-file <file> (mode 0600), or run in a terminal to be asked', { cause: err });
   }
 }
 
@@ -138,7 +144,7 @@ async function run(
   let uid = await ensureRegistered({
     chain, netuid: config.netuid, hotkey: hotkey.address, walletLabel, register: config.register,
     coldkeyAddress: readColdkeyAddress({ path: config.wallet.path, name: config.wallet.name }),
-    loadColdkey: () => coldkeyLoader(config), logger: baseLog,
+    loadColdkey: () => coldkeyLoader(config, options.askColdkeyPassword), logger: baseLog,
   });
   let log = baseLog.child({ uid });
   log.info({ endpoint: chain.endpoint }, 'miner registered on the subnet');

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status as GrpcStatus } from '@grpc/grpc-js';
@@ -147,4 +147,29 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
   const tr = again.status().trainer!;
   t.true(tr.resumed);
   t.is(tr.step, 160);
+});
+
+test('--register with an encrypted coldkey reads --wallet.coldkey-password-file, and says what to do without it', async (t) => {
+  t.timeout(60_000);
+  await cryptoWaitReady();
+  const dir = await mkdtemp(join(tmpdir(), 'arena-miner-enc-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const wallets = join(dir, 'wallets');
+  const keys = await createDevWallet({ path: wallets, name: 'enc', hotkey: 'default', coldkeyUri: '//EncCold', hotkeyUri: '//EncHot', password: 'correct horse' });
+  const pwFile = join(dir, 'pw');
+  await writeFile(pwFile, 'correct horse\n', { mode: 0o600 });
+  const base = { netuid: NETUID, 'wallet.path': wallets, 'wallet.name': 'enc', register: true, 'grpc.host': '127.0.0.1', 'grpc.port': 0, 'metrics.enabled': false };
+  const chain = new FakeMinerChain();
+  chain.addSubnet(NETUID);
+  chain.balances.set(keys.coldkey, 2_000_000_000n);
+  // --model-dir is a directory that is not a model: the miner registers, then fails to serve it (nothing trains).
+  const noPassword = await t.throwsAsync(startMiner(loadMinerConfig({ flags: { ...base, 'model.dir': dir } }), { chain }), { instanceOf: ArenaError });
+  t.is(noPassword!.code, 'PASSWORD_REQUIRED');
+  t.regex(noPassword!.message, /coldkey of wallet enc is encrypted.*--wallet\.coldkey-password-file/);
+  t.is(chain.registerCalls, 0);
+  const withFile = loadMinerConfig({ flags: { ...base, 'model.dir': dir, 'wallet.coldkeyPasswordFile': pwFile } });
+  // The registration succeeds; serving then fails on the (deliberately) non-model directory, after paying.
+  await t.throwsAsync(startMiner(withFile, { chain }), { message: /cannot serve --model-dir/ });
+  t.is(chain.registerCalls, 1);
+  t.is(await chain.uidOf(NETUID, keys.hotkey), 0);
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createLogger, readConfigFile, type Logger } from '#core';
+import { createLogger, promptPassword, readConfigFile, type Logger } from '#core';
 import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
 
 const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
@@ -123,7 +123,11 @@ export function minerCommand(): Command {
     const { logger, progress } = setUpOutput(config);
     installCrashHandlers(logger);
     const signal = firstSignal(logger);
-    const miner = await startMiner(config, { logger, ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }) });
+    const miner = await startMiner(config, {
+      logger,
+      ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }),
+      ...(process.stdin.isTTY === true ? { askColdkeyPassword: () => promptPassword('Coldkey password (pays the registration burn): ') } : {}),
+    });
     await signal;
     await stopMiner(miner, logger);
     progress?.clear();
