@@ -47,6 +47,17 @@ test('--model-dir serves that model without training and reloads it when the dir
   const second = buildModel('mlp-small', 2);
   await saveModelToDir(second, modelDir);
   second.dispose();
+  // Deregistration (the uid pruned for another hotkey) is noticed; serving goes on; a new uid is picked up.
+  const uid = miner.status().uid;
+  chain.replaceNeuron(1, uid, new Keyring({ type: 'sr25519' }).addFromUri('//Pruner').address);
+  chain.advance();
+  t.false(miner.status().registered);
+  t.is((await client.info()).value.checkpointHash, info.checkpointHash);
+  const newUid = chain.addNeuron(1, keys.hotkey);
+  chain.advance();
+  t.true(miner.status().registered);
+  t.is(miner.status().uid, newUid);
+
   const reloaded = await waitFor('the reload', async () => {
     const i = (await client.info()).value;
     return i.checkpointHash !== info.checkpointHash ? i : undefined;

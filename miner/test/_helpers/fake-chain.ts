@@ -31,6 +31,11 @@ export class FakeMinerChain implements MinerChain {
     return list.length - 1;
   }
 
+  /** Puts `hotkey` at `uid` (as a registration that prunes the uid does); the old hotkey is gone. */
+  replaceNeuron(netuid: number, uid: number, hotkey: string): void {
+    this.subnets.get(netuid)![uid] = { hotkey, permit: false, axon: undefined };
+  }
+
   setPermit(netuid: number, hotkey: string, permit: boolean): void {
     const n = this.subnets.get(netuid)!.find((x) => x.hotkey === hotkey)!;
     n.permit = permit;
