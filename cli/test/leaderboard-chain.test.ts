@@ -40,7 +40,7 @@ async function inProcess(args: string[]): Promise<Run & { code: number }> {
 
 interface JsonBoard {
   netuid: number; block: number; tempo: number; nextEpochBlock: number; n: number; validators: number; miners: number;
-  rows: { rank: number; uid: number; hotkey: string; role: string; incentive: number; emissionRao: string; dividends: number; stakeRao: string; updatedBlocksAgo: number | null }[];
+  rows: { rank: number; uid: number; hotkey: string; role: string; validatorPermit: boolean; incentive: number; emissionRao: string; dividends: number; stakeRao: string; updatedBlocksAgo: number | null }[];
 }
 
 let chain: SubnetChain;
@@ -51,7 +51,7 @@ test.before(async () => {
   await chain.serveAxons();
   blockBeforeEpoch = (await chain.api.rpc.chain.getHeader()).number.toNumber();
   await chain.setWeights([0, 0, 65_535, 30_000, 10_000]);
-  await chain.newBlocks(TEMPO + 1); // at least one epoch with those weights
+  await chain.newBlocks(2 * TEMPO + 1); // two epochs: the second grants permits to the miners now holding stake
 });
 
 test.after.always(async () => {
@@ -85,6 +85,9 @@ test.serial('--json ranks by incentive after an epoch, with roles, stake and exa
   t.is(byUid.get(0)?.role, 'validator');
   t.is(byUid.get(0)?.hotkey, chain.address(VALIDATORS[0] ?? ''));
   t.is(byUid.get(2)?.hotkey, chain.address(MINERS[0] ?? ''));
+  // Every staked uid holds a permit on this small subnet; earning miners are still miners.
+  t.true(byUid.get(2)?.validatorPermit);
+  t.deepEqual(lb.rows.filter((x) => x.role === 'miner').map((x) => x.uid).sort(), [2, 3, 4]);
   t.true(BigInt(byUid.get(0)?.stakeRao ?? '0') >= 1000n * 1_000_000_000n);
   t.true((byUid.get(0)?.dividends ?? 0) > 0);
   t.is(typeof byUid.get(0)?.updatedBlocksAgo, 'number');

@@ -33,10 +33,13 @@ test('ranks by incentive, then emission, then uid', (t) => {
   t.deepEqual(lb.rows.map((r) => r.rank), [1, 2, 3, 4, 5]);
 });
 
-test('role: permit or dividends make a validator', (t) => {
-  t.is(roleOf({ validatorPermit: true, dividends: 0 }), 'validator');
-  t.is(roleOf({ validatorPermit: false, dividends: 1 }), 'validator');
-  t.is(roleOf({ validatorPermit: false, dividends: 0 }), 'miner');
+test('role: dividends make a validator, incentive a miner, else the permit decides', (t) => {
+  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 0 }), 'validator');
+  t.is(roleOf({ validatorPermit: false, dividends: 1, incentive: 0 }), 'validator');
+  t.is(roleOf({ validatorPermit: true, dividends: 1, incentive: 5 }), 'validator');
+  t.is(roleOf({ validatorPermit: false, dividends: 0, incentive: 0 }), 'miner');
+  // Small subnets give every staked uid a permit: an earning miner stays a miner.
+  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 9 }), 'miner');
   const lb = buildLeaderboard(snapshot([neuron(0, { validatorPermit: true, stakeRao: 5_000_000_000n }), neuron(1), neuron(2, { dividends: 7 })]));
   t.is(lb.validators, 2);
   t.is(lb.miners, 1);

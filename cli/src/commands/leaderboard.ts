@@ -125,7 +125,7 @@ export function leaderboardCommand(): Command {
     .option('--full-keys', 'show full hotkeys and coldkeys')
     .option('--no-color', 'no ANSI colours (colours are used only on a terminal)')
     .option('--config <file>', 'JSON config file (keys network, chainEndpoint, netuid)')
-    .addHelpText('after', '\nRank: incentive, then emission. Role: validator when it has a permit or dividends.\n'
+    .addHelpText('after', '\nRank: incentive, then emission. Role: validator when it earns dividends, miner when it earns incentive, else by validator permit.\n'
       + 'Works against the devchain and any subtensor endpoint (standard storage names only).')
     .action(async (opts: LeaderboardOpts) => {
       const { endpoint, netuid } = resolveChainTarget(opts);

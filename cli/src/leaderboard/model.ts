@@ -50,6 +50,7 @@ export interface LeaderboardRow {
   hotkey: string;
   coldkey: string;
   role: Role;
+  validatorPermit: boolean;
   incentive: number;
   emissionRao: bigint;
   dividends: number;
@@ -81,9 +82,15 @@ export interface Leaderboard {
   rows: LeaderboardRow[];
 }
 
-/** Validator when it holds a permit or earned dividends; otherwise miner. */
-export function roleOf(n: Pick<NeuronState, 'validatorPermit' | 'dividends'>): Role {
-  return n.validatorPermit || n.dividends > 0 ? 'validator' : 'miner';
+/**
+ * Validator when it earns dividends; miner when it earns incentive (and no dividends); otherwise a
+ * validator permit decides. A permit alone is not enough: the epoch grants permits to the top
+ * `MaxAllowedValidators` (64) uids by stake, so on a small subnet every miner holding stake has one.
+ */
+export function roleOf(n: Pick<NeuronState, 'validatorPermit' | 'dividends' | 'incentive'>): Role {
+  if (n.dividends > 0) return 'validator';
+  if (n.incentive > 0) return 'miner';
+  return n.validatorPermit ? 'validator' : 'miner';
 }
 
 /** Ranks neurons: incentive (desc), then emission (desc), then uid (asc). Rank is 1-based. */
@@ -99,6 +106,7 @@ export function buildLeaderboard(s: SubnetSnapshot): Leaderboard {
     hotkey: n.hotkey,
     coldkey: n.coldkey,
     role: roleOf(n),
+    validatorPermit: n.validatorPermit,
     incentive: n.incentive / U16_MAX,
     emissionRao: n.emissionRao,
     dividends: n.dividends / U16_MAX,
@@ -199,7 +207,7 @@ export function leaderboardToJson(lb: Leaderboard): Record<string, unknown> {
     validators: lb.validators, miners: lb.miners,
     totalEmissionRao: lb.totalEmissionRao.toString(), totalStakeRao: lb.totalStakeRao.toString(),
     rows: lb.rows.map((r) => ({
-      rank: r.rank, uid: r.uid, hotkey: r.hotkey, coldkey: r.coldkey, role: r.role,
+      rank: r.rank, uid: r.uid, hotkey: r.hotkey, coldkey: r.coldkey, role: r.role, validatorPermit: r.validatorPermit,
       incentive: r.incentive, emissionRao: r.emissionRao.toString(), emission: units(r.emissionRao),
       dividends: r.dividends, consensus: r.consensus, validatorTrust: r.validatorTrust,
       stakeRao: r.stakeRao.toString(), stake: units(r.stakeRao),
