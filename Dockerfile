@@ -14,8 +14,9 @@ WORKDIR /app
 # python3/make/g++ build native add-ons (classic-level falls back to them when no prebuild fits).
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
     && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+# Dev dependencies are needed to build the dashboard's static page; pruned afterwards.
+RUN npm ci --no-audit --no-fund && npm run build:dashboard && npm prune --omit=dev --no-audit --no-fund
 
 # ---- GPU target -------------------------------------------------------------------------------
 FROM nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04 AS gpu
@@ -24,12 +25,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certifi
     && curl -fsSL https://deb.nodesource.com/setup_${NODE_MAJOR}.x | bash - \
     && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 node
-ENV NODE_ENV=production ARENA_DATA_DIR=/data ARENA_MINER_BACKEND=tensorflow-gpu
+ENV NODE_ENV=production ARENA_MINER_BACKEND=tensorflow-gpu
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app ./
 # The native GPU backend downloads libtensorflow at install time, which works on a normal build host.
 RUN npm install --no-save --no-audit --no-fund @tensorflow/tfjs-node-gpu@4.22.0
-COPY . .
 RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
 USER node
 VOLUME ["/data", "/home/node/.bittensor/wallets"]
@@ -39,10 +39,9 @@ CMD ["--help"]
 
 # ---- CPU target (last stage, so the default) -------------------------------------------------------------------------------
 FROM node:${NODE_VERSION}-bookworm-slim AS cpu
-ENV NODE_ENV=production ARENA_DATA_DIR=/data
+ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY . .
+COPY --from=deps /app ./
 RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
 USER node
 VOLUME ["/data", "/home/node/.bittensor/wallets"]
