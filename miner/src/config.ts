@@ -61,6 +61,7 @@ const LimitsSchema = z.object({
   maxMessageBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(16 * 1024 * 1024).describe('largest gRPC message either way, bytes'),
   maxAgeMs: z.number().int().min(1000).default(60_000).describe('oldest accepted request signature, ms'),
   maxFutureMs: z.number().int().min(0).default(5_000).describe('furthest accepted request timestamp ahead of our clock, ms'),
+  maxInFlight: z.number().int().min(1).default(256).describe('most gRPC calls handled at once; more get UNAVAILABLE'),
 }).strict();
 
 const RateLimitSchema = z.object({

@@ -187,6 +187,7 @@ async function run(
     limits: {
       inputShape: competition.inputShape, outputShape: [competition.classes], maxBatch: config.limits.maxBatch,
       maxMessageBytes: config.limits.maxMessageBytes, maxAgeMs: config.limits.maxAgeMs, maxFutureMs: config.limits.maxFutureMs,
+      maxInFlight: config.limits.maxInFlight,
     },
     rateLimit: { ratePerSec: config.rateLimit.ratePerSec, burst: config.rateLimit.burst },
   });
