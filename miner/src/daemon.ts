@@ -172,7 +172,7 @@ async function run(
       if (Number.isFinite(p.loss)) metrics.trainingLoss.set(p.loss);
       metrics.trainingSamplesPerSec.set(p.samplesPerSec);
       Object.assign(facts, { step: p.step, loss: p.loss, samplesPerSec: p.samplesPerSec }, p.valAccuracy === undefined ? {} : { valAccuracy: p.valAccuracy });
-      if (p.valLoss === undefined) log.info({ step: p.step, loss: p.loss, samplesPerSec: Math.round(p.samplesPerSec) }, 'training progress');
+      if (p.valLoss === undefined) log.info({ step: p.step, loss: p.loss, samplesPerSec: Math.round(p.samplesPerSec), block: facts.block }, 'training progress');
     },
     onServe: (s) => {
       facts.servedStep = s.step;
