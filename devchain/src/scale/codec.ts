@@ -284,6 +284,9 @@ export function codecOf<V = unknown>(ref: TypeRef): Codec<V> {
 }
 
 function lazyCodec(ref: TypeRef): Codec {
+  // Thunks (outer types such as RuntimeCall) are resolved on every use, so a runtime built later
+  // in the same process with other pallets is honoured; plain descriptions are resolved once.
+  if (typeof ref === 'function') return { enc: (w, v) => codecOf(ref).enc(w, v), dec: (r) => codecOf(ref).dec(r) };
   let c: Codec | undefined;
   return { enc: (w, v) => (c ??= codecOf(ref)).enc(w, v), dec: (r) => (c ??= codecOf(ref)).dec(r) };
 }
