@@ -25,7 +25,7 @@ export type ArenaErrorCode =
 
 /** Codes that mean "the user gave bad input": the CLI exits with 2 for these. */
 const USAGE_CODES: ReadonlySet<ArenaErrorCode> = new Set<ArenaErrorCode>([
-  'CONFIG_INVALID', 'USAGE', 'NETWORK_UNKNOWN', 'PASSWORD_REQUIRED',
+  'CONFIG_INVALID', 'USAGE', 'NETWORK_UNKNOWN', 'PASSWORD_REQUIRED', 'WALLET_NOT_FOUND',
 ]);
 
 /** Base class of all project errors; `code` is stable and machine-readable, `cause` keeps the origin. */

@@ -56,7 +56,7 @@ test('arena wallet exits 2 for bad usage and 1 for a missing wallet', async (t) 
   t.is(badEnv.code, 2);
   t.regex(badEnv.stderr, /wallet\.path/);
   const missing = await arena(['wallet', 'show', '--wallet.path', dir, '--wallet.name', 'ghost']);
-  t.is(missing.code, 1);
+  t.is(missing.code, 2, 'a wallet that does not exist is bad input');
   t.regex(missing.stderr, /no wallet at/);
   const help = await arena(['wallet', 'create', '--help']);
   t.is(help.code, 0);

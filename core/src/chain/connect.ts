@@ -41,7 +41,12 @@ export interface ChainClient {
 export async function connectChain(options: ConnectOptions): Promise<ChainClient> {
   const log = (options.logger ?? silentLogger()).child({ component: 'chain' });
   const provider = new WsProvider(options.endpoint, options.reconnectDelayMs ?? 1_000, {}, options.connectTimeoutMs ?? 15_000);
-  provider.on('disconnected', () => log.warn({ endpoint: options.endpoint }, 'chain disconnected; reconnecting'));
+  // A deliberate close() also emits 'disconnected'; only an unexpected one is worth a warning.
+  const state = { closing: false };
+  provider.on('disconnected', () => {
+    if (state.closing) log.debug({ endpoint: options.endpoint }, 'chain connection closed');
+    else log.warn({ endpoint: options.endpoint }, 'chain disconnected; reconnecting');
+  });
   provider.on('connected', () => log.info({ endpoint: options.endpoint }, 'chain connected'));
   provider.on('error', (err: unknown) => log.debug({ err }, 'chain provider error'));
   const api = new ApiPromise({ provider, noInitWarn: true, throwOnConnect: false });
@@ -52,10 +57,10 @@ export async function connectChain(options: ConnectOptions): Promise<ChainClient
     if (err instanceof ChainError) throw err;
     throw new ChainError('CHAIN_CONNECTION', `cannot connect to ${options.endpoint}: ${(err as Error).message}`, { cause: err });
   }
-  return makeClient(api, provider, options, log);
+  return makeClient(api, provider, options, log, state);
 }
 
-function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptions, log: Logger): ChainClient {
+function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptions, log: Logger, state: { closing: boolean }): ChainClient {
   const nonces = new NonceTracker(rpcNonceSource(api));
   // After a reconnect the pool may have dropped our transactions: ask the chain again.
   provider.on('connected', () => nonces.reset());
@@ -76,6 +81,7 @@ function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptio
     },
     close: async () => {
       log.debug({ endpoint: options.endpoint }, 'closing chain connection');
+      state.closing = true;
       await api.disconnect();
     },
   };

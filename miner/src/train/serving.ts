@@ -54,31 +54,48 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
   };
   const maxBatch = options.maxBatch ?? 4096;
   const chunker = new Chunker(options.sliceMs ?? 8, options.batchSize ?? 1024);
+  // A predict yields between chunks, so a swap may dispose this model while a call is still running:
+  // disposal waits until the last running call has finished.
+  const life = { running: 0, disposed: false, freed: false };
+  const freeIfIdle = (): void => {
+    if (life.disposed && life.running === 0 && !life.freed) { life.freed = true; model.dispose(); }
+  };
   return {
     info,
     predict: async (input, shape) => {
-      checkInput(input, shape, inputShape, maxBatch);
-      const n = shape[0]!, size = input.length / n;
-      let data: Float32Array | undefined;
-      let outShape: number[] = [];
-      // Predict in chunks sized to take about sliceMs each and yield in between, so a large batch
-      // through a slow model never holds the event loop for long.
-      for (let start = 0; start < n;) {
-        const count = Math.min(chunker.size, n - start);
-        const t0 = performance.now();
-        const out = tf.tidy(() => model.predict(tf.tensor(input.subarray(start * size, (start + count) * size), [count, ...shape.slice(1)], 'float32'), { batchSize: count }) as tf.Tensor);
-        const part = out.dataSync() as Float32Array;
-        out.dispose();
-        chunker.observe(count, performance.now() - t0);
-        if (!data) { outShape = [n, ...out.shape.slice(1)]; data = new Float32Array((part.length / count) * n); }
-        data.set(part, (part.length / count) * start);
-        start += count;
-        if (start < n) await new Promise((resolve) => setImmediate(resolve));
+      if (life.disposed) throw new Error('this model was replaced; retry with the current one');
+      life.running++;
+      try {
+        return await predictChunked(input, shape);
+      } finally {
+        life.running--;
+        freeIfIdle();
       }
-      return { data: data!, shape: outShape };
     },
-    dispose: () => model.dispose(),
+    dispose: () => { life.disposed = true; freeIfIdle(); },
   };
+
+  async function predictChunked(input: Float32Array, shape: number[]): Promise<{ data: Float32Array; shape: number[] }> {
+    checkInput(input, shape, inputShape, maxBatch);
+    const n = shape[0]!, size = input.length / n;
+    let data: Float32Array | undefined;
+    let outShape: number[] = [];
+    // Predict in chunks sized to take about sliceMs each and yield in between, so a large batch
+    // through a slow model never holds the event loop for long.
+    for (let start = 0; start < n;) {
+      const count = Math.min(chunker.size, n - start);
+      const t0 = performance.now();
+      const out = tf.tidy(() => model.predict(tf.tensor(input.subarray(start * size, (start + count) * size), [count, ...shape.slice(1)], 'float32'), { batchSize: count }) as tf.Tensor);
+      const part = out.dataSync() as Float32Array;
+      out.dispose();
+      chunker.observe(count, performance.now() - t0);
+      if (!data) { outShape = [n, ...out.shape.slice(1)]; data = new Float32Array((part.length / count) * n); }
+      data.set(part, (part.length / count) * start);
+      start += count;
+      if (start < n) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { data: data!, shape: outShape };
+  }
 }
 
 /** Adapts the chunk size to the model's measured speed: about `sliceMs` of work per chunk. */
