@@ -1,5 +1,6 @@
 /** `arena up`: the whole local competition in one command (also `npm start`). */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
@@ -23,6 +24,13 @@ interface UpFlags {
 }
 
 const ARCHS = ['cnn', 'mlp', 'mlp-small', 'linear'];
+const DEFAULT_CONFIG = 'configs/up/local.json';
+
+/** The setup file: as given, or the shipped default when run outside the repository folder. */
+function configPath(given: string): string {
+  if (given !== DEFAULT_CONFIG || existsSync(given)) return given;
+  return fileURLToPath(new URL(`../../../${DEFAULT_CONFIG}`, import.meta.url));
+}
 
 function count(flag: string, v: string | undefined, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -51,8 +59,8 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
   if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535)) throw new ArenaError('USAGE', `--dashboard-port: expected a port in [0, 65535], found ${JSON.stringify(flags.dashboardPort)}`);
   const cfg = loadConfig({
     schema: UpConfigSchema,
-    file: readConfigFile(flags.config),
-    filePath: flags.config,
+    file: readConfigFile(configPath(flags.config)),
+    filePath: configPath(flags.config),
     env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('ARENA_UP_'))),
     flags: {
       dataDir: flags.dataDir,
@@ -68,7 +76,7 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
 export function upCommand(): Command {
   return new Command('up')
     .description('Run a whole local competition: devchain, subnet, validators, miners training, weights, emission, live leaderboard and dashboard')
-    .option('--config <file>', 'setup file (JSON)', 'configs/up/local.json')
+    .option('--config <file>', 'setup file (JSON)', DEFAULT_CONFIG)
     .option('--data-dir <dir>', 'where the chain, wallets, miners, validators and logs live (default .arena/up)')
     .option('--fresh', 'delete the data directory first and start a new chain')
     .option('--miners <n>', 'number of miners (architectures cycle through cnn, mlp, mlp-small, linear)')
