@@ -10,7 +10,19 @@ import {
   type PredictResponse,
 } from './messages.ts';
 import { HEALTH_SERVICE, MINER_SERVICE, ServingStatus, type ServingStatusName } from './services.ts';
-import { ensureCryptoReady, requestMetadata, signRequest, verifyResponse, type SignedRecord, type Signer } from './signing.ts';
+import {
+  ensureCryptoReady,
+  isCryptoReady,
+  parseResponse,
+  prepareBody,
+  requestMetadata,
+  signPreparedRequest,
+  verifySignedRecord,
+  type PreparedBody,
+  type SignedRecord,
+  type Signer,
+  type VerifyResult,
+} from './signing.ts';
 import type { TensorLimits } from './tensor.ts';
 
 /** Default message size limit both ways: a batch-1024 MNIST request is ~3.2 MB, grpc's default 4 MB is too tight. */
@@ -44,6 +56,27 @@ export interface CallOptions {
   deadlineMs?: number;
   /** Signer for this call; default the client's. */
   signer?: Signer;
+  /**
+   * When to check the miner's response signature. `'now'` (default): before the call resolves; a bad one
+   * rejects. `'defer'`: every other check (headers, signer, recipient, uuid, freshness, body hash) runs now,
+   * the sr25519 check is left to `Signed.verify()`, which the caller must run before relying on the answer
+   * (e.g. once per round, off the latency path).
+   */
+  verifyResponse?: 'now' | 'defer';
+}
+
+/** A Predict request serialized and hashed once, to send to many miners (`MinerClient.predictPrepared`). */
+export interface PreparedPredictRequest extends PreparedBody {
+  readonly kind: 'predict';
+}
+
+/**
+ * Serializes and hashes a Predict request once. Each miner still gets its own signature (the Epistula message
+ * names the callee), but the encoding and the sha256 of the body are shared. The body buffer must not be
+ * modified afterwards.
+ */
+export function preparePredictRequest(req: PredictRequest): PreparedPredictRequest {
+  return Object.freeze({ kind: 'predict' as const, ...prepareBody(encodePredictRequest(req)) });
 }
 
 /** A verified answer: the decoded message, the miner's signature record and the raw body it covers. */
@@ -54,6 +87,13 @@ export interface Signed<T> {
   body: Buffer;
   /** Round-trip time, ms. */
   latencyMs: number;
+  /** Whether the signature in `record` has been checked and found valid (true at once unless the call deferred it). */
+  readonly verified: boolean;
+  /**
+   * Checks the miner's signature over `record` (no-op result when already checked); never throws.
+   * With `verifyResponse: 'defer'`, run this before relying on `value`.
+   */
+  verify(): VerifyResult;
 }
 
 /** A call that ended in a gRPC status other than OK (refused, timed out, unreachable). */
@@ -80,14 +120,21 @@ export class MinerClient {
 
   /** Sends a signed Predict and returns the verified answer; rejects with MinerCallError or ProtocolError. */
   async predict(req: PredictRequest, call: CallOptions = {}): Promise<Signed<PredictResponse>> {
-    return this.#signedCall(MINER_SERVICE.Predict.path, encodePredictRequest(req), call, (b) =>
-      decodePredictResponse(b, this.#opts.tensorLimits),
-    );
+    return this.predictPrepared(preparePredictRequest(req), call);
+  }
+
+  /**
+   * Sends a request prepared once by `preparePredictRequest` (the way to ask many miners the same question:
+   * no re-encoding, no re-hashing; only the signature is per miner).
+   */
+  async predictPrepared(prepared: PreparedPredictRequest, call: CallOptions = {}): Promise<Signed<PredictResponse>> {
+    if (prepared.kind !== 'predict') throw new ProtocolError('bad-message', `predictPrepared: expected a prepared Predict request, found kind ${String(prepared.kind)}`);
+    return this.#signedCall(MINER_SERVICE.Predict.path, prepared, call, (b) => decodePredictResponse(b, this.#opts.tensorLimits));
   }
 
   /** Sends a signed Info and returns the verified answer. */
   async info(call: CallOptions = {}): Promise<Signed<MinerInfo>> {
-    return this.#signedCall(MINER_SERVICE.Info.path, encodeInfoRequest(), call, (b) => decodeInfoResponse(b));
+    return this.#signedCall(MINER_SERVICE.Info.path, INFO_REQUEST, call, (b) => decodeInfoResponse(b));
   }
 
   /** Standard health check of `service` ('' = the whole server). */
@@ -107,22 +154,35 @@ export class MinerClient {
     this.#client.close();
   }
 
-  async #signedCall<T>(path: string, body: Buffer, call: CallOptions, decode: (b: Buffer) => T): Promise<Signed<T>> {
+  async #signedCall<T>(path: string, prepared: PreparedBody, call: CallOptions, decode: (b: Buffer) => T): Promise<Signed<T>> {
     const signer = call.signer ?? this.#opts.signer;
     if (!signer) throw new ProtocolError('missing-signature', `${path}: expected a signer in the call or client options, found none`);
-    await ensureCryptoReady();
-    const headers = signRequest(body, signer, this.#opts.minerHotkey);
+    if (!isCryptoReady()) await ensureCryptoReady();
+    const headers = signPreparedRequest(prepared, signer, this.#opts.minerHotkey);
     const started = performance.now();
-    const { body: resBody, metadata } = await this.#rawCall(path, body, requestMetadata(headers), call.deadlineMs);
+    const { body: resBody, metadata } = await this.#rawCall(path, prepared.body, requestMetadata(headers), call.deadlineMs);
     const latencyMs = performance.now() - started;
-    const verified = verifyResponse(resBody, metadata, {
+    const parsed = parseResponse(resBody, metadata, {
       expectedSignedBy: this.#opts.minerHotkey,
       expectedSignedFor: signer.address,
       expectedUuid: headers.uuid,
       maxAgeMs: this.#opts.maxResponseAgeMs,
     });
-    if (!verified.ok) throw new ProtocolError(verified.code, `${path}: response signature: ${verified.reason}`);
-    return { value: decode(resBody), record: verified.record, body: resBody, latencyMs };
+    if (!parsed.ok) throw new ProtocolError(parsed.code, `${path}: response signature: ${parsed.reason}`);
+    const record = parsed.record;
+    let result: VerifyResult | undefined;
+    const verify = (): VerifyResult => (result ??= verifySignedRecord(record));
+    if (call.verifyResponse !== 'defer') {
+      const v = verify();
+      if (!v.ok) throw new ProtocolError(v.code, `${path}: response signature: ${v.reason}`);
+    }
+    const value = decode(resBody);
+    return {
+      value, record, body: resBody, latencyMs, verify,
+      get verified() {
+        return result?.ok === true;
+      },
+    };
   }
 
   #rawCall(path: string, body: Buffer, md: Metadata, deadlineMs: number | undefined): Promise<{ body: Buffer; metadata: Metadata }> {
@@ -143,6 +203,8 @@ export class MinerClient {
     return Date.now() + (ms ?? this.#opts.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS);
   }
 }
+
+const INFO_REQUEST = prepareBody(encodeInfoRequest());
 
 /** Channel options a miner client uses: message limits both ways and a large HTTP/2 flow-control window. */
 export function minerChannelOptions(opts: { maxMessageBytes?: number; channelOptions?: ChannelOptions }): ChannelOptions {

@@ -4,7 +4,10 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import test from 'ava';
 import type { ProtocolErrorCode } from './errors.ts';
 import { encodePredictRequest } from './messages.ts';
-import { epistulaMessage, requestMetadata, responseMetadata, sha256Hex, signRequest, signResponse, verifyRequest, verifyResponse } from './signing.ts';
+import {
+  epistulaMessage, parseHeaders, parseResponse, prepareBody, requestMetadata, responseHash, responseMetadata, sha256Hex, signPreparedRequest, signRequest,
+  signResponse, verifyParsed, verifyRequest, verifyResponse, verifySignedRecord, type SignedRecord,
+} from './signing.ts';
 
 const UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
 const NOW = 1_700_000_000_000;
@@ -80,4 +83,72 @@ test('a signed response verifies for its request uuid and signer only', async (t
   t.false(verifyResponse(Buffer.from('other answer'), md, { nowMs: NOW }).ok, 'other body');
   // A response signature is not a request signature.
   t.false(verifyRequest(res, md, { nowMs: NOW }).ok);
+});
+
+test('a prepared body signs the same golden message as signRequest, for each miner with its own signature', async (t) => {
+  const { alice, bob, aliceEd } = await keysP;
+  const prepared = prepareBody(BODY);
+  t.is(prepared.bodyHash, sha256Hex(BODY));
+  t.is(prepared.body, BODY, 'the body is referenced, not copied');
+  const h = signPreparedRequest(prepared, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  t.is(epistulaMessage(prepared.bodyHash, h.uuid, h.timestamp, h.signedFor), GOLDEN_MESSAGE);
+  t.true(verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW }).ok);
+  // Deterministic ed25519: byte-identical to signRequest over the raw body.
+  t.is(signPreparedRequest(prepared, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature,
+    signRequest(BODY, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature);
+  // The same prepared body for a second miner: a different signature that verifies only for that miner.
+  const h2 = signPreparedRequest(prepared, alice, aliceEd.address, { nowMs: NOW, uuid: UUID });
+  t.true(verifyRequest(BODY, requestMetadata(h2), { expectedSignedFor: aliceEd.address, nowMs: NOW }).ok);
+  const r = verifyRequest(BODY, requestMetadata(h2), { expectedSignedFor: bob.address, nowMs: NOW });
+  t.false(r.ok);
+  if (!r.ok) t.is(r.code, 'wrong-recipient');
+});
+
+test('verifyParsed with a precomputed hash verifies, and a hash of other bytes does not', async (t) => {
+  const { alice, bob } = await keysP;
+  const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  const parsed = parseHeaders(requestMetadata(h), 'request', { nowMs: NOW });
+  if (!parsed.ok) return t.fail(parsed.reason);
+  t.true(verifyParsed(BODY, parsed, sha256Hex(BODY)).ok);
+  t.false(verifyParsed(BODY, parsed, sha256Hex(Buffer.from('x'))).ok);
+});
+
+test('a parsed response record is a claim until verifySignedRecord checks it; the record alone proves the answer later', async (t) => {
+  const { alice, bob } = await keysP;
+  const res = Buffer.from('answer bytes');
+  const md = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }));
+  const parsed = parseResponse(res, md, { expectedSignedBy: bob.address, expectedUuid: UUID, nowMs: NOW });
+  if (!parsed.ok) return t.fail(parsed.reason);
+  t.is(parsed.record.bodyHash, responseHash(res));
+  t.true(verifySignedRecord(parsed.record).ok);
+  t.true(verifySignedRecord(parsed.record, res).ok, 'with the body');
+  // Years later, from JSON: no clock limit.
+  t.true(verifySignedRecord(JSON.parse(JSON.stringify(parsed.record)) as SignedRecord, res).ok);
+  const bad: Array<[string, Partial<SignedRecord>]> = [
+    ['other body hash', { bodyHash: sha256Hex(Buffer.from('other')) }],
+    ['other uuid', { uuid: '00000000-0000-4000-8000-000000000000' }],
+    ['other time', { timestampMs: NOW + 1 }],
+    ['other recipient', { signedFor: bob.address }],
+    ['other signer', { signedBy: alice.address }],
+    ['malformed hash', { bodyHash: 'zz' }],
+    ['malformed signature', { signature: '0x00' }],
+    ['not an address', { signedBy: 'nope' }],
+    ['fractional time', { timestampMs: 1.5 }],
+  ];
+  for (const [name, patch] of bad) t.false(verifySignedRecord({ ...parsed.record, ...patch }).ok, name);
+  t.false(verifySignedRecord(parsed.record, Buffer.from('other answer')).ok, 'body that does not match the record');
+  // A forged signature passes the cheap checks of parseResponse but not the record check.
+  const forged = responseMetadata({ ...signResponse(res, alice, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }), signedBy: bob.address });
+  const claim = parseResponse(res, forged, { expectedSignedBy: bob.address, nowMs: NOW });
+  t.true(claim.ok);
+  if (claim.ok) t.false(verifySignedRecord(claim.record).ok);
+  t.false(verifyResponse(res, forged, { nowMs: NOW }).ok);
+});
+
+test('a timestamp with leading zeros is refused (a record could not reproduce the signed message)', async (t) => {
+  const { alice, bob } = await keysP;
+  const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  const r = verifyRequest(BODY, requestMetadata({ ...h, timestamp: `0${h.timestamp}` }), { nowMs: NOW });
+  t.false(r.ok);
+  if (!r.ok) t.is(r.code, 'bad-signature');
 });

@@ -1,10 +1,16 @@
 /**
  * `MinerQuerier` over gRPC: one signed `Predict` per miner, all sent at once with one deadline.
+ * The request is serialized and hashed once per round and only signed per miner (each signature names its
+ * miner). Miners' response signatures are checked after every call has settled, so one miner's check never
+ * delays the timing of another's answer; an answer whose signature fails is scored as an error.
  * Channels are kept per (address, hotkey) across rounds and closed when a miner leaves or moves.
  * Every failure becomes an answer with a non-`ok` status; nothing here rejects for one miner.
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { ensureCryptoReady, isProtocolError, MinerCallError, MinerClient, type Signer, type TensorLimits } from '#protocol';
+import {
+  ensureCryptoReady, isProtocolError, MinerCallError, MinerClient, preparePredictRequest,
+  type PredictResponse, type PreparedPredictRequest, type Signed, type Signer, type TensorLimits,
+} from '#protocol';
 import pino, { type Logger } from 'pino';
 import type { MinerQuerier, MinerTarget, QueryAnswer, QueryContext, QueryStatus, Tensor } from '../ports.ts';
 
@@ -36,6 +42,12 @@ export function statusOfError(err: unknown): QueryStatus {
 function describe(err: unknown): string {
   if (isProtocolError(err)) return `protocol: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
+}
+
+/** An answer whose response signature is still to be checked (`signed` is absent when the call failed). */
+interface Pending {
+  answer: QueryAnswer;
+  signed?: Signed<PredictResponse>;
 }
 
 export class GrpcMinerQuerier implements MinerQuerier {
@@ -75,26 +87,23 @@ export class GrpcMinerQuerier implements MinerQuerier {
     }
   }
 
-  async #one(t: MinerTarget, input: Tensor, deadlineMs: number, roundId: number, started: number): Promise<QueryAnswer> {
+  async #one(t: MinerTarget, prepared: PreparedPredictRequest, deadlineMs: number, roundId: number, started: number): Promise<Pending> {
     try {
-      const r = await this.#client(t).predict(
-        { competitionId: this.#opts.competitionId, roundId, input: { dtype: 'float32', shape: input.shape, data: input.data } },
-        { deadlineMs },
-      );
+      const r = await this.#client(t).predictPrepared(prepared, { deadlineMs, verifyResponse: 'defer' });
       const latencyMs = performance.now() - started;
       const responseHash = `0x${r.record.bodyHash}`;
       const v = r.value;
       if (v.roundId !== roundId || v.competitionId !== this.#opts.competitionId) {
-        return { status: 'error', latencyMs, responseHash, detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}` };
+        return { answer: { status: 'error', latencyMs, responseHash, detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}` }, signed: r };
       }
       if (v.output.dtype !== 'float32') {
-        return { status: 'error', latencyMs, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` };
+        return { answer: { status: 'error', latencyMs, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` }, signed: r };
       }
-      return { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, latencyMs, responseHash };
+      return { answer: { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, latencyMs, responseHash }, signed: r };
     } catch (err: unknown) {
       const status = statusOfError(err);
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, status, err: describe(err) }, 'miner query failed');
-      return { status, latencyMs: performance.now() - started, detail: describe(err) };
+      return { answer: { status, latencyMs: performance.now() - started, detail: describe(err) } };
     }
   }
 
@@ -103,7 +112,25 @@ export class GrpcMinerQuerier implements MinerQuerier {
     this.#prune(targets);
     const started = performance.now();
     const roundId = ctx?.roundId ?? 0;
-    const answers = await Promise.all(targets.map((t) => this.#one(t, input, deadlineMs, roundId, started)));
+    let prepared: PreparedPredictRequest;
+    try {
+      prepared = preparePredictRequest({ competitionId: this.#opts.competitionId, roundId, input: { dtype: 'float32', shape: input.shape, data: input.data } });
+    } catch (err: unknown) {
+      // Our own input is bad: no miner can be asked; every miner gets the same error answer (nothing rejects).
+      this.#log.error({ err: describe(err), shape: input.shape }, 'round input cannot be encoded');
+      const answer: QueryAnswer = { status: 'error', latencyMs: 0, detail: describe(err) };
+      return new Map(targets.map((t) => [t.uid, { ...answer }]));
+    }
+    const pending = await Promise.all(targets.map((t) => this.#one(t, prepared, deadlineMs, roundId, started)));
+    // Response signatures, checked once every answer is in (the latencies above are already taken).
+    const answers = pending.map(({ answer, signed }, i) => {
+      if (signed === undefined) return answer;
+      const v = signed.verify();
+      if (v.ok) return answer;
+      const t = targets[i]!;
+      this.#log.debug({ uid: t.uid, hotkey: t.hotkey, err: v.reason }, 'miner answer signature invalid');
+      return { status: 'error' as const, latencyMs: answer.latencyMs, detail: `protocol: response signature: ${v.reason}` };
+    });
     return new Map(targets.map((t, i) => [t.uid, answers[i]!]));
   }
 
