@@ -5,8 +5,9 @@
  * TV4 (`test_active_stake`, subtensor-api.md §11) is also matched against its published numbers.
  */
 import test from 'ava';
+import { runEpoch, splitBlockEmission, DEFAULT_SUBNET_OWNER_CUT } from '../src/pallets/subtensor/epoch/index.ts';
 import { startChain, exec, execMany, key, type Chain } from './_helpers/subtensor.ts';
-import { assertEpochParity, readStoredOutputs } from './_helpers/epoch-parity.ts';
+import { assertEpochParity, readEpochInput, readStoredOutputs } from './_helpers/epoch-parity.ts';
 
 const NETUID = 1;
 
@@ -83,4 +84,98 @@ test('TV4 test_active_stake through extrinsics: chain = pure module at every epo
   t.deepEqual(e3.stored.dividends, [35716, 29818, 0, 0]);
   t.deepEqual(e3.stored.emission, [272_501_132n, 227_498_866n, 250_000_000n, 250_000_000n]);
   t.deepEqual(e3.stored.bonds, [[[2, 65535], [3, 65535]], [[2, 54712], [3, 54712]], [], []]);
+});
+
+test('Yuma3 (2 validators, 3 miners, tempo 2): chain = pure module across three epochs with bonds carried and a weight change', async (t) => {
+  const chain = await startChain(t, {
+    subnets: [{
+      netuid: NETUID, owner: '//Alice', startCall: true,
+      hyperparams: {
+        tempo: 2, maxAllowedValidators: 2, minAllowedWeights: 0, yuma3Enabled: true, liquidAlphaEnabled: false,
+        bondsMovingAverage: 900_000, bondsPenalty: 65535, kappa: 32767, commitRevealEnabled: false, weightsSetRateLimit: 0,
+      },
+      neurons: [
+        { hotkey: '//Bob//y3-v0', coldkey: '//Bob', stake: 600, validatorPermit: true },
+        { hotkey: '//Charlie//y3-v1', coldkey: '//Charlie', stake: 400, validatorPermit: true },
+        { hotkey: '//Dave//y3-m0', coldkey: '//Dave' },
+        { hotkey: '//Dave//y3-m1', coldkey: '//Dave' },
+        { hotkey: '//Eve//y3-m2', coldkey: '//Eve' },
+      ],
+    }],
+  });
+  const { api } = chain;
+  const v0 = key('//Bob//y3-v0'), v1 = key('//Charlie//y3-v1');
+  const sw = (values: number[]) => api.tx.subtensorModule.setWeights(NETUID, [2, 3, 4], values, 0);
+  const set = await execMany(chain, [[sw([10, 20, 30]), v0], [sw([30, 20, 10]), v1]]);
+  for (const r of set) t.true(r.ok, r.error);
+  t.is(await height(chain), 1);
+  await chain.newBlocks(3);
+
+  // Epochs fire every 2 blocks (LastEpochBlock 0 at genesis ⇒ blocks 2, 4, 6); blocks 1 and 3 have none.
+  for (const b of [1, 3]) await t.throwsAsync(readEpochInput(api, NETUID, await hashAt(chain, b)), { message: /expected an epoch of subnet 1/ });
+  const e2 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 2));
+  t.true(e2.input.yuma3On === true && e2.input.raoEmission > 0n);
+  const perBlock = splitBlockEmission(1_000_000_000n, { subnetOwnerCut: DEFAULT_SUBNET_OWNER_CUT });
+  t.is(e2.input.raoEmission, 2n * (perBlock.server + perBlock.validator), 'two blocks of accrual (minus the 18% owner cut) drained');
+  t.true(e2.stored.dividends[0]! > 0 && e2.stored.dividends[1]! > 0, 'both validators earn dividends');
+  t.true(e2.stored.incentive.slice(2).every((x) => x > 0), 'all three miners earn incentive');
+  const e4 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 4));
+  t.deepEqual(e4.input.bonds, e2.stored.bonds, 'the second epoch starts from the bonds the first stored');
+  t.notDeepEqual(e4.stored.bonds, e2.stored.bonds, 'Yuma3 bonds keep moving towards the weights');
+  t.true(e4.input.alphaStake[0]! > 600_000_000_000n, 'payouts were credited to stake and are fed back to the pure module');
+
+  // v1 moves all its weight to miner 4 (explicit zeros keep the Yuma3 bond entries decaying).
+  const r = await exec(chain, sw([0, 0, 65535]), v1);
+  t.true(r.ok, r.error);
+  t.is(await height(chain), 5);
+  await chain.newBlocks(1);
+  const e6 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 6));
+  t.deepEqual(e6.input.bonds, e4.stored.bonds);
+  t.notDeepEqual(e6.stored.incentive, e4.stored.incentive);
+  // Bonds in Yuma3 are absolute (not column-max-upscaled): the first epoch from empty bonds stores ≈ α·W with α = 0.1.
+  t.true(e2.stored.bonds[0]!.every(([, b]) => b <= 6554), `first-epoch Yuma3 bonds are at most 0.1 (found ${JSON.stringify(e2.stored.bonds[0])})`);
+});
+
+test('classic Yuma with a miner replaced by burned_register between epochs: chain = pure module, stale bonds and weights to the new uid masked', async (t) => {
+  const chain = await startChain(t, {
+    subnets: [{
+      netuid: NETUID, owner: '//Alice', startCall: true,
+      hyperparams: {
+        tempo: 3, maxAllowedUids: 5, immunityPeriod: 0, maxAllowedValidators: 2, minAllowedWeights: 0, yuma3Enabled: false,
+        bondsMovingAverage: 900_000, bondsPenalty: 65535, kappa: 32767, commitRevealEnabled: false, weightsSetRateLimit: 0, burn: 1_000_000_000,
+      },
+      neurons: [
+        { hotkey: '//Bob//c-v0', coldkey: '//Bob', stake: 700, validatorPermit: true },
+        { hotkey: '//Charlie//c-v1', coldkey: '//Charlie', stake: 300, validatorPermit: true },
+        { hotkey: '//Dave//c-m0', coldkey: '//Dave' },
+        { hotkey: '//Dave//c-m1', coldkey: '//Dave' },
+        { hotkey: '//Eve//c-m2', coldkey: '//Eve' },
+      ],
+    }],
+  });
+  const { api } = chain;
+  const v0 = key('//Bob//c-v0'), v1 = key('//Charlie//c-v1');
+  const sw = (values: number[]) => api.tx.subtensorModule.setWeights(NETUID, [2, 3, 4], values, 0);
+  for (const r of await execMany(chain, [[sw([10, 20, 30]), v0], [sw([5, 30, 25]), v1]])) t.true(r.ok, r.error);
+  await chain.newBlocks(5); // epochs at 3 and 6 (LastEpochBlock 0 at genesis, tempo 3)
+  await assertEpochParity(t, api, NETUID, await hashAt(chain, 3));
+  const e6 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 6));
+  t.true(e6.stored.bonds[0]!.some(([j, b]) => j === 2 && b > 0), 'validator 0 holds a bond to miner uid 2 before it is replaced');
+  const lowest = e6.stored.emission.indexOf(e6.stored.emission.reduce((a, b) => (b < a ? b : a)));
+  t.is(lowest, 2, 'miner uid 2 has the lowest emission, so it is the prune candidate');
+
+  // Block 7 (no epoch): a new hotkey takes uid 2.
+  const reg = await exec(chain, api.tx.subtensorModule.burnedRegister(NETUID, key('//Ferdie//c-new').address), key('//Ferdie'));
+  t.true(reg.ok, reg.error);
+  t.is((await api.query.subtensorModule.blockAtRegistration(NETUID, 2)).toNumber(), 7);
+  await chain.newBlocks(5); // epochs at 9 and 12
+  const e9 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 9));
+  t.is(e9.input.lastMechanismStepBlock, 6);
+  t.true(e9.input.bonds[0]!.some(([j, b]) => j === 2 && b > 0), 'the stale bond to uid 2 is still stored before the epoch');
+  t.is(e9.stored.consensus[2], 0, 'weights set before the re-registration do not count for the new uid');
+  // The stored result depends on LastMechansimStepBlock being written after the epoch (last_tempo = 6 + 1 ≤ 7 masks
+  // the stale column); the legacy order (written before the epoch: 9 + 1 > 7) would give different bonds.
+  const legacy = runEpoch({ ...e9.input, lastMechanismStepBlock: 9 });
+  t.notDeepEqual(legacy.bonds, e9.stored.bonds);
+  await assertEpochParity(t, api, NETUID, await hashAt(chain, 12));
 });
