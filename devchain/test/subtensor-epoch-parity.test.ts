@@ -179,3 +179,42 @@ test('classic Yuma with a miner replaced by burned_register between epochs: chai
   t.notDeepEqual(legacy.bonds, e9.stored.bonds);
   await assertEpochParity(t, api, NETUID, await hashAt(chain, 12));
 });
+
+test('Yuma3 with liquid alpha and a staked subnet-owner hotkey that keeps a self-weight: chain = pure module over two epochs', async (t) => {
+  const chain = await startChain(t, {
+    subnets: [{
+      netuid: NETUID, owner: '//Alice', ownerHotkey: '//Alice//owner', startCall: true,
+      hyperparams: {
+        tempo: 2, maxAllowedValidators: 2, minAllowedWeights: 0, yuma3Enabled: true, liquidAlphaEnabled: true, alphaValues: [30000, 60000],
+        kappa: 32767, commitRevealEnabled: false, weightsSetRateLimit: 0,
+      },
+      neurons: [
+        { hotkey: '//Bob//l-v0', coldkey: '//Bob', stake: 500, validatorPermit: true },
+        { hotkey: '//Charlie//l-m0', coldkey: '//Charlie' },
+        { hotkey: '//Charlie//l-m1', coldkey: '//Charlie' },
+      ],
+    }],
+  });
+  const { api } = chain;
+  const owner = key('//Alice//owner'), v0 = key('//Bob//l-v0');
+  // The owner hotkey (uid 0, permit forced) is unstaked at genesis: stake it through the extrinsic, above
+  // v0, so the owner holds the stake majority and its self-weight survives the consensus clip.
+  const st = await exec(chain, api.tx.subtensorModule.addStake(owner.address, NETUID, 700_000_000_000n), key('//Alice'));
+  t.true(st.ok, st.error);
+  const set = await execMany(chain, [
+    [api.tx.subtensorModule.setWeights(NETUID, [0, 2, 3], [20000, 30000, 10000], 0), owner],
+    [api.tx.subtensorModule.setWeights(NETUID, [2, 3], [10000, 40000], 0), v0],
+  ]);
+  for (const r of set) t.true(r.ok, r.error);
+  t.is(await height(chain), 2);
+  await chain.newBlocks(4); // epochs at 2 (before the weights), 4 and 6
+  const e4 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 4));
+  t.is(e4.input.ownerUid, 0);
+  t.true(e4.input.liquidAlphaOn === true && e4.input.yuma3On === true);
+  t.true(e4.input.weights[0]!.some(([j]) => j === 0), 'the owner keeps its self-weight');
+  t.true(e4.stored.incentive[0]! > 0, 'the owner self-weight earns incentive (the owner exception to the diagonal mask)');
+  t.is(runEpoch({ ...e4.input, ownerUid: undefined }).incentive[0], 0, 'without the owner exception the self-weight would be masked');
+  const e6 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 6));
+  t.deepEqual(e6.input.bonds, e4.stored.bonds);
+  t.notDeepEqual(e6.stored.bonds, e4.stored.bonds);
+});
