@@ -22,8 +22,10 @@ async function height(chain: Chain): Promise<number> {
 
 test('TV4 test_active_stake through extrinsics: chain = pure module at every epoch, and = the published TV4 numbers', async (t) => {
   const hot = [0, 1, 2, 3].map((i) => key(`//Bob//tv4-${i}`));
-  // Equal stakes of 1e18 rao: the 250M-rao payouts credited to stake each epoch then move no
-  // normalized stake by even one I32F32 ulp where TV4 needs them equal (TV4 itself uses stake 1 and no payout).
+  // Equal stakes of 1e18 rao. The chain credits each epoch's payout to stake (TV4 uses stake 1 and
+  // pays nothing): up to block 5002 every uid receives the same 250M rao, so stakes stay equal; the
+  // unequal 5002 payouts (275M vs 225M) are tiny next to 1e18, so block 5003 still reproduces TV4's
+  // numbers (with stakes of ~1e9 rao it would not). The pure module is always fed the stakes read back.
   const chain = await startChain(t, {
     subnetOwnerCut: 0, // so each tempo-1 epoch distributes exactly 1e9 rao, as TV4's `epoch(netuid, 1e9)`
     subnets: [{
