@@ -3,7 +3,7 @@
  * the scoring options of the core. Loaded by the CLI with `loadValidatorConfig` (defaults < JSON
  * file < `ARENA_VALIDATOR_*` env < flags); `startValidator` takes the parsed result.
  */
-import { EndpointSchema, loadConfig } from '#core';
+import { ConfigError, EndpointSchema, loadConfig } from '#core';
 import { isAbsolute, resolve } from 'node:path';
 import { loadBuiltinCompetition, loadCompetitionFile, type Competition } from '#training';
 import { z } from 'zod';
@@ -44,10 +44,18 @@ export function loadValidatorConfig(opts: { file?: unknown; filePath?: string; e
   return loadConfig({ schema: ValidatorConfigSchema, file: opts.file, filePath: opts.filePath, env: opts.env, envPrefix: 'ARENA_VALIDATOR', flags: opts.flags });
 }
 
-/** Loads the competition named by the config (a shipped id or a JSON file path). */
+/**
+ * Loads the competition named by the config (a shipped id or a JSON file path); an unknown id or
+ * unreadable file is a `ConfigError` (exit code 2) naming the `competition` field.
+ */
 export function loadCompetition(ref: string): Competition {
-  if (ref.endsWith('.json') || ref.includes('/')) return loadCompetitionFile(isAbsolute(ref) ? ref : resolve(ref));
-  return loadBuiltinCompetition(ref);
+  try {
+    if (ref.endsWith('.json') || ref.includes('/')) return loadCompetitionFile(isAbsolute(ref) ? ref : resolve(ref));
+    return loadBuiltinCompetition(ref);
+  } catch (err: unknown) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ConfigError([{ path: 'competition', expected: 'a competition id under configs/competitions (e.g. mnist) or a competition JSON file', found: `${JSON.stringify(ref)} (${detail})` }], { cause: err });
+  }
 }
 
 /** The core's scoring config: the daemon's options completed from the competition. */

@@ -3,7 +3,7 @@
  * `ValidatorLoop`, with an HTTP server for Prometheus `/metrics`, `/report/latest`, `/reports`,
  * `/reports/<round>` and `/status`. `stop()` finishes the current iteration, persists and closes.
  */
-import { connectChain, loadHotkey, readPasswordFile, resolveNetwork, type ChainClient } from '#core';
+import { ArenaError, connectChain, loadHotkey, readPasswordFile, resolveNetwork, type ChainClient } from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
@@ -76,6 +76,15 @@ function sendJson(res: ServerResponse, code: number, body: unknown): void {
   res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
+/** A missing wallet: the same error (exit code 2) with the exact command that creates this wallet. */
+function walletHint(err: unknown, w: ValidatorConfig['wallet'], netuid: number): unknown {
+  if (!(err instanceof ArenaError) || err.code !== 'WALLET_NOT_FOUND') return err;
+  const where = `--wallet.name ${w.name} --wallet.hotkey ${w.hotkey}${w.path === undefined ? '' : ` --wallet.path ${w.path}`}`;
+  return new ArenaError('WALLET_NOT_FOUND',
+    `${err.message}; for this validator run "arena wallet create ${where}" (on a local devchain: "arena wallet dev ${where} --uri //Alice"), ` +
+    `then register the hotkey on subnet ${netuid}, or point --wallet.name/--wallet.hotkey/--wallet.path at an existing wallet`, { cause: err });
+}
+
 /** Starts the validator described by `config`. Rejects (before anything runs) on a bad wallet, competition or endpoint. */
 export async function startValidator(config: ValidatorConfig, opts: StartValidatorOptions = {}): Promise<ValidatorHandle> {
   const root = opts.logger ?? pino({ level: 'silent' });
@@ -83,7 +92,8 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   const competition = loadCompetition(config.competition);
   const scoring = scoringFor(config, competition);
   const password = config.wallet.passwordFile === undefined ? undefined : readPasswordFile(config.wallet.passwordFile);
-  const hotkey = opts.hotkey ?? await loadHotkey({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path }, { password });
+  const hotkey = opts.hotkey ?? await loadHotkey({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path }, { password })
+    .catch((err: unknown) => { throw walletHint(err, config.wallet, config.netuid); });
   const endpoint = config.chainEndpoint ?? resolveNetwork(config.network).endpoint;
   const needsClient = opts.ports?.chain === undefined || opts.ports.weights === undefined;
   const ownClient = needsClient && opts.client === undefined;

@@ -75,7 +75,10 @@ export interface ChainSnapshot {
   netuid: number;
   block: number;
   blockHash: string;
-  /** The subnet's epoch index at `block` (SubnetEpochIndex; used for commit-reveal timing). */
+  /**
+   * The commit-reveal epoch an extrinsic sent now is counted in: the subnet's epoch index as of the
+   * next block (`block + 1`), since that is the earliest block a commit or reveal can land in.
+   */
   epochIndex: number;
   hyperparams: WeightHyperparams;
   neurons: NeuronView[];
@@ -113,7 +116,8 @@ export type WeightErrorCode =
 
 /** Outcome of one weight extrinsic: the block it was included in, or a typed error. */
 export type WeightSubmitResult =
-  | { ok: true; block: number }
+  /** `commitEpoch`: for a commit, the epoch the chain recorded it in (WeightCommits), when readable. */
+  | { ok: true; block: number; commitEpoch?: number }
   | { ok: false; code: WeightErrorCode; message: string };
 
 /** Write side: the three weight extrinsics. */

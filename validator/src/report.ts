@@ -42,6 +42,13 @@ export interface RoundReport {
   roundId: number;
   netuid: number;
   competitionId: string;
+  /**
+   * The validator that scored this round: its hotkey (SS58) and uid (null when not registered).
+   * Always written by `runRound`; optional in the type because reports written before these
+   * fields existed (on disk, or from older validators) lack them.
+   */
+  validatorHotkey?: string;
+  validatorUid?: number | null;
   block: number;
   blockHash: string;
   seedBlock: number;

@@ -81,7 +81,7 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
     .map((n) => minerLine(n.uid, n.hotkey, byUid.get(n.uid), state, standings));
   const t4 = performance.now();
   const report: RoundReport = {
-    roundId, netuid: view.netuid, competitionId: cfg.competitionId, block: view.block, blockHash: view.blockHash,
+    roundId, netuid: view.netuid, competitionId: cfg.competitionId, validatorHotkey: view.ownHotkey, validatorUid: view.ownUid ?? null, block: view.block, blockHash: view.blockHash,
     seedBlock, seed, batchHash: batchHash(batch.input.data), batchSize: batch.labels.length, startedAt: new Date(Date.now() - (t4 - t0)).toISOString(),
     timings: { chainMs: t1 - t0, dataMs: t2 - t1, queryMs: t3 - t2, scoringMs: t4 - t3, totalMs: t4 - t0 },
     resetUids: folded.resetUids, miners,

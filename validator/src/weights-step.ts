@@ -42,6 +42,17 @@ export async function revealDue(setter: WeightSetter, view: ChainSnapshot, state
   return { ...state, pendingCommits: kept };
 }
 
+/**
+ * The pending commit as the chain recorded it: included in `block`, counted in `chainEpoch` when
+ * the setter could read it (it differs from the plan when an epoch fired in the inclusion block,
+ * or the commit waited in the pool), so the reveal goes out in the epoch the chain will accept.
+ */
+export function recordedCommit(plan: PendingCommit, block: number, chainEpoch: number | undefined, revealPeriodEpochs: number, log?: Logger): PendingCommit {
+  if (chainEpoch === undefined || chainEpoch === plan.commitEpoch) return { ...plan, commitBlock: block };
+  log?.info({ hash: plan.hash, plannedEpoch: plan.commitEpoch, chainEpoch }, 'commit counted in another epoch than planned; reveal epoch follows the chain');
+  return { ...plan, commitBlock: block, commitEpoch: chainEpoch, revealEpoch: chainEpoch + revealPeriodEpochs };
+}
+
 /** Sets (or commits) weights from the current standings when the timing rules say so. */
 export async function submitIfDue(setter: WeightSetter, view: ChainSnapshot, state: ValidatorState, cfg: ScoringConfig, log: Logger): Promise<ValidatorState> {
   if (state.lastRoundId < 0) return state;
@@ -64,6 +75,6 @@ export async function submitIfDue(setter: WeightSetter, view: ChainSnapshot, sta
     return { ...state, timing };
   }
   log.info({ kind, includedBlock: r.block, uids: w.uids.length }, 'weights submitted');
-  const pendingCommits = plan === undefined ? state.pendingCommits : [...state.pendingCommits, { ...plan, commitBlock: r.block }];
+  const pendingCommits = plan === undefined ? state.pendingCommits : [...state.pendingCommits, recordedCommit(plan, r.block, r.commitEpoch, hp.revealPeriodEpochs, log)];
   return { ...state, timing: afterSuccess(r.block), pendingCommits };
 }

@@ -32,7 +32,7 @@ test('a full round scores a NaN, a wrong shape, a timeout and good miners as it 
   t.deepEqual(querier.calls, [{ uids: [1, 2, 3, 4, 5], deadlineMs: 50 }], 'all serving miners but self, at once, one deadline');
   const seed = deriveRoundSeed(FakeChain.hashOf(100), 'mnist', 20);
   t.deepEqual(data.seeds, [seed], 'seeded by the hash of the round\'s first block (100 = 20 * 5)');
-  t.like(report, { roundId: 20, block: 102, seedBlock: 100, seed, batchSize: 8, resetUids: [] });
+  t.like(report, { roundId: 20, block: 102, seedBlock: 100, seed, batchSize: 8, resetUids: [], validatorHotkey: OWN_HOTKEY, validatorUid: 0 });
   t.is(report.batchHash, batchHash(data.sampleRoundBatch(seed, 8).input.data));
 
   const line = (uid: number) => report.miners.find((m) => m.uid === uid)!;

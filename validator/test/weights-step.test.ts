@@ -3,7 +3,7 @@ import pino from 'pino';
 import { parseScoringConfig } from '../src/config.ts';
 import { emptyState, type ValidatorState } from '../src/state.ts';
 import { planCommit } from '../src/weights.ts';
-import { revealDue, submitIfDue } from '../src/weights-step.ts';
+import { recordedCommit, revealDue, submitIfDue } from '../src/weights-step.ts';
 import { FakeChain, FakeWeightSetter, neuron, OWN_HOTKEY } from './_helpers/fakes.ts';
 import { logSink } from './_helpers/log-sink.ts';
 
@@ -62,4 +62,24 @@ test('no weights without a permit, before the first round, or with nobody to pay
   chain.ownLastUpdate = 0;
   await submitIfDue(setter, await chain.snapshot(), nobody, cfg, silent);
   t.deepEqual(setter.calls.at(-1)?.args, [[0], [65535], 0n], 'score earned by a previous owner: self-weight only');
+});
+
+test('a commit counted by the chain in a later epoch than planned is revealed in the chain\'s epoch + period', async (t) => {
+  const chain = new FakeChain();
+  chain.neurons.push(neuron(1));
+  chain.hyperparams = { ...chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 2 };
+  chain.epochIndex = 4;
+  const scored = emptyState(1, OWN_HOTKEY);
+  scored.lastRoundId = 3;
+  scored.scores.set(1, { hotkey: 'hk1', emaLoss: 0.2, availability: 1, rounds: 1 });
+  const setter = new FakeWeightSetter(chain);
+  setter.results.push({ ok: true, block: 101, commitEpoch: 5 });
+  const s = await submitIfDue(setter, await chain.snapshot(), scored, cfg, silent);
+  t.like(s.pendingCommits[0], { commitBlock: 101, commitEpoch: 5, revealEpoch: 7 });
+  // Without a recorded epoch the plan (snapshot's epoch) stands.
+  setter.results.push({ ok: true, block: 111 });
+  chain.block = 111; chain.ownLastUpdate = 0;
+  const s2 = await submitIfDue(setter, await chain.snapshot(), { ...scored, timing: { lastWeightsBlock: 0, nextAttemptBlock: 0 } }, cfg, silent);
+  t.like(s2.pendingCommits[0], { commitBlock: 111, commitEpoch: 4, revealEpoch: 6 });
+  t.like(recordedCommit(s2.pendingCommits[0]!, 112, 4, 2), { commitBlock: 112, commitEpoch: 4, revealEpoch: 6 });
 });

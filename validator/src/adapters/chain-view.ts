@@ -35,11 +35,37 @@ export function neuronsOf(m: Metagraph): NeuronView[] {
 }
 
 /**
- * The subnet's epoch index at `block`: `SubnetEpochIndex` where the chain has it (dynamic tempo),
- * otherwise the legacy formula `floor((block + netuid + 1) / (tempo + 1))`.
+ * The legacy (spec <= 422) commit-reveal epoch index at `block`: `floor((block + netuid + 1) / (tempo + 1))`.
  */
 export function legacyEpochIndex(block: number, netuid: number, tempo: number): number {
   return Math.floor((block + netuid + 1) / (tempo + 1));
+}
+
+/** Dynamic-tempo scheduling items (spec >= 423) as read at one block. */
+export interface EpochSchedule {
+  tempo: number;
+  subnetEpochIndex: number;
+  lastEpochBlock: number;
+  /** 0 = no triggered epoch pending. */
+  pendingEpochAt: number;
+  blocksSinceLastStep: number;
+}
+
+/** `BlocksSinceLastStep` above this forces an epoch (subtensor-api.md §7). */
+const MAX_BLOCKS_WITHOUT_EPOCH = 50_400;
+
+/**
+ * The commit-reveal epoch an extrinsic included in block `block + 1` is counted in, from the state
+ * after `block`: `SubnetEpochIndex + (1 if an epoch fires in block + 1)` (spec >= 423). A commit or
+ * reveal sent now lands in the next block at the earliest, so this is the index that decides
+ * `RevealTooEarly` / `ExpiredWeightCommit` for it; the index at `block` itself is one too low in
+ * the last block of an epoch.
+ */
+export function nextBlockEpochIndex(s: EpochSchedule, block: number): number {
+  const next = block + 1;
+  const fires = s.tempo > 0 && ((s.pendingEpochAt > 0 && next >= s.pendingEpochAt)
+    || s.blocksSinceLastStep + 1 > MAX_BLOCKS_WITHOUT_EPOCH || next - s.lastEpochBlock >= s.tempo);
+  return s.subnetEpochIndex + (fires ? 1 : 0);
 }
 
 export class SubtensorChainView implements ChainView {
@@ -69,8 +95,9 @@ export class SubtensorChainView implements ChainView {
     return entry(...args);
   }
 
-  async #hyperparams(at: ApiAt, netuid: number): Promise<{ hp: WeightHyperparams; epochIndex: number | undefined }> {
-    const names = ['tempo', 'weightsSetRateLimit', 'weightsVersionKey', 'minAllowedWeights', 'commitRevealWeightsEnabled', 'revealPeriodEpochs', 'subnetEpochIndex'] as const;
+  async #hyperparams(at: ApiAt, netuid: number): Promise<{ hp: WeightHyperparams; schedule: Omit<EpochSchedule, 'tempo'> | undefined }> {
+    const names = ['tempo', 'weightsSetRateLimit', 'weightsVersionKey', 'minAllowedWeights', 'commitRevealWeightsEnabled', 'revealPeriodEpochs',
+      'subnetEpochIndex', 'lastEpochBlock', 'pendingEpochAt', 'blocksSinceLastStep'] as const;
     const values = await Promise.all(names.map((n) => this.#item(at, n, [netuid])));
     const num = (i: number, d: number): number => (values[i] === undefined ? d : Number(codecToBigInt(values[i])));
     const cr = values[4] === undefined ? DEFAULTS.commitRevealWeightsEnabled : (values[4] as { toPrimitive(): unknown }).toPrimitive() === true;
@@ -80,7 +107,9 @@ export class SubtensorChainView implements ChainView {
         weightsVersionKey: values[2] === undefined ? DEFAULTS.weightsVersionKey : codecToBigInt(values[2]),
         minAllowedWeights: num(3, DEFAULTS.minAllowedWeights), commitRevealEnabled: cr, revealPeriodEpochs: num(5, DEFAULTS.revealPeriodEpochs),
       },
-      epochIndex: values[6] === undefined ? undefined : Number(codecToBigInt(values[6])),
+      schedule: values[6] === undefined || values[7] === undefined ? undefined : {
+        subnetEpochIndex: num(6, 0), lastEpochBlock: num(7, 0), pendingEpochAt: num(8, 0), blocksSinceLastStep: num(9, 0),
+      },
     };
   }
 
@@ -90,11 +119,11 @@ export class SubtensorChainView implements ChainView {
     if (this.#cache?.hash === hash) return this.#cache.snapshot;
     const snapshot = await client.read(`subnet ${netuid} snapshot at ${hash}`, async (api) => {
       const at = await api.at(hash);
-      const [meta, { hp, epochIndex }] = await Promise.all([fetchMetagraph(api, netuid, hash as HexString), this.#hyperparams(at, netuid)]);
+      const [meta, { hp, schedule }] = await Promise.all([fetchMetagraph(api, netuid, hash as HexString), this.#hyperparams(at, netuid)]);
       const neurons = neuronsOf(meta);
       const ownUid = neurons.find((n) => n.hotkey === ownHotkey)?.uid;
       return {
-        netuid, block: meta.block, blockHash: hash, epochIndex: epochIndex ?? legacyEpochIndex(meta.block, netuid, hp.tempo),
+        netuid, block: meta.block, blockHash: hash, epochIndex: schedule === undefined ? legacyEpochIndex(meta.block + 1, netuid, hp.tempo) : nextBlockEpochIndex({ ...schedule, tempo: hp.tempo }, meta.block),
         hyperparams: hp, neurons, ownHotkey, ownUid, ownLastUpdate: ownUid === undefined ? 0 : meta.lastUpdate[ownUid] ?? 0,
       } satisfies ChainSnapshot;
     }, 30_000);

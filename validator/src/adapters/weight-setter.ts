@@ -40,13 +40,16 @@ export class ChainWeightSetter implements WeightSetter {
     this.#log = (opts.log ?? pino({ level: 'silent' })).child({ component: 'validator.weights' });
   }
 
-  async #submit(kind: string, build: () => Parameters<typeof submitAndWait>[1]): Promise<WeightSubmitResult> {
+  async #submit(kind: string, build: () => Parameters<typeof submitAndWait>[1], commitHash?: string): Promise<WeightSubmitResult> {
     const { client, hotkey } = this.#opts;
     try {
       const tx = build();
       const r = await submitAndWait(client.api, tx, hotkey, { nonces: client.nonces, timeoutMs: this.#opts.timeoutMs ?? 60_000, logger: this.#log });
       const header = await client.read('header of the inclusion block', (api) => api.rpc.chain.getHeader(r.blockHash));
-      return { ok: true, block: header.number.toNumber() };
+      const block = header.number.toNumber();
+      if (commitHash === undefined) return { ok: true, block };
+      const commitEpoch = await this.#recordedEpoch(r.blockHash, commitHash);
+      return commitEpoch === undefined ? { ok: true, block } : { ok: true, block, commitEpoch };
     } catch (err: unknown) {
       const code = weightErrorCode(err);
       const message = err instanceof Error ? err.message : String(err);
@@ -55,12 +58,33 @@ export class ChainWeightSetter implements WeightSetter {
     }
   }
 
+  /**
+   * The epoch the chain recorded our commit `hash` in: `WeightCommits[netuid][hotkey]` at the
+   * inclusion block holds `(hash, commit_epoch, commit_block, _)`. Undefined when unreadable (the
+   * caller keeps its own estimate; a wrong one is corrected by the RevealTooEarly retry).
+   */
+  async #recordedEpoch(blockHash: string, hash: string): Promise<number | undefined> {
+    const { client, netuid, hotkey } = this.#opts;
+    try {
+      return await client.read('WeightCommits at the commit block', async (api) => {
+        const entry = (await api.at(blockHash)).query.subtensorModule?.weightCommits;
+        if (entry === undefined) return undefined;
+        const rows = ((await entry(netuid, hotkey.address)).toPrimitive() ?? []) as Array<[string, number | string, number | string, number | string]>;
+        const row = rows.find((c) => String(c[0]).toLowerCase() === hash.toLowerCase());
+        return row === undefined ? undefined : Number(row[1]);
+      });
+    } catch (err: unknown) {
+      this.#log.debug({ err: err instanceof Error ? err.message : String(err) }, 'could not read the recorded commit epoch');
+      return undefined;
+    }
+  }
+
   setWeights(uids: number[], weights: number[], versionKey: bigint): Promise<WeightSubmitResult> {
     return this.#submit('set', () => setWeights(this.#opts.client.api, { netuid: this.#opts.netuid, uids, weights, versionKey }));
   }
 
   commitWeights(commitHash: string): Promise<WeightSubmitResult> {
-    return this.#submit('commit', () => commitWeights(this.#opts.client.api, { netuid: this.#opts.netuid, commitHash: commitHash as HexString }));
+    return this.#submit('commit', () => commitWeights(this.#opts.client.api, { netuid: this.#opts.netuid, commitHash: commitHash as HexString }), commitHash);
   }
 
   revealWeights(uids: number[], weights: number[], salt: number[], versionKey: bigint): Promise<WeightSubmitResult> {
