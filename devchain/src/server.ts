@@ -30,12 +30,19 @@ export class RpcServer {
     this.http = createServer((req, res) => this.onHttp(req, res));
     this.wss = new WebSocketServer({ server: this.http, maxPayload: o.maxPayloadBytes });
     this.wss.on('connection', (ws) => this.onConnection(ws));
+    // ws re-emits the HTTP server's errors (e.g. EADDRINUSE); listen() reports those, so no crash here.
+    this.wss.on('error', () => undefined);
   }
 
   async listen(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject);
-      this.http.listen(this.o.port, this.o.host, () => { this.http.off('error', reject); resolve(); });
+      const fail = (err: NodeJS.ErrnoException): void => {
+        if (err.code === 'EADDRINUSE') reject(new Error(`port ${this.o.port} on ${this.o.host} is already in use; stop what uses it or pick another with --port (0 = any free port)`, { cause: err }));
+        else if (err.code === 'EACCES') reject(new Error(`no permission to listen on ${this.o.host}:${this.o.port}; use a port above 1023`, { cause: err }));
+        else reject(err);
+      };
+      this.http.once('error', fail);
+      this.http.listen(this.o.port, this.o.host, () => { this.http.off('error', fail); resolve(); });
     });
     const addr = this.http.address();
     if (!addr || typeof addr === 'string') throw new Error('server address unavailable');

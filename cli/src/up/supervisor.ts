@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 
@@ -72,6 +72,15 @@ export class Supervisor {
     this.children.set(spec.name, running);
     this.log.debug({ child: spec.name, pid: proc.pid }, 'child started');
     return running;
+  }
+
+  /** The last `lines` lines a child wrote (for error messages), or '' when it wrote nothing. */
+  tail(name: string, lines = 5): string {
+    try {
+      return readFileSync(join(this.logDir, `${name}.log`), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
   }
 
   /** Names of the children still running. */

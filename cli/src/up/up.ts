@@ -61,7 +61,10 @@ function devchainUrl(sup: Supervisor, args: string[], timeoutMs: number): { url:
       } catch { /* not a JSON log line */ }
     },
   });
-  void child.exited.then(({ code }) => rejectUrl(new Error(`the devchain exited (code ${code}) before it was ready; see its log`)));
+  void child.exited.then(({ code }) => {
+    // Give the log stream a moment to flush the child's last words into the file.
+    setTimeout(() => rejectUrl(new Error(`the devchain exited (code ${code}) before it was ready (is its port in use? try --port 0). Its last log lines:\n${sup.tail('devchain')}`)), 200);
+  });
   const timer = setTimeout(() => rejectUrl(new Error(`the devchain was not ready after ${timeoutMs} ms; see its log`)), timeoutMs);
   void url.finally(() => clearTimeout(timer)).catch(() => undefined);
   return { url };
