@@ -164,7 +164,7 @@ export class MinerClient {
     const latencyMs = performance.now() - started;
     const parsed = parseResponse(resBody, metadata, {
       expectedSignedBy: this.#opts.minerHotkey,
-      expectedSignedFor: signer.address,
+      expectedSignedFor: headers.signedBy, // the signer's address, as cached by the signing path
       expectedUuid: headers.uuid,
       maxAgeMs: this.#opts.maxResponseAgeMs,
     });

@@ -113,8 +113,9 @@ function sign(bodyHash: string, signer: Signer, signedFor: string, opts: SignOpt
   const timestamp = String(opts.nowMs ?? Date.now());
   const uuid = opts.uuid ?? randomUUID();
   const message = epistulaMessage(bodyHash, uuid, timestamp, signedFor);
-  const signature = u8aToHex(fastSigner(signer).sign(utf8.encode(message)));
-  return { version: EPISTULA_VERSION, timestamp, uuid, signedBy: signer.address, signedFor, signature };
+  const fast = fastSigner(signer); // also caches the SS58 address (a KeyringPair re-encodes it on every read, ~0.04 ms)
+  const signature = u8aToHex(fast.sign(utf8.encode(message)));
+  return { version: EPISTULA_VERSION, timestamp, uuid, signedBy: fast.address, signedFor, signature };
 }
 
 /**
