@@ -1,0 +1,181 @@
+/**
+ * `arena validator` as a process: --help, bad config and a missing wallet exit 2 with a message that
+ * names the field or the command to run; on a real devchain (commit-reveal on, manual seal) it
+ * scores, commits, and on SIGTERM finishes the round, persists and exits 0; a second process on the
+ * same data dir continues the round counter and the EMA, and reveals the commit the first one left.
+ */
+import test from 'ava';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { connectChain, createDevWallet, serveAxon, submitAndWait } from '#core';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { STATE_FILE } from '../../src/state.ts';
+import type { PendingCommit } from '../../src/weights.ts';
+import { spawnDevchain } from '../_helpers/devchain.ts';
+import { spawnMiner } from '../_helpers/miner-process.ts';
+
+const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function runArena(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`)); }, timeoutMs);
+    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+
+async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('--help lists the options; bad flags, an unknown competition and a missing wallet exit 2 naming what to fix', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'arena-vcli-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const noWallet = ['--wallet.path', join(dir, 'wallets'), '--data-dir', join(dir, 'data'), '--metrics-port', '-1'];
+  const [help, netuid, competition, wallet] = await Promise.all([
+    runArena(['validator', '--help']),
+    runArena(['validator', '--netuid', 'abc', ...noWallet]),
+    runArena(['validator', '--competition', 'no-such-competition', ...noWallet]),
+    runArena(['validator', '--wallet.name', 'nobody', ...noWallet]),
+  ]);
+  t.is(help.code, 0);
+  for (const opt of ['--chain-endpoint', '--netuid', '--wallet.name', '--wallet.hotkey', '--data-dir', '--round-interval', '--batch-size', '--metrics-port', '--competition', 'SIGTERM']) {
+    t.true(help.stdout.includes(opt), `help mentions ${opt}`);
+  }
+  t.is(netuid.code, 2);
+  t.regex(netuid.stderr, /--netuid/);
+  t.regex(netuid.stderr, /"abc"/);
+  t.is(competition.code, 2);
+  t.regex(competition.stderr, /competition: expected a competition id/);
+  t.regex(competition.stderr, /no-such-competition/);
+  t.is(wallet.code, 2);
+  t.regex(wallet.stderr, /arena wallet create --wallet\.name nobody --wallet\.hotkey default --wallet\.path /);
+  t.false(/at .*\.ts:\d+/.test(wallet.stderr + competition.stderr), 'no stack traces for bad usage');
+});
+
+interface ValidatorProcess { port: Promise<number>; exited: Promise<number | null>; kill(signal: NodeJS.Signals): void; lines: Array<Record<string, unknown>> }
+
+function spawnValidator(t: ExecutionContext, args: string[], env: Record<string, string>): ValidatorProcess {
+  const child = spawn(process.execPath, [ARENA, 'validator', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  t.teardown(async () => { if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; } });
+  const lines: Array<Record<string, unknown>> = [];
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const port = new Promise<number>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i); buf = buf.slice(i + 1);
+        try {
+          const j = JSON.parse(line) as Record<string, unknown>;
+          if (lines.length < 2000) lines.push(j);
+          if (j.msg === 'validator http server listening (/metrics, /status, /report/latest, /reports)') resolve(Number(j.port));
+        } catch { /* not JSON */ }
+      }
+    });
+    void exited.then((code) => reject(new Error(`validator exited with ${code} before listening: ${stderr}`)));
+  });
+  return { port, exited, kill: (s) => child.kill(s), lines };
+}
+
+interface Status { running: boolean; hotkey: string; lastRoundId: number; rounds: number; pendingCommits: number; lastWeightsBlock: number }
+interface StateFile { lastRoundId: number; scores: Array<[number, { emaLoss: number; rounds: number }]>; pendingCommits: PendingCommit[] }
+
+test('SIGTERM finishes the round, persists and exits 0; a restarted process continues rounds, EMA and the pending commit', async (t) => {
+  await cryptoWaitReady();
+  const kr = new Keyring({ type: 'sr25519' });
+  const chain = await spawnDevchain(t, {
+    allowLoopbackAxons: true,
+    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{
+      netuid: 1, owner: '//Alice', startCall: true,
+      hyperparams: { tempo: 10, weightsSetRateLimit: 0, commitRevealEnabled: true, revealPeriodEpochs: 1, minAllowedWeights: 1, immunityPeriod: 0, activityCutoff: 5000 },
+      neurons: [{ hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true }, { hotkey: '//Bob', coldkey: '//Ferdie' }, { hotkey: '//Charlie', coldkey: '//Ferdie' }],
+    }] } } },
+  });
+  const miners = await Promise.all([spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }), spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' })]);
+  const client = await connectChain({ endpoint: chain.url });
+  t.teardown(() => client.close());
+  let ticking = true;
+  let paused = false;
+  const ticker = (async () => {
+    while (ticking) {
+      if (!paused) await chain.newBlocks(1).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  t.teardown(async () => { ticking = false; await ticker; });
+  await Promise.all(miners.map((m, i) => submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }),
+    kr.addFromUri(['//Bob', '//Charlie'][i]!), { nonces: client.nonces, timeoutMs: 20_000 })));
+
+  const dir = await mkdtemp(join(tmpdir(), 'arena-vcli-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const wallets = join(dir, 'wallets');
+  const { hotkey } = await createDevWallet({ path: wallets, name: 'v', hotkey: 'default', coldkeyUri: '//Alice', hotkeyUri: '//Eve' });
+  const dataDir = join(dir, 'data');
+  const args = ['--chain-endpoint', chain.url, '--netuid', '1', '--wallet.path', wallets, '--wallet.name', 'v', '--data-dir', dataDir,
+    '--metrics-port', '0', '--round-interval', '2', '--batch-size', '64', '--log-level', 'info'];
+  const env = { ARENA_VALIDATOR_SCORING_POLL_INTERVAL_MS: '100', ARENA_VALIDATOR_SCORING_MIN_AVAILABILITY: '0' };
+  const readState = async (): Promise<StateFile | undefined> => {
+    const text = await readFile(join(dataDir, STATE_FILE), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : JSON.parse(text) as StateFile;
+  };
+  const status = async (port: number): Promise<Status> => await (await fetch(`http://127.0.0.1:${port}/status`)).json() as Status;
+
+  // First process: a few rounds and a commit; the chain is held still while a commit is pending.
+  const v1 = spawnValidator(t, args, env);
+  const port1 = await v1.port;
+  await until('two rounds and a pending commit', async () => (await status(port1)).rounds >= 2 && ((await readState())?.pendingCommits.length ?? 0) > 0);
+  paused = true;
+  v1.kill('SIGTERM');
+  t.is(await v1.exited, 0, 'SIGTERM: finish the round, persist, exit 0');
+  t.true(v1.lines.some((l) => l.msg === 'validator stopped'));
+  const saved = (await readState())!;
+  t.true(saved.lastRoundId >= 0);
+  t.true(saved.pendingCommits.length > 0, 'the pending commit (with its salt) is on disk');
+  const savedScores = new Map(saved.scores);
+  const uidOf = async (uri: string): Promise<number> => Number((await client.api.query.subtensorModule!.uids!(1, kr.addFromUri(uri).address)).toPrimitive());
+  const good = await uidOf('//Bob');
+  const roundsBefore = savedScores.get(good)!.rounds;
+  t.true(roundsBefore >= 2);
+  const commits = (await client.api.query.subtensorModule!.weightCommits!(1, hotkey)).toPrimitive() as Array<[string]>;
+  t.true(commits.some(([h]) => h === saved.pendingCommits[0]!.hash), 'the commit is on chain, unrevealed');
+
+  // Second process on the same data dir: restored state, then rounds continue and the commit is revealed.
+  const v2 = spawnValidator(t, args, env);
+  const port2 = await v2.port;
+  await until('state restored', async () => (await status(port2)).lastRoundId === saved.lastRoundId);
+  t.is((await status(port2)).pendingCommits, saved.pendingCommits.length, 'pending commits survived the restart');
+  paused = false;
+  const vUid = await uidOf('//Eve');
+  const weightsOnChain = async (): Promise<number> => ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
+  const leftHash = saved.pendingCommits[0]!.hash;
+  await until('the commit left by the first process is revealed', async () => v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === leftHash));
+  t.true((await weightsOnChain()) > 0, 'the Weights row is on chain');
+  await until('a new round', async () => (await status(port2)).lastRoundId > saved.lastRoundId);
+  const latest = await (await fetch(`http://127.0.0.1:${port2}/report/latest`)).json() as { roundId: number; validatorHotkey: string; validatorUid: number };
+  t.true(latest.roundId > saved.lastRoundId, 'the round counter continued');
+  t.is(latest.validatorHotkey, hotkey);
+  t.is(latest.validatorUid, vUid);
+  v2.kill('SIGTERM');
+  t.is(await v2.exited, 0);
+  const after = new Map((await readState())!.scores);
+  t.true(after.get(good)!.rounds > roundsBefore, `EMA continued: ${roundsBefore} rounds before, ${after.get(good)!.rounds} after`);
+  const reports = (await readdir(join(dataDir, 'reports'))).filter((f) => f.startsWith('round-'));
+  t.true(reports.includes(`round-${saved.lastRoundId}.json`) && reports.includes(`round-${latest.roundId}.json`), 'reports of both runs are kept');
+});
