@@ -58,7 +58,8 @@ export function renderLive(lb: Leaderboard, rows: LiveRow[], summary: string): s
   const body = rows.map((r) => [
     String(r.rank), String(r.uid), r.name, r.role, r.model, r.emaLoss === null ? '-' : r.emaLoss.toFixed(4),
     r.incentive.toFixed(4), r.dividends.toFixed(4), formatRao(r.earnedRao, 3),
-    r.updatedBlocksAgo === null ? 'never' : `${r.updatedBlocksAgo} blocks ago`, r.axon ?? '-',
+    // Miners never set weights; their LastUpdate is only the registration block.
+    r.role === 'miner' ? '-' : r.updatedBlocksAgo === null ? 'never' : `${r.updatedBlocksAgo} blocks ago`, r.axon ?? '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i <= 1 || (i >= 5 && i <= 8) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
