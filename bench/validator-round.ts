@@ -97,21 +97,23 @@ async function measureWith(kind: 'grpc' | 'per-miner-encode', n: number, miners:
   const cfg = parseScoringConfig({ batchSize: BATCH, roundLengthBlocks: 5, queryDeadlineMs: 60_000 });
   const log = pino({ level: 'silent' });
   let state = emptyState(1, alice.address);
-  const samples: Array<{ chainMs: number; dataMs: number; queryMs: number; scoringMs: number; totalMs: number; ok: number }> = [];
+  const samples: Array<{ chainMs: number; dataMs: number; queryMs: number; scoringMs: number; totalMs: number; validatorCpuMs: number; ok: number }> = [];
   for (let i = 0; i < 7; i++) {
     const view = await chain.snapshot();
+    const cpu0 = process.cpuUsage();
     const r = await runRound({ chain, querier, data, log }, cfg, view, state);
+    const cpu = process.cpuUsage(cpu0);
     state = r.state;
     block += 5;
-    if (i >= 2) samples.push({ ...r.report.timings, ok: r.report.miners.filter((m) => m.status === 'ok').length });
+    if (i >= 2) samples.push({ ...r.report.timings, validatorCpuMs: (cpu.user + cpu.system) / 1000, ok: r.report.miners.filter((m) => m.status === 'ok').length });
   }
   querier.close();
-  const pick = (k: 'chainMs' | 'dataMs' | 'queryMs' | 'scoringMs' | 'totalMs') => round2(median(samples.map((x) => x[k])));
+  const pick = (k: 'chainMs' | 'dataMs' | 'queryMs' | 'scoringMs' | 'totalMs' | 'validatorCpuMs') => round2(median(samples.map((x) => x[k])));
   const requestMB = (BATCH * 784 * 4) / 1e6;
   const queryMs = pick('queryMs');
   return {
     querier: kind, miners: n, batch: BATCH, answeredOk: Math.min(...samples.map((s) => s.ok)),
-    chainMs: pick('chainMs'), dataMs: pick('dataMs'), queryMs, scoringMs: pick('scoringMs'), totalMs: pick('totalMs'),
+    chainMs: pick('chainMs'), dataMs: pick('dataMs'), queryMs, scoringMs: pick('scoringMs'), totalMs: pick('totalMs'), validatorCpuMs: pick('validatorCpuMs'),
     requestMBPerMiner: round2(requestMB), queryMBps: round2((requestMB * n) / (queryMs / 1000)),
   };
 }
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
   for (const n of SIZES) results.push(...(await measure(n, alice)));
   process.stdout.write(`${JSON.stringify({
     bench: 'validator-round', node: process.version, cores: (await import('node:os')).cpus().length,
-    note: 'real gRPC miners (signed, one separate process) on 127.0.0.1, real held-out batch; in-memory chain view; median of 5 rounds after 2 warm-up; queryMs = all miners at once with one deadline',
+    note: 'real gRPC miners (signed, one separate process) on 127.0.0.1, real held-out batch; in-memory chain view; median of 5 rounds after 2 warm-up; queryMs = all miners at once with one deadline (bound by the one miner-farm process on a busy machine); validatorCpuMs = CPU of the validator process per round, the side the querier changes',
     results,
   })}\n`);
 }
