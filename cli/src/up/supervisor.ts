@@ -33,6 +33,10 @@ export class Supervisor {
 
   constructor(private readonly logDir: string, private readonly log: Logger) {
     mkdirSync(logDir, { recursive: true });
+    // Should `arena up` itself die abruptly, take the children with it rather than leave orphans.
+    process.once('exit', () => {
+      for (const child of this.children.values()) child.proc.kill('SIGKILL');
+    });
   }
 
   /** Starts a child; throws if a child of that name is already running. */
@@ -40,9 +44,12 @@ export class Supervisor {
     if (this.children.has(spec.name)) throw new Error(`child ${spec.name} is already running`);
     const out = createWriteStream(join(this.logDir, `${spec.name}.log`), { flags: 'a' });
     this.logs.set(spec.name, out);
+    // Own process group: a terminal's Ctrl-C reaches only `arena up`, which then stops the children
+    // in order (miners and validators first, the chain last).
     const proc = spawn(process.execPath, spec.args, {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let pending = '';
     proc.stdout?.on('data', (chunk: Buffer) => {
