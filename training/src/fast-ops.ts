@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dBackpropFilter } from './wasm-kernels.ts';
 
 /**
  * Layer ops with hand-written gradients that suit the wasm backend: its BatchMatMul is ~13x slower
@@ -40,6 +39,34 @@ export function denseOp(w: tf.Tensor, b: tf.Tensor | undefined, act: Act, needIn
   return (x) => f(x, w, bias);
 }
 
+/**
+ * Filter and bias gradients of a stride-1 'valid' convolution in one forward conv: x transposed to
+ * [Cin, H, W, N] (channels become the batch) with a row of ones appended, convolved with dz
+ * transposed to [Ho, Wo, N, Cout] as the filter. Rows 0..Cin-1 of the result are dW, the ones row
+ * at tap (0, 0) is the sum of dz over batch and positions, i.e. db (no separate reduction pass).
+ */
+export function convFilterAndBiasGrad(x: tf.Tensor4D, dz: tf.Tensor4D, kh: number, kw: number): [tf.Tensor4D, tf.Tensor1D] {
+  return tf.tidy(() => {
+    const [n, h, w, cin] = x.shape;
+    const cout = dz.shape[3];
+    // With one input channel the move to [1, H, W, N] is a 2-D transpose.
+    const xt: tf.Tensor4D = cin === 1 ? tf.reshape(tf.transpose(tf.reshape(x, [n, h * w])), [1, h, w, n]) : tf.transpose(x, [3, 1, 2, 0]);
+    const dyt: tf.Tensor4D = tf.transpose(dz, [1, 2, 0, 3]);
+    const withOnes = tf.concat([xt, tf.ones([1, h, w, n])], 0) as tf.Tensor4D;
+    const out = tf.conv2d(withOnes, dyt, 1, 'valid') as tf.Tensor4D; // [cin + 1, kh, kw, cout]
+    const dW = tf.transpose(tf.slice(out, [0, 0, 0, 0], [cin, kh, kw, cout]), [1, 2, 0, 3]) as tf.Tensor4D;
+    const db = tf.reshape(tf.slice(out, [cin, 0, 0, 0], [1, 1, 1, cout]), [cout]) as tf.Tensor1D;
+    return [dW, db];
+  });
+}
+
+/** Input gradient of a stride-1 'valid' conv: full correlation of dz with the rotated filter (padding inside the conv, no pad pass). */
+function convInputGrad(dz: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
+  const [kh, kw] = filter.shape;
+  const rotated = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+  return tf.conv2d(dz, rotated, 1, [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]]);
+}
+
 /** y = act(conv2d(x, W, stride 1, 'valid') + b) for NHWC x and W [kh, kw, cin, cout]. */
 export function convOp(w: tf.Tensor4D, b: tf.Tensor | undefined, act: Act, needInputGrad: boolean): Op1 {
   const bias = b ?? tf.zeros([w.shape[3]]);
@@ -53,12 +80,47 @@ export function convOp(w: tf.Tensor4D, b: tf.Tensor | undefined, act: Act, needI
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sf, sy] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
         const dz = activationGrad(dy, sy, act) as tf.Tensor4D;
-        const dW = conv2dBackpropFilter(sx, dz, sf.shape, 1, 'valid');
-        const db = tf.sum(dz, [0, 1, 2]);
-        // Full correlation of dz with the filter rotated by 180 degrees and in/out channels swapped.
-        const dx = needInputGrad
-          ? tf.conv2d(tf.pad(dz, [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]]), tf.transpose(tf.reverse(sf, [0, 1]), [0, 1, 3, 2]), 1, 'valid')
-          : zerosLikeGrad(sx);
+        const [dW, db] = convFilterAndBiasGrad(sx, dz, kh!, kw!);
+        const dx = needInputGrad ? convInputGrad(dz, sf) : zerosLikeGrad(sx);
+        return [dx, dW, db];
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return (x) => f(x, w, bias);
+}
+
+/**
+ * maxPool2x2(relu(conv2d(x, W, stride 1, 'valid') + b)) as one op. Its gradient routes dy to the
+ * window maxima with one compare on a 6-D view and folds the relu gradient into the pooled
+ * tensor (a window whose maximum is 0 had only non-positive pre-activations), which saves two
+ * full-size passes over the conv output compared with separate conv and pool gradients.
+ */
+export function convReluPool2Op(w: tf.Tensor4D, b: tf.Tensor | undefined, needInputGrad: boolean): Op1 {
+  const bias = b ?? tf.zeros([w.shape[3]]);
+  const [kh, kw] = w.shape;
+  const f = tf.customGrad(((x: tf.Tensor4D, filter: tf.Tensor4D, bvec: tf.Tensor1D, save: tf.GradSaveFunc) => {
+    const y = tf.engine().runKernel('FusedConv2D', { x, filter, bias: bvec },
+      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' }) as tf.Tensor4D;
+    const m = tf.maxPool(y, 2, 2, 'valid');
+    save([x, filter, y, m]);
+    // save() keeps clones, and nothing tidies inside a custom op's forward function.
+    y.dispose();
+    return {
+      value: m,
+      gradFunc: (dm: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, sf, sy, sm] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+        const [n, h, wd, c] = sy.shape;
+        const ho = sm.shape[1], wo = sm.shape[2];
+        const even = h === 2 * ho && wd === 2 * wo;
+        const ye = even ? sy : tf.slice(sy, [0, 0, 0, 0], [n, 2 * ho, 2 * wo, c]);
+        const g6 = tf.reshape(tf.mul(dm, tf.step(sm)), [n, ho, 1, wo, 1, c]);
+        // 1 where y < max (step of max - y), so dz = g - g * that: wasm's broadcasting Equal is ~30x slower than Sub.
+        const below = tf.step(tf.sub(tf.reshape(sm, [n, ho, 1, wo, 1, c]), tf.reshape(ye, [n, ho, 2, wo, 2, c])));
+        const dz6 = tf.sub(g6, tf.mul(below, g6));
+        const dzc = tf.reshape(dz6, [n, 2 * ho, 2 * wo, c]) as tf.Tensor4D;
+        const dz = even ? dzc : tf.pad(dzc, [[0, 0], [0, h - 2 * ho], [0, wd - 2 * wo], [0, 0]]) as tf.Tensor4D;
+        const [dW, db] = convFilterAndBiasGrad(sx, dz, kh!, kw!);
+        const dx = needInputGrad ? convInputGrad(dz, sf) : zerosLikeGrad(sx);
         return [dx, dW, db];
       },
     };

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { convOp, denseOp, maxPool2Op } from './fast-ops.ts';
+import { convOp, convReluPool2Op, denseOp, maxPool2Op } from './fast-ops.ts';
 
 /** A model's forward pass as plain fused tfjs ops over its own variables, returning logits (pre-softmax). */
 export interface LogitsFn {
@@ -24,13 +24,38 @@ type Step = (x: tf.Tensor) => tf.Tensor;
 export function compileLogits(model: tf.LayersModel): LogitsFn {
   const layers = model.layers as unknown as LayerLike[];
   let needInputGrad = false;
-  const steps = layers.map((layer, i) => {
-    const step = compileLayer(layer, i === layers.length - 1, needInputGrad);
+  const steps: Step[] = [];
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i]!, next = layers[i + 1];
+    // A relu conv followed by a 2x2 pool runs as one op whose gradient folds the relu into the pool's.
+    const fused = next && i + 1 < layers.length - 1 && isPool2x2(next) ? fusedConvPool(layer, needInputGrad) : undefined;
+    steps.push(fused ?? compileLayer(layer, i === layers.length - 1, needInputGrad));
+    if (fused) i++;
     // Layers before the first weighted one see only data, which needs no gradient.
     if (layer.trainableWeights.length > 0) needInputGrad = true;
-    return step;
-  });
+  }
   return (x) => steps.reduce<tf.Tensor>((h, step) => step(h), x) as tf.Tensor2D;
+}
+
+function isPool2x2(layer: LayerLike): boolean {
+  if (layer.getClassName() !== 'MaxPooling2D') return false;
+  const cfg = layer.getConfig();
+  const pool = cfg.poolSize as [number, number], strides = cfg.strides as [number, number];
+  return pool[0] === 2 && pool[1] === 2 && strides[0] === 2 && strides[1] === 2 && cfg.padding === 'valid';
+}
+
+/** The fused conv+relu+pool step when `layer` is a plain (stride 1, 'valid', channelsLast) relu Conv2D with a kernel. */
+function fusedConvPool(layer: LayerLike, needInputGrad: boolean): Step | undefined {
+  if (layer.getClassName() !== 'Conv2D') return undefined;
+  const cfg = layer.getConfig();
+  const [filter, bias] = layer.trainableWeights.map((w) => w.read());
+  if (!filter || cfg.activation !== 'relu' || cfg.dataFormat !== 'channelsLast' || !isPlainConv(cfg)) return undefined;
+  return convReluPool2Op(filter as tf.Tensor4D, bias, needInputGrad);
+}
+
+function isPlainConv(cfg: tf.serialization.ConfigDict): boolean {
+  const strides = cfg.strides as [number, number], dilations = cfg.dilationRate as [number, number];
+  return strides.every((v) => v === 1) && dilations.every((v) => v === 1) && cfg.padding === 'valid';
 }
 
 function compileLayer(layer: LayerLike, isLast: boolean, needInputGrad: boolean): Step {
@@ -45,8 +70,7 @@ function compileLayer(layer: LayerLike, isLast: boolean, needInputGrad: boolean)
     case 'Conv2D': return convStep(weights, cfg, layer.name, needInputGrad);
     case 'MaxPooling2D': {
       const pool = cfg.poolSize as [number, number], strides = cfg.strides as [number, number];
-      const is2x2 = pool[0] === 2 && pool[1] === 2 && strides[0] === 2 && strides[1] === 2 && cfg.padding === 'valid';
-      return is2x2 ? maxPool2Op() : (x) => tf.maxPool(x as tf.Tensor4D, pool, strides, cfg.padding as 'valid' | 'same');
+      return isPool2x2(layer) ? maxPool2Op() : (x) => tf.maxPool(x as tf.Tensor4D, pool, strides, cfg.padding as 'valid' | 'same');
     }
     case 'Reshape': return (x) => tf.reshape(x, [-1, ...(cfg.targetShape as number[])]);
     case 'Flatten': return (x) => tf.reshape(x, [x.shape[0], -1]);
@@ -73,7 +97,6 @@ function convStep(weights: tf.Tensor[], cfg: tf.serialization.ConfigDict, name: 
   const act = activationOf(String(cfg.activation), name);
   const strides = cfg.strides as [number, number], pad = cfg.padding as 'valid' | 'same';
   const dilations = cfg.dilationRate as [number, number];
-  const plain = strides.every((v) => v === 1) && dilations.every((v) => v === 1) && pad === 'valid';
-  if (plain) return convOp(filter as tf.Tensor4D, bias, act, needInputGrad);
+  if (isPlainConv(cfg)) return convOp(filter as tf.Tensor4D, bias, act, needInputGrad);
   return (x) => tf.fused.conv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, dilations, ...(bias ? { bias } : {}), activation: act });
 }

@@ -1,7 +1,7 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs';
 import {
-  BackendUnavailableError, buildModel, conv2dBackpropFilter, evaluateModel, loadBuiltinCompetition, loadTrainingSplit,
+  BackendUnavailableError, buildModel, compileLogits, conv2dBackpropFilter, evaluateModel, loadBuiltinCompetition, loadTrainingSplit,
   parameterCount, selectBackend, TrainSession, type ModelName,
 } from '../src/index.ts';
 
@@ -53,6 +53,42 @@ test.serial('the wasm Conv2DBackpropFilter matches the cpu backend on small rand
     t.deepEqual(direct.shape, c.f);
     direct.dispose();
   }
+});
+
+test.serial('the fast cnn gradients on wasm (fused conv+relu+pool, filter and bias from one conv) match tf.grads of the Layers model on cpu', async (t) => {
+  // Random inputs: equal values inside a pooling window (ties) are then improbable, and ties are the one
+  // place the two differ (the fast pool gradient goes to every tied maximum, tfjs's to the first).
+  const n = 6;
+  const xv = Float32Array.from({ length: n * 784 }, (_, i) => Math.sin(i * 12.9898) * 0.5 + 0.5);
+  const labels = Array.from({ length: n }, (_, i) => i % 10);
+  const run = (fast: boolean): Float32Array[] => {
+    const model = buildModel('cnn', 3);
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const logits = compileLogits(model);
+    const { value, grads } = tf.variableGrads(() => tf.tidy(() => {
+      const x = tf.tensor2d(xv, [n, 784]), y = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
+      return fast
+        ? tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar
+        : tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(model.apply(x) as tf.Tensor)), 1))) as tf.Scalar;
+    }), vars);
+    const out = vars.map((v) => grads[v.name]!.dataSync() as Float32Array);
+    tf.dispose([value, grads]);
+    model.dispose();
+    return out;
+  };
+  await selectBackend('cpu');
+  const expected = run(false);
+  await selectBackend('wasm');
+  const before = tf.memory().numTensors;
+  const actual = run(true);
+  t.is(tf.memory().numTensors, before, 'tensors leaked by the fast gradient');
+  t.is(actual.length, 6);
+  actual.forEach((a, i) => {
+    const e = expected[i]!;
+    const scale = Math.max(1e-6, ...Array.from(e, Math.abs));
+    const maxDiff = a.reduce((m, v, j) => Math.max(m, Math.abs(v - e[j]!)), 0);
+    t.true(maxDiff <= 2e-3 * scale, `variable ${i}: max diff ${maxDiff} vs scale ${scale}`);
+  });
 });
 
 test.serial('models have the documented parameter counts and seeded weights', async (t) => {
