@@ -40,6 +40,8 @@ test('role: dividends make a validator, incentive a miner, else the permit decid
   t.is(roleOf({ validatorPermit: false, dividends: 0, incentive: 0 }), 'miner');
   // Small subnets give every staked uid a permit: an earning miner stays a miner.
   t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 9 }), 'miner');
+  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 100, axon: null }), 'validator', 'weights that count make a validator');
+  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 0, axon: '127.0.0.1:8091' }), 'miner', 'a permit plus a served axon and nothing earned yet is a miner');
   const lb = buildLeaderboard(snapshot([neuron(0, { validatorPermit: true, stakeRao: 5_000_000_000n }), neuron(1), neuron(2, { dividends: 7 })]));
   t.is(lb.validators, 2);
   t.is(lb.miners, 1);

@@ -83,14 +83,15 @@ export interface Leaderboard {
 }
 
 /**
- * Validator when it earns dividends; miner when it earns incentive (and no dividends); otherwise a
- * validator permit decides. A permit alone is not enough: the epoch grants permits to the top
- * `MaxAllowedValidators` (64) uids by stake, so on a small subnet every miner holding stake has one.
+ * Validator when it earns dividends or validator trust (its weights count); miner when it earns
+ * incentive; otherwise a permit without a served axon means validator. A permit alone is not enough:
+ * the epoch grants permits to the top `MaxAllowedValidators` (64) uids by stake, so on a small subnet
+ * every miner holding stake has one, and miners serve axons while validators need not.
  */
-export function roleOf(n: Pick<NeuronState, 'validatorPermit' | 'dividends' | 'incentive'>): Role {
-  if (n.dividends > 0) return 'validator';
+export function roleOf(n: Pick<NeuronState, 'validatorPermit' | 'dividends' | 'incentive'> & Partial<Pick<NeuronState, 'validatorTrust' | 'axon'>>): Role {
+  if (n.dividends > 0 || (n.validatorTrust ?? 0) > 0) return 'validator';
   if (n.incentive > 0) return 'miner';
-  return n.validatorPermit ? 'validator' : 'miner';
+  return n.validatorPermit && (n.axon ?? null) === null ? 'validator' : 'miner';
 }
 
 /** Ranks neurons: incentive (desc), then emission (desc), then uid (asc). Rank is 1-based. */
