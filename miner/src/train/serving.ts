@@ -2,7 +2,9 @@ import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { pino, type Logger } from 'pino';
-import { hashModelWeights, loadModelFromDir, MODEL_JSON, parameterCount } from '#training';
+import { Worker } from 'node:worker_threads';
+import { BACKEND_NAMES, hashModelWeights, loadModelFromDir, MODEL_JSON, parameterCount, type BackendName } from '#training';
+import type { PredictorWorkerConfig, PredictorWorkerReply, PredictorWorkerRequest } from './predictor-worker.ts';
 
 /** What a served model is; the miner's Info answer. */
 export interface ServingInfo {
@@ -33,6 +35,13 @@ export interface ServingOptions {
   sliceMs?: number;
   /** Largest n accepted per call; default 4096. */
   maxBatch?: number;
+  /**
+   * Where inference runs: 'main' (this thread, in ~sliceMs chunks that yield) or 'worker' (a worker
+   * thread holding the model; this thread only copies the input over and the output back). Default 'main'.
+   */
+  thread?: 'main' | 'worker';
+  /** Backend of a serving worker; default the backend of the calling thread. */
+  backend?: BackendName;
 }
 
 /**
@@ -40,6 +49,7 @@ export interface ServingOptions {
  * trained elsewhere) for inference on the current tfjs backend; the miner selects the backend once at start.
  */
 export async function loadServingModel(dir: string, options: ServingOptions = {}): Promise<Predictor> {
+  if (options.thread === 'worker') return loadServingModelInWorker(dir, options);
   const real = await realpath(dir);
   const [model, checkpointHash] = await Promise.all([loadModelFromDir(real), hashModelWeights(real)]);
   const meta = (model.getUserDefinedMetadata() as { arena?: { modelName?: unknown; step?: unknown } } | undefined)?.arena;
@@ -96,6 +106,79 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
     }
     return { data: data!, shape: outShape };
   }
+}
+
+/**
+ * Loads a model directory into a worker thread of its own and serves it from there: the caller's
+ * event loop only copies inputs and outputs, so training in another worker and large batches never
+ * hold it. Same contract as `loadServingModel`: dispose() waits for running calls, then ends the worker.
+ * Rejects (and ends the worker) when the directory does not load.
+ */
+export async function loadServingModelInWorker(dir: string, options: ServingOptions = {}): Promise<Predictor> {
+  const current = tf.getBackend();
+  const backend: BackendName = options.backend ?? ((BACKEND_NAMES as readonly string[]).includes(current) ? current as BackendName : 'auto');
+  const { thread: _thread, backend: _backend, ...serving } = options;
+  const config: PredictorWorkerConfig = { dir, backend, options: serving };
+  const worker = new Worker(new URL('./predictor-worker-bootstrap.mjs', import.meta.url), { workerData: config, stdout: true, stderr: true });
+  // tfjs may print a banner: keep the miner's stdout clean.
+  worker.stdout.resume();
+  worker.stderr.resume();
+  const pending = new Map<number, { resolve: (o: { data: Float32Array; shape: number[] }) => void; reject: (e: Error) => void }>();
+  let exited: Error | undefined;
+  const info = await new Promise<ServingInfo>((resolve, reject) => {
+    const onMessage = (m: PredictorWorkerReply): void => {
+      if (m.type === 'ready') { worker.off('message', onMessage); resolve(m.info); }
+      if (m.type === 'load-failed') { worker.off('message', onMessage); void worker.terminate(); reject(new Error(m.message)); }
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`serving worker for ${dir} exited with code ${code} before loading the model`)));
+  });
+  worker.on('message', (m: PredictorWorkerReply) => {
+    if (m.type !== 'result' && m.type !== 'failed') return;
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.type === 'result') p.resolve({ data: m.data, shape: m.shape });
+    else p.reject(new Error(m.message));
+  });
+  worker.on('error', (err) => { exited = err; });
+  worker.on('exit', (code) => {
+    exited ??= new Error(`serving worker for ${info.dir} exited with code ${code}`);
+    for (const p of pending.values()) p.reject(exited);
+    pending.clear();
+  });
+  let nextId = 0;
+  let disposed = false, closed = false;
+  const closeIfIdle = (): void => {
+    if (disposed && pending.size === 0 && !closed) {
+      closed = true;
+      worker.postMessage({ type: 'close' } satisfies PredictorWorkerRequest);
+      // A worker that does not end by itself (it should) is ended after a grace period.
+      const timer = setTimeout(() => { void worker.terminate(); }, 5_000);
+      timer.unref();
+      worker.once('exit', () => clearTimeout(timer));
+    }
+  };
+  return {
+    info,
+    predict: async (input, shape) => {
+      if (disposed) throw new Error('this model was replaced; retry with the current one');
+      if (exited) throw new Error(`the serving worker is gone: ${exited.message}`);
+      const id = nextId++;
+      // A copy of exactly the input's bytes (it may be a view into a larger request buffer), moved over.
+      const copy = input.slice();
+      try {
+        return await new Promise<{ data: Float32Array; shape: number[] }>((resolve, reject) => {
+          pending.set(id, { resolve, reject });
+          worker.postMessage({ type: 'predict', id, input: copy, shape: [...shape] } satisfies PredictorWorkerRequest, [copy.buffer]);
+        });
+      } finally {
+        closeIfIdle();
+      }
+    },
+    dispose: () => { disposed = true; closeIfIdle(); },
+  };
 }
 
 /** Adapts the chunk size to the model's measured speed: about `sliceMs` of work per chunk. */
