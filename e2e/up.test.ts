@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { spawnDevchain } from '../test/_helpers/devchain.ts';
 
 const ARENA = fileURLToPath(new URL('../cli/bin/arena.js', import.meta.url));
 
@@ -23,21 +24,6 @@ function run(args: string[], timeoutMs: number): Promise<{ code: number | null; 
     child.stderr.on('data', keep);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('exit', (code) => { clearTimeout(timer); resolve({ code, out }); });
-  });
-}
-
-/** Starts `arena devchain` on a data directory (manual seal: the state stays as `up` left it). */
-function reopenChain(configFile: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ARENA, 'devchain', '--config', configFile, '--data-dir', dataDir, '--port', '0', '--manual-seal'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buf = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`devchain not ready: ${buf.slice(-2000)}`)); }, 60_000);
-    child.stdout.on('data', (b: Buffer) => {
-      buf += b.toString();
-      const m = /"url":"(ws:\/\/[^"]+)"/.exec(buf);
-      if (m) { clearTimeout(timer); resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') }); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited ${code}: ${buf.slice(-2000)}`)); });
   });
 }
 
@@ -64,8 +50,8 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   t.is(up.code, 0, `arena up failed:\n${up.out}`);
   t.regex(up.out, /arena up · chain ws:\/\/127\.0\.0\.1:\d+ · 2 validators · 2 miners/);
 
-  const chain = await reopenChain(join(config.dataDir, 'devchain.json'), join(config.dataDir, 'chain'));
-  t.teardown(chain.stop);
+  // Reopen the chain `up` left behind (manual seal: the state stays as it was).
+  const chain = await spawnDevchain(t, { args: ['--config', join(config.dataDir, 'devchain.json'), '--data-dir', join(config.dataDir, 'chain'), '--manual-seal'] });
   const api = await ApiPromise.create({ provider: new WsProvider(chain.url), noInitWarn: true });
   t.teardown(() => api.disconnect());
   const q = api.query.subtensorModule!;
