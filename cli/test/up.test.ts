@@ -72,3 +72,12 @@ test('the live table joins chain rows with names, models and the validators\' me
   t.regex(text, /^summary line\nsubnet 1 · block 30 · tempo 10 · next epoch at 40 \(in 10 blocks\)/);
   t.regex(text, /miner-a\s+miner\s+mlp\s+0\.3000\s+1\.0000/);
 });
+
+test('ARENA_UP_* environment variables sit between the file and the flags', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'arena-up-env-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'up.json');
+  writeFileSync(file, JSON.stringify({ dataDir: join(dir, 'from-file'), validators: base.validators, miners: base.miners }));
+  t.is(upConfig({ config: file }, { ARENA_UP_DATA_DIR: join(dir, 'from-env') }).dataDir, join(dir, 'from-env'));
+  t.is(upConfig({ config: file, dataDir: join(dir, 'from-flag') }, { ARENA_UP_DATA_DIR: join(dir, 'from-env') }).dataDir, join(dir, 'from-flag'));
+});

@@ -61,7 +61,8 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
     schema: UpConfigSchema,
     file: readConfigFile(configPath(flags.config)),
     filePath: configPath(flags.config),
-    env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('ARENA_UP_'))),
+    env,
+    envPrefix: 'ARENA_UP',
     flags: {
       dataDir: flags.dataDir,
       chain: port === undefined ? undefined : { port },
