@@ -17,6 +17,8 @@ export interface TrainerWorkerConfig {
   progressEvery: number;
   /** Numbered checkpoints kept on disk (the best one is always kept). */
   keepCheckpoints: number;
+  /** Nice value of the training thread (Linux: per thread), 0..19; the serving threads keep 0. */
+  niceness: number;
 }
 
 export interface ProgressEvent { step: number; epoch: number; loss: number; samplesPerSec: number }
@@ -25,7 +27,7 @@ export interface CheckpointEvent { step: number; dir: string; valLoss: number; v
 
 /** Messages from the worker to the main thread. */
 export type WorkerMessage =
-  | { type: 'ready'; backend: string; simd: boolean; threads: boolean; step: number; resumed: boolean; parameterCount: number }
+  | { type: 'ready'; backend: string; simd: boolean; threads: boolean; step: number; resumed: boolean; parameterCount: number; niceness?: number }
   | ({ type: 'progress' } & ProgressEvent)
   | ({ type: 'eval' } & EvalEvent)
   | ({ type: 'checkpoint' } & CheckpointEvent)

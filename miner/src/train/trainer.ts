@@ -24,6 +24,11 @@ export interface TrainerOptions {
   progressEvery?: number;
   /** Numbered checkpoints kept on disk; default 3 (the best is always kept). */
   keepCheckpoints?: number;
+  /**
+   * Nice value (0..19) of the training thread; default 10. On Linux it applies to that thread only, so
+   * the miner's event loop and serving threads win the CPU when both want it (training takes the rest).
+   */
+  niceness?: number;
   logger?: Logger;
   onProgress?: (p: ProgressEvent & { valLoss?: number; valAccuracy?: number }) => void;
   onCheckpoint?: (c: CheckpointEvent) => void;
@@ -59,6 +64,7 @@ function checkOptions(o: TrainerOptions): void {
   if (!(o.learningRate > 0 && o.learningRate < 10)) bad('a learningRate in (0, 10)', o.learningRate);
   if (!Number.isInteger(o.seed)) bad('an integer seed', o.seed);
   if (o.maxSteps !== undefined && (!Number.isInteger(o.maxSteps) || o.maxSteps < 1)) bad('a positive integer maxSteps', o.maxSteps);
+  if (o.niceness !== undefined && (!Number.isInteger(o.niceness) || o.niceness < 0 || o.niceness > 19)) bad('an integer niceness in 0..19', o.niceness);
 }
 
 /**
@@ -75,6 +81,7 @@ export async function startTrainer(options: TrainerOptions): Promise<Trainer> {
     batchSize: options.batchSize, learningRate: options.learningRate, seed: options.seed,
     ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
     evalEvery: options.evalEvery ?? 100, progressEvery: options.progressEvery ?? 20, keepCheckpoints: options.keepCheckpoints ?? 3,
+    niceness: options.niceness ?? 10,
   };
   const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: workerConfig, stdout: true, stderr: true });
   // tfjs may print to the console; keep the miner's stdout clean and route it to the log.
@@ -106,7 +113,7 @@ function onMessage(m: WorkerMessage, status: TrainerStatus, o: TrainerOptions, l
   switch (m.type) {
     case 'ready':
       Object.assign(status, { state: 'training', backend: m.backend, step: m.step, resumed: m.resumed });
-      logger.info({ backend: m.backend, simd: m.simd, threads: m.threads, step: m.step, resumed: m.resumed, parameterCount: m.parameterCount }, 'trainer started');
+      logger.info({ backend: m.backend, simd: m.simd, threads: m.threads, step: m.step, resumed: m.resumed, parameterCount: m.parameterCount, niceness: m.niceness }, 'trainer started');
       return;
     case 'progress':
       Object.assign(status, { step: m.step, loss: m.loss, samplesPerSec: m.samplesPerSec });

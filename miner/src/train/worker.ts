@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
@@ -46,13 +48,30 @@ async function saveState(step: number, epoch: number, best: Best): Promise<void>
   });
 }
 
+/**
+ * Lowers this thread's priority: on Linux a thread id given to setpriority(PRIO_PROCESS) names that
+ * thread alone (/proc/thread-self links to <pid>/task/<tid>). Returns the nice value set, or undefined.
+ */
+function niceThisThread(niceness: number): number | undefined {
+  if (niceness === 0 || process.platform !== 'linux') return undefined;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (!Number.isInteger(tid) || tid <= 0 || tid === process.pid) return undefined;
+    setPriority(tid, niceness);
+    return niceness;
+  } catch {
+    return undefined; // not permitted or not available: train at normal priority
+  }
+}
+
 async function main(): Promise<void> {
+  const niceness = niceThisThread(cfg.niceness);
   const info = await selectBackend(cfg.backend);
   const split = loadTrainingSplit(cfg.competition);
   const { model, state } = await loadOrBuild();
   let step = state?.step ?? 0;
   const best: Best = state ? { step: state.bestStep, loss: state.bestValLoss, accuracy: state.bestValAccuracy } : { step: -1, loss: Infinity, accuracy: 0 };
-  post({ type: 'ready', backend: info.backend, simd: info.simd, threads: info.threads, step, resumed: state !== undefined, parameterCount: parameterCount(model) });
+  post({ type: 'ready', backend: info.backend, simd: info.simd, threads: info.threads, step, resumed: state !== undefined, parameterCount: parameterCount(model), ...(niceness !== undefined ? { niceness } : {}) });
   const session = new TrainSession(model, split.train, { batchSize: cfg.batchSize, learningRate: cfg.learningRate, seed: cfg.seed, startEpoch: state?.epoch ?? 0 });
   const limit = cfg.maxSteps ?? Number.POSITIVE_INFINITY;
   while (!stopping && step < limit) {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mkdtemp, readFile, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltinCompetition, loadHeldOutSplit, scorePredictions, selectBackend } from '#training';
@@ -55,6 +55,35 @@ test('stop() ends a trainer that has no step limit', async (t) => {
   await new Promise<void>((resolve) => { const i = setInterval(() => { if (trainer.status().step >= 20) { clearInterval(i); resolve(); } }, 20); });
   await trainer.stop();
   t.is(trainer.status().state, 'stopped');
+});
+
+/** Nice values of this process's threads (Linux), from /proc/self/task/<tid>/stat field 19. */
+async function threadNiceness(): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const tid of await readdir('/proc/self/task')) {
+    const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 16) out.set(Number(tid), Number(fields[16]));
+  }
+  return out;
+}
+
+test('the training thread runs at the asked niceness (default 10) and the rest of the process does not', async (t) => {
+  if (process.platform !== 'linux') { t.pass('per-thread niceness is Linux only'); return; }
+  const dataDir = await mkdtemp(join(tmpdir(), 'arena-trainer-'));
+  t.teardown(() => rm(dataDir, { recursive: true, force: true }));
+  const before = await threadNiceness();
+  const trainer = await startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, evalEvery: 20, progressEvery: 5 });
+  t.teardown(() => trainer.stop());
+  while (trainer.status().state === 'starting') await new Promise((r) => setTimeout(r, 20));
+  const during = await threadNiceness();
+  // The worker thread, plus any thread it started afterwards (they inherit its nice value).
+  const niced = [...during].filter(([tid, nice]) => !before.has(tid) && nice === 10);
+  t.true(niced.length >= 1, `thread niceness: ${JSON.stringify([...during])}`);
+  t.is(during.get(process.pid), 0, 'the main thread keeps its priority');
+  for (const [tid, nice] of before) if (during.has(tid)) t.is(during.get(tid), nice, `thread ${tid} existed before and keeps its niceness`);
+  await trainer.stop();
+  await t.throwsAsync(startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, niceness: 25 }), { message: /niceness in 0\.\.19/ });
 });
 
 test('watchModelDir swaps in a new checkpoint when checkpoints/best moves', async (t) => {
