@@ -31,6 +31,8 @@ test('set_weights: every upstream rejection reason, then success with max-upscal
   t.is((await sw([2, 2], [1, 1])).error, 'subtensorModule.DuplicateUids');
   t.is((await sw([2], [1])).error, 'subtensorModule.WeightVecLengthIsLow');
   t.true((await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetMinAllowedWeights(1, 1)), alice)).ok);
+  // Tempo 5 is below the admin freeze window (10), which would freeze owner calls at every block.
+  t.true((await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetAdminFreezeWindow(0)), alice)).ok);
   t.true((await exec(chain, api.tx.adminUtils.sudoSetWeightsVersionKey(1, 7), alice)).ok, 'owner sets the version key');
   t.is((await sw([1, 2], [1, 1], 6)).error, 'subtensorModule.IncorrectWeightVersionKey');
   t.is((await sw([1, 5], [1, 1], 7)).error, 'subtensorModule.UidVecContainInvalidOne');

@@ -1,11 +1,28 @@
 /**
  * AdminUtils (pallet 19): hyperparameter setters with upstream call indices, argument names and
  * origins (subtensor-api.md §3). Owner/Root calls accept the subnet-owner coldkey or root (via
- * Sudo); the owner rate limit and the admin freeze window are not enforced on the devchain.
+ * Sudo).
+ *
+ * Owner callers (not root) are subject to, in this order, after the origin and subnet checks:
+ * - the owner rate limit: a hyperparameter (an AdminUtils call index) may be changed by the owner at
+ *   most once every `OwnerHyperparamRateLimit × Tempo` blocks (`WeightsVersionKeyRateLimit × Tempo`
+ *   for `sudo_set_weights_version_key`), else `SubtensorModule.TxRateLimitExceeded`. The last change
+ *   is kept in `SubtensorModule.LastOwnerHyperparamUpdate (netuid, call index) → block` (a
+ *   devchain-specific stand-in for upstream `LastRateLimitedBlock`); root changes neither count nor
+ *   are limited; a limit of 0 or a never-changed parameter always passes.
+ * - the admin freeze window: fails with `SubtensorModule.AdminActionProhibitedDuringWeightsWindow`
+ *   while fewer than `AdminFreezeWindow` blocks remain before the next automatic epoch
+ *   (`LastEpochBlock + Tempo − now`) or while a triggered epoch is pending (`PendingEpochAt > 0`);
+ *   never with tempo 0.
+ * Simplification: upstream also applies the freeze window to most root calls; the devchain exempts
+ * root entirely so that sudo setup in tests and scripts never depends on the block position (with
+ * a tempo at or below the window, upstream would block every such call).
+ * Root-only `sudo_set_admin_freeze_window` (74) and `sudo_set_owner_hparam_rate_limit` (75) set the
+ * two globals (no event: their upstream event indices are not reproduced).
  */
 import { T } from '../scale/types.ts';
 import { DispatchFailure, call, definePallet, errorList, type CallDef, type DispatchContext, type Pallet } from '../runtime/pallet.ts';
-import type { State } from '../runtime/state.ts';
+import type { ReadState, State } from '../runtime/state.ts';
 import { S } from './subtensor/storage.ts';
 import { same, subnetExists } from './subtensor/core.ts';
 import type { TypeDef } from '../scale/types.ts';
@@ -30,6 +47,53 @@ interface SetterSpec {
 
 const err = (name: string): never => { throw AdminUtils.error(name); };
 
+/** Raises a SubtensorModule (pallet 7) error at its upstream variant index, as upstream AdminUtils does. */
+const subtensorErr = (index: number, name: string): never => {
+  throw new DispatchFailure({ type: 'Module', value: { index: 7, error: Uint8Array.of(index, 0, 0, 0) } }, `SubtensorModule.${name}`);
+};
+
+/** AdminUtils call index of `sudo_set_weights_version_key` (own rate limit factor). */
+const WEIGHTS_VERSION_KEY_CALL = 6;
+
+/**
+ * Is the admin window open for owner calls on `netuid` at `block`? Closed while a triggered epoch is
+ * pending or when fewer than `window` blocks remain before `lastEpochBlock + tempo`; always open
+ * with tempo 0 (no epochs).
+ */
+export function adminWindowOpen(x: { tempo: number; lastEpochBlock: bigint; pendingEpochAt: bigint; window: number }, block: number): boolean {
+  if (x.tempo <= 0) return true;
+  if (x.pendingEpochAt > 0n) return false;
+  const next = x.lastEpochBlock + BigInt(x.tempo);
+  const remaining = next > BigInt(block) ? next - BigInt(block) : 0n;
+  return remaining >= BigInt(x.window);
+}
+
+/** Blocks an owner must wait between two changes of the hyperparameter set by AdminUtils call `callIndex`. */
+export function ownerRateLimitBlocks(s: ReadState, netuid: number, callIndex: number): bigint {
+  const tempo = BigInt(S.Tempo.get(s, netuid));
+  const factor = callIndex === WEIGHTS_VERSION_KEY_CALL ? S.WeightsVersionKeyRateLimit.get(s) : BigInt(S.OwnerHyperparamRateLimit.get(s));
+  return factor * tempo;
+}
+
+/** Owner rate limit, then freeze window (module doc); no-op for root. */
+function ensureOwnerLimits(ctx: DispatchContext, netuid: number, callIndex: number, who: 'root' | 'owner'): void {
+  if (who === 'root') return;
+  const s = ctx.state;
+  const now = BigInt(ctx.blockNumber);
+  const last = S.LastOwnerHyperparamUpdate.get(s, netuid, callIndex);
+  const limit = ownerRateLimitBlocks(s, netuid, callIndex);
+  if (limit > 0n && last > 0n && now - last < limit) subtensorErr(64, 'TxRateLimitExceeded');
+  const open = adminWindowOpen({
+    tempo: S.Tempo.get(s, netuid), lastEpochBlock: S.LastEpochBlock.get(s, netuid), pendingEpochAt: S.PendingEpochAt.get(s, netuid), window: S.AdminFreezeWindow.get(s),
+  }, ctx.blockNumber);
+  if (!open) subtensorErr(107, 'AdminActionProhibitedDuringWeightsWindow');
+}
+
+/** Records a successful owner change (root changes are not recorded). */
+function recordOwnerChange(ctx: DispatchContext, netuid: number, callIndex: number, who: 'root' | 'owner'): void {
+  if (who === 'owner') S.LastOwnerHyperparamUpdate.set(ctx.state, netuid, callIndex, BigInt(ctx.blockNumber));
+}
+
 function netSetter(spec: SetterSpec): CallDef {
   return call<Record<string, unknown>>({
     name: spec.name, index: spec.index,
@@ -38,7 +102,9 @@ function netSetter(spec: SetterSpec): CallDef {
       const netuid = a.netuid as number;
       const who = ensureOrigin(ctx, netuid, spec.origin);
       if (!subnetExists(ctx.state, netuid)) err('SubnetDoesNotExist');
+      ensureOwnerLimits(ctx, netuid, spec.index, who);
       spec.apply(ctx, netuid, a[spec.arg] as never, who);
+      recordOwnerChange(ctx, netuid, spec.index, who);
       if (spec.event) ctx.deposit({ pallet: 'SubtensorModule', name: spec.event, value: [netuid, a[spec.arg]] as unknown as Record<string, unknown> });
     },
   });
@@ -68,7 +134,7 @@ const setters: SetterSpec[] = [
   { index: 17, name: 'sudo_set_rho', arg: 'rho', type: T.u16, origin: 'owner', apply: put(S.Rho), event: 'RhoSet' },
   {
     index: 18, name: 'sudo_set_activity_cutoff', arg: 'activity_cutoff', type: T.u16, origin: 'owner', event: 'ActivityCutoffSet',
-    apply: (ctx, netuid, v: number) => { if (v < 360) throw new DispatchFailure({ type: 'Module', value: { index: 7, error: Uint8Array.of(86, 0, 0, 0) } }, 'SubtensorModule.ActivityCutoffTooLow'); S.ActivityCutoff.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: number) => { if (v < 360) subtensorErr(86, 'ActivityCutoffTooLow'); S.ActivityCutoff.set(ctx.state, netuid, v); },
   },
   { index: 19, name: 'sudo_set_network_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'root', apply: put(S.NetworkRegistrationAllowed), event: 'RegistrationAllowed' },
   { index: 20, name: 'sudo_set_network_pow_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'owner', apply: () => err('POWRegistrationDisabled') },
@@ -105,8 +171,8 @@ const setters: SetterSpec[] = [
   {
     index: 57, name: 'sudo_set_commit_reveal_weights_interval', arg: 'interval', type: T.u64, origin: 'owner', event: 'CommitRevealPeriodsSet',
     apply: (ctx, netuid, v: bigint) => {
-      if (v < 1n) throw new DispatchFailure({ type: 'Module', value: { index: 7, error: Uint8Array.of(113, 0, 0, 0) } }, 'SubtensorModule.RevealPeriodTooSmall');
-      if (v > 100n) throw new DispatchFailure({ type: 'Module', value: { index: 7, error: Uint8Array.of(112, 0, 0, 0) } }, 'SubtensorModule.RevealPeriodTooLarge');
+      if (v < 1n) subtensorErr(113, 'RevealPeriodTooSmall');
+      if (v > 100n) subtensorErr(112, 'RevealPeriodTooLarge');
       S.RevealPeriodEpochs.set(ctx.state, netuid, v);
     },
   },
@@ -129,13 +195,14 @@ calls.push(
     name: 'sudo_set_alpha_values', index: 51,
     args: [{ name: 'netuid', type: T.u16, typeName: 'NetUid' }, { name: 'alpha_low', type: T.u16 }, { name: 'alpha_high', type: T.u16 }],
     dispatch: (ctx, a) => {
-      ensureOrigin(ctx, a.netuid, 'owner');
+      const who = ensureOrigin(ctx, a.netuid, 'owner');
       if (!subnetExists(ctx.state, a.netuid)) err('SubnetDoesNotExist');
-      const sub = (i: number, n: string): never => { throw new DispatchFailure({ type: 'Module', value: { index: 7, error: Uint8Array.of(i, 0, 0, 0) } }, `SubtensorModule.${n}`); };
-      if (!S.LiquidAlphaOn.get(ctx.state, a.netuid)) sub(55, 'LiquidAlphaDisabled');
-      if (a.alpha_high < 1638) sub(56, 'AlphaHighTooLow');
-      if (a.alpha_low < 1638 || a.alpha_low > a.alpha_high) sub(57, 'AlphaLowOutOfRange');
+      ensureOwnerLimits(ctx, a.netuid, 51, who);
+      if (!S.LiquidAlphaOn.get(ctx.state, a.netuid)) subtensorErr(55, 'LiquidAlphaDisabled');
+      if (a.alpha_high < 1638) subtensorErr(56, 'AlphaHighTooLow');
+      if (a.alpha_low < 1638 || a.alpha_low > a.alpha_high) subtensorErr(57, 'AlphaLowOutOfRange');
       S.AlphaValues.set(ctx.state, a.netuid, [a.alpha_low, a.alpha_high]);
+      recordOwnerChange(ctx, a.netuid, 51, who);
     },
   }),
   call<{ rate_limit: bigint }>({
@@ -157,6 +224,14 @@ calls.push(
   call<{ lock_cost: bigint }>({
     name: 'sudo_set_network_min_lock_cost', index: 35, args: [{ name: 'lock_cost', type: T.u64, typeName: 'TaoBalance' }],
     dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.NetworkMinLockCost.set(ctx.state, a.lock_cost); S.NetworkLastLockCost.set(ctx.state, a.lock_cost); },
+  }),
+  call<{ window: number }>({
+    name: 'sudo_set_admin_freeze_window', index: 74, args: [{ name: 'window', type: T.u16, typeName: 'u16' }],
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.AdminFreezeWindow.set(ctx.state, a.window); },
+  }),
+  call<{ epochs: number }>({
+    name: 'sudo_set_owner_hparam_rate_limit', index: 75, args: [{ name: 'epochs', type: T.u16, typeName: 'u16' }],
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.OwnerHyperparamRateLimit.set(ctx.state, a.epochs); },
   }),
   call<{ subnet_owner_cut: number }>({
     name: 'sudo_set_subnet_owner_cut', index: 28, args: [{ name: 'subnet_owner_cut', type: T.u16, typeName: 'u16' }],

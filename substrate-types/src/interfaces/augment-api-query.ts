@@ -64,6 +64,11 @@ declare module '@polkadot/api-base/types/storage' {
       keys: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<AccountId32>, [u16, u16]> & QueryableStorageEntry<ApiType, [u16, u16]>;
       lastEpochBlock: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       lastMechansimStepBlock: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      /**
+       * Block of the last owner change of a hyperparameter, keyed by (netuid, AdminUtils call index); 0 = never.
+       * Devchain-specific stand-in for upstream `LastRateLimitedBlock(RateLimitKey::OwnerHyperparamUpdate)`.
+       **/
+      lastOwnerHyperparamUpdate: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: u8 | AnyNumber | Uint8Array) => Observable<u64>, [u16, u8]> & QueryableStorageEntry<ApiType, [u16, u8]>;
       lastUpdate: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       liquidAlphaOn: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<bool>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       maxAllowedUids: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
@@ -132,6 +137,7 @@ declare module '@polkadot/api-base/types/storage' {
       weights: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Vec<ITuple<[u16, u16]>>>, [u16, u16]> & QueryableStorageEntry<ApiType, [u16, u16]>;
       weightsSetRateLimit: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       weightsVersionKey: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      weightsVersionKeyRateLimit: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       yuma3On: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<bool>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       /**
        * Generic query

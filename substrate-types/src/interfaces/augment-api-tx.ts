@@ -19,6 +19,7 @@ declare module '@polkadot/api-base/types/submittable' {
   interface AugmentedSubmittables<ApiType extends ApiTypes> {
     adminUtils: {
       sudoSetActivityCutoff: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, activityCutoff: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
+      sudoSetAdminFreezeWindow: AugmentedSubmittable<(window: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16]>;
       sudoSetAlphaValues: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, alphaLow: u16 | AnyNumber | Uint8Array, alphaHigh: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16, u16]>;
       sudoSetBondsMovingAverage: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, bondsMovingAverage: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u64]>;
       sudoSetBondsPenalty: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, bondsPenalty: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
@@ -41,6 +42,7 @@ declare module '@polkadot/api-base/types/submittable' {
       sudoSetNetworkPowRegistrationAllowed: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, registrationAllowed: bool | boolean | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, bool]>;
       sudoSetNetworkRateLimit: AugmentedSubmittable<(rateLimit: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
       sudoSetNetworkRegistrationAllowed: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, registrationAllowed: bool | boolean | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, bool]>;
+      sudoSetOwnerHparamRateLimit: AugmentedSubmittable<(epochs: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16]>;
       sudoSetOwnerImmuneNeuronLimit: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, immuneNeurons: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
       sudoSetRho: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, rho: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
       sudoSetServingRateLimit: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, servingRateLimit: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u64]>;

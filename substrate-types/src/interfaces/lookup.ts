@@ -632,7 +632,7 @@ export default {
     bits: 'u128'
   },
   /**
-   * Lookup88: pallet_subtensor::pallet::Call<T>
+   * Lookup89: pallet_subtensor::pallet::Call<T>
    **/
   PalletSubtensorCall: {
     _enum: {
@@ -788,13 +788,13 @@ export default {
     }
   },
   /**
-   * Lookup89: pallet_subtensor::pallet::Error<T>
+   * Lookup90: pallet_subtensor::pallet::Error<T>
    **/
   PalletSubtensorError: {
     _enum: ['RootNetworkDoesNotExist', 'InvalidIpType', 'InvalidIpAddress', 'InvalidPort', 'HotKeyNotRegisteredInSubNet', 'HotKeyAccountNotExists', 'HotKeyNotRegisteredInNetwork', 'NonAssociatedColdKey', 'NotEnoughStake', 'NotEnoughStakeToWithdraw', 'NotEnoughStakeToSetWeights', 'Unused11', 'NotEnoughBalanceToStake', 'Unused13', 'Unused14', 'NeuronNoValidatorPermit', 'WeightVecNotEqualSize', 'DuplicateUids', 'UidVecContainInvalidOne', 'WeightVecLengthIsLow', 'TooManyRegistrationsThisBlock', 'HotKeyAlreadyRegisteredInSubNet', 'Unused22', 'Unused23', 'InvalidWorkBlock', 'InvalidDifficulty', 'InvalidSeal', 'MaxWeightExceeded', 'Unused28', 'SettingWeightsTooFast', 'IncorrectWeightVersionKey', 'ServingRateLimitExceeded', 'UidsLengthExceedUidsInSubNet', 'NetworkTxRateLimitExceeded', 'Unused34', 'Unused35', 'Unused36', 'SubNetRegistrationDisabled', 'TooManyRegistrationsThisInterval', 'TransactorAccountShouldBeHotKey', 'Unused40', 'NotSubnetOwner', 'RegistrationNotPermittedOnRootSubnet', 'StakeTooLowForRoot', 'Unused44', 'Unused45', 'Unused46', 'CanNotSetRootNetworkWeights', 'NoNeuronIdAvailable', 'Unused49', 'Unused50', 'NoWeightsCommitFound', 'InvalidRevealCommitHashNotMatch', 'CommitRevealEnabled', 'CommitRevealDisabled', 'LiquidAlphaDisabled', 'AlphaHighTooLow', 'AlphaLowOutOfRange', 'Unused58', 'Unused59', 'Unused60', 'Unused61', 'Unused62', 'Unused63', 'TxRateLimitExceeded', 'Unused65', 'Unused66', 'Unused67', 'Unused68', 'Unused69', 'Unused70', 'Unused71', 'Unused72', 'Unused73', 'MechanismDoesNotExist', 'Unused75', 'SubnetNotExists', 'TooManyUnrevealedCommits', 'ExpiredWeightCommit', 'RevealTooEarly', 'InputLengthsUnequal', 'CommittingWeightsTooFast', 'AmountTooLow', 'InsufficientLiquidity', 'SlippageTooHigh', 'Unused85', 'ActivityCutoffTooLow', 'Unused87', 'Unused88', 'NeedWaitingMoreBlocksToStarCall', 'Unused90', 'Unused91', 'Unused92', 'Unused93', 'SubtokenDisabled', 'Unused95', 'Unused96', 'Unused97', 'Unused98', 'Unused99', 'Unused100', 'Unused101', 'Unused102', 'Unused103', 'Unused104', 'Unused105', 'Unused106', 'AdminActionProhibitedDuringWeightsWindow', 'Unused108', 'Unused109', 'IncorrectCommitRevealVersion', 'Unused111', 'RevealPeriodTooLarge', 'RevealPeriodTooSmall', 'InvalidValue', 'SubnetLimitReached', 'CannotAffordLockCost', 'Unused117', 'Unused118', 'Unused119', 'Unused120', 'Unused121', 'Unused122', 'Unused123', 'Unused124', 'Unused125', 'Unused126', 'Unused127', 'Unused128', 'Unused129', 'Unused130', 'Unused131', 'Unused132', 'Unused133', 'RegistrationPriceLimitExceeded', 'Unused135', 'Unused136', 'Unused137', 'Unused138', 'CannotUseSystemAccount', 'Unused140', 'TempoOutOfBounds', 'ActivityCutoffFactorMilliOutOfBounds', 'EpochTriggerAlreadyPending', 'AutoEpochAlreadyImminent', 'DynamicTempoBlockedByCommitReveal', 'Unused146']
   },
   /**
-   * Lookup90: pallet_utility::pallet::Call<T>
+   * Lookup91: pallet_utility::pallet::Call<T>
    **/
   PalletUtilityCall: {
     _enum: {
@@ -816,7 +816,7 @@ export default {
     }
   },
   /**
-   * Lookup92: pallet_sudo::pallet::Call<T>
+   * Lookup93: pallet_sudo::pallet::Call<T>
    **/
   PalletSudoCall: {
     _enum: {
@@ -841,7 +841,7 @@ export default {
     }
   },
   /**
-   * Lookup93: pallet_admin_utils::pallet::Call<T>
+   * Lookup94: pallet_admin_utils::pallet::Call<T>
    **/
   PalletAdminUtilsCall: {
     _enum: {
@@ -1009,8 +1009,12 @@ export default {
         immuneNeurons: 'u16',
       },
       __Unused73: 'Null',
-      __Unused74: 'Null',
-      __Unused75: 'Null',
+      sudo_set_admin_freeze_window: {
+        window: 'u16',
+      },
+      sudo_set_owner_hparam_rate_limit: {
+        epochs: 'u16',
+      },
       __Unused76: 'Null',
       __Unused77: 'Null',
       __Unused78: 'Null',
@@ -1034,29 +1038,29 @@ export default {
     }
   },
   /**
-   * Lookup95: pallet_utility::pallet::Error<T>
+   * Lookup96: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup96: pallet_sudo::pallet::Error<T>
+   * Lookup97: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup97: pallet_admin_utils::pallet::Error<T>
+   * Lookup98: pallet_admin_utils::pallet::Error<T>
    **/
   PalletAdminUtilsError: {
     _enum: ['SubnetDoesNotExist', 'MaxValidatorsLargerThanMaxUIds', 'MaxAllowedUIdsLessThanCurrentUIds', 'BondsMovingAverageMaxReached', 'NegativeSigmoidSteepness', 'ValueNotInBounds', 'MinAllowedUidsGreaterThanCurrentUids', 'MinAllowedUidsGreaterThanMaxAllowedUids', 'MaxAllowedUidsLessThanMinAllowedUids', 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids', 'InvalidValue', 'NotPermittedOnRootSubnet', 'POWRegistrationDisabled', 'Deprecated']
   },
   /**
-   * Lookup98: node_subtensor_runtime::Runtime
+   * Lookup99: node_subtensor_runtime::Runtime
    **/
   NodeSubtensorRuntimeRuntime: 'Null',
   /**
-   * Lookup100: sp_runtime::MultiSignature
+   * Lookup101: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -1066,73 +1070,73 @@ export default {
     }
   },
   /**
-   * Lookup101: sp_core::ed25519::Signature
+   * Lookup102: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup103: sp_core::sr25519::Signature
+   * Lookup104: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup104: sp_core::ecdsa::Signature
+   * Lookup105: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup106: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
+   * Lookup107: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup107: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup108: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup108: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup109: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup109: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup110: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup112: node_subtensor_runtime::check_nonce::CheckNonce
+   * Lookup113: node_subtensor_runtime::check_nonce::CheckNonce
    **/
   NodeSubtensorRuntimeCheckNonce: 'Compact<u32>',
   /**
-   * Lookup113: frame_system::extensions::check_weight::CheckWeight
+   * Lookup114: frame_system::extensions::check_weight::CheckWeight
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup114: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
+   * Lookup115: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
    **/
   SubtensorTransactionFeeChargeTransactionPaymentWrapper: 'PalletTransactionPaymentChargeTransactionPayment',
   /**
-   * Lookup115: pallet_transaction_payment::ChargeTransactionPayment
+   * Lookup116: pallet_transaction_payment::ChargeTransactionPayment
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup116: pallet_sudo::extension::SudoTransactionExtension
+   * Lookup117: pallet_sudo::extension::SudoTransactionExtension
    **/
   PalletSudoExtensionSudoTransactionExtension: 'Null',
   /**
-   * Lookup117: pallet_shield::extension::CheckShieldedTxValidity
+   * Lookup118: pallet_shield::extension::CheckShieldedTxValidity
    **/
   PalletShieldExtensionCheckShieldedTxValidity: 'Null',
   /**
-   * Lookup118: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
+   * Lookup119: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
    **/
   PalletSubtensorTransactionExtensionSubtensorTransactionExtension: 'Null',
   /**
-   * Lookup119: pallet_drand::drand_priority::DrandPriority
+   * Lookup120: pallet_drand::drand_priority::DrandPriority
    **/
   PalletDrandDrandPriority: 'Null',
   /**
-   * Lookup120: frame_metadata_hash_extension::CheckMetadataHash
+   * Lookup121: frame_metadata_hash_extension::CheckMetadataHash
    **/
   FrameMetadataHashExtensionCheckMetadataHash: {
     mode: 'FrameMetadataHashExtensionMode'
   },
   /**
-   * Lookup121: frame_metadata_hash_extension::Mode
+   * Lookup122: frame_metadata_hash_extension::Mode
    **/
   FrameMetadataHashExtensionMode: {
     _enum: ['Disabled', 'Enabled']

@@ -700,7 +700,7 @@ declare module '@polkadot/types/lookup' {
     readonly bits: u128;
   }
 
-  /** @name PalletSubtensorCall (88) */
+  /** @name PalletSubtensorCall (89) */
   interface PalletSubtensorCall extends Enum {
     readonly isSetWeights: boolean;
     readonly asSetWeights: {
@@ -778,7 +778,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SetWeights' | 'AddStake' | 'RemoveStake' | 'ServeAxon' | 'ServePrometheus' | 'Register' | 'BurnedRegister' | 'RegisterNetwork' | 'StartCall' | 'CommitWeights' | 'RevealWeights';
   }
 
-  /** @name PalletSubtensorError (89) */
+  /** @name PalletSubtensorError (90) */
   interface PalletSubtensorError extends Enum {
     readonly isRootNetworkDoesNotExist: boolean;
     readonly isInvalidIpType: boolean;
@@ -930,7 +930,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RootNetworkDoesNotExist' | 'InvalidIpType' | 'InvalidIpAddress' | 'InvalidPort' | 'HotKeyNotRegisteredInSubNet' | 'HotKeyAccountNotExists' | 'HotKeyNotRegisteredInNetwork' | 'NonAssociatedColdKey' | 'NotEnoughStake' | 'NotEnoughStakeToWithdraw' | 'NotEnoughStakeToSetWeights' | 'Unused11' | 'NotEnoughBalanceToStake' | 'Unused13' | 'Unused14' | 'NeuronNoValidatorPermit' | 'WeightVecNotEqualSize' | 'DuplicateUids' | 'UidVecContainInvalidOne' | 'WeightVecLengthIsLow' | 'TooManyRegistrationsThisBlock' | 'HotKeyAlreadyRegisteredInSubNet' | 'Unused22' | 'Unused23' | 'InvalidWorkBlock' | 'InvalidDifficulty' | 'InvalidSeal' | 'MaxWeightExceeded' | 'Unused28' | 'SettingWeightsTooFast' | 'IncorrectWeightVersionKey' | 'ServingRateLimitExceeded' | 'UidsLengthExceedUidsInSubNet' | 'NetworkTxRateLimitExceeded' | 'Unused34' | 'Unused35' | 'Unused36' | 'SubNetRegistrationDisabled' | 'TooManyRegistrationsThisInterval' | 'TransactorAccountShouldBeHotKey' | 'Unused40' | 'NotSubnetOwner' | 'RegistrationNotPermittedOnRootSubnet' | 'StakeTooLowForRoot' | 'Unused44' | 'Unused45' | 'Unused46' | 'CanNotSetRootNetworkWeights' | 'NoNeuronIdAvailable' | 'Unused49' | 'Unused50' | 'NoWeightsCommitFound' | 'InvalidRevealCommitHashNotMatch' | 'CommitRevealEnabled' | 'CommitRevealDisabled' | 'LiquidAlphaDisabled' | 'AlphaHighTooLow' | 'AlphaLowOutOfRange' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'TxRateLimitExceeded' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'MechanismDoesNotExist' | 'Unused75' | 'SubnetNotExists' | 'TooManyUnrevealedCommits' | 'ExpiredWeightCommit' | 'RevealTooEarly' | 'InputLengthsUnequal' | 'CommittingWeightsTooFast' | 'AmountTooLow' | 'InsufficientLiquidity' | 'SlippageTooHigh' | 'Unused85' | 'ActivityCutoffTooLow' | 'Unused87' | 'Unused88' | 'NeedWaitingMoreBlocksToStarCall' | 'Unused90' | 'Unused91' | 'Unused92' | 'Unused93' | 'SubtokenDisabled' | 'Unused95' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'Unused100' | 'Unused101' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'AdminActionProhibitedDuringWeightsWindow' | 'Unused108' | 'Unused109' | 'IncorrectCommitRevealVersion' | 'Unused111' | 'RevealPeriodTooLarge' | 'RevealPeriodTooSmall' | 'InvalidValue' | 'SubnetLimitReached' | 'CannotAffordLockCost' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'Unused131' | 'Unused132' | 'Unused133' | 'RegistrationPriceLimitExceeded' | 'Unused135' | 'Unused136' | 'Unused137' | 'Unused138' | 'CannotUseSystemAccount' | 'Unused140' | 'TempoOutOfBounds' | 'ActivityCutoffFactorMilliOutOfBounds' | 'EpochTriggerAlreadyPending' | 'AutoEpochAlreadyImminent' | 'DynamicTempoBlockedByCommitReveal' | 'Unused146';
   }
 
-  /** @name PalletUtilityCall (90) */
+  /** @name PalletUtilityCall (91) */
   interface PalletUtilityCall extends Enum {
     readonly isBatch: boolean;
     readonly asBatch: {
@@ -952,7 +952,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Batch' | 'BatchAll' | 'ForceBatch' | 'WithWeight';
   }
 
-  /** @name PalletSudoCall (92) */
+  /** @name PalletSudoCall (93) */
   interface PalletSudoCall extends Enum {
     readonly isSudo: boolean;
     readonly asSudo: {
@@ -976,7 +976,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudo' | 'SudoUncheckedWeight' | 'SetKey' | 'SudoAs' | 'RemoveKey';
   }
 
-  /** @name PalletAdminUtilsCall (93) */
+  /** @name PalletAdminUtilsCall (94) */
   interface PalletAdminUtilsCall extends Enum {
     readonly isSudoSetServingRateLimit: boolean;
     readonly asSudoSetServingRateLimit: {
@@ -1130,6 +1130,14 @@ declare module '@polkadot/types/lookup' {
       readonly netuid: u16;
       readonly immuneNeurons: u16;
     } & Struct;
+    readonly isSudoSetAdminFreezeWindow: boolean;
+    readonly asSudoSetAdminFreezeWindow: {
+      readonly window: u16;
+    } & Struct;
+    readonly isSudoSetOwnerHparamRateLimit: boolean;
+    readonly asSudoSetOwnerHparamRateLimit: {
+      readonly epochs: u16;
+    } & Struct;
     readonly isSudoSetMinNonImmuneUids: boolean;
     readonly asSudoSetMinNonImmuneUids: {
       readonly netuid: u16;
@@ -1140,22 +1148,22 @@ declare module '@polkadot/types/lookup' {
       readonly netuid: u16;
       readonly burnHalfLife: u16;
     } & Struct;
-    readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetBurnHalfLife';
+    readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetAdminFreezeWindow' | 'SudoSetOwnerHparamRateLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetBurnHalfLife';
   }
 
-  /** @name PalletUtilityError (95) */
+  /** @name PalletUtilityError (96) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name PalletSudoError (96) */
+  /** @name PalletSudoError (97) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletAdminUtilsError (97) */
+  /** @name PalletAdminUtilsError (98) */
   interface PalletAdminUtilsError extends Enum {
     readonly isSubnetDoesNotExist: boolean;
     readonly isMaxValidatorsLargerThanMaxUIds: boolean;
@@ -1174,10 +1182,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubnetDoesNotExist' | 'MaxValidatorsLargerThanMaxUIds' | 'MaxAllowedUIdsLessThanCurrentUIds' | 'BondsMovingAverageMaxReached' | 'NegativeSigmoidSteepness' | 'ValueNotInBounds' | 'MinAllowedUidsGreaterThanCurrentUids' | 'MinAllowedUidsGreaterThanMaxAllowedUids' | 'MaxAllowedUidsLessThanMinAllowedUids' | 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids' | 'InvalidValue' | 'NotPermittedOnRootSubnet' | 'PowRegistrationDisabled' | 'Deprecated';
   }
 
-  /** @name NodeSubtensorRuntimeRuntime (98) */
+  /** @name NodeSubtensorRuntimeRuntime (99) */
   type NodeSubtensorRuntimeRuntime = Null;
 
-  /** @name SpRuntimeMultiSignature (100) */
+  /** @name SpRuntimeMultiSignature (101) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1188,47 +1196,47 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (101) */
+  /** @name SpCoreEd25519Signature (102) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (103) */
+  /** @name SpCoreSr25519Signature (104) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (104) */
+  /** @name SpCoreEcdsaSignature (105) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
 
 
 
 
-  /** @name NodeSubtensorRuntimeCheckNonce (112) */
+  /** @name NodeSubtensorRuntimeCheckNonce (113) */
   interface NodeSubtensorRuntimeCheckNonce extends Compact<u32> {}
 
 
-  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (114) */
+  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (115) */
   interface SubtensorTransactionFeeChargeTransactionPaymentWrapper extends PalletTransactionPaymentChargeTransactionPayment {}
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (115) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (116) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name PalletSudoExtensionSudoTransactionExtension (116) */
+  /** @name PalletSudoExtensionSudoTransactionExtension (117) */
   type PalletSudoExtensionSudoTransactionExtension = Null;
 
-  /** @name PalletShieldExtensionCheckShieldedTxValidity (117) */
+  /** @name PalletShieldExtensionCheckShieldedTxValidity (118) */
   type PalletShieldExtensionCheckShieldedTxValidity = Null;
 
-  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (118) */
+  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (119) */
   type PalletSubtensorTransactionExtensionSubtensorTransactionExtension = Null;
 
-  /** @name PalletDrandDrandPriority (119) */
+  /** @name PalletDrandDrandPriority (120) */
   type PalletDrandDrandPriority = Null;
 
-  /** @name FrameMetadataHashExtensionCheckMetadataHash (120) */
+  /** @name FrameMetadataHashExtensionCheckMetadataHash (121) */
   interface FrameMetadataHashExtensionCheckMetadataHash extends Struct {
     readonly mode: FrameMetadataHashExtensionMode;
   }
 
-  /** @name FrameMetadataHashExtensionMode (121) */
+  /** @name FrameMetadataHashExtensionMode (122) */
   interface FrameMetadataHashExtensionMode extends Enum {
     readonly isDisabled: boolean;
     readonly isEnabled: boolean;

@@ -154,6 +154,17 @@ export const S = {
   MaxEpochsPerBlock: value<number>('MaxEpochsPerBlock', T.u8, 2),
   AdminFreezeWindow: value<number>('AdminFreezeWindow', T.u16, 10),
   OwnerHyperparamRateLimit: value<number>('OwnerHyperparamRateLimit', T.u16, 2),
+  /** Owner rate limit of `sudo_set_weights_version_key`, in tempos (upstream storage value, default 5). */
+  WeightsVersionKeyRateLimit: value<bigint>('WeightsVersionKeyRateLimit', T.u64, 5n),
+  /**
+   * Devchain-specific (upstream keeps this in `LastRateLimitedBlock`, keyed by a `RateLimitKey` enum):
+   * block of the last successful owner change of a hyperparameter, keyed by (netuid, AdminUtils call
+   * index). Root changes are not recorded.
+   */
+  LastOwnerHyperparamUpdate: new StorageDoubleMap<number, number, bigint>(P, 'LastOwnerHyperparamUpdate', ['Identity', 'Identity'], [T.u16, T.u8], T.u64, 0n, [
+    ' Block of the last owner change of a hyperparameter, keyed by (netuid, AdminUtils call index); 0 = never.',
+    ' Devchain-specific stand-in for upstream `LastRateLimitedBlock(RateLimitKey::OwnerHyperparamUpdate)`.',
+  ]),
   // Network registration (global)
   NetworkMinLockCost: value<bigint>('NetworkMinLockCost', T.u64, 1_000_000_000_000n),
   NetworkLastLockCost: value<bigint>('NetworkLastLockCost', T.u64, 1_000_000_000_000n),
