@@ -29,6 +29,7 @@ export const ScoringConfigSchema = z.object({
   retryDelayBlocks: z.number().int().min(1).default(2).describe('blocks to wait before retrying a failed submission'),
   stateMaxAgeMs: z.number().int().positive().default(86_400_000).describe('discard persisted state older than this, ms'),
   reportsKeep: z.number().int().min(1).default(100).describe('round reports kept on disk'),
+  evidenceMaxBodyBytes: z.number().int().min(0).default(1 << 20).describe('largest request/response body kept in a round\'s responses sidecar, bytes (larger ones are listed as skipped)'),
   roundsNeedPermit: z.boolean().default(true).describe('skip rounds until registered with a validator permit (miners refuse callers without one)'),
   pollIntervalMs: z.number().int().min(1).default(1000).describe('pause between loop iterations, ms'),
   maxBackoffMs: z.number().int().min(1).default(30_000).describe('longest pause after repeated failures, ms'),

@@ -85,7 +85,7 @@ export class ValidatorLoop {
       this.state = state;
       await saveState(this.statePath, state);
       this.latest = result.report;
-      await writeReport(join(this.opts.dataDir, 'reports'), result.report, cfg.reportsKeep);
+      await writeReport(join(this.opts.dataDir, 'reports'), result.report, cfg.reportsKeep, result.sidecar);
       this.opts.onRound?.(result.report);
     }
     state = await revealDue(this.deps.weights, view, state, cfg, this.log);

@@ -4,6 +4,8 @@
  * in; tests use the in-memory fakes under `validator/test/_helpers/`.
  */
 
+import type { SignedRecord } from '#protocol';
+
 /** A dense float32 tensor as it travels on the wire (row-major). */
 export interface Tensor {
   data: Float32Array;
@@ -32,6 +34,29 @@ export interface QueryAnswer {
   responseHash?: string;
   /** Human-readable failure detail (error message, gRPC status). */
   detail?: string;
+  /**
+   * The miner's signed answer, kept as evidence: present when an answer arrived and its signature checked out
+   * (whatever evaluation then makes of it). Absent for failed calls and for answers whose signature failed.
+   */
+  evidence?: AnswerEvidence;
+}
+
+/** The round's request as sent (the same serialized body to every miner; only the signatures differ). */
+export interface SentRequest {
+  /** The serialized PredictRequest. */
+  body: Uint8Array;
+  /** Lower-case hex sha256 of `body`, no 0x. */
+  bodyHash: string;
+}
+
+/** What proves a miner's answer: its verified signature record, the exact body it covers, and the question. */
+export interface AnswerEvidence {
+  /** The miner's response signature (`verifySignedRecord(record, body)` re-checks it at any time). */
+  record: SignedRecord;
+  /** The response body exactly as received (serialized PredictResponse). */
+  body: Uint8Array;
+  /** The request this answers (shared by all answers of one round; `record.uuid` is that request's uuid). */
+  request: SentRequest;
 }
 
 /** What a query belongs to (sent on the wire so a miner's answer is bound to one round). */

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvalStatus } from './evaluate.ts';
+import { sidecarFileName, type ResponsesSidecar, type ResponsesSummary, type SignedResponseRecord } from './evidence.ts';
 import { writeFileAtomic } from './state.ts';
 
 /** One miner's line in a round report. */
@@ -26,6 +27,11 @@ export interface MinerReport {
   copyOf: number | null;
   responseHash: string | null;
   detail: string | null;
+  /**
+   * The miner's signature over its answer (present whenever a signed answer arrived, whatever it scored);
+   * null when nothing signed arrived. Absent in reports written before it existed.
+   */
+  signedResponse?: SignedResponseRecord | null;
 }
 
 /** Wall-clock split of a round, ms. */
@@ -60,6 +66,8 @@ export interface RoundReport {
   /** uids whose score was reset this round (hotkey changed or deregistered). */
   resetUids: number[];
   miners: MinerReport[];
+  /** Where the round's raw request and response bodies are (the sidecar next to this report); absent in older reports. */
+  responses?: ResponsesSummary;
 }
 
 /** The report file name of a round. */
@@ -67,17 +75,33 @@ export function reportFileName(roundId: number): string {
   return `round-${roundId}.json`;
 }
 
-/** Writes the report into `dir` atomically and deletes all but the newest `keep` reports. */
-export async function writeReport(dir: string, report: RoundReport, keep: number): Promise<string> {
+/**
+ * Writes the report into `dir` atomically (after its responses sidecar, when given) and deletes all but the
+ * newest `keep` reports and their sidecars.
+ */
+export async function writeReport(dir: string, report: RoundReport, keep: number, sidecar?: ResponsesSidecar): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, reportFileName(report.roundId));
+  if (sidecar !== undefined) await writeFileAtomic(join(dir, report.responses?.file ?? sidecarFileName(report.roundId)), `${JSON.stringify(sidecar)}\n`);
   await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
-  const rounds = (await readdir(dir))
+  const files = await readdir(dir);
+  const rounds = files
     .map((f) => /^round-(\d+)\.json$/.exec(f)?.[1])
     .filter((x): x is string => x !== undefined)
     .map(Number)
     .sort((a, b) => b - a);
-  await Promise.all(rounds.slice(keep).map((r) => unlink(join(dir, reportFileName(r)))));
+  const dropped = new Set(rounds.slice(keep));
+  const oldest = rounds.slice(0, keep).at(-1) ?? report.roundId;
+  // Sidecars go with their report; one whose report is gone (e.g. a crash between the two writes) goes once older than every kept report.
+  const sidecars = files
+    .map((f) => /^round-(\d+)\.responses\.json$/.exec(f)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .filter((r) => dropped.has(r) || r < oldest);
+  await Promise.all([
+    ...[...dropped].map((r) => unlink(join(dir, reportFileName(r)))),
+    ...sidecars.map((r) => unlink(join(dir, sidecarFileName(r))).catch(() => undefined)),
+  ]);
   return path;
 }
 

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { ScoringConfig } from './config.ts';
 import { dropCopyPairs, updateCopyCounters } from './copy-detect.ts';
+import { collectEvidence, type ResponsesSidecar, type SignedResponseRecord } from './evidence.ts';
 import { evaluateAnswer, maxValidLoss, type MinerEvaluation } from './evaluate.ts';
 import type { ChainSnapshot, ChainView, DataSource, MinerQuerier } from './ports.ts';
 import { queryMiners, selectTargets } from './query.ts';
@@ -28,9 +29,11 @@ export interface RoundResult {
   state: ValidatorState;
   report: RoundReport;
   standings: Standings;
+  /** The round's request and response bodies, to write next to the report (`writeReport(dir, report, keep, sidecar)`). */
+  sidecar: ResponsesSidecar;
 }
 
-function minerLine(uid: number, hotkey: string, e: MinerEvaluation | undefined, state: ValidatorState, st: Standings): MinerReport {
+function minerLine(uid: number, hotkey: string, e: MinerEvaluation | undefined, state: ValidatorState, st: Standings, signed: SignedResponseRecord | undefined): MinerReport {
   const s = state.scores.get(uid);
   const rank = st.ranked.indexOf(uid);
   return {
@@ -38,7 +41,7 @@ function minerLine(uid: number, hotkey: string, e: MinerEvaluation | undefined, 
     loss: e?.loss ?? null, accuracy: e?.accuracy ?? null, latencyMs: e?.latencyMs ?? null,
     emaLoss: s?.emaLoss ?? null, availability: s?.availability ?? null,
     rank: rank >= 0 ? rank + 1 : null, prize: st.prizes.get(uid) ?? 0, copyOf: st.copies.get(uid) ?? null,
-    responseHash: e?.responseHash ?? null, detail: e?.detail ?? null,
+    responseHash: e?.responseHash ?? null, detail: e?.detail ?? null, signedResponse: signed ?? null,
   };
 }
 
@@ -71,6 +74,7 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const t3 = performance.now();
   const worstLoss = cfg.worstLoss ?? maxValidLoss(batch.numClasses);
   const evals = targets.map((t) => evaluateAnswer(t.uid, answers.get(t.uid), batch, worstLoss));
+  const evidence = collectEvidence(roundId, targets, answers, cfg.evidenceMaxBodyBytes);
   const folded = foldRound(prev, view, evals, cfg);
   const state: ValidatorState = { ...folded.state, lastRoundId: roundId, lastRoundBlock: view.block };
   const standings = computeStandings(state.scores, state.copyCounters, view.neurons, view.ownUid, cfg);
@@ -78,15 +82,15 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const miners = view.neurons
     .filter((n) => n.uid !== view.ownUid && (byUid.has(n.uid) || state.scores.has(n.uid)))
     .sort((a, b) => a.uid - b.uid)
-    .map((n) => minerLine(n.uid, n.hotkey, byUid.get(n.uid), state, standings));
+    .map((n) => minerLine(n.uid, n.hotkey, byUid.get(n.uid), state, standings, evidence.records.get(n.uid)));
   const t4 = performance.now();
   const report: RoundReport = {
     roundId, netuid: view.netuid, competitionId: cfg.competitionId, validatorHotkey: view.ownHotkey, validatorUid: view.ownUid ?? null, block: view.block, blockHash: view.blockHash,
     seedBlock, seed, batchHash: batchHash(batch.input.data), batchSize: batch.labels.length, startedAt: new Date(Date.now() - (t4 - t0)).toISOString(),
     timings: { chainMs: t1 - t0, dataMs: t2 - t1, queryMs: t3 - t2, scoringMs: t4 - t3, totalMs: t4 - t0 },
-    resetUids: folded.resetUids, miners,
+    resetUids: folded.resetUids, miners, responses: evidence.summary,
   };
   const failed = evals.filter((e) => !e.available).length;
   log.info({ miners: targets.length, failed, ranked: standings.ranked.length, copies: standings.copies.size, durationMs: Math.round(t4 - t0) }, 'round scored');
-  return { state, report, standings };
+  return { state, report, standings, sidecar: evidence.sidecar };
 }

@@ -34,7 +34,7 @@ test('a round runs once per round window and weights are set once per tempo', as
   await w.loop.iterate();
   t.is(w.querier.calls.length, 1);
   t.deepEqual(w.setter.calls, [{ kind: 'set', args: [[1, 2], [39321, 65535], 0n], block: 102 }], 'prizes 0.375 / 0.625, max-upscaled');
-  t.deepEqual(await readdir(join(w.dataDir, 'reports')), ['round-20.json']);
+  t.deepEqual(await readdir(join(w.dataDir, 'reports')), ['round-20.json', 'round-20.responses.json'], 'the report and its responses sidecar');
   t.is(JSON.parse(await readFile(join(w.dataDir, 'reports', 'round-20.json'), 'utf8')).roundId, 20);
   t.is(w.loop.latestReport()?.roundId, 20);
 

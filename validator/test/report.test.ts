@@ -1,6 +1,6 @@
 import test from 'ava';
 import { createServer } from 'node:http';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +37,15 @@ test('the report handler serves the latest report as JSON over HTTP', async (t) 
   const post = await fetch(url, { method: 'POST', body: 'x' });
   t.is(post.status, 405);
   t.deepEqual(await post.json(), { error: 'expected GET or HEAD, found POST' });
+});
+
+test('writeReport writes the responses sidecar first and deletes sidecars with their reports', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'arena-vrep-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const sidecar = (roundId: number) => ({ version: 1 as const, roundId, request: null, responses: [] });
+  // A sidecar left without its report (crash between the two writes) goes once older than every kept report.
+  await writeFile(join(dir, 'round-0.responses.json'), '{}');
+  for (const r of [1, 2, 10, 3]) await writeReport(dir, { ...report(r), responses: { file: `round-${r}.responses.json`, maxBodyBytes: 1024, requestStored: false, stored: 0, skipped: [] } }, 2, sidecar(r));
+  t.deepEqual((await readdir(dir)).sort(), ['round-10.json', 'round-10.responses.json', 'round-3.json', 'round-3.responses.json']);
+  t.deepEqual(JSON.parse(await readFile(join(dir, 'round-3.responses.json'), 'utf8')), sidecar(3));
 });

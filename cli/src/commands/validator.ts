@@ -1,6 +1,9 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
 import { createLogger, readConfigFile, type LogLevel } from '#core';
-import { loadValidatorConfig, startValidator } from '#validator';
+import {
+  HeldOutDataSource, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, verifyReportEvidence,
+  type ReportVerdict, type VerifyReportOptions,
+} from '#validator';
 import { Command, InvalidArgumentError } from 'commander';
 
 const DEFAULT_CONFIG = new URL('../../../configs/validator/local.json', import.meta.url).pathname;
@@ -17,6 +20,63 @@ interface Flags {
   config?: string; network?: string; chainEndpoint?: string; netuid?: number; walletName?: string; walletHotkey?: string; walletPath?: string;
   passwordFile?: string; dataDir?: string; roundInterval?: number; weightsInterval?: number; batchSize?: number; deadlineMs?: number;
   metricsPort?: number; metricsHost?: string; competition?: string; logLevel?: string; printConfig?: boolean;
+}
+
+/** An error that ends the command with `exitCode` (1: verification failed, 2: bad usage or input). */
+function exitWith(exitCode: number, message: string): Error {
+  return Object.assign(new Error(message), { exitCode });
+}
+
+function verdictTable(file: string, v: ReportVerdict): string {
+  const lines = [`report ${file} (round ${v.roundId}): ${v.ok ? 'ok' : 'FAILED'}`];
+  for (const p of v.problems) lines.push(`  problem: ${p}`);
+  lines.push('  uid  result     body     loss(recomputed)  hotkey / reasons');
+  for (const m of v.miners) {
+    const body = m.result === 'no-record' ? '-' : m.bodyChecked ? 'checked' : 'skipped';
+    const loss = m.recomputedLoss === undefined ? '-' : m.recomputedLoss.toFixed(6);
+    lines.push(`  ${String(m.uid).padStart(3)}  ${m.result.padEnd(9)}  ${body.padEnd(7)}  ${loss.padStart(16)}  ${m.hotkey}`);
+    for (const r of m.reasons) lines.push(`${' '.repeat(49)}${r}`);
+  }
+  const counts = { ok: 0, bad: 0, 'no-record': 0 };
+  for (const m of v.miners) counts[m.result]++;
+  lines.push(`  ${counts.ok} ok, ${counts.bad} bad, ${counts['no-record']} without a signed answer`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `arena validator verify-report <file>`: re-checks every miner signature (and body) of a round report. */
+function verifyReportCommand(): Command {
+  return new Command('verify-report')
+    .description("Check a round report's signed miner answers: each signature, signer, recipient and, from the responses sidecar next to it, each body")
+    .argument('<file>', 'round report, e.g. <data-dir>/reports/round-42.json (its round-42.responses.json is read from the same directory)')
+    .option('--json', 'print the verdict as JSON')
+    .option('--recompute [competition]', "also regenerate the round's batch from the report's seed and recompute every loss, with the report's competition or the id/file given (needs its held-out data)")
+    .exitOverride()
+    .addHelpText('after', '\nPut --recompute after <file> (it takes an optional value).\nExit code: 0 when every record checks out, 1 when any fails, 2 when the file is not a readable report.')
+    .action(async (file: string, o: { json?: boolean; recompute?: boolean | string }) => {
+      let loaded: Awaited<ReturnType<typeof loadReportEvidence>>;
+      try {
+        loaded = await loadReportEvidence(file);
+      } catch (err: unknown) {
+        throw exitWith(2, err instanceof Error ? err.message : String(err));
+      }
+      const { report, sidecar } = loaded;
+      const opts: VerifyReportOptions = {};
+      if (o.recompute !== undefined) {
+        let data: HeldOutDataSource;
+        try {
+          data = new HeldOutDataSource(loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId));
+        } catch (err: unknown) {
+          throw exitWith(2, `--recompute: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        opts.batch = await data.sampleRoundBatch(report.seed, report.batchSize);
+      }
+      const verdict = verifyReportEvidence(report, sidecar, opts);
+      process.stdout.write(o.json === true ? `${JSON.stringify({ file, ...verdict }, null, 2)}\n` : verdictTable(file, verdict));
+      if (!verdict.ok) {
+        const bad = verdict.miners.filter((m) => m.result === 'bad').map((m) => m.uid);
+        throw exitWith(1, `verify-report: ${file}: expected every signed answer to check out, found ${bad.length} bad (uids ${bad.join(', ') || 'none'}) and ${verdict.problems.length} report problem(s)`);
+      }
+    });
 }
 
 export function validatorCommand(): Command {
@@ -40,6 +100,7 @@ export function validatorCommand(): Command {
     .option('--competition <id|file>', 'competition id or competition JSON file')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent')
     .option('--print-config', 'print the effective config and exit')
+    .addCommand(verifyReportCommand())
     .exitOverride()
     .addHelpText('after', '\nEvery config field can also be set as ARENA_VALIDATOR_<FIELD> (e.g. ARENA_VALIDATOR_NETUID=1,\nARENA_VALIDATOR_SCORING_BATCH_SIZE=128). Precedence: defaults < config file < env < flags.\nSIGINT/SIGTERM finish the current round, save the state and exit 0.')
     .action(async (o: Flags & Record<string, unknown>) => {

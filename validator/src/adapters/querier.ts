@@ -12,7 +12,7 @@ import {
   type PredictResponse, type PreparedPredictRequest, type Signed, type Signer, type TensorLimits,
 } from '#protocol';
 import pino, { type Logger } from 'pino';
-import type { MinerQuerier, MinerTarget, QueryAnswer, QueryContext, QueryStatus, Tensor } from '../ports.ts';
+import type { AnswerEvidence, MinerQuerier, MinerTarget, QueryAnswer, QueryContext, QueryStatus, SentRequest, Tensor } from '../ports.ts';
 
 /** Options of `GrpcMinerQuerier`. */
 export interface GrpcQuerierOptions {
@@ -123,10 +123,14 @@ export class GrpcMinerQuerier implements MinerQuerier {
     }
     const pending = await Promise.all(targets.map((t) => this.#one(t, prepared, deadlineMs, roundId, started)));
     // Response signatures, checked once every answer is in (the latencies above are already taken).
-    const answers = pending.map(({ answer, signed }, i) => {
+    const request: SentRequest = { body: prepared.body, bodyHash: prepared.bodyHash };
+    const answers = pending.map(({ answer, signed }, i): QueryAnswer => {
       if (signed === undefined) return answer;
       const v = signed.verify();
-      if (v.ok) return answer;
+      if (v.ok) {
+        const evidence: AnswerEvidence = { record: signed.record, body: signed.body, request };
+        return { ...answer, evidence };
+      }
       const t = targets[i]!;
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, err: v.reason }, 'miner answer signature invalid');
       return { status: 'error' as const, latencyMs: answer.latencyMs, detail: `protocol: response signature: ${v.reason}` };
