@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   try {
     backend = (await selectBackend(cfg.backend)).backend;
     // No event loop to protect here: predict in the largest chunks.
-    predictor = await loadServingModel(cfg.dir, { ...cfg.options, sliceMs: 60_000 });
+    predictor = await loadServingModel(cfg.dir, { ...cfg.options, thread: 'main', sliceMs: 60_000 });
   } catch (err: unknown) {
     port.postMessage({ type: 'load-failed', message: err instanceof Error ? err.message : String(err) } satisfies PredictorWorkerReply);
     return;

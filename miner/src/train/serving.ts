@@ -31,13 +31,15 @@ export interface Predictor {
 export interface ServingOptions {
   /** Largest chunk passed to LayersModel.predict at once (its default of 32 is slow); default 1024. */
   batchSize?: number;
-  /** Target duration of one synchronous predict chunk, in ms; default 8 (keeps event-loop delay low). */
+  /** Target duration of one synchronous predict chunk on the main thread, in ms; default 8 (keeps event-loop delay low). */
   sliceMs?: number;
   /** Largest n accepted per call; default 4096. */
   maxBatch?: number;
   /**
    * Where inference runs: 'main' (this thread, in ~sliceMs chunks that yield) or 'worker' (a worker
-   * thread holding the model; this thread only copies the input over and the output back). Default 'main'.
+   * thread holding the model; this thread only copies the input over and the output back; loading
+   * takes ~1 s longer). Default 'main'. With training in another worker, 'worker' keeps the event-loop
+   * delay p99 under 20 ms where 'main' did not (bench/serving.ts).
    */
   thread?: 'main' | 'worker';
   /** Backend of a serving worker; default the backend of the calling thread. */
@@ -47,6 +49,7 @@ export interface ServingOptions {
 /**
  * Loads a TensorFlow.js layers model directory (a trainer checkpoint, `checkpoints/best`, or a model
  * trained elsewhere) for inference on the current tfjs backend; the miner selects the backend once at start.
+ * With `thread: 'worker'` the model lives in a serving worker thread (see loadServingModelInWorker).
  */
 export async function loadServingModel(dir: string, options: ServingOptions = {}): Promise<Predictor> {
   if (options.thread === 'worker') return loadServingModelInWorker(dir, options);
@@ -139,6 +142,7 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.type === 'result') p.resolve({ data: m.data, shape: m.shape });
     else p.reject(new Error(m.message));
   });
@@ -148,6 +152,8 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
     for (const p of pending.values()) p.reject(exited);
     pending.clear();
   });
+  // An idle serving worker never keeps the process alive; a running prediction does.
+  worker.unref();
   let nextId = 0;
   let disposed = false, closed = false;
   const closeIfIdle = (): void => {
@@ -171,6 +177,7 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
       try {
         return await new Promise<{ data: Float32Array; shape: number[] }>((resolve, reject) => {
           pending.set(id, { resolve, reject });
+          worker.ref();
           worker.postMessage({ type: 'predict', id, input: copy, shape: [...shape] } satisfies PredictorWorkerRequest, [copy.buffer]);
         });
       } finally {

@@ -22,8 +22,8 @@ async function savedModel(t: { teardown(f: () => Promise<void>): void }, name: '
 test.serial('a model served from a worker thread answers exactly like the same model on this thread', async (t) => {
   await selectBackend('wasm');
   const dir = await savedModel(t, 'cnn', 4);
-  const local = await loadServingModel(dir);
-  const remote = await loadServingModelInWorker(dir);
+  const local = await loadServingModel(dir, { thread: 'main' });
+  const remote = await loadServingModel(dir, { thread: 'worker' });
   t.teardown(() => { local.dispose(); remote.dispose(); });
   t.deepEqual(remote.info, local.info);
   t.is(remote.info.step, 7);
