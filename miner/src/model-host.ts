@@ -140,8 +140,13 @@ export async function startModelHost(o: ModelHostOptions): Promise<ModelHost> {
       logger: o.logger,
       ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
       onCheckpoint: (c) => {
-        loadServingModel(c.dir, { maxBatch: o.maxBatch }).then(
-          (m) => { served.swap(m); announce(m, 'better checkpoint'); },
+        loadServingModel(c.dir, { maxBatch: o.maxBatch, thread: 'worker' }).then(
+          (m) => {
+            // Loads finish in any order; never swap an older checkpoint over a newer one.
+            if ((served.current?.info.step ?? -1) >= m.info.step) { m.dispose(); return; }
+            served.swap(m);
+            announce(m, 'better checkpoint');
+          },
           (err: unknown) => log.warn({ err, dir: c.dir }, 'new checkpoint failed to load; still serving the previous model'),
         );
       },
@@ -164,7 +169,7 @@ export async function startModelHost(o: ModelHostOptions): Promise<ModelHost> {
 
 async function openModelDir(dir: string, maxBatch: number, log: Logger, onChange: (m: LoadedModel) => void): Promise<ModelWatcher> {
   try {
-    return await watchModelDir(dir, onChange, { maxBatch, logger: log });
+    return await watchModelDir(dir, onChange, { maxBatch, logger: log, thread: 'worker' });
   } catch (err: unknown) {
     throw new ArenaError('USAGE',
       `cannot serve --model-dir ${dir}: expected a TensorFlow.js layers model directory (model.json + weights), found: ${(err as Error).message}`,
@@ -177,7 +182,7 @@ async function loadBest(o: ModelHostOptions, served: ServedModel, log: Logger, a
   const dir = bestCheckpointDir(o.dataDir);
   if (!existsSync(dir)) return;
   try {
-    const m = await loadServingModel(dir, { maxBatch: o.maxBatch });
+    const m = await loadServingModel(dir, { maxBatch: o.maxBatch, thread: 'worker' });
     served.swap(m);
     announce(m, 'resumed from the best checkpoint');
   } catch (err: unknown) {

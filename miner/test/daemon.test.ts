@@ -133,6 +133,8 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
   t.regex(metrics, /arena_miner_training_step 120/);
   t.regex(metrics, /arena_miner_grpc_requests_total\{method="Predict",status="PERMISSION_DENIED"\} 2/);
 
+  // The newest checkpoint loads (in its own thread) a moment after it is written: wait until it is served.
+  await waitFor('the best checkpoint to be served', () => miner.status().serving?.step === miner.status().trainer?.bestStep, 30_000, 50);
   const servedStep = miner.status().serving!.step;
   await miner.stop();
   t.is(miner.status().state, 'stopped');
