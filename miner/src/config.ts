@@ -30,6 +30,7 @@ const TrainingSchema = z.object({
   learningRate: z.number().gt(0).lt(10).optional().describe("Adam learning rate; default: the competition's"),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('seed of weight init and batch order'),
   maxSteps: z.number().int().min(1).optional().describe('stop training after this many steps in total (serving goes on)'),
+  augment: z.boolean().default(true).describe("train on the competition's held-out augmentation (shifted, noised digits), which is what validators score on"),
   evalEvery: z.number().int().min(1).default(100).describe('validate (and maybe checkpoint) every this many steps'),
   progressEvery: z.number().int().min(1).default(20).describe('report progress every this many steps'),
   keepCheckpoints: z.number().int().min(1).max(1000).default(3).describe('numbered checkpoints kept on disk (the best is always kept)'),

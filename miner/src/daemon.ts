@@ -163,7 +163,7 @@ async function run(
       batchSize: config.training.batchSize ?? competition.training.batchSize,
       learningRate: config.training.learningRate ?? competition.training.learningRate,
       seed: config.training.seed, evalEvery: config.training.evalEvery, progressEvery: config.training.progressEvery,
-      keepCheckpoints: config.training.keepCheckpoints,
+      keepCheckpoints: config.training.keepCheckpoints, augment: config.training.augment,
       ...(config.training.maxSteps === undefined ? {} : { maxSteps: config.training.maxSteps }),
     },
     maxBatch: config.limits.maxBatch, logger: log,

@@ -23,6 +23,8 @@ export interface HostTraining {
   learningRate: number;
   seed: number;
   maxSteps?: number;
+  /** Train on the competition's augmentation. */
+  augment: boolean;
   evalEvery: number;
   progressEvery: number;
   keepCheckpoints: number;
@@ -136,6 +138,7 @@ export async function startModelHost(o: ModelHostOptions): Promise<ModelHost> {
       competition: o.competition, modelName: o.training.modelName, backend: o.backend, dataDir: o.dataDir,
       batchSize: o.training.batchSize, learningRate: o.training.learningRate, seed: o.training.seed,
       ...(o.training.maxSteps === undefined ? {} : { maxSteps: o.training.maxSteps }),
+      augment: o.training.augment,
       evalEvery: o.training.evalEvery, progressEvery: o.training.progressEvery, keepCheckpoints: o.training.keepCheckpoints,
       logger: o.logger,
       ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),

@@ -136,7 +136,7 @@ export interface RoundBatch {
  * (shift of up to maxShiftPx in x and y, uniform intensity noise, clamped to [0, 1]).
  * Deterministic in (heldOut, seed, batchSize, augmentation): validators derive `seed` from a block hash.
  */
-export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, batchSize: number, augmentation: Augmentation = { maxShiftPx: 2, noise: 0.05 }): RoundBatch {
+export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, batchSize: number, augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 }): RoundBatch {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > heldOut.count) {
     throw new Error(`expected a round batch size in 1..${heldOut.count}, found ${batchSize}`);
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from './data.ts';
+import type { Augmentation } from './competition.ts';
+import { augmentInto, MNIST_SIDE, type Dataset } from './data.ts';
 import { compileLogits, type LogitsFn } from './forward.ts';
 import { createPrng, permutation, type Prng } from './prng.ts';
 
@@ -10,6 +11,11 @@ export interface TrainSessionOptions {
   seed: number;
   /** Epochs already done (a resumed session continues the batch order from there). */
   startEpoch?: number;
+  /**
+   * Train on shifted, noised copies (the competition's published held-out augmentation), drawn afresh
+   * for every batch; 28x28 images only. Default: the raw images.
+   */
+  augmentation?: Augmentation;
 }
 
 /**
@@ -25,6 +31,7 @@ export class TrainSession {
   private readonly variables: tf.Variable[];
   private readonly optimizer: tf.Optimizer;
   private readonly prng: Prng;
+  private readonly augPrng: Prng | undefined;
   private order: Int32Array = new Int32Array(0);
   private cursor = 0;
   epoch: number;
@@ -45,6 +52,10 @@ export class TrainSession {
     this.samplesPerEpoch = data.count - (data.count % options.batchSize);
     this.epoch = options.startEpoch ?? 0;
     this.prng = createPrng(`${options.seed}`, 'arena/train-order');
+    if (options.augmentation !== undefined && data.sampleSize !== MNIST_SIDE * MNIST_SIDE) {
+      throw new Error(`augmentation expects ${MNIST_SIDE}x${MNIST_SIDE} images (${MNIST_SIDE * MNIST_SIDE} values), found samples of ${data.sampleSize}`);
+    }
+    this.augPrng = options.augmentation === undefined ? undefined : createPrng(`${options.seed}:${this.epoch}`, 'arena/train-augment');
     for (let e = 0; e < this.epoch; e++) permutation(data.count, this.prng);
     this.newEpoch();
   }
@@ -59,7 +70,9 @@ export class TrainSession {
     const size = this.data.sampleSize;
     for (let i = 0; i < bs; i++) {
       const r = rows[i]!;
-      this.xBuf.set(this.data.inputs.subarray(r * size, (r + 1) * size), i * size);
+      const src = this.data.inputs.subarray(r * size, (r + 1) * size);
+      if (this.augPrng === undefined) this.xBuf.set(src, i * size);
+      else augmentInto(src, this.xBuf.subarray(i * size, (i + 1) * size), this.options.augmentation!, this.augPrng);
       this.yBuf.fill(0, i * this.classes, (i + 1) * this.classes);
       this.yBuf[i * this.classes + this.data.labels[r]!] = 1;
     }

@@ -11,6 +11,8 @@ export interface TrainerWorkerConfig {
   seed: number;
   /** Stop after this many steps in total (counting steps done before a restart). */
   maxSteps?: number;
+  /** Train on the competition's held-out augmentation (shifts, noise) instead of raw images. */
+  augment: boolean;
   /** Evaluate on the miner's validation split every this many steps. */
   evalEvery: number;
   /** Report progress every this many steps. */

@@ -18,6 +18,8 @@ export interface TrainerOptions {
   seed: number;
   /** Total steps (including steps before a restart) after which training stops; default: run until stop(). */
   maxSteps?: number;
+  /** Train on the competition's held-out augmentation (what validators score on); default true. */
+  augment?: boolean;
   /** Validation every this many steps; default 100. */
   evalEvery?: number;
   /** Progress report every this many steps; default 20. */
@@ -82,6 +84,7 @@ export async function startTrainer(options: TrainerOptions): Promise<Trainer> {
     ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
     evalEvery: options.evalEvery ?? 100, progressEvery: options.progressEvery ?? 20, keepCheckpoints: options.keepCheckpoints ?? 3,
     niceness: options.niceness ?? 10,
+    augment: options.augment ?? true,
   };
   const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: workerConfig, stdout: true, stderr: true });
   // tfjs may print to the console; keep the miner's stdout clean and route it to the log.

@@ -72,7 +72,10 @@ async function main(): Promise<void> {
   let step = state?.step ?? 0;
   const best: Best = state ? { step: state.bestStep, loss: state.bestValLoss, accuracy: state.bestValAccuracy } : { step: -1, loss: Infinity, accuracy: 0 };
   post({ type: 'ready', backend: info.backend, simd: info.simd, threads: info.threads, step, resumed: state !== undefined, parameterCount: parameterCount(model), ...(niceness !== undefined ? { niceness } : {}) });
-  const session = new TrainSession(model, split.train, { batchSize: cfg.batchSize, learningRate: cfg.learningRate, seed: cfg.seed, startEpoch: state?.epoch ?? 0 });
+  const session = new TrainSession(model, split.train, {
+    batchSize: cfg.batchSize, learningRate: cfg.learningRate, seed: cfg.seed, startEpoch: state?.epoch ?? 0,
+    ...(cfg.augment ? { augmentation: cfg.competition.augmentation } : {}),
+  });
   const limit = cfg.maxSteps ?? Number.POSITIVE_INFINITY;
   while (!stopping && step < limit) {
     const n = Math.min(cfg.progressEvery, cfg.evalEvery - (step % cfg.evalEvery), limit - step);
