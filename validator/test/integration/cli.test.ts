@@ -7,7 +7,7 @@
 import test from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connectChain, createDevWallet, serveAxon, submitAndWait } from '#core';
+import { connectChain, createDevWallet } from '#core';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { STATE_FILE } from '../../src/state.ts';
 import type { PendingCommit } from '../../src/weights.ts';
-import { spawnDevchain } from '../_helpers/devchain.ts';
+import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
@@ -111,17 +111,8 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const miners = await Promise.all([spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }), spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' })]);
   const client = await connectChain({ endpoint: chain.url });
   t.teardown(() => client.close());
-  let ticking = true;
-  let paused = false;
-  const ticker = (async () => {
-    while (ticking) {
-      if (!paused) await chain.newBlocks(1).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  })();
-  t.teardown(async () => { ticking = false; await ticker; });
-  await Promise.all(miners.map((m, i) => submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }),
-    kr.addFromUri(['//Bob', '//Charlie'][i]!), { nonces: client.nonces, timeoutMs: 20_000 })));
+  const ticker = startBlockTicker(t, chain.newBlocks, 250);
+  await serveMinerAxons(client, miners, ['//Bob', '//Charlie']);
 
   const dir = await mkdtemp(join(tmpdir(), 'arena-vcli-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
@@ -141,7 +132,7 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const v1 = spawnValidator(t, args, env);
   const port1 = await v1.port;
   await until('two rounds and a pending commit', async () => (await status(port1)).rounds >= 2 && ((await readState())?.pendingCommits.length ?? 0) > 0);
-  paused = true;
+  ticker.pause();
   v1.kill('SIGTERM');
   t.is(await v1.exited, 0, 'SIGTERM: finish the round, persist, exit 0');
   t.true(v1.lines.some((l) => l.msg === 'validator stopped'));
@@ -161,7 +152,7 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const port2 = await v2.port;
   await until('state restored', async () => (await status(port2)).lastRoundId === saved.lastRoundId);
   t.is((await status(port2)).pendingCommits, saved.pendingCommits.length, 'pending commits survived the restart');
-  paused = false;
+  ticker.resume();
   const vUid = await uidOf('//Eve');
   const weightsOnChain = async (): Promise<number> => ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
   const leftHash = saved.pendingCommits[0]!.hash;

@@ -8,7 +8,7 @@
 import test from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connectChain, serveAxon, submitAndWait } from '#core';
+import { connectChain } from '#core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { STATE_FILE } from '../../src/state.ts';
 import { planCommit, type PendingCommit } from '../../src/weights.ts';
 import { SubtensorChainView } from '../../src/adapters/chain-view.ts';
 import { ChainWeightSetter } from '../../src/adapters/weight-setter.ts';
-import { spawnDevchain } from '../_helpers/devchain.ts';
+import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -53,18 +53,9 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   ]);
   const client = await connectChain({ endpoint: chain.url });
   t.teardown(() => client.close());
-  // Manual seal: a ticker seals a block every 250 ms while `ticking`; `paused` holds the chain still.
-  let ticking = true;
-  let paused = false;
-  const ticker = (async () => {
-    while (ticking) {
-      if (!paused) await chain.newBlocks(1).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  })();
-  t.teardown(async () => { ticking = false; await ticker; });
-  await Promise.all(miners.map((m, i) =>
-    submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }), kr.addFromUri(minerUris[i]!), { nonces: client.nonces, timeoutMs: 20_000 })));
+  // Manual seal: a block every 250 ms; the ticker can hold the chain still.
+  const ticker = startBlockTicker(t, chain.newBlocks, 250);
+  await serveMinerAxons(client, miners, minerUris);
   const eve = kr.addFromUri('//Eve');
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-vcr-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
@@ -87,7 +78,7 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
 
   // 1. The commit: on chain and on disk (salt included), no Weights row yet.
   await until('a pending commit on disk', async () => (await statePending()).length > 0);
-  paused = true;
+  ticker.pause();
   const [pending] = await statePending();
   const onChain = await chainCommits();
   const mine = onChain.find(([hash]) => hash === pending!.hash);
@@ -97,7 +88,7 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   t.is(pending!.salt.length, 8);
   t.is((await weightsOnChain()).size, 0, 'no weights before the reveal (set_weights is not used)');
   t.is(v.status().pendingCommits, 1);
-  paused = false;
+  ticker.resume();
 
   // 2. The reveal: the Weights row equals the committed values after max-upscale; the commit is gone.
   await until('weights revealed on chain', async () => (await weightsOnChain()).size > 0);

@@ -6,13 +6,13 @@
 import test from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connectChain, serveAxon, submitAndWait } from '#core';
+import { connectChain } from '#core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadValidatorConfig } from '../../src/daemon-config.ts';
 import { startValidator } from '../../src/daemon.ts';
-import { spawnDevchain } from '../_helpers/devchain.ts';
+import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, tick: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
@@ -43,13 +43,9 @@ test('weights from the validator reach the chain and the better miner earns the 
   ]);
   const client = await connectChain({ endpoint: chain.url });
   t.teardown(() => client.close());
-  // Miners announce their axons (the devchain accepts loopback with allowLoopbackAxons).
-  // Manual seal: a background ticker produces a block every 300 ms (bounded by the test's end).
-  let ticking = true;
-  const ticker = (async () => { while (ticking) { await chain.newBlocks(1).catch(() => undefined); await new Promise((r) => setTimeout(r, 300)); } })();
-  t.teardown(async () => { ticking = false; await ticker; });
-  await Promise.all(miners.map((m, i) =>
-    submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }), kr.addFromUri(minerUris[i]!), { nonces: client.nonces, timeoutMs: 20_000 })));
+  // Manual seal: a block every 300 ms until the test ends; miners announce their loopback axons.
+  startBlockTicker(t, chain.newBlocks, 300);
+  await serveMinerAxons(client, miners, minerUris);
   const eve = kr.addFromUri('//Eve');
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-vdev-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
