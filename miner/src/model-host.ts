@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { ArenaError } from '#core';
 import { ProtocolError, type MinerInfo } from '#protocol';
-import type { BackendName, Competition, ModelName } from '#training';
+import type { BackendName, Competition } from '#training';
 import type { Predictor as ServerPredictor, PredictorOutput } from './server/index.ts';
+import type { TrainerOptions } from './train/index.ts';
 import {
   bestCheckpointDir, loadServingModel, startTrainer, watchModelDir,
   type ModelWatcher, type Predictor as LoadedModel, type ProgressEvent, type Trainer, type TrainerStatus,
@@ -17,18 +18,8 @@ import {
 export const MINER_VERSION = '0.1.0';
 
 /** Training settings of the model host (resolved: no optional defaults left except maxSteps). */
-export interface HostTraining {
-  modelName: ModelName;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-  maxSteps?: number;
-  /** Train on the competition's augmentation. */
-  augment: boolean;
-  evalEvery: number;
-  progressEvery: number;
-  keepCheckpoints: number;
-}
+export type HostTraining = Required<Pick<TrainerOptions, 'modelName' | 'batchSize' | 'learningRate' | 'seed' | 'augment' | 'evalEvery' | 'progressEvery' | 'keepCheckpoints'>>
+  & Pick<TrainerOptions, 'maxSteps'>;
 
 /** Options of `startModelHost`. */
 export interface ModelHostOptions {

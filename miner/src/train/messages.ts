@@ -1,27 +1,9 @@
-import type { BackendName, Competition, ModelName } from '#training';
+import type { ModelName } from '#training';
+import type { TrainerOptions } from './trainer.ts';
 
-/** What the trainer worker receives as workerData. */
-export interface TrainerWorkerConfig {
-  competition: Competition;
-  modelName: ModelName;
-  backend: BackendName;
-  dataDir: string;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-  /** Stop after this many steps in total (counting steps done before a restart). */
-  maxSteps?: number;
-  /** Train on the competition's held-out augmentation (shifts, noise) instead of raw images. */
-  augment: boolean;
-  /** Evaluate on the miner's validation split every this many steps. */
-  evalEvery: number;
-  /** Report progress every this many steps. */
-  progressEvery: number;
-  /** Numbered checkpoints kept on disk (the best one is always kept). */
-  keepCheckpoints: number;
-  /** Nice value of the training thread (Linux: per thread), 0..19; the serving threads keep 0. */
-  niceness: number;
-}
+/** What the trainer worker receives as workerData: the trainer's options with every default resolved. */
+export type TrainerWorkerConfig = Required<Omit<TrainerOptions, 'logger' | 'onProgress' | 'onCheckpoint' | 'maxSteps'>>
+  & Pick<TrainerOptions, 'maxSteps'>;
 
 export interface ProgressEvent { step: number; epoch: number; loss: number; samplesPerSec: number }
 export interface EvalEvent { step: number; valLoss: number; valAccuracy: number; improved: boolean }
