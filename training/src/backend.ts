@@ -35,7 +35,17 @@ export class BackendUnavailableError extends Error {
  * Selects and initialises a tfjs backend, logs `{ backend, simd, threads }` and returns what runs.
  * A backend asked for by name that cannot load throws a BackendUnavailableError; `auto` falls through.
  */
-export async function selectBackend(name: BackendName, logger: Logger = pino({ level: 'silent' })): Promise<BackendInfo> {
+export function selectBackend(name: BackendName, logger: Logger = pino({ level: 'silent' })): Promise<BackendInfo> {
+  // tfjs backend switching is global state: a second setBackend while one is initialising reports
+  // failure, so concurrent callers (several miners in one process, tests) take turns.
+  const run = selectionQueue.then(() => selectBackendNow(name, logger));
+  selectionQueue = run.catch(() => undefined);
+  return run;
+}
+
+let selectionQueue: Promise<unknown> = Promise.resolve();
+
+async function selectBackendNow(name: BackendName, logger: Logger): Promise<BackendInfo> {
   if (!(BACKEND_NAMES as readonly string[]).includes(name)) {
     throw new BackendUnavailableError(String(name), `expected a backend among ${BACKEND_NAMES.join(', ')}, found '${String(name)}'`);
   }
