@@ -38,6 +38,8 @@ export const CompetitionSchema = z.object({
     fraction: z.number().gt(0).lt(1).describe('share of the data set reserved for validators, never given to miners'),
     splitSeed: z.string().min(1).describe('fixes the train / held-out split; changing it changes the split'),
     path: z.string().optional().describe('local JSON file {data:number[], labels:number[]} of private held-out data; replaces the public held-out split for scoring'),
+    source: z.enum(['generated', 'public-split']).default('public-split').describe(
+      "'generated': each round's items come from the digit generator seeded with the validator's secret (no package holds them); 'public-split': the held-out part of the public digits (anyone can read it). heldOut.path wins over both"),
     roundBatchSize: z.number().int().positive().describe('samples per validator round'),
   }).strict(),
   augmentation: AugmentationSchema,
@@ -46,6 +48,7 @@ export const CompetitionSchema = z.object({
     defaultModel: z.enum(MODEL_NAMES),
     batchSize: z.number().int().positive(),
     learningRate: z.number().positive(),
+    syntheticCount: z.number().int().min(0).max(100_000).default(0).describe('generated digits (public seed) mixed into the training split, so models learn the generated hand validators score on'),
   }).strict(),
   prize: PrizeScheduleSchema,
 }).strict().superRefine((c, ctx) => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Augmentation, Competition } from './competition.ts';
 import { createPrng, permutation, type Prng } from './prng.ts';
+import { generateDigits } from './synth-digits.ts';
 
 /** Side of an MNIST image in pixels; a sample is SIDE*SIDE floats in [0, 1], row-major. */
 export const MNIST_SIDE = 28;
@@ -90,7 +91,36 @@ export function loadTrainingSplit(competition: Competition): TrainingSplit {
   const { training } = publicSplitIndices(competition);
   const valCount = Math.round(training.length * competition.training.validationFraction);
   const cut = training.length - valCount;
-  return { train: subset(all, training.subarray(0, cut)), validation: subset(all, training.subarray(cut)) };
+  const split = { train: subset(all, training.subarray(0, cut)), validation: subset(all, training.subarray(cut)) };
+  const n = competition.training.syntheticCount;
+  if (n === 0) return split;
+  // Generated digits from a public seed: the hand validators score on, never the validators' own items.
+  const key = `${PUBLIC_SYNTHETIC_SEED}/${competition.id}/${n}`;
+  const gen = publicSynthetic.get(key) ?? generateDigits(key, n);
+  publicSynthetic.set(key, gen);
+  const genVal = Math.round(n * competition.training.validationFraction);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  return { train: concat(split.train, subset(gen, order.subarray(0, n - genVal))), validation: concat(split.validation, subset(gen, order.subarray(n - genVal))) };
+}
+
+const publicSynthetic = new Map<string, Dataset>();
+
+/** Seed prefix of the generated digits miners train on (public: anyone may reproduce them). */
+export const PUBLIC_SYNTHETIC_SEED = 'arena/public-training-digits/v1';
+
+/** Two datasets of the same sample size, one after the other (indices of `b` continue after `a`'s). */
+export function concat(a: Dataset, b: Dataset): Dataset {
+  if (a.sampleSize !== b.sampleSize) throw new Error(`expected datasets of one sample size, found ${a.sampleSize} and ${b.sampleSize}`);
+  const inputs = new Float32Array((a.count + b.count) * a.sampleSize);
+  inputs.set(a.inputs);
+  inputs.set(b.inputs, a.count * a.sampleSize);
+  const labels = new Uint8Array(a.count + b.count);
+  labels.set(a.labels);
+  labels.set(b.labels, a.count);
+  const indices = new Int32Array(a.count + b.count);
+  indices.set(a.indices);
+  indices.set(b.indices.map((i) => i + 1_000_000), a.count);
+  return { count: a.count + b.count, sampleSize: a.sampleSize, inputs, labels, indices };
 }
 
 /**
@@ -157,6 +187,23 @@ export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, ba
     augmentInto(heldOut.inputs.subarray(p * size, (p + 1) * size), inputs.subarray(i * size, (i + 1) * size), augmentation, prng);
   }
   return { inputs, labels, indices };
+}
+
+/**
+ * A round batch of generated digits: `batchSize` fresh items drawn by the digit generator from `seed`
+ * (a validator derives it from its secret, so nobody else can produce the items or their labels), with
+ * the competition's augmentation. Deterministic in (seed, batchSize, augmentation).
+ */
+export function generatedRoundBatch(seed: Uint8Array | string, batchSize: number, augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 }): RoundBatch {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 4096) throw new Error(`expected a round batch size in 1..4096, found ${batchSize}`);
+  const gen = generateDigits(seed, batchSize);
+  const prng = createPrng(seed, 'arena/round-augment');
+  const inputs = new Float32Array(gen.inputs.length);
+  for (let i = 0; i < batchSize; i++) {
+    const s = gen.sampleSize;
+    augmentInto(gen.inputs.subarray(i * s, (i + 1) * s), inputs.subarray(i * s, (i + 1) * s), augmentation, prng);
+  }
+  return { inputs, labels: gen.labels, indices: gen.indices };
 }
 
 /** Writes a shifted, noised copy of a 28x28 image into `out`. */

@@ -4,6 +4,7 @@ export * from './competition.ts';
 export * from './data.ts';
 export { buildModel, isModelName, parameterCount } from './models.ts';
 export * from './prng.ts';
+export { generateDigits, renderDigit } from './synth-digits.ts';
 export * from './train.ts';
 export * from './model-io.ts';
 export * from './metrics.ts';

@@ -35,7 +35,8 @@ test('the split is fixed, disjoint and covers every digit once', (t) => {
   const a = publicSplitIndices(competition), b = publicSplitIndices(competition);
   t.deepEqual(a, b);
   t.is(a.heldOut.length, 2000);
-  const split = loadTrainingSplit(competition);
+  // The public digits only (syntheticCount 0); generated digits are checked below.
+  const split = loadTrainingSplit({ ...competition, training: { ...competition.training, syntheticCount: 0 } });
   const held = new Set(loadHeldOutSplit(competition).indices);
   t.is(held.size, 2000);
   const minerIndices = [...split.train.indices, ...split.validation.indices];
@@ -45,6 +46,13 @@ test('the split is fixed, disjoint and covers every digit once', (t) => {
   t.is(split.validation.count, 800);
   const other = publicSplitIndices({ ...competition, heldOut: { ...competition.heldOut, splitSeed: 'another' } });
   t.notDeepEqual(other.heldOut, a.heldOut);
+});
+
+test('the training split mixes in syntheticCount generated digits, 10% of them for validation', (t) => {
+  const split = loadTrainingSplit({ ...competition, training: { ...competition.training, syntheticCount: 500 } });
+  t.is(split.train.count, 7200 + 450);
+  t.is(split.validation.count, 800 + 50);
+  t.true(split.train.indices.slice(7200).every((i) => i >= 1_000_000), 'generated digits are indexed apart from the public ones');
 });
 
 test('round batches are identical for the same seed, differ for another, and stay in range', (t) => {
