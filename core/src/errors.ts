@@ -101,21 +101,32 @@ export interface ChainErrorContext {
   blockHash?: string;
 }
 
+/** A pool refusal `InvalidTransaction::Custom(code)`, named as upstream subtensor names it when known. */
+export interface CustomInvalidInfo {
+  /** The runtime's custom code (e.g. 11). */
+  code: number;
+  /** Upstream's name for it (e.g. `InvalidIpAddress`), undefined for a number upstream does not define. */
+  name: string | undefined;
+}
+
 /** A chain-side failure: a decoded dispatch error (`CHAIN_DISPATCH`), an invalid transaction, a timeout. */
 export class ChainError extends ArenaError {
   /** The decoded dispatch error, when the failure came from the runtime. */
   readonly dispatch: DispatchErrorInfo | undefined;
+  /** The pool's custom refusal, when the transaction was invalid with `Custom(code)`. */
+  readonly invalid: CustomInvalidInfo | undefined;
   /** Context given when the error was raised. */
   readonly context: ChainErrorContext;
 
   constructor(
     code: Extract<ArenaErrorCode, `CHAIN_${string}`>,
     message: string,
-    options?: { dispatch?: DispatchErrorInfo; context?: ChainErrorContext; cause?: unknown },
+    options?: { dispatch?: DispatchErrorInfo; invalid?: CustomInvalidInfo; context?: ChainErrorContext; cause?: unknown },
   ) {
     super(code, message, options);
     this.name = 'ChainError';
     this.dispatch = options?.dispatch;
+    this.invalid = options?.invalid;
     this.context = options?.context ?? {};
   }
 
@@ -124,9 +135,9 @@ export class ChainError extends ArenaError {
     return this.dispatch?.pallet;
   }
 
-  /** Name of the dispatch error (e.g. `SettingWeightsTooFast`), if any. */
+  /** Name of the dispatch error (e.g. `SettingWeightsTooFast`) or of the pool's custom refusal (e.g. `InvalidIpAddress`), if any. */
   get errorName(): string | undefined {
-    return this.dispatch?.name;
+    return this.dispatch?.name ?? this.invalid?.name;
   }
 
   /** Builds the error for a decoded dispatch error, with a message that says what to do. */

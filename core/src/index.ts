@@ -230,6 +230,12 @@ export { decodeDispatchError } from './chain/dispatch-error.ts';
 export { chainErrorFromDispatch } from './chain/dispatch-error.ts';
 /** `ChainError` for an RPC invalid-transaction error, with what to do. */
 export { chainErrorFromRpc } from './chain/dispatch-error.ts';
+/** Upstream subtensor's name and a hint for an `InvalidTransaction::Custom` code. */
+export { customTxError } from './chain/custom-errors.ts';
+/** A named custom pool code: code, name, hint. */
+export type { CustomTxError } from './chain/custom-errors.ts';
+/** A pool's custom refusal on a `ChainError`: code and upstream name. */
+export type { CustomInvalidInfo } from './errors.ts';
 /** True when an RPC rejection means the nonce is wrong. */
 export { isNonceError } from './chain/dispatch-error.ts';
 /** IPv4/IPv6 text to the on-chain (u128, ip_type). */
@@ -284,3 +290,7 @@ export type { SetWeightsArgs } from './chain/extrinsics.ts';
 export type { RevealWeightsArgs } from './chain/extrinsics.ts';
 /** Arguments of `serveAxon`. */
 export type { ServeAxonArgs } from './chain/extrinsics.ts';
+/** On-chain commitments (pallet Commitments 18): write, read at a block, and the chain adapter. */
+export { setCommitmentTx, readCommitment, blockHashAt, ChainCommitmentStore, COMMITMENT_HASH_KINDS } from './chain/commitments.ts';
+/** Commitment fields, records, receipts and the store interface. */
+export type { CommitmentField, CommitmentRecord, CommitmentReceipt, CommitmentStore } from './chain/commitments.ts';

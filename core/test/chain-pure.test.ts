@@ -163,6 +163,30 @@ test('RPC invalid-transaction errors become clear CHAIN_INVALID_TX messages', (t
   t.false(isNonceError(new Error('1010: Invalid Transaction: Custom error: 3')));
 });
 
+test('custom pool codes are named with upstream names and a hint, in every RPC error shape', (t) => {
+  const shapes = [
+    new Error('1010: Invalid Transaction: Custom error: 11'), // a Substrate node
+    new Error('1010: Invalid Transaction: Custom error: 11 (InvalidIpAddress)'), // the devchain
+    new Error('1010: {"invalid":{"custom":11}}'), // a runtime validity result as JSON (Chopsticks, dry runs)
+    Object.assign(new Error('1010: Invalid Transaction'), { data: { invalid: { custom: 11 } } }), // data not in the message
+    new Error('Invalid(Custom(11))'), // Rust's debug form
+  ];
+  for (const shape of shapes) {
+    const e = chainErrorFromRpc(shape, { call: 'subtensorModule.serveAxon' });
+    t.is(e.code, 'CHAIN_INVALID_TX');
+    t.deepEqual(e.invalid, { code: 11, name: 'InvalidIpAddress' }, shape.message);
+    t.is(e.errorName, 'InvalidIpAddress');
+    t.regex(e.message, /^subtensorModule\.serveAxon rejected by the node: InvalidIpAddress \(custom error 11\): .*--axon\.external-ip/);
+  }
+  t.is(chainErrorFromRpc(new Error('Custom error: 255')).invalid?.name, 'BadRequest');
+  t.is(chainErrorFromRpc(new Error('Custom error: 6')).invalid?.name, 'RateLimitExceeded');
+  t.is(chainErrorFromRpc(new Error('Custom error: 17')).invalid?.name, 'CommitBlockNotInRevealRange');
+  const unknown = chainErrorFromRpc(new Error('1010: Invalid Transaction: Custom error: 200'));
+  t.deepEqual(unknown.invalid, { code: 200, name: undefined });
+  t.regex(unknown.message, /custom error 200, which upstream subtensor does not define/);
+  t.is(chainErrorFromRpc(new Error('1014: Priority is too low: (1 vs 1)')).invalid, undefined);
+});
+
 test('weightsCommitHash matches the golden commit-reveal v2 hash', (t) => {
   const hotkey = encodeAddress(Uint8Array.from({ length: 32 }, (_, i) => i));
   const hash = weightsCommitHash(hotkey, { netuid: 1, uids: [0, 1, 2], weights: [10, 20, 65535], salt: [1, 2, 3, 4, 5, 6, 7, 8], versionKey: 0x11f71fb04cbn });

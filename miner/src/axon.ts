@@ -59,17 +59,16 @@ export interface AxonKeeperOptions {
   logger: Logger;
 }
 
-/** Chain errors that no retry can fix: the address itself is refused. */
-const FATAL_SERVE_ERRORS = new Set(['InvalidIpAddress', 'InvalidIpType', 'InvalidPort']);
+/** Chain errors that no retry can fix: the address itself is refused (BadRequest: an ip_type the chain does not know). */
+const FATAL_SERVE_ERRORS = new Set(['InvalidIpAddress', 'InvalidIpType', 'InvalidPort', 'BadRequest']);
 
 /**
  * True when the chain refused the address itself: a dispatch error by name, or a pool-validation
- * refusal (subtensor checks serve_axon in its transaction extension, so the name is only in the message).
+ * refusal (subtensor checks serve_axon in its transaction extension; core names the custom code).
  */
 function isAddressRefusal(err: unknown): boolean {
   if (!(err instanceof ChainError)) return false;
-  if (FATAL_SERVE_ERRORS.has(err.dispatch?.name ?? '')) return true;
-  return err.code === 'CHAIN_INVALID_TX' && [...FATAL_SERVE_ERRORS].some((name) => err.message.includes(name));
+  return FATAL_SERVE_ERRORS.has(err.errorName ?? '');
 }
 
 /** Keeps the axon on chain equal to the reachable address. */

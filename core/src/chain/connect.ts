@@ -3,9 +3,10 @@
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Logger } from 'pino';
-import { ChainError } from '../errors.ts';
+import { ChainError, errorMessage } from '../errors.ts';
 import { silentLogger } from '../logger.ts';
 import { NonceTracker, rpcNonceSource } from './nonce.ts';
+import { capturePolkadotConsole } from './polkadot-console.ts';
 import { withTimeout } from './timeout.ts';
 
 /** Options of `connectChain`. */
@@ -40,9 +41,11 @@ export interface ChainClient {
 /** Connects to `endpoint` and loads metadata; rejects with `ChainError` if that takes longer than the deadline. */
 export async function connectChain(options: ConnectOptions): Promise<ChainClient> {
   const log = (options.logger ?? silentLogger()).child({ component: 'chain' });
+  // polkadot.js prints its own console lines (RPC-CORE, API-WS); keep them out of the NDJSON stream.
+  const releaseConsole = capturePolkadotConsole(log);
   const provider = new WsProvider(options.endpoint, options.reconnectDelayMs ?? 1_000, {}, options.connectTimeoutMs ?? 15_000);
   // A deliberate close() also emits 'disconnected'; only an unexpected one is worth a warning.
-  const state = { closing: false };
+  const state: ClientState = { closing: false, releaseConsole };
   provider.on('disconnected', () => {
     if (state.closing) log.debug({ endpoint: options.endpoint }, 'chain connection closed');
     else log.warn({ endpoint: options.endpoint }, 'chain disconnected; reconnecting');
@@ -54,13 +57,19 @@ export async function connectChain(options: ConnectOptions): Promise<ChainClient
     await withTimeout(api.isReadyOrError, options.connectTimeoutMs ?? 15_000, `connecting to ${options.endpoint}`);
   } catch (err: unknown) {
     await api.disconnect().catch((e: unknown) => log.debug({ err: e }, 'disconnect after failed connect'));
+    releaseConsole();
     if (err instanceof ChainError) throw err;
-    throw new ChainError('CHAIN_CONNECTION', `cannot connect to ${options.endpoint}: ${(err as Error).message}`, { cause: err });
+    throw new ChainError('CHAIN_CONNECTION', `cannot connect to ${options.endpoint}: ${errorMessage(err)}`, { cause: err });
   }
   return makeClient(api, provider, options, log, state);
 }
 
-function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptions, log: Logger, state: { closing: boolean }): ChainClient {
+interface ClientState {
+  closing: boolean;
+  releaseConsole: () => void;
+}
+
+function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptions, log: Logger, state: ClientState): ChainClient {
   const nonces = new NonceTracker(rpcNonceSource(api));
   // After a reconnect the pool may have dropped our transactions: ask the chain again.
   provider.on('connected', () => nonces.reset());
@@ -82,7 +91,11 @@ function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptio
     close: async () => {
       log.debug({ endpoint: options.endpoint }, 'closing chain connection');
       state.closing = true;
-      await api.disconnect();
+      try {
+        await api.disconnect();
+      } finally {
+        state.releaseConsole();
+      }
     },
   };
 }

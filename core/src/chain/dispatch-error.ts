@@ -4,7 +4,8 @@
  */
 import type { DispatchError } from '@polkadot/types/interfaces';
 import type { Registry } from '@polkadot/types/types';
-import { ChainError, type ChainErrorContext, type DispatchErrorInfo } from '../errors.ts';
+import { ChainError, errorMessage, type ChainErrorContext, type DispatchErrorInfo } from '../errors.ts';
+import { customCodeIn, customTxError } from './custom-errors.ts';
 
 /** Pallet, name and docs of a dispatch error, decoded with the chain's metadata. */
 export function decodeDispatchError(registry: Registry, err: DispatchError): DispatchErrorInfo {
@@ -32,21 +33,40 @@ const INVALID_TX_HINTS: ReadonlyArray<[RegExp, string]> = [
   [/Inability to pay some fees|balance too low/i, 'the signing account cannot pay the fee: fund it'],
   [/temporarily banned/i, 'the pool banned this transaction for a while (it was invalid recently); wait and retry'],
   [/BadProof|bad signature/i, 'the signature does not verify: wrong key, or genesis/spec version mismatch'],
-  [/Custom error: (\d+)/i, 'a SubtensorModule pool check failed (weights rate limit, stake, reveal window or axon rules)'],
   [/ExhaustsResources/i, 'the block is full; retry'],
 ];
 
-/** `ChainError('CHAIN_INVALID_TX')` for an RPC submission error, adding what to do when recognised. */
+/** The text of an RPC rejection: polkadot.js puts the node's `data` in the message, but trims it at 256 characters. */
+function rpcErrorText(err: unknown): string {
+  const message = errorMessage(err);
+  const data = (err as { data?: unknown } | null)?.data;
+  if (data === undefined || data === null) return message;
+  const dataText = typeof data === 'string' ? data : JSON.stringify(data);
+  return message.includes(dataText) ? message : `${message} (${dataText})`;
+}
+
+/** `ChainError('CHAIN_INVALID_TX')` for an RPC submission error, naming custom codes and adding what to do. */
 export function chainErrorFromRpc(err: unknown, context: ChainErrorContext = {}): ChainError {
-  const message = err instanceof Error ? err.message : String(err);
-  const hint = INVALID_TX_HINTS.find(([re]) => re.test(message))?.[1];
+  const text = rpcErrorText(err);
   const call = context.call === undefined ? 'transaction' : context.call;
+  const code = customCodeIn(text);
+  if (code !== undefined) return customRefusal(code, text, call, context, err);
+  const hint = INVALID_TX_HINTS.find(([re]) => re.test(text))?.[1];
   return new ChainError('CHAIN_INVALID_TX',
-    `${call} rejected by the node: ${message}${hint === undefined ? '' : `; ${hint}`}`, { context, cause: err });
+    `${call} rejected by the node: ${text}${hint === undefined ? '' : `; ${hint}`}`, { context, cause: err });
+}
+
+function customRefusal(code: number, text: string, call: string, context: ChainErrorContext, cause: unknown): ChainError {
+  const named = customTxError(code);
+  const what = named === undefined
+    ? `custom error ${code}, which upstream subtensor does not define (a newer runtime?)`
+    : `${named.name} (custom error ${code}): ${named.hint}`;
+  return new ChainError('CHAIN_INVALID_TX', `${call} rejected by the node: ${what} [node said: ${text}]`,
+    { context, cause, invalid: { code, name: named?.name } });
 }
 
 /** True when an RPC rejection means our nonce is wrong (so the local counter must be refetched). */
 export function isNonceError(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return /outdated|stale|future|Priority is too low|already imported/i.test(message);
 }
