@@ -39,7 +39,7 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, responder: Keyrin
         competitionId: req.competitionId, roundId: req.roundId, output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10) },
         checkpointHash: '0x00', trainingStep: 1, computeMicros: 1,
       });
-      const h = signResponse(body, responder, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy });
+      const h = signResponse(body, responder, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
       call.sendMetadata(responseMetadata({ ...h, signedBy: claimAs }));
       cb(null, body);
     },

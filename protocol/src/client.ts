@@ -85,6 +85,11 @@ export interface Signed<T> {
   /** The miner's signature over `body` (bodyHash = responseHash(body)); keep it to prove the answer. */
   record: SignedRecord;
   body: Buffer;
+  /**
+   * Our own signature of the request this answers (signedBy = us, signedFor = the miner, bodyHash = the request
+   * body's sha256, same uuid as `record`): keep it with `record` to prove which question was asked.
+   */
+  request: SignedRecord;
   /** Round-trip time, ms. */
   latencyMs: number;
   /** Whether the signature in `record` has been checked and found valid (true at once unless the call deferred it). */
@@ -166,6 +171,7 @@ export class MinerClient {
       expectedSignedBy: this.#opts.minerHotkey,
       expectedSignedFor: headers.signedBy, // the signer's address, as cached by the signing path
       expectedUuid: headers.uuid,
+      expectedRequestHash: prepared.bodyHash,
       maxAgeMs: this.#opts.maxResponseAgeMs,
     });
     if (!parsed.ok) throw new ProtocolError(parsed.code, `${path}: response signature: ${parsed.reason}`);
@@ -177,8 +183,12 @@ export class MinerClient {
       if (!v.ok) throw new ProtocolError(v.code, `${path}: response signature: ${v.reason}`);
     }
     const value = decode(resBody);
+    const request: SignedRecord = {
+      bodyHash: prepared.bodyHash, uuid: headers.uuid, timestampMs: Number(headers.timestamp),
+      signedBy: headers.signedBy, signedFor: headers.signedFor, signature: headers.signature,
+    };
     return {
-      value, record, body: resBody, latencyMs, verify,
+      value, record, body: resBody, request, latencyMs, verify,
       get verified() {
         return result?.ok === true;
       },

@@ -12,6 +12,7 @@ import {
 const UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
 const NOW = 1_700_000_000_000;
 const BODY = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) } });
+const REQ_HASH = sha256Hex(BODY);
 const GOLDEN_MESSAGE =
   '478cf358e06e38c61606f0aad79ff04743becace3ecd5010633defd2320cdc4f.3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1700000000000.5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
@@ -25,7 +26,7 @@ test('a //Alice request signed at a fixed time and uuid signs the golden message
   const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
   t.is(epistulaMessage(sha256Hex(BODY), h.uuid, h.timestamp, h.signedFor), GOLDEN_MESSAGE);
   t.deepEqual({ ...h, signature: undefined }, {
-    version: '2', timestamp: '1700000000000', uuid: UUID, signedBy: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+    version: '3', timestamp: '1700000000000', uuid: UUID, signedBy: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
     signedFor: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', signature: undefined,
   });
   const r = verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW + 1000 });
@@ -76,13 +77,46 @@ test('verifyRequest refuses each kind of bad header with a typed result and neve
 test('a signed response verifies for its request uuid and signer only', async (t) => {
   const { alice, bob } = await keysP;
   const res = Buffer.from('answer bytes');
-  const md: Metadata = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }));
+  const md: Metadata = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }));
   t.true(verifyResponse(res, md, { expectedSignedBy: bob.address, expectedSignedFor: alice.address, expectedUuid: UUID, nowMs: NOW }).ok);
   t.false(verifyResponse(res, md, { expectedSignedBy: alice.address, nowMs: NOW }).ok, 'wrong signer');
   t.false(verifyResponse(res, md, { expectedUuid: '00000000-0000-4000-8000-000000000000', nowMs: NOW }).ok, 'wrong uuid');
   t.false(verifyResponse(Buffer.from('other answer'), md, { nowMs: NOW }).ok, 'other body');
   // A response signature is not a request signature.
   t.false(verifyRequest(res, md, { nowMs: NOW }).ok);
+});
+
+test('a response signs the hash of the request it answers: another request hash does not verify', async (t) => {
+  const { alice, bob } = await keysP;
+  const res = Buffer.from('answer bytes');
+  const h = signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW });
+  t.is(h.requestHash, REQ_HASH);
+  const md = responseMetadata(h);
+  t.is(md.get('epistula-request-hash')[0], REQ_HASH);
+  const ok = verifyResponse(res, md, { expectedRequestHash: REQ_HASH, nowMs: NOW });
+  t.true(ok.ok);
+  if (ok.ok) t.is(ok.record.requestBodyHash, REQ_HASH);
+  // The validator sent another question: the header names the answered one.
+  const other = sha256Hex(Buffer.from('another question'));
+  const r = verifyResponse(res, md, { expectedRequestHash: other, nowMs: NOW });
+  t.false(r.ok);
+  if (!r.ok) t.regex(r.reason, /expected the response to answer request/);
+  // Moving the answer to another question in the header or in a stored record breaks the signature.
+  const moved = responseMetadata({ ...h, requestHash: other });
+  t.false(verifyResponse(res, moved, { nowMs: NOW }).ok, 'header moved to another question');
+  if (ok.ok) {
+    t.false(verifySignedRecord({ ...ok.record, requestBodyHash: other }).ok, 'record moved to another question');
+    const { requestBodyHash: _drop, ...bare } = ok.record;
+    t.false(verifySignedRecord(bare).ok, 'record stripped of its question');
+  }
+  // A response without the header is refused (a version-2 miner), as is a malformed one.
+  const noHash = responseMetadata({ ...h, requestHash: undefined });
+  const missing = verifyResponse(res, noHash, { nowMs: NOW });
+  t.false(missing.ok);
+  if (!missing.ok) t.is(missing.code, 'missing-signature');
+  t.false(verifyResponse(res, responseMetadata({ ...h, requestHash: 'XY' }), { nowMs: NOW }).ok);
+  t.throws(() => signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: '0xabc' }), { message: /requestBodyHash/ });
+  t.is(epistulaMessage(sha256Hex(res), UUID, NOW, alice.address, REQ_HASH), `${sha256Hex(res)}.${UUID}.${NOW}.${alice.address}.${REQ_HASH}`);
 });
 
 test('a prepared body signs the same golden message as signRequest, for each miner with its own signature', async (t) => {
@@ -116,7 +150,7 @@ test('verifyParsed with a precomputed hash verifies, and a hash of other bytes d
 test('a parsed response record is a claim until verifySignedRecord checks it; the record alone proves the answer later', async (t) => {
   const { alice, bob } = await keysP;
   const res = Buffer.from('answer bytes');
-  const md = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }));
+  const md = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }));
   const parsed = parseResponse(res, md, { expectedSignedBy: bob.address, expectedUuid: UUID, nowMs: NOW });
   if (!parsed.ok) return t.fail(parsed.reason);
   t.is(parsed.record.bodyHash, responseHash(res));
@@ -138,7 +172,7 @@ test('a parsed response record is a claim until verifySignedRecord checks it; th
   for (const [name, patch] of bad) t.false(verifySignedRecord({ ...parsed.record, ...patch }).ok, name);
   t.false(verifySignedRecord(parsed.record, Buffer.from('other answer')).ok, 'body that does not match the record');
   // A forged signature passes the cheap checks of parseResponse but not the record check.
-  const forged = responseMetadata({ ...signResponse(res, alice, { uuid: UUID, validatorHotkey: alice.address }, { nowMs: NOW }), signedBy: bob.address });
+  const forged = responseMetadata({ ...signResponse(res, alice, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }), signedBy: bob.address });
   const claim = parseResponse(res, forged, { expectedSignedBy: bob.address, nowMs: NOW });
   t.true(claim.ok);
   if (claim.ok) t.false(verifySignedRecord(claim.record).ok);

@@ -4,16 +4,18 @@ import { decodePair } from '@polkadot/keyring/pair/decode';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, signatureVerify } from '@polkadot/util-crypto';
 import { isReady as wasmReady, sr25519Sign as wasmSign, sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
-import type { ProtocolErrorCode } from './errors.ts';
+import { ProtocolError, type ProtocolErrorCode } from './errors.ts';
 
 /**
- * Epistula-style signing (version 2) carried as gRPC metadata. The signed message is the UTF-8 string
+ * Epistula-style signing (version 3) carried as gRPC metadata. A request's signed message is the UTF-8 string
  * `${sha256hex(body)}.${uuid}.${timestamp}.${signedFor}`, where `body` is the serialized protobuf message
  * exactly as sent. Requests carry `epistula-request-signature`; responses carry `epistula-response-signature`
- * (a distinct header so one can never pass for the other) and reuse the request's uuid, which binds an answer
- * to the question it answers.
+ * (a distinct header so one can never pass for the other), reuse the request's uuid and sign one more field,
+ * the request body's sha256 (`epistula-request-hash`): `${sha256hex(body)}.${uuid}.${timestamp}.${signedFor}.${requestHash}`.
+ * That last field binds an answer to the very question it answers, not only to a uuid the asker chose
+ * (version 2 signed no request hash, so an answer could be filed under another question).
  */
-export const EPISTULA_VERSION = '2';
+export const EPISTULA_VERSION = '3';
 export const HEADER = {
   version: 'epistula-version',
   timestamp: 'epistula-timestamp',
@@ -22,6 +24,8 @@ export const HEADER = {
   signedFor: 'epistula-signed-for',
   requestSignature: 'epistula-request-signature',
   responseSignature: 'epistula-response-signature',
+  /** Responses only: sha256 hex of the request body answered (signed). */
+  requestHash: 'epistula-request-hash',
 } as const;
 
 /** Anything that signs with an SS58-addressed key: a `KeyringPair` fits. */
@@ -40,6 +44,8 @@ export interface EpistulaHeaders {
   signedFor: string;
   /** 0x-prefixed hex signature. */
   signature: string;
+  /** Responses only: lower-case hex sha256 (no 0x) of the request body this answers; part of the signed message. */
+  requestHash?: string;
 }
 
 /** What a verified message proves: who signed which body, for whom, when. Store it to prove an answer later. */
@@ -50,6 +56,11 @@ export interface SignedRecord {
   signedBy: string;
   signedFor: string;
   signature: string;
+  /**
+   * Responses only: sha256 (lower-case hex, no 0x) of the request body the answer is for, covered by the
+   * signature. Absent on request records.
+   */
+  requestBodyHash?: string;
 }
 
 /** Outcome of a verification; never thrown. */
@@ -96,9 +107,10 @@ export function responseHash(body: Uint8Array): string {
   return sha256Hex(body);
 }
 
-/** The exact string that is signed. */
-export function epistulaMessage(bodyHash: string, uuid: string, timestampMs: number | string, signedFor: string): string {
-  return `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`;
+/** The exact string that is signed; `requestBodyHash` is given for responses only (it binds the answer to the question). */
+export function epistulaMessage(bodyHash: string, uuid: string, timestampMs: number | string, signedFor: string, requestBodyHash?: string): string {
+  const base = `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`;
+  return requestBodyHash === undefined ? base : `${base}.${requestBodyHash}`;
 }
 
 /** Options fixing the otherwise random/clock parts of a signature (tests, golden vectors). */
@@ -109,13 +121,15 @@ export interface SignOptions {
 
 const utf8 = new TextEncoder();
 
-function sign(bodyHash: string, signer: Signer, signedFor: string, opts: SignOptions): EpistulaHeaders {
+function sign(bodyHash: string, signer: Signer, signedFor: string, opts: SignOptions, requestHash?: string): EpistulaHeaders {
   const timestamp = String(opts.nowMs ?? Date.now());
   const uuid = opts.uuid ?? randomUUID();
-  const message = epistulaMessage(bodyHash, uuid, timestamp, signedFor);
+  const message = epistulaMessage(bodyHash, uuid, timestamp, signedFor, requestHash);
   const fast = fastSigner(signer); // also caches the SS58 address (a KeyringPair re-encodes it on every read, ~0.04 ms)
   const signature = u8aToHex(fast.sign(utf8.encode(message)));
-  return { version: EPISTULA_VERSION, timestamp, uuid, signedBy: fast.address, signedFor, signature };
+  const headers: EpistulaHeaders = { version: EPISTULA_VERSION, timestamp, uuid, signedBy: fast.address, signedFor, signature };
+  if (requestHash !== undefined) headers.requestHash = requestHash;
+  return headers;
 }
 
 /**
@@ -165,14 +179,21 @@ export function signPreparedRequest(prepared: PreparedBody, keypair: Signer, min
   return sign(prepared.bodyHash, keypair, minerHotkey, opts);
 }
 
-/** Signs a serialized response body for the validator that asked, reusing the request's uuid. */
+/**
+ * Signs a serialized response body for the validator that asked, reusing the request's uuid and signing the
+ * request body's hash (`requestBodyHash`, lower-case hex as in the request's record), so the answer proves
+ * which question it answers. Throws ProtocolError when `requestBodyHash` is not a sha256 hex string.
+ */
 export function signResponse(
   body: Uint8Array,
   keypair: Signer,
-  request: { uuid: string; validatorHotkey: string },
+  request: { uuid: string; validatorHotkey: string; requestBodyHash: string },
   opts: { nowMs?: number } = {},
 ): EpistulaHeaders {
-  return sign(sha256Hex(body), keypair, request.validatorHotkey, { nowMs: opts.nowMs, uuid: request.uuid });
+  if (typeof request.requestBodyHash !== 'string' || !BODY_HASH.test(request.requestBodyHash)) {
+    throw new ProtocolError('internal', `signResponse: expected requestBodyHash as 64 lower-case hex digits, found ${clip(String(request.requestBodyHash))}`);
+  }
+  return sign(sha256Hex(body), keypair, request.validatorHotkey, { nowMs: opts.nowMs, uuid: request.uuid }, request.requestBodyHash);
 }
 
 /** gRPC metadata carrying request headers. */
@@ -192,6 +213,7 @@ function setHeaders(md: Metadata, h: EpistulaHeaders, signatureHeader: string): 
   md.set(HEADER.signedBy, h.signedBy);
   md.set(HEADER.signedFor, h.signedFor);
   md.set(signatureHeader, h.signature);
+  if (h.requestHash !== undefined) md.set(HEADER.requestHash, h.requestHash);
   return md;
 }
 
@@ -224,6 +246,12 @@ export function parseHeaders(src: HeaderSource, kind: 'request' | 'response', op
   const missing = Object.entries(raw).filter(([, v]) => v === undefined).map(([k]) => k);
   if (missing.length > 0) return fail('missing-signature', `expected one of each epistula header, missing ${missing.join(', ')}`);
   const h = raw as EpistulaHeaders;
+  if (kind === 'response') {
+    const requestHash = readOne(src, HEADER.requestHash);
+    if (requestHash === undefined) return fail('missing-signature', `expected one ${HEADER.requestHash} header on a response (epistula ${EPISTULA_VERSION}), found none`);
+    if (!BODY_HASH.test(requestHash)) return fail('bad-signature', `expected ${HEADER.requestHash} as 64 lower-case hex digits, found ${clip(requestHash)}`);
+    h.requestHash = requestHash;
+  }
   if (h.version !== EPISTULA_VERSION) return fail('bad-signature', `expected epistula-version ${EPISTULA_VERSION}, found ${clip(h.version)}`);
   if (!TIMESTAMP.test(h.timestamp)) return fail('bad-signature', `expected epistula-timestamp as ms digits without leading zeros, found ${clip(h.timestamp)}`);
   if (!UUID_V4.test(h.uuid)) return fail('bad-signature', `expected epistula-uuid as lower-case uuid v4, found ${clip(h.uuid)}`);
@@ -260,12 +288,14 @@ export function verifyParsed(body: Uint8Array, parsed: { headers: EpistulaHeader
 
 function recordOf(parsed: { headers: EpistulaHeaders; timestampMs: number }, bodyHash: string): SignedRecord {
   const h = parsed.headers;
-  return { bodyHash, uuid: h.uuid, timestampMs: parsed.timestampMs, signedBy: h.signedBy, signedFor: h.signedFor, signature: h.signature };
+  const record: SignedRecord = { bodyHash, uuid: h.uuid, timestampMs: parsed.timestampMs, signedBy: h.signedBy, signedFor: h.signedFor, signature: h.signature };
+  if (h.requestHash !== undefined) record.requestBodyHash = h.requestHash;
+  return record;
 }
 
 /** The sr25519 (or ed25519) check of a record whose fields were already format-checked. */
 function verifySignature(record: SignedRecord): VerifyResult {
-  const message = utf8.encode(epistulaMessage(record.bodyHash, record.uuid, record.timestampMs, record.signedFor));
+  const message = utf8.encode(epistulaMessage(record.bodyHash, record.uuid, record.timestampMs, record.signedFor, record.requestBodyHash));
   let valid = false;
   try {
     // Fast path: sr25519 with the wasm kernel (~0.4 ms vs ~7 ms in util-crypto's pure-JS verify); then any scheme.
@@ -294,6 +324,9 @@ export function verifySignedRecord(record: SignedRecord, body?: Uint8Array): Ver
   if (typeof record.signature !== 'string' || !SIGNATURE_HEX.test(record.signature)) return fail('bad-signature', 'expected a 0x-prefixed 64-byte lower-case hex signature');
   if (typeof record.signedBy !== 'string' || publicKeyOf(record.signedBy) === undefined) return fail('bad-signature', `expected signedBy as SS58, found ${clip(String(record.signedBy))}`);
   if (typeof record.signedFor !== 'string') return fail('bad-signature', 'expected signedFor as a string');
+  if (record.requestBodyHash !== undefined && (typeof record.requestBodyHash !== 'string' || !BODY_HASH.test(record.requestBodyHash))) {
+    return fail('bad-signature', `expected requestBodyHash as 64 lower-case hex digits, found ${clip(String(record.requestBodyHash))}`);
+  }
   if (body !== undefined) {
     const actual = sha256Hex(body);
     if (actual !== record.bodyHash) return fail('bad-signature', `body hashes to ${actual}, the record says ${record.bodyHash}`);
@@ -307,8 +340,11 @@ export function verifyRequest(body: Uint8Array, metadata: HeaderSource, opts: Ve
   return parsed.ok ? verifyParsed(body, parsed) : parsed;
 }
 
-/** Options of a response check; `expectedUuid` (the request's uuid) binds the answer to the question. */
-export type ResponseCheckOptions = VerifyOptions & { expectedUuid?: string };
+/**
+ * Options of a response check: `expectedUuid` (the request's uuid) and `expectedRequestHash` (sha256 hex of the
+ * request body sent) bind the answer to the question.
+ */
+export type ResponseCheckOptions = VerifyOptions & { expectedUuid?: string; expectedRequestHash?: string };
 
 /**
  * Every check of a signed response except the signature itself (headers, signer, recipient, uuid, freshness),
@@ -320,6 +356,9 @@ export function parseResponse(body: Uint8Array, metadata: HeaderSource, opts: Re
   if (!parsed.ok) return parsed;
   if (opts.expectedUuid !== undefined && parsed.headers.uuid !== opts.expectedUuid) {
     return fail('bad-signature', `expected response uuid ${opts.expectedUuid}, found ${parsed.headers.uuid}`);
+  }
+  if (opts.expectedRequestHash !== undefined && parsed.headers.requestHash !== opts.expectedRequestHash) {
+    return fail('bad-signature', `expected the response to answer request ${opts.expectedRequestHash}, it names ${String(parsed.headers.requestHash)}`);
   }
   return { ok: true, record: recordOf(parsed, sha256Hex(body)) };
 }

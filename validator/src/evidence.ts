@@ -1,13 +1,15 @@
 /**
- * Proof of what each miner answered. A round report carries, per answered miner, the miner's response
- * signature record (`SignedResponseRecord`); the raw bodies go to a sidecar file next to the report
- * (`round-<n>.responses.json`, bodies in base64, each at most `maxBodyBytes`). Whoever holds both can re-check
- * every signature (`verifySignedRecord`, no clock limit), that each stored body is the one signed, that all
- * answers answer the request stored once in the sidecar, and, given the round's batch, recompute each loss.
+ * Proof of what each miner was asked and answered. A round report carries, per answered miner, the miner's
+ * response signature record (`SignedResponseRecord`), which signs the hash of the request it answers, and the
+ * validator's own signature of that request for that miner; the raw bodies go to a sidecar file next to the
+ * report (`round-<n>.responses.json`, bodies in base64, each at most `maxBodyBytes`). Whoever holds both can
+ * re-check every signature (`verifySignedRecord`, no clock limit), that each stored body is the one signed,
+ * that every answer answers the request stored once in the sidecar, and, given the round's batch, that the
+ * stored request asked exactly that batch and what each answer scores on it.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { decodePredictRequest, decodePredictResponse, sha256Hex, verifySignedRecord, type SignedRecord } from '#protocol';
+import { decodePredictRequest, decodePredictResponse, encodePredictRequest, sha256Hex, verifySignedRecord, type SignedRecord } from '#protocol';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { evaluateAnswer, maxValidLoss } from './evaluate.ts';
@@ -26,10 +28,29 @@ export interface SignedResponseRecord {
   timestampMs: number;
   /** sha256 of the response body. */
   bodyHash: string;
-  /** 0x-hex sr25519 signature over `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`. */
+  /** 0x-hex sr25519 signature over `${bodyHash}.${uuid}.${timestampMs}.${signedFor}.${requestBodyHash}`. */
   signature: string;
-  /** sha256 of the request body this answers (the validator's claim; checkable against the sidecar's request). */
+  /** sha256 of the request body this answers; covered by the miner's signature (epistula 3). */
   requestBodyHash: string;
+  /**
+   * The validator's own signature of that request for this miner (signedFor = the miner, same uuid).
+   * Absent in reports written before answers were bound to questions: such a line is unverifiable.
+   */
+  request?: SignedRequestRecord;
+}
+
+/** A validator's request signature as written in a report (hashes lower-case hex without 0x). */
+export interface SignedRequestRecord {
+  /** The validator hotkey that signed (SS58). */
+  signedBy: string;
+  /** The miner hotkey the request was signed for (SS58). */
+  signedFor: string;
+  uuid: string;
+  timestampMs: number;
+  /** sha256 of the request body (the sidecar's request). */
+  bodyHash: string;
+  /** 0x-hex signature over `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`. */
+  signature: string;
 }
 
 /** Where the bodies of a round went, written into the report. */
@@ -66,7 +87,12 @@ export function sidecarFileName(roundId: number): string {
 /** The compact report form of an answer's evidence. */
 export function signedResponseRecord(e: AnswerEvidence): SignedResponseRecord {
   const r = e.record;
-  return { signedBy: r.signedBy, signedFor: r.signedFor, uuid: r.uuid, timestampMs: r.timestampMs, bodyHash: r.bodyHash, signature: r.signature, requestBodyHash: e.request.bodyHash };
+  const q = e.requestRecord;
+  return {
+    signedBy: r.signedBy, signedFor: r.signedFor, uuid: r.uuid, timestampMs: r.timestampMs, bodyHash: r.bodyHash, signature: r.signature,
+    requestBodyHash: r.requestBodyHash ?? e.request.bodyHash,
+    request: { signedBy: q.signedBy, signedFor: q.signedFor, uuid: q.uuid, timestampMs: q.timestampMs, bodyHash: q.bodyHash, signature: q.signature },
+  };
 }
 
 /** A round's evidence: per-uid records for the report, the summary and the sidecar to write next to it. */
@@ -146,18 +172,22 @@ export async function loadReportEvidence(reportPath: string): Promise<{ report: 
 export interface MinerVerdict {
   uid: number;
   hotkey: string;
-  /** `ok`: record and body check out; `bad`: something failed (`reasons`); `no-record`: nothing to check. */
-  result: 'ok' | 'bad' | 'no-record';
+  /**
+   * `ok`: the request, the answer and (when stored) both bodies check out; `bad`: something failed (`reasons`);
+   * `unverifiable`: nothing failed but the line cannot be proven (no signed request: a report written before
+   * answers were bound to questions; or a recompute without the stored request body); `no-record`: nothing to check.
+   */
+  result: 'ok' | 'bad' | 'unverifiable' | 'no-record';
   /** Whether the body was checked (false when it was skipped for size or the line has no record). */
   bodyChecked: boolean;
-  /** The recomputed loss, when a batch was given and the body was checked. */
+  /** The recomputed loss, when a batch was given and the body and the request were checked. */
   recomputedLoss?: number;
   reasons: string[];
 }
 
 /** The verdict on a whole report. */
 export interface ReportVerdict {
-  /** True when every record (and the request, when stored) checks out. */
+  /** True when every record (and the request, when stored) checks out and no line is unverifiable. */
   ok: boolean;
   roundId: number;
   /** Problems not tied to one miner (sidecar missing or for another round, request body altered). */
@@ -183,71 +213,162 @@ function sameKey(a: string, b: string): boolean {
   }
 }
 
+/** What every line is checked against: the report's validator, the sidecar's bodies and request, the batch. */
+interface LineContext {
+  report: RoundReport;
+  sidecar: ResponsesSidecar | undefined;
+  bodies: Map<number, { bodyHash: string; body: string }>;
+  skipped: Set<number>;
+  /**
+   * With a batch: hashes of request bodies proven to ask exactly that batch (the stored request when its input
+   * is the batch, and the batch re-encoded as the validator encodes it); answers to these are recomputed.
+   */
+  asked: Set<string>;
+  opts: VerifyReportOptions;
+}
+
 /**
- * Re-checks every signed response of `report` against `sidecar`: the signature over each record, the signer
- * (the miner's hotkey in that line), the recipient (the report's validator), each stored body's hash and,
- * when stored, the request body's hash and batch. Never throws.
+ * Re-checks every signed answer of `report` against `sidecar`: per line, the validator's request signature
+ * (signed by the report's validator, for that miner), the miner's response signature (signed by that miner,
+ * for the validator, same uuid, over the hash of that very request), each stored body's hash and, when stored,
+ * the request body's hash, round and batch. With `opts.batch`, also that the stored request asked exactly
+ * that batch, and each answer's status and loss on it. Never throws.
  */
 export function verifyReportEvidence(report: RoundReport, sidecar: ResponsesSidecar | undefined, opts: VerifyReportOptions = {}): ReportVerdict {
   const problems: string[] = [];
-  const bodies = new Map<number, { bodyHash: string; body: string }>();
-  let request: Uint8Array | undefined;
+  const request = sidecar === undefined ? undefined : checkSidecarRequest(report, sidecar, opts, problems);
   if (report.responses !== undefined && sidecar === undefined) problems.push(`sidecar ${report.responses.file} not found: bodies cannot be checked`);
-  if (sidecar !== undefined) {
-    if (sidecar.roundId !== report.roundId) problems.push(`sidecar is for round ${sidecar.roundId}, the report is round ${report.roundId}`);
-    for (const r of sidecar.responses) bodies.set(r.uid, r);
-    if (sidecar.request?.body != null) {
-      request = Buffer.from(sidecar.request.body, 'base64');
-      const h = sha256Hex(request);
-      if (h !== sidecar.request.bodyHash) problems.push(`request body hashes to ${h}, the sidecar says ${sidecar.request.bodyHash}`);
-      else {
-        try {
-          const req = decodePredictRequest(request, { maxElements: 2 ** 24 });
-          const bh = batchHash(req.input.data as Float32Array);
-          if (req.input.dtype !== 'float32' || bh !== report.batchHash) problems.push(`request input hashes to ${bh}, the report's batchHash is ${report.batchHash}`);
-          if (req.roundId !== report.roundId) problems.push(`request is for round ${req.roundId}, the report is round ${report.roundId}`);
-        } catch (err: unknown) {
-          problems.push(`request body does not decode: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-    }
-  }
+  if (sidecar !== undefined && sidecar.roundId !== report.roundId) problems.push(`sidecar is for round ${sidecar.roundId}, the report is round ${report.roundId}`);
   if (opts.batch !== undefined && batchHash(opts.batch.input.data) !== report.batchHash) {
     problems.push(`the batch given hashes to ${batchHash(opts.batch.input.data)}, the report's batchHash is ${report.batchHash}`);
   }
-  const skipped = new Set((report.responses?.skipped ?? []).map((s) => s.uid));
-  const miners = report.miners.map((m): MinerVerdict => {
-    const rec = m.signedResponse;
-    if (rec === undefined || rec === null) return { uid: m.uid, hotkey: m.hotkey, result: 'no-record', bodyChecked: false, reasons: [] };
-    const reasons: string[] = [];
-    const record: SignedRecord = { bodyHash: rec.bodyHash, uuid: rec.uuid, timestampMs: rec.timestampMs, signedBy: rec.signedBy, signedFor: rec.signedFor, signature: rec.signature };
-    const v = verifySignedRecord(record);
-    if (!v.ok) reasons.push(`record: ${v.reason}`);
-    if (!sameKey(rec.signedBy, m.hotkey)) reasons.push(`record signed by ${rec.signedBy}, the miner's hotkey is ${m.hotkey}`);
-    if (report.validatorHotkey !== undefined && !sameKey(rec.signedFor, report.validatorHotkey)) reasons.push(`record signed for ${rec.signedFor}, the report's validator is ${report.validatorHotkey}`);
-    if (m.responseHash != null && m.responseHash !== `0x${rec.bodyHash}`) reasons.push(`responseHash ${m.responseHash} differs from the record's body hash 0x${rec.bodyHash}`);
-    if (sidecar?.request != null && rec.requestBodyHash !== sidecar.request.bodyHash) reasons.push(`answers request ${rec.requestBodyHash}, the round's request is ${sidecar.request.bodyHash}`);
-    let bodyChecked = false;
-    let recomputedLoss: number | undefined;
-    const stored = bodies.get(m.uid);
-    if (stored !== undefined) {
-      const body = Buffer.from(stored.body, 'base64');
-      const b = verifySignedRecord(record, body);
-      bodyChecked = true;
-      if (!b.ok && v.ok) reasons.push(`body: ${b.reason}`);
-      if (b.ok && opts.batch !== undefined) {
-        const re = recompute(body, report, opts.batch, opts.worstLoss ?? maxValidLoss(opts.batch.numClasses));
-        recomputedLoss = re.loss;
-        const tol = opts.lossTolerance ?? 1e-9;
-        if (re.status !== m.status) reasons.push(`recomputed status ${re.status}, the report says ${m.status}`);
-        else if (m.loss === null || Math.abs(m.loss - re.loss) > tol) reasons.push(`recomputed loss ${re.loss}, the report says ${m.loss}`);
-      }
-    } else if (sidecar !== undefined && !skipped.has(m.uid)) {
-      reasons.push('body missing from the sidecar');
+  const ctx: LineContext = {
+    report, sidecar, opts, asked: askedHashes(report, request, opts.batch),
+    bodies: new Map((sidecar?.responses ?? []).map((r) => [r.uid, r])),
+    skipped: new Set((report.responses?.skipped ?? []).map((s) => s.uid)),
+  };
+  const miners = report.miners.map((m) => verifyLine(m, ctx));
+  const ok = problems.length === 0 && miners.every((m) => m.result === 'ok' || m.result === 'no-record');
+  return { ok, roundId: report.roundId, problems, miners };
+}
+
+/** Checks the sidecar's request body (hash, decoding, round, batch); returns it when intact. */
+function checkSidecarRequest(report: RoundReport, sidecar: ResponsesSidecar, opts: VerifyReportOptions, problems: string[]): Uint8Array | undefined {
+  if (sidecar.request?.body == null) return undefined;
+  const body = Buffer.from(sidecar.request.body, 'base64');
+  const h = sha256Hex(body);
+  if (h !== sidecar.request.bodyHash) {
+    problems.push(`request body hashes to ${h}, the sidecar says ${sidecar.request.bodyHash}`);
+    return undefined;
+  }
+  try {
+    const req = decodePredictRequest(body, { maxElements: 2 ** 24 });
+    const input = req.input.data as Float32Array;
+    const bh = batchHash(input);
+    if (req.input.dtype !== 'float32' || bh !== report.batchHash) problems.push(`request input hashes to ${bh}, the report's batchHash is ${report.batchHash}`);
+    if (req.roundId !== report.roundId) problems.push(`request is for round ${req.roundId}, the report is round ${report.roundId}`);
+    if (opts.batch !== undefined && !sameFloats(input, opts.batch.input.data)) problems.push('the stored request asked other inputs than the batch given');
+  } catch (err: unknown) {
+    problems.push(`request body does not decode: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+  return body;
+}
+
+/** Hashes of request bodies that ask exactly `batch` in this round (empty without a batch). */
+function askedHashes(report: RoundReport, stored: Uint8Array | undefined, batch: RoundBatch | undefined): Set<string> {
+  const asked = new Set<string>();
+  if (batch === undefined) return asked;
+  // The request is deterministic: the same encoding the querier sends, so a request too large to store is re-derived.
+  try {
+    asked.add(sha256Hex(encodePredictRequest({ competitionId: report.competitionId, roundId: report.roundId, input: { dtype: 'float32', shape: batch.input.shape, data: batch.input.data } })));
+  } catch {
+    // A batch that does not encode asks nothing; its answers stay unverifiable.
+  }
+  if (stored !== undefined) {
+    try {
+      const req = decodePredictRequest(stored, { maxElements: 2 ** 24 });
+      if (req.roundId === report.roundId && req.input.dtype === 'float32' && sameFloats(req.input.data as Float32Array, batch.input.data)) asked.add(sha256Hex(stored));
+    } catch {
+      // Reported as a problem by checkSidecarRequest.
     }
-    return { uid: m.uid, hotkey: m.hotkey, result: reasons.length === 0 ? 'ok' : 'bad', bodyChecked, ...(recomputedLoss !== undefined ? { recomputedLoss } : {}), reasons };
-  });
-  return { ok: problems.length === 0 && miners.every((m) => m.result !== 'bad'), roundId: report.roundId, problems, miners };
+  }
+  return asked;
+}
+
+function sameFloats(a: Float32Array, b: Float32Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** One miner's line: signatures, binding, body, recomputed loss. */
+function verifyLine(m: RoundReport['miners'][number], ctx: LineContext): MinerVerdict {
+  const rec = m.signedResponse;
+  if (rec === undefined || rec === null) return { uid: m.uid, hotkey: m.hotkey, result: 'no-record', bodyChecked: false, reasons: [] };
+  if (rec.request === undefined || typeof rec.requestBodyHash !== 'string') {
+    const why = 'unverifiable: the record carries no signed request (written before answers were bound to their questions), so which question it answers cannot be proven';
+    return { uid: m.uid, hotkey: m.hotkey, result: 'unverifiable', bodyChecked: false, reasons: [why] };
+  }
+  const reasons: string[] = [];
+  const unverifiable: string[] = [];
+  const record: SignedRecord = {
+    bodyHash: rec.bodyHash, uuid: rec.uuid, timestampMs: rec.timestampMs, signedBy: rec.signedBy, signedFor: rec.signedFor, signature: rec.signature,
+    requestBodyHash: rec.requestBodyHash,
+  };
+  const recordOk = checkResponseRecord(m, record, ctx, reasons);
+  checkRequestRecord(m, rec, ctx, reasons);
+  let bodyChecked = false;
+  let recomputedLoss: number | undefined;
+  const stored = ctx.bodies.get(m.uid);
+  if (stored !== undefined) {
+    const body = Buffer.from(stored.body, 'base64');
+    const b = verifySignedRecord(record, body);
+    bodyChecked = true;
+    if (!b.ok && recordOk) reasons.push(`body: ${b.reason}`);
+    if (b.ok && ctx.opts.batch !== undefined) {
+      if (ctx.asked.has(record.requestBodyHash!)) recomputedLoss = compareLoss(m, body, ctx.report, ctx.opts, reasons);
+      else unverifiable.push(`unverifiable: the answer's request ${record.requestBodyHash} is neither the stored request nor the batch given, so its loss cannot be recomputed`);
+    }
+  } else if (ctx.sidecar !== undefined && !ctx.skipped.has(m.uid)) {
+    reasons.push('body missing from the sidecar');
+  }
+  const result = reasons.length > 0 ? 'bad' : unverifiable.length > 0 ? 'unverifiable' : 'ok';
+  return { uid: m.uid, hotkey: m.hotkey, result, bodyChecked, ...(recomputedLoss !== undefined ? { recomputedLoss } : {}), reasons: [...reasons, ...unverifiable] };
+}
+
+/** The miner's signature, signer, recipient, response hash and the request it names; true when the signature holds. */
+function checkResponseRecord(m: RoundReport['miners'][number], record: SignedRecord, ctx: LineContext, reasons: string[]): boolean {
+  const v = verifySignedRecord(record);
+  if (!v.ok) reasons.push(`record: ${v.reason}`);
+  if (!sameKey(record.signedBy, m.hotkey)) reasons.push(`record signed by ${record.signedBy}, the miner's hotkey is ${m.hotkey}`);
+  const validator = ctx.report.validatorHotkey;
+  if (validator === undefined) reasons.push('the report names no validatorHotkey: whom the answers were signed for cannot be checked');
+  else if (!sameKey(record.signedFor, validator)) reasons.push(`record signed for ${record.signedFor}, the report's validator is ${validator}`);
+  if (m.responseHash != null && m.responseHash !== `0x${record.bodyHash}`) reasons.push(`responseHash ${m.responseHash} differs from the record's body hash 0x${record.bodyHash}`);
+  const sent = ctx.sidecar?.request;
+  if (sent != null && record.requestBodyHash !== sent.bodyHash) reasons.push(`answers request ${record.requestBodyHash}, the round's request is ${sent.bodyHash}`);
+  return v.ok;
+}
+
+/** The validator's request signature: valid, by the report's validator, for this miner, same uuid and request. */
+function checkRequestRecord(m: RoundReport['miners'][number], rec: SignedResponseRecord, ctx: LineContext, reasons: string[]): void {
+  const q = rec.request!;
+  const v = verifySignedRecord({ bodyHash: q.bodyHash, uuid: q.uuid, timestampMs: q.timestampMs, signedBy: q.signedBy, signedFor: q.signedFor, signature: q.signature });
+  if (!v.ok) reasons.push(`request record: ${v.reason}`);
+  const validator = ctx.report.validatorHotkey;
+  if (validator !== undefined && !sameKey(q.signedBy, validator)) reasons.push(`request signed by ${q.signedBy}, the report's validator is ${validator}`);
+  if (!sameKey(q.signedFor, m.hotkey)) reasons.push(`request signed for ${q.signedFor}, the miner's hotkey is ${m.hotkey}`);
+  if (q.uuid !== rec.uuid) reasons.push(`request uuid ${q.uuid} differs from the answer's ${rec.uuid}`);
+  if (q.bodyHash !== rec.requestBodyHash) reasons.push(`request body hash ${q.bodyHash} differs from the one the answer signs, ${rec.requestBodyHash}`);
+}
+
+/** Recomputes the line's status and loss; pushes a reason when they differ from the report's. */
+function compareLoss(m: RoundReport['miners'][number], body: Uint8Array, report: RoundReport, opts: VerifyReportOptions, reasons: string[]): number {
+  const batch = opts.batch!;
+  const re = recompute(body, report, batch, opts.worstLoss ?? maxValidLoss(batch.numClasses));
+  const tol = opts.lossTolerance ?? 1e-9;
+  if (re.status !== m.status) reasons.push(`recomputed status ${re.status}, the report says ${m.status}`);
+  else if (m.loss === null || Math.abs(m.loss - re.loss) > tol) reasons.push(`recomputed loss ${re.loss}, the report says ${m.loss}`);
+  return re.loss;
 }
 
 /** Status and loss the validator would give `body` on `batch` (the querier's checks, then evaluation). */

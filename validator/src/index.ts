@@ -7,7 +7,7 @@ export {
   collectEvidence, signedResponseRecord, sidecarFileName, parseSidecar, loadReportEvidence, verifyReportEvidence, DEFAULT_MAX_EVIDENCE_BYTES,
 } from './evidence.ts';
 export type {
-  SignedResponseRecord, ResponsesSummary, ResponsesSidecar, RoundEvidence, MinerVerdict, ReportVerdict, VerifyReportOptions,
+  SignedResponseRecord, SignedRequestRecord, ResponsesSummary, ResponsesSidecar, RoundEvidence, MinerVerdict, ReportVerdict, VerifyReportOptions,
 } from './evidence.ts';
 export { ScoringConfigSchema, PrizeScheduleSchema, parseScoringConfig } from './config.ts';
 export type { ScoringConfig } from './config.ts';

@@ -28,8 +28,10 @@ export interface QueryAnswer {
   status: QueryStatus;
   /** The predicted probabilities; present when status is `ok`. */
   output?: Tensor;
-  /** Wall-clock time from send to answer or failure, ms. */
+  /** Time from send to answer or failure on the validator's own monotonic clock, ms. */
   latencyMs: number;
+  /** When the answer (or failure) reached the validator, ms since epoch on the validator's own clock. */
+  receivedAtMs?: number;
   /** Hex hash of the signed response body, kept for reports (a validator can prove what was answered). */
   responseHash?: string;
   /** Human-readable failure detail (error message, gRPC status). */
@@ -57,6 +59,11 @@ export interface AnswerEvidence {
   body: Uint8Array;
   /** The request this answers (shared by all answers of one round; `record.uuid` is that request's uuid). */
   request: SentRequest;
+  /**
+   * Our own signature of that request for this miner (signedFor = the miner, same uuid as `record`,
+   * bodyHash = `request.bodyHash`). With `record.requestBodyHash` (signed by the miner) it proves the question.
+   */
+  requestRecord: SignedRecord;
 }
 
 /** What a query belongs to (sent on the wire so a miner's answer is bound to one round). */

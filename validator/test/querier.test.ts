@@ -34,7 +34,7 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: Keyring
         checkpointHash: '0x00', trainingStep: 1, computeMicros: 1,
       });
       seen.push({ bodyHash: v.record.bodyHash, signature: v.record.signature, roundId: req.roundId, responseHash: responseHash(body) });
-      const h = signResponse(body, signWith, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy });
+      const h = signResponse(body, signWith, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
       call.sendMetadata(responseMetadata({ ...h, signedBy: hotkey.address }));
       cb(null, body);
     },

@@ -30,16 +30,16 @@ function exitWith(exitCode: number, message: string): Error {
 function verdictTable(file: string, v: ReportVerdict): string {
   const lines = [`report ${file} (round ${v.roundId}): ${v.ok ? 'ok' : 'FAILED'}`];
   for (const p of v.problems) lines.push(`  problem: ${p}`);
-  lines.push('  uid  result     body     loss(recomputed)  hotkey / reasons');
+  lines.push('  uid  result        body     loss(recomputed)  hotkey / reasons');
   for (const m of v.miners) {
     const body = m.result === 'no-record' ? '-' : m.bodyChecked ? 'checked' : 'skipped';
     const loss = m.recomputedLoss === undefined ? '-' : m.recomputedLoss.toFixed(6);
-    lines.push(`  ${String(m.uid).padStart(3)}  ${m.result.padEnd(9)}  ${body.padEnd(7)}  ${loss.padStart(16)}  ${m.hotkey}`);
-    for (const r of m.reasons) lines.push(`${' '.repeat(49)}${r}`);
+    lines.push(`  ${String(m.uid).padStart(3)}  ${m.result.padEnd(12)}  ${body.padEnd(7)}  ${loss.padStart(16)}  ${m.hotkey}`);
+    for (const r of m.reasons) lines.push(`${' '.repeat(52)}${r}`);
   }
-  const counts = { ok: 0, bad: 0, 'no-record': 0 };
+  const counts = { ok: 0, bad: 0, unverifiable: 0, 'no-record': 0 };
   for (const m of v.miners) counts[m.result]++;
-  lines.push(`  ${counts.ok} ok, ${counts.bad} bad, ${counts['no-record']} without a signed answer`);
+  lines.push(`  ${counts.ok} ok, ${counts.bad} bad, ${counts.unverifiable} unverifiable, ${counts['no-record']} without a signed answer`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,7 +74,8 @@ function verifyReportCommand(): Command {
       process.stdout.write(o.json === true ? `${JSON.stringify({ file, ...verdict }, null, 2)}\n` : verdictTable(file, verdict));
       if (!verdict.ok) {
         const bad = verdict.miners.filter((m) => m.result === 'bad').map((m) => m.uid);
-        throw exitWith(1, `verify-report: ${file}: expected every signed answer to check out, found ${bad.length} bad (uids ${bad.join(', ') || 'none'}) and ${verdict.problems.length} report problem(s)`);
+        const unproven = verdict.miners.filter((m) => m.result === 'unverifiable').map((m) => m.uid);
+        throw exitWith(1, `verify-report: ${file}: expected every signed answer to check out, found ${bad.length} bad (uids ${bad.join(', ') || 'none'}), ${unproven.length} unverifiable (uids ${unproven.join(', ') || 'none'}) and ${verdict.problems.length} report problem(s)`);
       }
     });
 }

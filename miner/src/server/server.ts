@@ -123,7 +123,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       caller = who.hotkey;
       if (inFlight > maxInFlight) throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
       const resBody = await impl(body);
-      const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey }, { nowMs: access.now() });
+      const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey, requestBodyHash: who.record.bodyHash }, { nowMs: access.now() });
       return { ok: true, body: resBody, metadata: responseMetadata(headers) };
     } catch (e: unknown) {
       const s = toGrpcStatus(e);

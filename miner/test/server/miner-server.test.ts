@@ -35,12 +35,13 @@ test('a signed Predict is answered with the model output and a response signed b
   t.is(res.record.bodyHash, responseHash(res.body));
   // The record proves the answer later, without a clock limit.
   const md = new Metadata();
-  md.set('epistula-version', '2');
+  md.set('epistula-version', '3');
   md.set('epistula-timestamp', String(res.record.timestampMs));
   md.set('epistula-uuid', res.record.uuid);
   md.set('epistula-signed-by', res.record.signedBy);
   md.set('epistula-signed-for', res.record.signedFor);
   md.set('epistula-response-signature', res.record.signature);
+  md.set('epistula-request-hash', res.record.requestBodyHash!);
   t.true(verifyResponse(res.body, md, { expectedSignedBy: keys.bob.address, maxAgeMs: Infinity }).ok);
 });
 

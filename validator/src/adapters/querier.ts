@@ -90,20 +90,21 @@ export class GrpcMinerQuerier implements MinerQuerier {
   async #one(t: MinerTarget, prepared: PreparedPredictRequest, deadlineMs: number, roundId: number, started: number): Promise<Pending> {
     try {
       const r = await this.#client(t).predictPrepared(prepared, { deadlineMs, verifyResponse: 'defer' });
-      const latencyMs = performance.now() - started;
+      // Both taken on our own clocks at receipt, before any check: what copy detection may compare.
+      const timing = { latencyMs: performance.now() - started, receivedAtMs: Date.now() };
       const responseHash = `0x${r.record.bodyHash}`;
       const v = r.value;
       if (v.roundId !== roundId || v.competitionId !== this.#opts.competitionId) {
-        return { answer: { status: 'error', latencyMs, responseHash, detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}` }, signed: r };
+        return { answer: { status: 'error', ...timing, responseHash, detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}` }, signed: r };
       }
       if (v.output.dtype !== 'float32') {
-        return { answer: { status: 'error', latencyMs, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` }, signed: r };
+        return { answer: { status: 'error', ...timing, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` }, signed: r };
       }
-      return { answer: { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, latencyMs, responseHash }, signed: r };
+      return { answer: { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, ...timing, responseHash }, signed: r };
     } catch (err: unknown) {
       const status = statusOfError(err);
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, status, err: describe(err) }, 'miner query failed');
-      return { answer: { status, latencyMs: performance.now() - started, detail: describe(err) } };
+      return { answer: { status, latencyMs: performance.now() - started, receivedAtMs: Date.now(), detail: describe(err) } };
     }
   }
 
@@ -128,12 +129,12 @@ export class GrpcMinerQuerier implements MinerQuerier {
       if (signed === undefined) return answer;
       const v = signed.verify();
       if (v.ok) {
-        const evidence: AnswerEvidence = { record: signed.record, body: signed.body, request };
+        const evidence: AnswerEvidence = { record: signed.record, body: signed.body, request, requestRecord: signed.request };
         return { ...answer, evidence };
       }
       const t = targets[i]!;
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, err: v.reason }, 'miner answer signature invalid');
-      return { status: 'error' as const, latencyMs: answer.latencyMs, detail: `protocol: response signature: ${v.reason}` };
+      return { status: 'error' as const, latencyMs: answer.latencyMs, receivedAtMs: answer.receivedAtMs, detail: `protocol: response signature: ${v.reason}` };
     });
     return new Map(targets.map((t, i) => [t.uid, answers[i]!]));
   }

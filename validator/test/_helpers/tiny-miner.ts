@@ -147,7 +147,7 @@ export async function startTinyMiner(o: TinyMinerOptions, pair?: KeyringPair): P
       const dim = req.input.shape.slice(1).reduce((a, b) => a * b, 1);
       const out = answer(o, req.input.data as Float32Array, rows, dim);
       const body = encodePredictResponse({ competitionId: req.competitionId, roundId: req.roundId, output: out, checkpointHash: `0x${'00'.repeat(32)}`, trainingStep: 0, computeMicros: 0 });
-      const headers = signResponse(body, key, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy });
+      const headers = signResponse(body, key, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
       call.sendMetadata(responseMetadata(headers) as Metadata);
       cb(null, body);
     })().catch((err: unknown) => cb({ code: GrpcStatus.INTERNAL, details: String(err) }));

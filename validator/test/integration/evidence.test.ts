@@ -15,7 +15,9 @@ import { loadBuiltinCompetition } from '#training';
 import { GrpcMinerQuerier } from '../../src/adapters/querier.ts';
 import { HeldOutDataSource } from '../../src/adapters/data-source.ts';
 import { parseScoringConfig } from '../../src/config.ts';
-import { loadReportEvidence, verifyReportEvidence, type ResponsesSidecar } from '../../src/evidence.ts';
+import { loadReportEvidence, signedResponseRecord, verifyReportEvidence, type ResponsesSidecar } from '../../src/evidence.ts';
+import { evaluateAnswer, maxValidLoss } from '../../src/evaluate.ts';
+import { batchHash } from '../../src/seed.ts';
 import { ValidatorLoop } from '../../src/lifecycle.ts';
 import type { RoundReport } from '../../src/report.ts';
 import { FakeChain, FakeWeightSetter, neuron } from '../_helpers/fakes.ts';
@@ -40,7 +42,7 @@ function runArena(args: string[], timeoutMs = 30_000): Promise<Run> {
 }
 
 /** One round over a good, a uniform, a wrong-shape and a dead miner; returns the reports directory. */
-async function round(t: ExecutionContext, cfg: Record<string, unknown> = {}): Promise<{ dir: string; report: RoundReport; sidecar: ResponsesSidecar }> {
+async function round(t: ExecutionContext, cfg: Record<string, unknown> = {}): Promise<{ dir: string; report: RoundReport; sidecar: ResponsesSidecar; chain: FakeChain }> {
   await cryptoWaitReady();
   const tmp = await mkdtemp(join(tmpdir(), 'arena-evidence-'));
   t.teardown(() => rm(tmp, { recursive: true, force: true }));
@@ -68,7 +70,7 @@ async function round(t: ExecutionContext, cfg: Record<string, unknown> = {}): Pr
   const dir = join(dataDir, 'reports');
   const { report, sidecar } = await loadReportEvidence(join(dir, 'round-20.json'));
   t.truthy(sidecar, 'the sidecar is found next to the report');
-  return { dir, report, sidecar: sidecar! };
+  return { dir, report, sidecar: sidecar!, chain };
 }
 
 test.serial('a round writes signed records + sidecar; both verify from the files and the losses recompute; tampering fails clearly; the CLI exits 0/1', async (t) => {
@@ -82,6 +84,8 @@ test.serial('a round writes signed records + sidecar; both verify from the files
     t.deepEqual(`0x${rec!.bodyHash}`, by.get(uid)!.responseHash);
     t.deepEqual(rec!.signedFor, report.validatorHotkey);
     t.is(rec!.requestBodyHash, sidecar.request!.bodyHash);
+    // The validator's own request signature for this miner, same uuid and request body.
+    t.like(rec!.request, { signedBy: report.validatorHotkey, signedFor: by.get(uid)!.hotkey, uuid: rec!.uuid, bodyHash: sidecar.request!.bodyHash });
   }
   t.is(by.get(3)!.status, 'wrong-shape');
   t.is(by.get(4)!.signedResponse, null, 'the dead miner answered nothing');
@@ -124,7 +128,7 @@ test.serial('a round writes signed records + sidecar; both verify from the files
   const ok = await runArena(['validator', 'verify-report', join(dir, 'round-20.json'), '--recompute']);
   t.is(ok.code, 0, ok.stderr);
   t.regex(ok.stdout, /round 20\): ok/);
-  t.regex(ok.stdout, /3 ok, 0 bad, 1 without a signed answer/);
+  t.regex(ok.stdout, /3 ok, 0 bad, 0 unverifiable, 1 without a signed answer/);
   const bad = join(dir, '..', 'tampered');
   await rm(bad, { recursive: true, force: true });
   await import('node:fs/promises').then((fs) => fs.mkdir(bad));
@@ -141,6 +145,17 @@ test.serial('a round writes signed records + sidecar; both verify from the files
   const r2 = await runArena(['validator', 'verify-report', join(bad, 'round-20.json')]);
   t.is(r2.code, 1);
   t.regex(r2.stdout, /record: signature does not match/);
+  // A report written before answers were bound to questions (no signed request): unverifiable, exit 1.
+  const old: RoundReport = { ...report, miners: report.miners.map((m) => (m.signedResponse ? { ...m, signedResponse: { ...m.signedResponse, request: undefined } } : m)) };
+  const vo = verifyReportEvidence(old, sidecar, { batch });
+  t.false(vo.ok);
+  t.deepEqual(vo.miners.map((m) => m.result), ['unverifiable', 'unverifiable', 'unverifiable', 'no-record']);
+  t.regex(vo.miners[0]!.reasons.join('; '), /^unverifiable: the record carries no signed request/);
+  await writeFile(join(bad, 'round-20.json'), JSON.stringify(old));
+  const r4 = await runArena(['validator', 'verify-report', join(bad, 'round-20.json'), '--recompute']);
+  t.is(r4.code, 1, r4.stderr);
+  t.regex(r4.stdout, /0 ok, 0 bad, 3 unverifiable, 1 without a signed answer/);
+  t.regex(r4.stderr, /3 unverifiable \(uids 1, 2, 3\)/);
   const r3 = await runArena(['validator', 'verify-report', join(bad, 'nope.json')]);
   t.is(r3.code, 2);
   t.regex(r3.stderr, /expected a round report/);
@@ -157,4 +172,64 @@ test.serial('bodies over the size limit are skipped and listed; their records st
   const v = verifyReportEvidence(report, sidecar);
   t.true(v.ok, JSON.stringify(v.miners));
   t.deepEqual(v.miners.map((m) => [m.result, m.bodyChecked]), [['ok', false], ['ok', false], ['ok', false], ['no-record', false]]);
+});
+
+test.serial('a request too large to store is re-derived from the batch: answers still bind to it and their losses recompute', async (t) => {
+  // 10 KB keeps the ~2.6 KB answers but not the ~200 KB request.
+  const { report, sidecar } = await round(t, { evidenceMaxBodyBytes: 10_000 });
+  t.is(report.responses!.requestStored, false);
+  t.is(report.responses!.stored, 3);
+  const batch = data.sampleRoundBatch(report.seed, report.batchSize);
+  const v = verifyReportEvidence(report, sidecar, { batch });
+  t.true(v.ok, JSON.stringify(v, null, 1));
+  t.deepEqual(v.miners.map((m) => [m.result, m.recomputedLoss !== undefined]), [['ok', true], ['ok', true], ['ok', true], ['no-record', false]]);
+  // Another batch (another seed): the answers name a request that is not that batch, so nothing is recomputed.
+  const other = data.sampleRoundBatch(`0x${'11'.repeat(32)}`, report.batchSize);
+  const vo = verifyReportEvidence({ ...report, batchHash: batchHash(other.input.data) }, sidecar, { batch: other });
+  t.false(vo.ok);
+  t.deepEqual(vo.miners.map((m) => m.result), ['unverifiable', 'unverifiable', 'unverifiable', 'no-record']);
+  t.regex(vo.miners[0]!.reasons.join('; '), /is neither the stored request nor the batch given/);
+});
+
+test.serial('an answer to another question cannot be filed as the answer to the round\'s question (verify-report --recompute catches it)', async (t) => {
+  const { report, sidecar, chain } = await round(t);
+  const good = chain.neurons.find((n) => n.uid === 1)!;
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  const batch = data.sampleRoundBatch(report.seed, report.batchSize);
+  // The dishonest validator asks the good miner an all-black batch in the same round, then files that answer.
+  const querier = new GrpcMinerQuerier({ signer: alice, competitionId: competition.id });
+  t.teardown(() => querier.close());
+  const black = { data: new Float32Array(batch.input.data.length), shape: [...batch.input.shape] };
+  const target = { uid: 1, hotkey: good.hotkey, host: good.host, port: good.port };
+  const answer = (await querier.queryAll([target], black, 5_000, { roundId: report.roundId })).get(1)!;
+  t.is(answer.status, 'ok', answer.detail);
+  const evidence = answer.evidence!;
+  t.truthy(evidence);
+  // The forged line: the black answer's signed record, claimed to answer the round's real request, with the
+  // loss that answer scores on the real labels (what the validator would report to justify a low weight).
+  const scored = evaluateAnswer(1, answer, batch, maxValidLoss(batch.numClasses));
+  t.true(scored.loss > report.miners.find((m) => m.uid === 1)!.loss! + 0.1, 'the black answer scores worse on the real labels');
+  let forged = { ...signedResponseRecord(evidence), requestBodyHash: sidecar.request!.bodyHash };
+  if ('request' in forged) {
+    // The validator holds its own key: it can re-sign its side (the request record) for the real body.
+    const { signRequest } = await import('#protocol');
+    const realBody = Buffer.from(sidecar.request!.body!, 'base64');
+    const h = signRequest(realBody, alice, good.hotkey, { uuid: evidence.record.uuid, nowMs: evidence.record.timestampMs });
+    forged = { ...forged, request: { bodyHash: sidecar.request!.bodyHash, uuid: h.uuid, timestampMs: Number(h.timestamp), signedBy: h.signedBy, signedFor: h.signedFor, signature: h.signature } };
+  }
+  const forgedReport: RoundReport = {
+    ...report,
+    miners: report.miners.map((m) => (m.uid === 1 ? { ...m, loss: scored.loss, status: scored.status, signedResponse: forged, responseHash: `0x${evidence.record.bodyHash}` } : m)),
+  };
+  const forgedSidecar: ResponsesSidecar = {
+    ...sidecar,
+    responses: sidecar.responses.map((r) => (r.uid === 1 ? { uid: 1, bodyHash: evidence.record.bodyHash, body: Buffer.from(evidence.body).toString('base64') } : r)),
+  };
+  const v = verifyReportEvidence(forgedReport, forgedSidecar, { batch });
+  t.false(v.ok, 'a swapped question must not verify');
+  const line = v.miners.find((m) => m.uid === 1)!;
+  t.is(line.result, 'bad');
+  t.regex(line.reasons.join('; '), /signature/);
+  // The honest report still verifies with the same checks.
+  t.true(verifyReportEvidence(report, sidecar, { batch }).ok);
 });
