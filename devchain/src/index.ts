@@ -9,9 +9,9 @@ export {
   definePallet, call, errorList, ensureSigned, ensureRoot, DispatchFailure, InvalidTransaction,
   type Pallet, type PalletSpec, type CallDef, type CallValue, type Origin, type RuntimeContext, type DispatchContext,
   type ReadContext, type GenesisContext, type RuntimeApiDef, type PalletRpcHandler,
-} from './runtime/pallet.ts';
-export { StorageValue, StorageMap, StorageDoubleMap, hashKey, storagePrefix, type Hasher } from './runtime/storage.ts';
-export * as CommonTypes from './runtime/common-types.ts';
+} from './frame/pallet.ts';
+export { StorageValue, StorageMap, StorageDoubleMap, hashKey, storagePrefix, type Hasher } from './frame/storage.ts';
+export * as CommonTypes from './frame/common-types.ts';
 export { Runtime } from './runtime/runtime.ts';
 export { BASE_PALLETS } from './runtime/pallets.ts';
 export * as Balances from './pallets/balances.ts';

@@ -9,7 +9,7 @@ import { BlockProducer } from './chain/producer.ts';
 import { Runtime } from './runtime/runtime.ts';
 import { BASE_PALLETS } from './runtime/pallets.ts';
 import { subtensorPallets } from './pallets/subtensor/index.ts';
-import type { GenesisConfig, Pallet } from './runtime/pallet.ts';
+import type { GenesisConfig, Pallet } from './frame/pallet.ts';
 import { buildHandlers } from './rpc/index.ts';
 import { RpcServer } from './server.ts';
 import { DevchainConfigSchema, type DevchainConfig, type DevchainConfigInput } from './config.ts';

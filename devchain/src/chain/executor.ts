@@ -6,12 +6,12 @@
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { u8aConcat, hexToU8a, u8aToHex } from '@polkadot/util';
 import { encode, Writer, encodeCompact } from '../scale/codec.ts';
-import { Header, type DispatchErrorValue } from '../runtime/common-types.ts';
-import { EventsType } from '../runtime/outer.ts';
-import { Overlay, type ReadState } from '../runtime/state.ts';
-import { InvalidTransaction, type CallValue, type PalletEvent } from '../runtime/pallet.ts';
+import { Header, type DispatchErrorValue } from '../frame/common-types.ts';
+import { EventsType } from '../frame/outer.ts';
+import { Overlay, type ReadState } from '../frame/state.ts';
+import { InvalidTransaction, type CallValue, type PalletEvent } from '../frame/pallet.ts';
 import type { ExecContext, Runtime } from '../runtime/runtime.ts';
-import type { DecodedExtrinsic } from '../runtime/extrinsic.ts';
+import type { DecodedExtrinsic } from '../frame/extrinsic.ts';
 import { Storage as Sys, System, MAX_BLOCK_REF_TIME } from '../pallets/system.ts';
 import { withdraw } from '../pallets/balances.ts';
 import { TransactionPayment } from '../pallets/transaction-payment.ts';

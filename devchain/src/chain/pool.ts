@@ -5,9 +5,9 @@
  */
 import { u8aToHex } from '@polkadot/util';
 import { ScaleError } from '../scale/codec.ts';
-import { InvalidTransaction } from '../runtime/pallet.ts';
-import { eraBirth, signingPayload, verifySignature, type DecodedExtrinsic } from '../runtime/extrinsic.ts';
-import { RUNTIME_VERSION } from '../runtime/version.ts';
+import { InvalidTransaction } from '../frame/pallet.ts';
+import { eraBirth, signingPayload, verifySignature, type DecodedExtrinsic } from '../frame/extrinsic.ts';
+import { RUNTIME_VERSION } from '../frame/version.ts';
 import { Storage as Sys, MAX_BLOCK_REF_TIME } from '../pallets/system.ts';
 
 /** CheckWeight limits: a normal extrinsic may use 3/4 of a block (weight and length, as the BlockWeights/BlockLength constants). */

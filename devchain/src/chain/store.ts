@@ -14,7 +14,7 @@ import type { AbstractLevel } from 'abstract-level';
 import { hexToU8a, u8aToHex, u8aConcat } from '@polkadot/util';
 import { T, vec } from '../scale/types.ts';
 import { encode, decode } from '../scale/codec.ts';
-import { Bytes, U8_32 } from '../runtime/common-types.ts';
+import { Bytes, U8_32 } from '../frame/common-types.ts';
 
 type DB = AbstractLevel<Uint8Array | Buffer, Uint8Array, Uint8Array>;
 

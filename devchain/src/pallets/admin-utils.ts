@@ -21,10 +21,11 @@
  * two globals (no event: their upstream event indices are not reproduced).
  */
 import { T } from '../scale/types.ts';
-import { DispatchFailure, call, definePallet, errorList, type CallDef, type DispatchContext, type Pallet } from '../runtime/pallet.ts';
-import type { ReadState, State } from '../runtime/state.ts';
-import { S } from './subtensor/storage.ts';
-import { same, subnetExists } from './subtensor/core.ts';
+import { DispatchFailure, call, definePallet, errorList, type CallDef, type DispatchContext, type Pallet } from '../frame/pallet.ts';
+import type { ReadState, State } from '../frame/state.ts';
+import { SubtensorStorage } from './subtensor/storage.ts';
+import { same } from './subtensor/accounts.ts';
+import { subnetExists } from './subtensor/state/subnets.ts';
 import type { TypeDef } from '../scale/types.ts';
 
 const P = 'AdminUtils';
@@ -34,7 +35,7 @@ interface Item<V> { set(s: State, netuid: number, v: V): void }
 
 function ensureOrigin(ctx: DispatchContext, netuid: number | null, origin: Origin): 'root' | 'owner' {
   if (ctx.origin.type === 'Root') return 'root';
-  if (origin === 'owner' && ctx.origin.type === 'Signed' && netuid !== null && same(S.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return 'owner';
+  if (origin === 'owner' && ctx.origin.type === 'Signed' && netuid !== null && same(SubtensorStorage.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return 'owner';
   throw new DispatchFailure({ type: 'BadOrigin' }, origin === 'root' ? 'BadOrigin: root is required' : 'BadOrigin: the subnet owner or root is required');
 }
 
@@ -70,8 +71,8 @@ export function adminWindowOpen(x: { tempo: number; lastEpochBlock: bigint; pend
 
 /** Blocks an owner must wait between two changes of the hyperparameter set by AdminUtils call `callIndex`. */
 export function ownerRateLimitBlocks(s: ReadState, netuid: number, callIndex: number): bigint {
-  const tempo = BigInt(S.Tempo.get(s, netuid));
-  const factor = callIndex === WEIGHTS_VERSION_KEY_CALL ? S.WeightsVersionKeyRateLimit.get(s) : BigInt(S.OwnerHyperparamRateLimit.get(s));
+  const tempo = BigInt(SubtensorStorage.Tempo.get(s, netuid));
+  const factor = callIndex === WEIGHTS_VERSION_KEY_CALL ? SubtensorStorage.WeightsVersionKeyRateLimit.get(s) : BigInt(SubtensorStorage.OwnerHyperparamRateLimit.get(s));
   return factor * tempo;
 }
 
@@ -80,18 +81,18 @@ function ensureOwnerLimits(ctx: DispatchContext, netuid: number, callIndex: numb
   if (who === 'root') return;
   const s = ctx.state;
   const now = BigInt(ctx.blockNumber);
-  const last = S.LastOwnerHyperparamUpdate.get(s, netuid, callIndex);
+  const last = SubtensorStorage.LastOwnerHyperparamUpdate.get(s, netuid, callIndex);
   const limit = ownerRateLimitBlocks(s, netuid, callIndex);
   if (limit > 0n && last > 0n && now - last < limit) subtensorErr(64, 'TxRateLimitExceeded');
   const open = adminWindowOpen({
-    tempo: S.Tempo.get(s, netuid), lastEpochBlock: S.LastEpochBlock.get(s, netuid), pendingEpochAt: S.PendingEpochAt.get(s, netuid), window: S.AdminFreezeWindow.get(s),
+    tempo: SubtensorStorage.Tempo.get(s, netuid), lastEpochBlock: SubtensorStorage.LastEpochBlock.get(s, netuid), pendingEpochAt: SubtensorStorage.PendingEpochAt.get(s, netuid), window: SubtensorStorage.AdminFreezeWindow.get(s),
   }, ctx.blockNumber);
   if (!open) subtensorErr(107, 'AdminActionProhibitedDuringWeightsWindow');
 }
 
 /** Records a successful owner change (root changes are not recorded). */
 function recordOwnerChange(ctx: DispatchContext, netuid: number, callIndex: number, who: 'root' | 'owner'): void {
-  if (who === 'owner') S.LastOwnerHyperparamUpdate.set(ctx.state, netuid, callIndex, BigInt(ctx.blockNumber));
+  if (who === 'owner') SubtensorStorage.LastOwnerHyperparamUpdate.set(ctx.state, netuid, callIndex, BigInt(ctx.blockNumber));
 }
 
 function netSetter(spec: SetterSpec): CallDef {
@@ -117,74 +118,74 @@ const putNonRoot = <V>(item: Item<V>) => (ctx: DispatchContext, netuid: number, 
 };
 
 const setters: SetterSpec[] = [
-  { index: 3, name: 'sudo_set_serving_rate_limit', arg: 'serving_rate_limit', type: T.u64, origin: 'owner', apply: put(S.ServingRateLimit), event: 'ServingRateLimitSet' },
-  { index: 6, name: 'sudo_set_weights_version_key', arg: 'weights_version_key', type: T.u64, origin: 'owner', apply: put(S.WeightsVersionKey), event: 'WeightsVersionKeySet' },
-  { index: 7, name: 'sudo_set_weights_set_rate_limit', arg: 'weights_set_rate_limit', type: T.u64, origin: 'root', apply: put(S.WeightsSetRateLimit), event: 'WeightsSetRateLimitSet' },
-  { index: 13, name: 'sudo_set_immunity_period', arg: 'immunity_period', type: T.u16, origin: 'owner', apply: put(S.ImmunityPeriod), event: 'ImmunityPeriodSet' },
-  { index: 14, name: 'sudo_set_min_allowed_weights', arg: 'min_allowed_weights', type: T.u16, origin: 'owner', apply: put(S.MinAllowedWeights), event: 'MinAllowedWeightSet' },
+  { index: 3, name: 'sudo_set_serving_rate_limit', arg: 'serving_rate_limit', type: T.u64, origin: 'owner', apply: put(SubtensorStorage.ServingRateLimit), event: 'ServingRateLimitSet' },
+  { index: 6, name: 'sudo_set_weights_version_key', arg: 'weights_version_key', type: T.u64, origin: 'owner', apply: put(SubtensorStorage.WeightsVersionKey), event: 'WeightsVersionKeySet' },
+  { index: 7, name: 'sudo_set_weights_set_rate_limit', arg: 'weights_set_rate_limit', type: T.u64, origin: 'root', apply: put(SubtensorStorage.WeightsSetRateLimit), event: 'WeightsSetRateLimitSet' },
+  { index: 13, name: 'sudo_set_immunity_period', arg: 'immunity_period', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.ImmunityPeriod), event: 'ImmunityPeriodSet' },
+  { index: 14, name: 'sudo_set_min_allowed_weights', arg: 'min_allowed_weights', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.MinAllowedWeights), event: 'MinAllowedWeightSet' },
   {
     index: 15, name: 'sudo_set_max_allowed_uids', arg: 'max_allowed_uids', type: T.u16, origin: 'owner', event: 'MaxAllowedUidsSet',
     apply: (ctx, netuid, v: number) => {
-      if (v < S.SubnetworkN.get(ctx.state, netuid)) err('MaxAllowedUIdsLessThanCurrentUIds');
+      if (v < SubtensorStorage.SubnetworkN.get(ctx.state, netuid)) err('MaxAllowedUIdsLessThanCurrentUIds');
       if (v > 256) err('MaxAllowedUidsGreaterThanDefaultMaxAllowedUids');
-      S.MaxAllowedUids.set(ctx.state, netuid, v);
+      SubtensorStorage.MaxAllowedUids.set(ctx.state, netuid, v);
     },
   },
-  { index: 16, name: 'sudo_set_kappa', arg: 'kappa', type: T.u16, origin: 'root', apply: put(S.Kappa), event: 'KappaSet' },
-  { index: 17, name: 'sudo_set_rho', arg: 'rho', type: T.u16, origin: 'owner', apply: put(S.Rho), event: 'RhoSet' },
+  { index: 16, name: 'sudo_set_kappa', arg: 'kappa', type: T.u16, origin: 'root', apply: put(SubtensorStorage.Kappa), event: 'KappaSet' },
+  { index: 17, name: 'sudo_set_rho', arg: 'rho', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.Rho), event: 'RhoSet' },
   {
     index: 18, name: 'sudo_set_activity_cutoff', arg: 'activity_cutoff', type: T.u16, origin: 'owner', event: 'ActivityCutoffSet',
-    apply: (ctx, netuid, v: number) => { if (v < 360) subtensorErr(86, 'ActivityCutoffTooLow'); S.ActivityCutoff.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: number) => { if (v < 360) subtensorErr(86, 'ActivityCutoffTooLow'); SubtensorStorage.ActivityCutoff.set(ctx.state, netuid, v); },
   },
-  { index: 19, name: 'sudo_set_network_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'root', apply: put(S.NetworkRegistrationAllowed), event: 'RegistrationAllowed' },
+  { index: 19, name: 'sudo_set_network_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'root', apply: put(SubtensorStorage.NetworkRegistrationAllowed), event: 'RegistrationAllowed' },
   { index: 20, name: 'sudo_set_network_pow_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'owner', apply: () => err('POWRegistrationDisabled') },
-  { index: 21, name: 'sudo_set_target_registrations_per_interval', arg: 'target_registrations_per_interval', type: T.u16, origin: 'root', apply: putNonRoot(S.TargetRegistrationsPerInterval) },
+  { index: 21, name: 'sudo_set_target_registrations_per_interval', arg: 'target_registrations_per_interval', type: T.u16, origin: 'root', apply: putNonRoot(SubtensorStorage.TargetRegistrationsPerInterval) },
   {
     index: 22, name: 'sudo_set_min_burn', arg: 'min_burn', type: T.u64, origin: 'owner', event: 'MinBurnSet',
-    apply: (ctx, netuid, v: bigint) => { if (v > S.MaxBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); S.MinBurn.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: bigint) => { if (v > SubtensorStorage.MaxBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); SubtensorStorage.MinBurn.set(ctx.state, netuid, v); },
   },
   {
     index: 23, name: 'sudo_set_max_burn', arg: 'max_burn', type: T.u64, origin: 'owner', event: 'MaxBurnSet',
-    apply: (ctx, netuid, v: bigint) => { if (v < S.MinBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); S.MaxBurn.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: bigint) => { if (v < SubtensorStorage.MinBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); SubtensorStorage.MaxBurn.set(ctx.state, netuid, v); },
   },
-  { index: 24, name: 'sudo_set_difficulty', arg: 'difficulty', type: T.u64, origin: 'root', apply: put(S.Difficulty), event: 'DifficultySet' },
+  { index: 24, name: 'sudo_set_difficulty', arg: 'difficulty', type: T.u64, origin: 'root', apply: put(SubtensorStorage.Difficulty), event: 'DifficultySet' },
   {
     index: 25, name: 'sudo_set_max_allowed_validators', arg: 'max_allowed_validators', type: T.u16, origin: 'root', event: 'MaxAllowedValidatorsSet',
-    apply: (ctx, netuid, v: number) => { if (v > S.MaxAllowedUids.get(ctx.state, netuid)) err('MaxValidatorsLargerThanMaxUIds'); S.MaxAllowedValidators.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: number) => { if (v > SubtensorStorage.MaxAllowedUids.get(ctx.state, netuid)) err('MaxValidatorsLargerThanMaxUIds'); SubtensorStorage.MaxAllowedValidators.set(ctx.state, netuid, v); },
   },
   {
     index: 26, name: 'sudo_set_bonds_moving_average', arg: 'bonds_moving_average', type: T.u64, origin: 'owner', event: 'BondsMovingAverageSet',
-    apply: (ctx, netuid, v: bigint, who) => { if (who === 'owner' && v > 975_000n) err('BondsMovingAverageMaxReached'); S.BondsMovingAverage.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: bigint, who) => { if (who === 'owner' && v > 975_000n) err('BondsMovingAverageMaxReached'); SubtensorStorage.BondsMovingAverage.set(ctx.state, netuid, v); },
   },
-  { index: 27, name: 'sudo_set_max_registrations_per_block', arg: 'max_registrations_per_block', type: T.u16, origin: 'root', apply: putNonRoot(S.MaxRegistrationsPerBlock) },
+  { index: 27, name: 'sudo_set_max_registrations_per_block', arg: 'max_registrations_per_block', type: T.u16, origin: 'root', apply: putNonRoot(SubtensorStorage.MaxRegistrationsPerBlock) },
   {
     index: 30, name: 'sudo_set_tempo', arg: 'tempo', type: T.u16, origin: 'root', event: 'TempoSet',
-    apply: (ctx, netuid, v: number) => { S.Tempo.set(ctx.state, netuid, v); S.LastEpochBlock.set(ctx.state, netuid, BigInt(ctx.blockNumber)); },
+    apply: (ctx, netuid, v: number) => { SubtensorStorage.Tempo.set(ctx.state, netuid, v); SubtensorStorage.LastEpochBlock.set(ctx.state, netuid, BigInt(ctx.blockNumber)); },
   },
   {
     index: 49, name: 'sudo_set_commit_reveal_weights_enabled', arg: 'enabled', type: T.bool, origin: 'owner', event: 'CommitRevealEnabled',
-    apply: put(S.CommitRevealWeightsEnabled),
+    apply: put(SubtensorStorage.CommitRevealWeightsEnabled),
   },
   {
-    index: 50, name: 'sudo_set_liquid_alpha_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(S.LiquidAlphaOn),
+    index: 50, name: 'sudo_set_liquid_alpha_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.LiquidAlphaOn),
   },
   {
     index: 57, name: 'sudo_set_commit_reveal_weights_interval', arg: 'interval', type: T.u64, origin: 'owner', event: 'CommitRevealPeriodsSet',
     apply: (ctx, netuid, v: bigint) => {
       if (v < 1n) subtensorErr(113, 'RevealPeriodTooSmall');
       if (v > 100n) subtensorErr(112, 'RevealPeriodTooLarge');
-      S.RevealPeriodEpochs.set(ctx.state, netuid, v);
+      SubtensorStorage.RevealPeriodEpochs.set(ctx.state, netuid, v);
     },
   },
-  { index: 60, name: 'sudo_set_bonds_penalty', arg: 'bonds_penalty', type: T.u16, origin: 'owner', apply: put(S.BondsPenalty), event: 'BondsPenaltySet' },
-  { index: 69, name: 'sudo_set_yuma3_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(S.Yuma3On) },
-  { index: 70, name: 'sudo_set_bonds_reset_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(S.BondsResetOn), event: 'BondsResetOnSet' },
+  { index: 60, name: 'sudo_set_bonds_penalty', arg: 'bonds_penalty', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.BondsPenalty), event: 'BondsPenaltySet' },
+  { index: 69, name: 'sudo_set_yuma3_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.Yuma3On) },
+  { index: 70, name: 'sudo_set_bonds_reset_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.BondsResetOn), event: 'BondsResetOnSet' },
   {
     index: 72, name: 'sudo_set_owner_immune_neuron_limit', arg: 'immune_neurons', type: T.u16, origin: 'owner',
-    apply: (ctx, netuid, v: number) => { if (v < 1 || v > 10) err('InvalidValue'); S.ImmuneOwnerUidsLimit.set(ctx.state, netuid, v); },
+    apply: (ctx, netuid, v: number) => { if (v < 1 || v > 10) err('InvalidValue'); SubtensorStorage.ImmuneOwnerUidsLimit.set(ctx.state, netuid, v); },
   },
-  { index: 84, name: 'sudo_set_min_non_immune_uids', arg: 'min', type: T.u16, origin: 'root', apply: put(S.MinNonImmuneUids) },
-  { index: 89, name: 'sudo_set_burn_half_life', arg: 'burn_half_life', type: T.u16, origin: 'owner', apply: put(S.BurnHalfLife) },
+  { index: 84, name: 'sudo_set_min_non_immune_uids', arg: 'min', type: T.u16, origin: 'root', apply: put(SubtensorStorage.MinNonImmuneUids) },
+  { index: 89, name: 'sudo_set_burn_half_life', arg: 'burn_half_life', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.BurnHalfLife) },
 ];
 
 const calls: CallDef[] = setters.map(netSetter);
@@ -198,10 +199,10 @@ calls.push(
       const who = ensureOrigin(ctx, a.netuid, 'owner');
       if (!subnetExists(ctx.state, a.netuid)) err('SubnetDoesNotExist');
       ensureOwnerLimits(ctx, a.netuid, 51, who);
-      if (!S.LiquidAlphaOn.get(ctx.state, a.netuid)) subtensorErr(55, 'LiquidAlphaDisabled');
+      if (!SubtensorStorage.LiquidAlphaOn.get(ctx.state, a.netuid)) subtensorErr(55, 'LiquidAlphaDisabled');
       if (a.alpha_high < 1638) subtensorErr(56, 'AlphaHighTooLow');
       if (a.alpha_low < 1638 || a.alpha_low > a.alpha_high) subtensorErr(57, 'AlphaLowOutOfRange');
-      S.AlphaValues.set(ctx.state, a.netuid, [a.alpha_low, a.alpha_high]);
+      SubtensorStorage.AlphaValues.set(ctx.state, a.netuid, [a.alpha_low, a.alpha_high]);
       recordOwnerChange(ctx, a.netuid, 51, who);
     },
   }),
@@ -209,7 +210,7 @@ calls.push(
     name: 'sudo_set_network_rate_limit', index: 29, args: [{ name: 'rate_limit', type: T.u64, typeName: 'u64' }],
     dispatch: (ctx, a) => {
       ensureOrigin(ctx, null, 'root');
-      S.NetworkRateLimit.set(ctx.state, a.rate_limit);
+      SubtensorStorage.NetworkRateLimit.set(ctx.state, a.rate_limit);
       ctx.deposit({ pallet: 'SubtensorModule', name: 'NetworkRateLimitSet', value: a.rate_limit as unknown as Record<string, unknown> });
     },
   }),
@@ -217,25 +218,25 @@ calls.push(
     name: 'sudo_set_stake_threshold', index: 42, args: [{ name: 'min_stake', type: T.u64, typeName: 'u64' }],
     dispatch: (ctx, a) => {
       ensureOrigin(ctx, null, 'root');
-      S.StakeThreshold.set(ctx.state, a.min_stake);
+      SubtensorStorage.StakeThreshold.set(ctx.state, a.min_stake);
       ctx.deposit({ pallet: 'SubtensorModule', name: 'StakeThresholdSet', value: a.min_stake as unknown as Record<string, unknown> });
     },
   }),
   call<{ lock_cost: bigint }>({
     name: 'sudo_set_network_min_lock_cost', index: 35, args: [{ name: 'lock_cost', type: T.u64, typeName: 'TaoBalance' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.NetworkMinLockCost.set(ctx.state, a.lock_cost); S.NetworkLastLockCost.set(ctx.state, a.lock_cost); },
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.NetworkMinLockCost.set(ctx.state, a.lock_cost); SubtensorStorage.NetworkLastLockCost.set(ctx.state, a.lock_cost); },
   }),
   call<{ window: number }>({
     name: 'sudo_set_admin_freeze_window', index: 74, args: [{ name: 'window', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.AdminFreezeWindow.set(ctx.state, a.window); },
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.AdminFreezeWindow.set(ctx.state, a.window); },
   }),
   call<{ epochs: number }>({
     name: 'sudo_set_owner_hparam_rate_limit', index: 75, args: [{ name: 'epochs', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.OwnerHyperparamRateLimit.set(ctx.state, a.epochs); },
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.OwnerHyperparamRateLimit.set(ctx.state, a.epochs); },
   }),
   call<{ subnet_owner_cut: number }>({
     name: 'sudo_set_subnet_owner_cut', index: 28, args: [{ name: 'subnet_owner_cut', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); S.SubnetOwnerCut.set(ctx.state, a.subnet_owner_cut); },
+    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.SubnetOwnerCut.set(ctx.state, a.subnet_owner_cut); },
   }),
 );
 calls.sort((a, b) => a.index - b.index);

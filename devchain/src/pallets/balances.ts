@@ -1,9 +1,9 @@
 /** pallet_balances (pallet 5): free balances kept in `System.Account`, transfers, issuance. */
 import { T, compact } from '../scale/types.ts';
-import { AccountId32, MultiAddress } from '../runtime/common-types.ts';
-import { StorageValue } from '../runtime/storage.ts';
-import { DispatchFailure, call, definePallet, ensureRoot, ensureSigned, errorList, type RuntimeContext } from '../runtime/pallet.ts';
-import type { State } from '../runtime/state.ts';
+import { AccountId32, MultiAddress } from '../frame/common-types.ts';
+import { StorageValue } from '../frame/storage.ts';
+import { DispatchFailure, call, definePallet, ensureRoot, ensureSigned, errorList, type RuntimeContext } from '../frame/pallet.ts';
+import type { State } from '../frame/state.ts';
 import { Storage as SystemStorage, System, EMPTY_ACCOUNT, type AccountInfoValue } from './system.ts';
 
 const P = 'Balances';

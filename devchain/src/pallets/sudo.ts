@@ -1,9 +1,9 @@
 /** pallet_sudo (pallet 12): root dispatch for the sudo key (//Alice by default). */
 import { result } from '../scale/types.ts';
-import { AccountId32, DispatchError, MultiAddress, OptionAccountId, Unit, Weight } from '../runtime/common-types.ts';
-import { RuntimeCallRef } from '../runtime/outer.ts';
-import { StorageValue } from '../runtime/storage.ts';
-import { call, definePallet, ensureSigned, errorList, type CallValue, type DispatchContext, type ReadContext } from '../runtime/pallet.ts';
+import { AccountId32, DispatchError, MultiAddress, OptionAccountId, Unit, Weight } from '../frame/common-types.ts';
+import { RuntimeCallRef } from '../frame/outer.ts';
+import { StorageValue } from '../frame/storage.ts';
+import { call, definePallet, ensureSigned, errorList, type CallValue, type DispatchContext, type ReadContext } from '../frame/pallet.ts';
 import { lookup, type MultiAddressValue } from './balances.ts';
 
 const P = 'Sudo';

@@ -3,11 +3,11 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 import { T, compact, option, vec } from '../scale/types.ts';
 import {
   AccountId32, Bytes, DispatchError, DispatchEventInfo, H256, Digest, Weight, RuntimeVersionType, type WeightValue,
-} from '../runtime/common-types.ts';
-import { EventsType, Phase } from '../runtime/outer.ts';
-import { StorageMap, StorageValue } from '../runtime/storage.ts';
-import { call, definePallet, ensureRoot, ensureSigned, errorList, type ConstantContext } from '../runtime/pallet.ts';
-import { RUNTIME_VERSION, runtimeVersionValue } from '../runtime/version.ts';
+} from '../frame/common-types.ts';
+import { EventsType, Phase } from '../frame/outer.ts';
+import { StorageMap, StorageValue } from '../frame/storage.ts';
+import { call, definePallet, ensureRoot, ensureSigned, errorList, type ConstantContext } from '../frame/pallet.ts';
+import { RUNTIME_VERSION, runtimeVersionValue } from '../frame/version.ts';
 
 const P = 'System';
 

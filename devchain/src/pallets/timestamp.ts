@@ -1,7 +1,7 @@
 /** pallet_timestamp (pallet 2): the `set` inherent the block producer inserts first in each block. */
 import { T, compact } from '../scale/types.ts';
-import { StorageValue } from '../runtime/storage.ts';
-import { DispatchFailure, call, definePallet, type ConstantContext } from '../runtime/pallet.ts';
+import { StorageValue } from '../frame/storage.ts';
+import { DispatchFailure, call, definePallet, type ConstantContext } from '../frame/pallet.ts';
 
 const P = 'Timestamp';
 

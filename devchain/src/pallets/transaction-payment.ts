@@ -1,10 +1,10 @@
 /** pallet_transaction_payment (pallet 6): fee constants, the fee-paid event and the fee runtime APIs. */
 import { T, option } from '../scale/types.ts';
-import { AccountId32, Bytes, DispatchClass, FixedU128, Weight } from '../runtime/common-types.ts';
+import { AccountId32, Bytes, DispatchClass, FixedU128, Weight } from '../frame/common-types.ts';
 import { encode } from '../scale/codec.ts';
-import { StorageValue } from '../runtime/storage.ts';
-import { definePallet } from '../runtime/pallet.ts';
-import { UncheckedExtrinsicRef } from '../runtime/outer.ts';
+import { StorageValue } from '../frame/storage.ts';
+import { definePallet } from '../frame/pallet.ts';
+import { UncheckedExtrinsicRef } from '../frame/outer.ts';
 
 const P = 'TransactionPayment';
 

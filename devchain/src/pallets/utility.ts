@@ -1,8 +1,8 @@
 /** pallet_utility (pallet 11): batch, batch_all, force_batch. */
 import { T, vec, result } from '../scale/types.ts';
-import { DispatchError, Unit, Weight } from '../runtime/common-types.ts';
-import { RuntimeCallRef } from '../runtime/outer.ts';
-import { DispatchFailure, call, definePallet, ensureRoot, errorList, type CallValue, type DispatchContext } from '../runtime/pallet.ts';
+import { DispatchError, Unit, Weight } from '../frame/common-types.ts';
+import { RuntimeCallRef } from '../frame/outer.ts';
+import { DispatchFailure, call, definePallet, ensureRoot, errorList, type CallValue, type DispatchContext } from '../frame/pallet.ts';
 
 const P = 'Utility';
 const BATCHED_CALLS_LIMIT = 10_922;

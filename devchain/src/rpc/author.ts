@@ -1,7 +1,7 @@
 /** author_* methods: submission and watching of extrinsics. */
 import { z } from 'zod';
 import { u8aToHex, hexToU8a } from '@polkadot/util';
-import { InvalidTransaction } from '../runtime/pallet.ts';
+import { InvalidTransaction } from '../frame/pallet.ts';
 import { PoolError, type TxStatus } from '../chain/pool.ts';
 import { HexSchema, parseParams, requireSubscriptions, RpcError, type Handler, type RpcContext } from './shared.ts';
 

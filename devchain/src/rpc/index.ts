@@ -7,7 +7,7 @@ import * as payment from './payment.ts';
 import { dev_newBlock } from './dev/new-block.ts';
 import type { Handler, RpcContext } from './shared.ts';
 import { blockAt } from './shared.ts';
-import type { Pallet } from '../runtime/pallet.ts';
+import type { Pallet } from '../frame/pallet.ts';
 
 export type { Handler, RpcContext } from './shared.ts';
 export { RpcError } from './shared.ts';

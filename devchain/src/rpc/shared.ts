@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { u8aToHex } from '@polkadot/util';
 import { encode } from '../scale/codec.ts';
-import { DigestItem } from '../runtime/common-types.ts';
+import { DigestItem } from '../frame/common-types.ts';
 import type { Chain, BlockInfo } from '../chain/chain.ts';
 import type { TxPool } from '../chain/pool.ts';
 import type { BlockProducer } from '../chain/producer.ts';

@@ -1,5 +1,5 @@
 /** The pallets of the devchain runtime, at subtensor's indices. Add new pallets here. */
-import type { Pallet } from './pallet.ts';
+import type { Pallet } from '../frame/pallet.ts';
 import { System } from '../pallets/system.ts';
 import { Timestamp } from '../pallets/timestamp.ts';
 import { Balances } from '../pallets/balances.ts';

@@ -6,15 +6,15 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { T, compact, option, vec, type TypeDef, type Variant } from '../scale/types.ts';
 import { Reader, codecOf, encode, ScaleError } from '../scale/codec.ts';
-import { AccountId32, Bytes, Era, H256, MultiAddress, MultiSignature, Unit, RuntimeVersionType, type DispatchErrorValue } from './common-types.ts';
-import { outer } from './outer.ts';
-import { buildMetadata } from './metadata.ts';
-import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.ts';
-import { RUNTIME_VERSION, runtimeVersionJson, runtimeVersionValue } from './version.ts';
+import { AccountId32, Bytes, Era, H256, MultiAddress, MultiSignature, Unit, RuntimeVersionType, type DispatchErrorValue } from '../frame/common-types.ts';
+import { outer } from '../frame/outer.ts';
+import { buildMetadata } from '../frame/metadata.ts';
+import { decodeExtrinsic, type DecodedExtrinsic } from '../frame/extrinsic.ts';
+import { RUNTIME_VERSION, runtimeVersionJson, runtimeVersionValue } from '../frame/version.ts';
 import {
   DispatchFailure, InvalidTransaction, type CallDef, type CallValue, type ConstantContext, type DispatchContext,
   type Origin, type Pallet, type PalletEvent, type ReadContext, type RuntimeApiDef, type RuntimeContext,
-} from './pallet.ts';
+} from '../frame/pallet.ts';
 import { Storage as SystemStorage, EXTRINSIC_BASE_WEIGHT } from '../pallets/system.ts';
 import { LENGTH_FEE_PER_BYTE, WEIGHT_PER_RAO } from '../pallets/transaction-payment.ts';
 

@@ -4,11 +4,11 @@
  */
 import { T, compact, option, vec, array } from '../../scale/types.ts';
 import { encode } from '../../scale/codec.ts';
-import { AccountId32 } from '../../runtime/common-types.ts';
-import type { ReadContext, RuntimeApiDef, PalletRpcHandler } from '../../runtime/pallet.ts';
-import type { ReadState } from '../../runtime/state.ts';
-import { AxonInfo, PrometheusInfo, S, EMPTY_AXON, EMPTY_PROMETHEUS } from './storage.ts';
-import { subnetExists } from './core.ts';
+import { AccountId32 } from '../../frame/common-types.ts';
+import type { ReadContext, RuntimeApiDef, PalletRpcHandler } from '../../frame/pallet.ts';
+import type { ReadState } from '../../frame/state.ts';
+import { AxonInfo, PrometheusInfo, SubtensorStorage, EMPTY_AXON, EMPTY_PROMETHEUS } from './storage.ts';
+import { subnetExists } from './state/subnets.ts';
 import { activityCutoffBlocks } from './epoch/index.ts';
 
 const C16 = compact(T.u16);
@@ -51,23 +51,23 @@ type Obj = Record<string, unknown>;
 interface Vectors { active: boolean[]; emission: bigint[]; incentive: number[]; consensus: number[]; vtrust: number[]; dividends: number[]; lastUpdate: bigint[]; permit: boolean[] }
 function vectors(s: ReadState, netuid: number): Vectors {
   return {
-    active: S.Active.get(s, netuid), emission: S.Emission.get(s, netuid), incentive: S.Incentive.get(s, netuid), consensus: S.Consensus.get(s, netuid),
-    vtrust: S.ValidatorTrust.get(s, netuid), dividends: S.Dividends.get(s, netuid), lastUpdate: S.LastUpdate.get(s, netuid), permit: S.ValidatorPermit.get(s, netuid),
+    active: SubtensorStorage.Active.get(s, netuid), emission: SubtensorStorage.Emission.get(s, netuid), incentive: SubtensorStorage.Incentive.get(s, netuid), consensus: SubtensorStorage.Consensus.get(s, netuid),
+    vtrust: SubtensorStorage.ValidatorTrust.get(s, netuid), dividends: SubtensorStorage.Dividends.get(s, netuid), lastUpdate: SubtensorStorage.LastUpdate.get(s, netuid), permit: SubtensorStorage.ValidatorPermit.get(s, netuid),
   };
 }
 
 function neuronLite(s: ReadState, netuid: number, uid: number, full: boolean, vec0?: Vectors): Obj | null {
-  if (!S.Keys.contains(s, netuid, uid)) return null;
+  if (!SubtensorStorage.Keys.contains(s, netuid, uid)) return null;
   const v = vec0 ?? vectors(s, netuid);
-  const hotkey = S.Keys.get(s, netuid, uid);
-  const coldkey = S.Owner.get(s, hotkey);
+  const hotkey = SubtensorStorage.Keys.get(s, netuid, uid);
+  const coldkey = SubtensorStorage.Owner.get(s, hotkey);
   const at = <V>(x: V[], d: V): V => x[uid] ?? d;
   const out: Obj = {
     hotkey, coldkey, uid, netuid,
     active: at(v.active, false),
-    axon_info: S.Axons.get(s, netuid, hotkey) ?? EMPTY_AXON,
-    prometheus_info: S.Prometheus.get(s, netuid, hotkey) ?? EMPTY_PROMETHEUS,
-    stake: [[coldkey, S.TotalHotkeyAlpha.get(s, hotkey, netuid)]],
+    axon_info: SubtensorStorage.Axons.get(s, netuid, hotkey) ?? EMPTY_AXON,
+    prometheus_info: SubtensorStorage.Prometheus.get(s, netuid, hotkey) ?? EMPTY_PROMETHEUS,
+    stake: [[coldkey, SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, netuid)]],
     rank: 0,
     emission: at(v.emission, 0n),
     incentive: at(v.incentive, 0),
@@ -79,8 +79,8 @@ function neuronLite(s: ReadState, netuid: number, uid: number, full: boolean, ve
     validator_permit: at(v.permit, false),
   };
   if (full) {
-    out.weights = S.Weights.get(s, netuid, uid).filter(([, v]) => v !== 0);
-    out.bonds = S.Bonds.get(s, netuid, uid).filter(([, v]) => v !== 0);
+    out.weights = SubtensorStorage.Weights.get(s, netuid, uid).filter(([, v]) => v !== 0);
+    out.bonds = SubtensorStorage.Bonds.get(s, netuid, uid).filter(([, v]) => v !== 0);
   }
   out.pruning_score = 65535;
   return out;
@@ -88,7 +88,7 @@ function neuronLite(s: ReadState, netuid: number, uid: number, full: boolean, ve
 
 function neurons(s: ReadState, netuid: number, full: boolean): Obj[] {
   if (!subnetExists(s, netuid)) return [];
-  const n = S.SubnetworkN.get(s, netuid);
+  const n = SubtensorStorage.SubnetworkN.get(s, netuid);
   const out: Obj[] = [];
   const v = vectors(s, netuid);
   for (let uid = 0; uid < n; uid++) {
@@ -102,31 +102,31 @@ function neurons(s: ReadState, netuid: number, full: boolean): Obj[] {
 function subnetInfo(s: ReadState, netuid: number): Obj | null {
   if (!subnetExists(s, netuid)) return null;
   return {
-    netuid, rho: S.Rho.get(s, netuid), kappa: S.Kappa.get(s, netuid), difficulty: S.Difficulty.get(s, netuid),
-    immunity_period: S.ImmunityPeriod.get(s, netuid), max_allowed_validators: S.MaxAllowedValidators.get(s, netuid),
-    min_allowed_weights: S.MinAllowedWeights.get(s, netuid), max_weights_limit: S.MaxWeightsLimit.get(s, netuid), scaling_law_power: 50,
-    subnetwork_n: S.SubnetworkN.get(s, netuid), max_allowed_uids: S.MaxAllowedUids.get(s, netuid),
-    blocks_since_last_step: S.BlocksSinceLastStep.get(s, netuid), tempo: S.Tempo.get(s, netuid), network_modality: 0, network_connect: [],
-    emission_values: 0n, burn: S.Burn.get(s, netuid), owner: S.SubnetOwner.get(s, netuid),
+    netuid, rho: SubtensorStorage.Rho.get(s, netuid), kappa: SubtensorStorage.Kappa.get(s, netuid), difficulty: SubtensorStorage.Difficulty.get(s, netuid),
+    immunity_period: SubtensorStorage.ImmunityPeriod.get(s, netuid), max_allowed_validators: SubtensorStorage.MaxAllowedValidators.get(s, netuid),
+    min_allowed_weights: SubtensorStorage.MinAllowedWeights.get(s, netuid), max_weights_limit: SubtensorStorage.MaxWeightsLimit.get(s, netuid), scaling_law_power: 50,
+    subnetwork_n: SubtensorStorage.SubnetworkN.get(s, netuid), max_allowed_uids: SubtensorStorage.MaxAllowedUids.get(s, netuid),
+    blocks_since_last_step: SubtensorStorage.BlocksSinceLastStep.get(s, netuid), tempo: SubtensorStorage.Tempo.get(s, netuid), network_modality: 0, network_connect: [],
+    emission_values: 0n, burn: SubtensorStorage.Burn.get(s, netuid), owner: SubtensorStorage.SubnetOwner.get(s, netuid),
   };
 }
 
 function hyperparams(s: ReadState, netuid: number): Obj | null {
   if (!subnetExists(s, netuid)) return null;
-  const [low, high] = S.AlphaValues.get(s, netuid);
-  const tempo = S.Tempo.get(s, netuid);
+  const [low, high] = SubtensorStorage.AlphaValues.get(s, netuid);
+  const tempo = SubtensorStorage.Tempo.get(s, netuid);
   return {
-    rho: S.Rho.get(s, netuid), kappa: S.Kappa.get(s, netuid), immunity_period: S.ImmunityPeriod.get(s, netuid),
-    min_allowed_weights: S.MinAllowedWeights.get(s, netuid), max_weights_limit: S.MaxWeightsLimit.get(s, netuid), tempo,
-    min_difficulty: S.MinDifficulty.get(s, netuid), max_difficulty: S.MaxDifficulty.get(s, netuid), weights_version: S.WeightsVersionKey.get(s, netuid),
-    weights_rate_limit: S.WeightsSetRateLimit.get(s, netuid), adjustment_interval: S.AdjustmentInterval.get(s, netuid),
-    activity_cutoff: BigInt(activityCutoffBlocks(S.ActivityCutoffFactorMilli.get(s, netuid), tempo)),
-    registration_allowed: S.NetworkRegistrationAllowed.get(s, netuid), target_regs_per_interval: S.TargetRegistrationsPerInterval.get(s, netuid),
-    min_burn: S.MinBurn.get(s, netuid), max_burn: S.MaxBurn.get(s, netuid), bonds_moving_avg: S.BondsMovingAverage.get(s, netuid),
-    max_regs_per_block: S.MaxRegistrationsPerBlock.get(s, netuid), serving_rate_limit: S.ServingRateLimit.get(s, netuid),
-    max_validators: S.MaxAllowedValidators.get(s, netuid), adjustment_alpha: S.AdjustmentAlpha.get(s, netuid), difficulty: S.Difficulty.get(s, netuid),
-    commit_reveal_period: S.RevealPeriodEpochs.get(s, netuid), commit_reveal_weights_enabled: S.CommitRevealWeightsEnabled.get(s, netuid),
-    alpha_high: high, alpha_low: low, liquid_alpha_enabled: S.LiquidAlphaOn.get(s, netuid),
+    rho: SubtensorStorage.Rho.get(s, netuid), kappa: SubtensorStorage.Kappa.get(s, netuid), immunity_period: SubtensorStorage.ImmunityPeriod.get(s, netuid),
+    min_allowed_weights: SubtensorStorage.MinAllowedWeights.get(s, netuid), max_weights_limit: SubtensorStorage.MaxWeightsLimit.get(s, netuid), tempo,
+    min_difficulty: SubtensorStorage.MinDifficulty.get(s, netuid), max_difficulty: SubtensorStorage.MaxDifficulty.get(s, netuid), weights_version: SubtensorStorage.WeightsVersionKey.get(s, netuid),
+    weights_rate_limit: SubtensorStorage.WeightsSetRateLimit.get(s, netuid), adjustment_interval: SubtensorStorage.AdjustmentInterval.get(s, netuid),
+    activity_cutoff: BigInt(activityCutoffBlocks(SubtensorStorage.ActivityCutoffFactorMilli.get(s, netuid), tempo)),
+    registration_allowed: SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid), target_regs_per_interval: SubtensorStorage.TargetRegistrationsPerInterval.get(s, netuid),
+    min_burn: SubtensorStorage.MinBurn.get(s, netuid), max_burn: SubtensorStorage.MaxBurn.get(s, netuid), bonds_moving_avg: SubtensorStorage.BondsMovingAverage.get(s, netuid),
+    max_regs_per_block: SubtensorStorage.MaxRegistrationsPerBlock.get(s, netuid), serving_rate_limit: SubtensorStorage.ServingRateLimit.get(s, netuid),
+    max_validators: SubtensorStorage.MaxAllowedValidators.get(s, netuid), adjustment_alpha: SubtensorStorage.AdjustmentAlpha.get(s, netuid), difficulty: SubtensorStorage.Difficulty.get(s, netuid),
+    commit_reveal_period: SubtensorStorage.RevealPeriodEpochs.get(s, netuid), commit_reveal_weights_enabled: SubtensorStorage.CommitRevealWeightsEnabled.get(s, netuid),
+    alpha_high: high, alpha_low: low, liquid_alpha_enabled: SubtensorStorage.LiquidAlphaOn.get(s, netuid),
   };
 }
 
@@ -134,9 +134,9 @@ function hyperparamsV2(s: ReadState, netuid: number): Obj | null {
   const v1 = hyperparams(s, netuid);
   if (!v1) return null;
   return {
-    ...v1, alpha_sigmoid_steepness: { bits: BigInt(S.AlphaSigmoidSteepness.get(s, netuid)) << 32n },
-    yuma_version: S.Yuma3On.get(s, netuid) ? 3 : 2, subnet_is_active: S.FirstEmissionBlockNumber.get(s, netuid) !== undefined,
-    transfers_enabled: true, bonds_reset_enabled: S.BondsResetOn.get(s, netuid), user_liquidity_enabled: false,
+    ...v1, alpha_sigmoid_steepness: { bits: BigInt(SubtensorStorage.AlphaSigmoidSteepness.get(s, netuid)) << 32n },
+    yuma_version: SubtensorStorage.Yuma3On.get(s, netuid) ? 3 : 2, subnet_is_active: SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid) !== undefined,
+    transfers_enabled: true, bonds_reset_enabled: SubtensorStorage.BondsResetOn.get(s, netuid), user_liquidity_enabled: false,
   };
 }
 
@@ -166,7 +166,7 @@ export function neuronApis(): RuntimeApiDef[] {
 }
 
 function allNetuids(c: ReadContext): number[] {
-  return S.NetworksAdded.entries(c.state).filter(([, a]) => a).map(([n]) => n).sort((a, b) => a - b);
+  return SubtensorStorage.NetworksAdded.entries(c.state).filter(([, a]) => a).map(([n]) => n).sort((a, b) => a - b);
 }
 
 function u16Param(params: unknown[], i: number, name: string): number {

@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { Keyring } from '@polkadot/keyring';
 import { decodeAddress } from '@polkadot/util-crypto';
-import type { GenesisContext } from '../../runtime/pallet.ts';
-import type { State } from '../../runtime/state.ts';
-import { S, ZERO_ACCOUNT } from './storage.ts';
-import { appendNeuron, createAccountIfNew, increaseStake, initNetwork } from './core.ts';
+import type { GenesisContext } from '../../frame/pallet.ts';
+import type { State } from '../../frame/state.ts';
+import { SubtensorStorage, ZERO_ACCOUNT } from './storage.ts';
+import { appendNeuron, createAccountIfNew } from './state/registration.ts';
+import { increaseStake } from './state/stake.ts';
+import { initNetwork } from './state/subnets.ts';
 import { initialLastEpochBlock } from './epoch/index.ts';
 
 const Key = z.string().min(1).describe('dev URI (//Alice, //Alice//hot1) or SS58 address');
@@ -84,46 +86,46 @@ function toRao(v: number | string): bigint {
 /** Writes hyperparameters of one subnet (shared with AdminUtils-like bulk setup). */
 export function applyHyperparams(s: State, netuid: number, h: Hyperparams, block: number): void {
   if (h.tempo !== undefined) {
-    S.Tempo.set(s, netuid, h.tempo);
-    S.LastEpochBlock.set(s, netuid, BigInt(initialLastEpochBlock(block, netuid, h.tempo)));
+    SubtensorStorage.Tempo.set(s, netuid, h.tempo);
+    SubtensorStorage.LastEpochBlock.set(s, netuid, BigInt(initialLastEpochBlock(block, netuid, h.tempo)));
   }
   const set16 = <K extends keyof Hyperparams>(k: K, item: { set(s: State, n: number, v: never): void }): void => {
     if (h[k] !== undefined) item.set(s, netuid, h[k] as never);
   };
-  set16('maxAllowedUids', S.MaxAllowedUids); set16('maxAllowedValidators', S.MaxAllowedValidators);
-  set16('minAllowedWeights', S.MinAllowedWeights); set16('maxWeightsLimit', S.MaxWeightsLimit);
-  set16('immunityPeriod', S.ImmunityPeriod); set16('kappa', S.Kappa); set16('rho', S.Rho); set16('bondsPenalty', S.BondsPenalty);
-  set16('commitRevealEnabled', S.CommitRevealWeightsEnabled); set16('yuma3Enabled', S.Yuma3On); set16('liquidAlphaEnabled', S.LiquidAlphaOn);
-  set16('alphaValues', S.AlphaValues); set16('activityCutoff', S.ActivityCutoff); set16('activityCutoffFactorMilli', S.ActivityCutoffFactorMilli);
-  set16('burnHalfLife', S.BurnHalfLife); set16('registrationAllowed', S.NetworkRegistrationAllowed);
+  set16('maxAllowedUids', SubtensorStorage.MaxAllowedUids); set16('maxAllowedValidators', SubtensorStorage.MaxAllowedValidators);
+  set16('minAllowedWeights', SubtensorStorage.MinAllowedWeights); set16('maxWeightsLimit', SubtensorStorage.MaxWeightsLimit);
+  set16('immunityPeriod', SubtensorStorage.ImmunityPeriod); set16('kappa', SubtensorStorage.Kappa); set16('rho', SubtensorStorage.Rho); set16('bondsPenalty', SubtensorStorage.BondsPenalty);
+  set16('commitRevealEnabled', SubtensorStorage.CommitRevealWeightsEnabled); set16('yuma3Enabled', SubtensorStorage.Yuma3On); set16('liquidAlphaEnabled', SubtensorStorage.LiquidAlphaOn);
+  set16('alphaValues', SubtensorStorage.AlphaValues); set16('activityCutoff', SubtensorStorage.ActivityCutoff); set16('activityCutoffFactorMilli', SubtensorStorage.ActivityCutoffFactorMilli);
+  set16('burnHalfLife', SubtensorStorage.BurnHalfLife); set16('registrationAllowed', SubtensorStorage.NetworkRegistrationAllowed);
   const big = (k: keyof Hyperparams, item: { set(s: State, n: number, v: bigint): void }): void => {
     const v = h[k];
     if (v !== undefined) item.set(s, netuid, BigInt(v as number | string));
   };
-  big('bondsMovingAverage', S.BondsMovingAverage); big('revealPeriodEpochs', S.RevealPeriodEpochs); big('servingRateLimit', S.ServingRateLimit);
-  big('weightsSetRateLimit', S.WeightsSetRateLimit); big('weightsVersionKey', S.WeightsVersionKey);
-  big('burn', S.Burn); big('minBurn', S.MinBurn); big('maxBurn', S.MaxBurn);
+  big('bondsMovingAverage', SubtensorStorage.BondsMovingAverage); big('revealPeriodEpochs', SubtensorStorage.RevealPeriodEpochs); big('servingRateLimit', SubtensorStorage.ServingRateLimit);
+  big('weightsSetRateLimit', SubtensorStorage.WeightsSetRateLimit); big('weightsVersionKey', SubtensorStorage.WeightsVersionKey);
+  big('burn', SubtensorStorage.Burn); big('minBurn', SubtensorStorage.MinBurn); big('maxBurn', SubtensorStorage.MaxBurn);
 }
 
 export function genesisSubnets(ctx: GenesisContext): void {
   const s = ctx.state;
   // Root network (netuid 0), as upstream's local chain.
-  S.NetworksAdded.set(s, 0, true);
-  S.TotalNetworks.set(s, 1);
-  S.SubnetMechanism.set(s, 0, 0);
-  S.NetworkRateLimit.set(s, 7200n);
-  S.NetworkMinLockCost.set(s, 1_000_000_000_000n);
-  S.NetworkLastLockCost.set(s, 1_000_000_000_000n);
+  SubtensorStorage.NetworksAdded.set(s, 0, true);
+  SubtensorStorage.TotalNetworks.set(s, 1);
+  SubtensorStorage.SubnetMechanism.set(s, 0, 0);
+  SubtensorStorage.NetworkRateLimit.set(s, 7200n);
+  SubtensorStorage.NetworkMinLockCost.set(s, 1_000_000_000_000n);
+  SubtensorStorage.NetworkLastLockCost.set(s, 1_000_000_000_000n);
   if (ctx.palletConfig === undefined) return;
   const parsed = SubtensorGenesisSchema.safeParse(ctx.palletConfig);
   if (!parsed.success) {
     throw new Error(`invalid genesis.pallets.SubtensorModule: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
   const g = parsed.data;
-  if (g.networkRateLimit !== undefined) S.NetworkRateLimit.set(s, BigInt(g.networkRateLimit));
-  if (g.networkMinLockCost !== undefined) { S.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost)); S.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost)); }
-  if (g.subnetOwnerCut !== undefined) S.SubnetOwnerCut.set(s, g.subnetOwnerCut);
-  if (g.stakeThreshold !== undefined) S.StakeThreshold.set(s, BigInt(g.stakeThreshold));
+  if (g.networkRateLimit !== undefined) SubtensorStorage.NetworkRateLimit.set(s, BigInt(g.networkRateLimit));
+  if (g.networkMinLockCost !== undefined) { SubtensorStorage.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost)); SubtensorStorage.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost)); }
+  if (g.subnetOwnerCut !== undefined) SubtensorStorage.SubnetOwnerCut.set(s, g.subnetOwnerCut);
+  if (g.stakeThreshold !== undefined) SubtensorStorage.StakeThreshold.set(s, BigInt(g.stakeThreshold));
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const account = (k: string): Uint8Array => (k.startsWith('//') ? keyring.addFromUri(k).publicKey : decodeAddress(k));
   const seen = new Set<number>();
@@ -138,26 +140,26 @@ export function genesisSubnets(ctx: GenesisContext): void {
       const hot = account(nr.hotkey);
       const cold = account(nr.coldkey);
       const hk = Buffer.from(hot).toString('hex');
-      if (hotkeys.has(hk) || S.Uids.get(s, sn.netuid, hot) !== undefined) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} is listed twice`);
+      if (hotkeys.has(hk) || SubtensorStorage.Uids.get(s, sn.netuid, hot) !== undefined) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} is listed twice`);
       hotkeys.add(hk);
-      if (S.Owner.contains(s, hot) && !S.Owner.get(s, hot).every((b, i) => b === cold[i])) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} already belongs to another coldkey`);
+      if (SubtensorStorage.Owner.contains(s, hot) && !SubtensorStorage.Owner.get(s, hot).every((b, i) => b === cold[i])) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} already belongs to another coldkey`);
       createAccountIfNew(s, cold, hot);
       const uid = appendNeuron(s, sn.netuid, hot, 0);
       const stake = nr.stakeRao !== undefined ? BigInt(nr.stakeRao) : nr.stake !== undefined ? toRao(nr.stake) : 0n;
       if (stake > 0n) {
         increaseStake(s, hot, cold, sn.netuid, stake);
-        S.SubnetTAO.mutate(s, sn.netuid, (x) => x + stake);
-        S.SubnetAlphaOut.mutate(s, sn.netuid, (x) => x + stake);
-        S.TotalStake.mutate(s, (x) => x + stake);
+        SubtensorStorage.SubnetTAO.mutate(s, sn.netuid, (x) => x + stake);
+        SubtensorStorage.SubnetAlphaOut.mutate(s, sn.netuid, (x) => x + stake);
+        SubtensorStorage.TotalStake.mutate(s, (x) => x + stake);
       }
-      if (nr.validatorPermit) S.ValidatorPermit.mutate(s, sn.netuid, (v) => { const o = v.slice(); o[uid] = true; return o; });
+      if (nr.validatorPermit) SubtensorStorage.ValidatorPermit.mutate(s, sn.netuid, (v) => { const o = v.slice(); o[uid] = true; return o; });
     }
-    if (S.SubnetworkN.get(s, sn.netuid) > S.MaxAllowedUids.get(s, sn.netuid)) {
-      throw new Error(`genesis subnet ${sn.netuid}: ${S.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${S.MaxAllowedUids.get(s, sn.netuid)}`);
+    if (SubtensorStorage.SubnetworkN.get(s, sn.netuid) > SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)) {
+      throw new Error(`genesis subnet ${sn.netuid}: ${SubtensorStorage.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)}`);
     }
     if (sn.startCall) {
-      S.FirstEmissionBlockNumber.set(s, sn.netuid, 1n);
-      S.SubtokenEnabled.set(s, sn.netuid, true);
+      SubtensorStorage.FirstEmissionBlockNumber.set(s, sn.netuid, 1n);
+      SubtensorStorage.SubtokenEnabled.set(s, sn.netuid, true);
     }
   }
 }

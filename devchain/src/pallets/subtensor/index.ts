@@ -2,14 +2,14 @@
  * The subtensor pallets of the devchain runtime: SubtensorModule (7) and AdminUtils (19).
  * `subtensorPallets(options)` builds them with the node's options (loopback axons, emission).
  */
-import type { Pallet } from '../../runtime/pallet.ts';
+import type { Pallet } from '../../frame/pallet.ts';
 import { createSubtensorModule } from './pallet.ts';
 import { AdminUtils } from '../admin-utils.ts';
-import { DEFAULT_SUBTENSOR_OPTIONS, type SubtensorOptions } from './core.ts';
+import { DEFAULT_SUBTENSOR_OPTIONS, type SubtensorOptions } from './options.ts';
 
 export function subtensorPallets(options: Partial<SubtensorOptions> = {}): Pallet[] {
   return [createSubtensorModule({ ...DEFAULT_SUBTENSOR_OPTIONS, ...options }), AdminUtils];
 }
-export { DEFAULT_SUBTENSOR_OPTIONS, type SubtensorOptions } from './core.ts';
+export { DEFAULT_SUBTENSOR_OPTIONS, type SubtensorOptions } from './options.ts';
 export { SubtensorGenesisSchema, HyperparamsSchema, type SubtensorGenesis, type Hyperparams } from './genesis.ts';
-export { S as SubtensorStorage } from './storage.ts';
+export { SubtensorStorage } from './storage.ts';

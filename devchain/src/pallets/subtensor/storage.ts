@@ -4,8 +4,8 @@
  * a share pool per hotkey (`Alpha` shares as U64F64 bits, `TotalHotkeyShares`).
  */
 import { T, array, vec } from '../../scale/types.ts';
-import { AccountId32, H256 } from '../../runtime/common-types.ts';
-import { StorageDoubleMap, StorageMap, StorageValue, type Hasher } from '../../runtime/storage.ts';
+import { AccountId32, H256 } from '../../frame/common-types.ts';
+import { StorageDoubleMap, StorageMap, StorageValue, type Hasher } from '../../frame/storage.ts';
 import type { TypeRef } from '../../scale/types.ts';
 
 export const P = 'SubtensorModule';
@@ -48,7 +48,8 @@ const netMapOpt = <V>(name: string, type: TypeRef): StorageMap<number, V, undefi
   new StorageMap<number, V, undefined>(P, name, 'Identity', T.u16, type, undefined);
 const value = <V>(name: string, type: TypeRef, def: V): StorageValue<V> => new StorageValue<V>(P, name, type, def);
 
-export const S = {
+/** Every SubtensorModule storage item, by its upstream name. */
+export const SubtensorStorage = {
   // Registration and keys
   Uids: new StorageDoubleMap<number, Uint8Array, number, undefined>(P, 'Uids', ['Identity', 'Blake2_128Concat'], [T.u16, AccountId32], T.u16, undefined),
   Keys: new StorageDoubleMap<number, number, Uint8Array>(P, 'Keys', ['Identity', 'Identity'], [T.u16, T.u16], AccountId32, ZERO_ACCOUNT),

@@ -1,13 +1,12 @@
 /**
  * The declarative description of a pallet. Metadata (V14/V15), call decoding and dispatch are all
  * derived from these descriptions; adding a pallet = writing one `definePallet({...})` and listing
- * it in `runtime/pallets.ts`.
+ * it in `runtime/pallets.ts` (the assembled runtime, above the pallets).
  */
 import type { Field, TypeRef } from '../scale/types.ts';
 import type { DispatchErrorValue } from './common-types.ts';
 import type { AnyStorage } from './storage.ts';
 import type { Overlay, ReadState } from './state.ts';
-import type { Runtime } from './runtime.ts';
 
 /** Who dispatches a call. */
 export type Origin = { type: 'Signed'; who: Uint8Array } | { type: 'Root' } | { type: 'None' };
@@ -53,11 +52,20 @@ export function describeInvalid(kind: InvalidTransactionKind, code?: number): st
   }
 }
 
+/**
+ * What pallets may use of the assembled runtime (implemented by `runtime/runtime.ts`); an
+ * interface, so the framework and the pallets never import the runtime built above them.
+ */
+export interface RuntimeHandle {
+  queryInfo(ctx: ReadContext, uxt: Uint8Array): Record<string, unknown>;
+  queryFeeDetails(ctx: ReadContext, uxt: Uint8Array): Record<string, unknown>;
+}
+
 /** What block-level code (hooks, genesis) sees. */
 export interface RuntimeContext {
   state: Overlay;
   blockNumber: number;
-  runtime: Runtime;
+  runtime: RuntimeHandle;
   deposit(event: PalletEvent): void;
 }
 
@@ -71,7 +79,7 @@ export interface DispatchContext extends RuntimeContext {
 export interface ReadContext {
   state: ReadState;
   blockNumber: number;
-  runtime: Runtime;
+  runtime: RuntimeHandle;
 }
 
 export interface GenesisContext extends RuntimeContext {
@@ -177,21 +185,27 @@ export function errorList(names: string[]): ErrorDef[] {
   return names.map((name, index) => ({ name, index }));
 }
 
-export function definePallet(spec: PalletSpec): Pallet {
+/** Builds a pallet's events by name (checked against its event list); usable before `definePallet`. */
+export function eventBuilder(spec: Pick<PalletSpec, 'name' | 'events'>): Pallet['event'] {
   const eventNames = new Set((spec.events ?? []).map((e) => e.name));
-  const errorIndex = new Map((spec.errors ?? []).map((e) => [e.name, e.index]));
-  return {
-    ...spec,
-    event(name, value) {
-      if (!eventNames.has(name)) throw new Error(`pallet ${spec.name} has no event ${name}`);
-      return { pallet: spec.name, name, value: value ?? null };
-    },
-    error(name) {
-      const index = errorIndex.get(name);
-      if (index === undefined) throw new Error(`pallet ${spec.name} has no error ${name}`);
-      return new DispatchFailure({ type: 'Module', value: { index: spec.index, error: Uint8Array.of(index, 0, 0, 0) } }, `${spec.name}.${name}`);
-    },
+  return (name, value) => {
+    if (!eventNames.has(name)) throw new Error(`pallet ${spec.name} has no event ${name}`);
+    return { pallet: spec.name, name, value: value ?? null };
   };
+}
+
+/** Builds a pallet's `Module` dispatch errors by name; usable before `definePallet`. */
+export function errorBuilder(spec: Pick<PalletSpec, 'name' | 'index' | 'errors'>): Pallet['error'] {
+  const errorIndex = new Map((spec.errors ?? []).map((e) => [e.name, e.index]));
+  return (name) => {
+    const index = errorIndex.get(name);
+    if (index === undefined) throw new Error(`pallet ${spec.name} has no error ${name}`);
+    return new DispatchFailure({ type: 'Module', value: { index: spec.index, error: Uint8Array.of(index, 0, 0, 0) } }, `${spec.name}.${name}`);
+  };
+}
+
+export function definePallet(spec: PalletSpec): Pallet {
+  return { ...spec, event: eventBuilder(spec), error: errorBuilder(spec) };
 }
 
 export function ensureSigned(ctx: DispatchContext): Uint8Array {

@@ -6,12 +6,23 @@ import { TypeRegistry, Metadata } from '@polkadot/types';
 import { u8aToHex } from '@polkadot/util';
 import { encode } from '../scale/codec.ts';
 import { PortableRegistryBuilder } from '../scale/registry.ts';
-import type { Runtime } from './runtime.ts';
-import type { ConstantContext } from './pallet.ts';
+import type { TypeDef } from '../scale/types.ts';
+import type { ConstantContext, Pallet, RuntimeApiDef } from './pallet.ts';
+
+type OuterTypes = 'Runtime' | 'RuntimeCall' | 'RuntimeEvent' | 'RuntimeError' | 'UncheckedExtrinsic' | 'Address' | 'Signature' | 'Extra';
+
+/** What metadata is built from: the assembled runtime (`runtime/runtime.ts`) satisfies it. */
+export interface MetadataSource {
+  pallets: readonly Pallet[];
+  types: Record<OuterTypes, TypeDef>;
+  signedExtensions: readonly { identifier: string; type: TypeDef; additionalSigned: TypeDef }[];
+  apis: readonly RuntimeApiDef[];
+  palletTypes(name: string): { call?: TypeDef; event?: TypeDef; error?: TypeDef };
+}
 
 const MAGIC_NUMBER = 0x6174656d; // "meta", little endian
 
-function palletsMeta(rt: Runtime, reg: PortableRegistryBuilder, withDocs: boolean, cc: ConstantContext): unknown[] {
+function palletsMeta(rt: MetadataSource, reg: PortableRegistryBuilder, withDocs: boolean, cc: ConstantContext): unknown[] {
   return rt.pallets.map((p) => {
     const types = rt.palletTypes(p.name);
     const storage = p.storage?.length ? {
@@ -40,12 +51,12 @@ function palletsMeta(rt: Runtime, reg: PortableRegistryBuilder, withDocs: boolea
   });
 }
 
-function signedExtensions(rt: Runtime, reg: PortableRegistryBuilder): unknown[] {
+function signedExtensions(rt: MetadataSource, reg: PortableRegistryBuilder): unknown[] {
   return rt.signedExtensions.map((e) => ({ identifier: e.identifier, type: reg.id(e.type), additionalSigned: reg.id(e.additionalSigned) }));
 }
 
 /** SCALE bytes of the versioned metadata (`0x6d657461` ++ version ++ body). */
-export function buildMetadata(rt: Runtime, version: 14 | 15, cc: ConstantContext): Uint8Array {
+export function buildMetadata(rt: MetadataSource, version: 14 | 15, cc: ConstantContext): Uint8Array {
   const reg = new PortableRegistryBuilder();
   const pallets = palletsMeta(rt, reg, version === 15, cc);
   const runtimeType = reg.id(rt.types.Runtime);

@@ -1,0 +1,38 @@
+/** `block_step` (§7): per subnet, registration price decay, emission accrual, and the due epoch. */
+import type { RuntimeContext } from '../../../frame/pallet.ts';
+import type { State } from '../../../frame/state.ts';
+import { burnDecayFactor, decayBurn } from '../epoch/index.ts';
+import { SubtensorStorage } from '../storage.ts';
+import type { SubtensorOptions } from '../options.ts';
+import { netuids } from './subnets.ts';
+import { accrueEmission, runSubnetEpoch } from './coinbase.ts';
+import { takeDueEpoch } from './epoch-schedule.ts';
+
+const decayFactors = new Map<number, bigint>();
+function decayFactor(halfLife: number): bigint {
+  let f = decayFactors.get(halfLife);
+  if (f === undefined) { f = burnDecayFactor(halfLife); decayFactors.set(halfLife, f); }
+  return f;
+}
+
+/** `block_step` (§7): burn decay, emission accrual, due epochs with payouts. */
+export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void {
+  const s = ctx.state;
+  const block = ctx.blockNumber;
+  for (const netuid of netuids(s)) {
+    if (netuid === 0) continue;
+    decayRegistrationPrice(s, netuid, block);
+    if (SubtensorStorage.RegistrationsThisBlock.get(s, netuid) !== 0) SubtensorStorage.RegistrationsThisBlock.set(s, netuid, 0);
+    accrueEmission(s, netuid, block, options);
+    if (!takeDueEpoch(s, netuid, block)) continue;
+    runSubnetEpoch(ctx, netuid);
+    SubtensorStorage.LastMechansimStepBlock.set(s, netuid, BigInt(block));
+  }
+}
+
+function decayRegistrationPrice(s: State, netuid: number, block: number): void {
+  if (block <= 1) return;
+  const burn = SubtensorStorage.Burn.get(s, netuid);
+  const next = decayBurn(burn, decayFactor(SubtensorStorage.BurnHalfLife.get(s, netuid)), SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid));
+  if (next !== burn) SubtensorStorage.Burn.set(s, netuid, next);
+}

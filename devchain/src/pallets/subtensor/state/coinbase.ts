@@ -1,0 +1,124 @@
+/**
+ * Coinbase: per-block emission accrual into the pending pools, and at an epoch the Yuma run over
+ * storage (epoch/ is the pure module), its outputs written back and the alpha paid out.
+ */
+import type { RuntimeContext } from '../../../frame/pallet.ts';
+import type { ReadState, State } from '../../../frame/state.ts';
+import { runEpoch, activityCutoffBlocks, splitBlockEmission, distributeEmission, isCommitExpired, type EpochInput } from '../epoch/index.ts';
+import { SubtensorStorage } from '../storage.ts';
+import { hex, isZeroAccount } from '../accounts.ts';
+import { emit } from '../events.ts';
+import type { SubtensorOptions } from '../options.ts';
+import { hotkeysOf } from './subnets.ts';
+import { increaseStake, addNominatorAlpha } from './stake.ts';
+import { currentCommitEpoch } from './epoch-schedule.ts';
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** Accrues one block's emission of a subnet that did `start_call` into its pending pools. */
+export function accrueEmission(s: State, netuid: number, block: number, options: SubtensorOptions): void {
+  const first = SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid);
+  if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n) return;
+  const split = splitBlockEmission(options.emissionPerBlock, { subnetOwnerCut: SubtensorStorage.SubnetOwnerCut.get(s) });
+  SubtensorStorage.PendingServerEmission.mutate(s, netuid, (x) => x + split.server);
+  SubtensorStorage.PendingValidatorEmission.mutate(s, netuid, (x) => x + split.validator);
+  SubtensorStorage.PendingOwnerCut.mutate(s, netuid, (x) => x + split.ownerCut);
+  SubtensorStorage.SubnetAlphaOut.mutate(s, netuid, (x) => x + options.emissionPerBlock);
+}
+
+
+/** Reads the epoch input of `netuid` from storage (§8 inputs). */
+export function epochInput(s: ReadState, netuid: number, block: number, raoEmission: bigint): EpochInput {
+  const n = SubtensorStorage.SubnetworkN.get(s, netuid);
+  const tempo = SubtensorStorage.Tempo.get(s, netuid);
+  const hotkeys = hotkeysOf(s, netuid);
+  const hasHotkey = Array.from({ length: n }, (_, uid) => SubtensorStorage.Keys.contains(s, netuid, uid));
+  const ownerUid = SubtensorStorage.Uids.get(s, netuid, SubtensorStorage.SubnetOwnerHotkey.get(s, netuid));
+  const cr = SubtensorStorage.CommitRevealWeightsEnabled.get(s, netuid);
+  let earliestCommitBlock: (number | null)[] | undefined;
+  if (cr) {
+    const current = currentCommitEpoch(s, netuid, block);
+    const period = Number(SubtensorStorage.RevealPeriodEpochs.get(s, netuid));
+    earliestCommitBlock = hotkeys.map((hk) => {
+      const q = SubtensorStorage.WeightCommits.get(s, netuid, hk) ?? [];
+      const live = q.filter((c) => !isCommitExpired(Number(c[1]), current, period));
+      return live.length ? Math.min(...live.map((c) => Number(c[2]))) : null;
+    });
+  }
+  const av = SubtensorStorage.AlphaValues.get(s, netuid);
+  return {
+    n, currentBlock: block, tempo,
+    activityCutoff: activityCutoffBlocks(SubtensorStorage.ActivityCutoffFactorMilli.get(s, netuid), tempo),
+    lastUpdate: SubtensorStorage.LastUpdate.get(s, netuid).map(Number),
+    blockAtRegistration: Array.from({ length: n }, (_, uid) => Number(SubtensorStorage.BlockAtRegistration.get(s, netuid, uid))),
+    hasHotkey,
+    alphaStake: hotkeys.map((hk) => SubtensorStorage.TotalHotkeyAlpha.get(s, hk, netuid)),
+    taoWeight: SubtensorStorage.TaoWeight.get(s),
+    stakeThreshold: SubtensorStorage.StakeThreshold.get(s),
+    ownerUid,
+    validatorPermit: SubtensorStorage.ValidatorPermit.get(s, netuid),
+    maxAllowedValidators: SubtensorStorage.MaxAllowedValidators.get(s, netuid),
+    weights: Array.from({ length: n }, (_, uid) => SubtensorStorage.Weights.get(s, netuid, uid)),
+    bonds: Array.from({ length: n }, (_, uid) => SubtensorStorage.Bonds.get(s, netuid, uid)),
+    kappa: SubtensorStorage.Kappa.get(s, netuid),
+    bondsPenalty: SubtensorStorage.BondsPenalty.get(s, netuid),
+    bondsMovingAverage: SubtensorStorage.BondsMovingAverage.get(s, netuid),
+    yuma3On: SubtensorStorage.Yuma3On.get(s, netuid),
+    liquidAlphaOn: SubtensorStorage.LiquidAlphaOn.get(s, netuid),
+    alphaValues: [av[0], av[1]],
+    alphaSigmoidSteepness: SubtensorStorage.AlphaSigmoidSteepness.get(s, netuid),
+    lastMechanismStepBlock: Number(SubtensorStorage.LastMechansimStepBlock.get(s, netuid)),
+    earliestCommitBlock,
+    raoEmission: raoEmission > U64_MAX ? U64_MAX : raoEmission,
+  };
+}
+
+/** Drains pending emission, runs the epoch, writes outputs and pays out (§7 step 4–5). */
+export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
+  const s = ctx.state;
+  const server = SubtensorStorage.PendingServerEmission.get(s, netuid);
+  const validator = SubtensorStorage.PendingValidatorEmission.get(s, netuid);
+  const ownerCut = SubtensorStorage.PendingOwnerCut.get(s, netuid);
+  const root = SubtensorStorage.PendingRootAlphaDivs.get(s, netuid);
+  for (const item of [SubtensorStorage.PendingServerEmission, SubtensorStorage.PendingValidatorEmission, SubtensorStorage.PendingOwnerCut, SubtensorStorage.PendingRootAlphaDivs]) if (item.get(s, netuid) !== 0n) item.set(s, netuid, 0n);
+  const n = SubtensorStorage.SubnetworkN.get(s, netuid);
+  const hotkeys = hotkeysOf(s, netuid);
+  // Upstream skips a subnet whose Keys contain a duplicate hotkey.
+  if (new Set(hotkeys.map(hex)).size !== hotkeys.length) return;
+  const input = epochInput(s, netuid, ctx.blockNumber, server + validator + root);
+  const out = runEpoch(input);
+  SubtensorStorage.Active.set(s, netuid, out.active);
+  SubtensorStorage.Emission.set(s, netuid, out.emission);
+  SubtensorStorage.Consensus.set(s, netuid, out.consensus);
+  SubtensorStorage.Incentive.set(s, netuid, out.incentive);
+  SubtensorStorage.Dividends.set(s, netuid, out.dividends);
+  SubtensorStorage.ValidatorTrust.set(s, netuid, out.validatorTrust);
+  SubtensorStorage.StakeWeight.set(s, netuid, out.stakeWeight);
+  SubtensorStorage.ValidatorPermit.set(s, netuid, out.newValidatorPermit);
+  for (let uid = 0; uid < n; uid++) {
+    const row = out.bonds[uid] ?? [];
+    if (row.length || SubtensorStorage.Bonds.contains(s, netuid, uid)) SubtensorStorage.Bonds.set(s, netuid, uid, row);
+  }
+  const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
+  const ownerCold = SubtensorStorage.SubnetOwner.get(s, netuid);
+  const coldkeys = hotkeys.map((hk) => SubtensorStorage.Owner.get(s, hk));
+  const dist = distributeEmission({
+    hotkeys: hotkeys.map(hex), coldkeys: coldkeys.map(hex),
+    serverEmission: out.serverEmission, validatorEmission: out.validatorEmission,
+    pendingServer: server, pendingValidator: validator + root, ownerCut,
+    takes: hotkeys.map((hk) => SubtensorStorage.Delegates.get(s, hk)),
+    subnetOwnerHotkey: isZeroAccount(ownerHot) ? undefined : hex(ownerHot),
+    subnetOwnerColdkey: hex(ownerCold),
+    recycleIncentiveOf: isZeroAccount(ownerHot) ? [] : [hex(ownerHot)],
+  });
+  const byHex = new Map(hotkeys.map((hk, i) => [hex(hk), { hk, cold: coldkeys[i]! }]));
+  if (!isZeroAccount(ownerHot)) byHex.set(hex(ownerHot), { hk: ownerHot, cold: ownerCold });
+  for (const c of dist.credits) {
+    const who = byHex.get(c.hotkey);
+    if (!who) continue;
+    increaseStake(s, who.hk, who.cold, netuid, c.incentive + c.validatorTake);
+    addNominatorAlpha(s, who.hk, netuid, c.nominatorDividends);
+    if (c.ownerCut > 0n) increaseStake(s, who.hk, ownerCold, netuid, c.ownerCut);
+  }
+  emit(ctx, 'IncentiveAlphaEmittedToMiners', { netuid, emissions: out.serverEmission });
+}
