@@ -20,12 +20,14 @@ export type ArenaErrorCode =
   | 'CHAIN_INVALID_TX'
   | 'CHAIN_DECODE'
   | 'CHAIN_UNSUPPORTED'
+  | 'CHAIN_BLOCK_NOT_FOUND'
+  | 'CHAIN_SUBNET_NOT_FOUND'
   | 'EVALUATION'
   | 'INTERNAL';
 
 /** Codes that mean "the user gave bad input": the CLI exits with 2 for these. */
 const USAGE_CODES: ReadonlySet<ArenaErrorCode> = new Set<ArenaErrorCode>([
-  'CONFIG_INVALID', 'USAGE', 'NETWORK_UNKNOWN', 'PASSWORD_REQUIRED', 'WALLET_NOT_FOUND',
+  'CONFIG_INVALID', 'USAGE', 'NETWORK_UNKNOWN', 'PASSWORD_REQUIRED', 'WALLET_NOT_FOUND', 'CHAIN_BLOCK_NOT_FOUND', 'CHAIN_SUBNET_NOT_FOUND',
 ]);
 
 /** Base class of all project errors; `code` is stable and machine-readable, `cause` keeps the origin. */

@@ -260,6 +260,19 @@ export type { Axon } from './chain/metagraph.ts';
 export type { RawMetagraph } from './chain/metagraph.ts';
 /** AxonInfo as stored. */
 export type { RawAxon } from './chain/metagraph.ts';
+/** The one chain reader: SubtensorModule storage and runtime APIs at a block (browser-safe; also `#core/reader`). */
+export { subtensorAt, resolveBlock, SubtensorAt } from './chain/reader.ts';
+/** A resolved block, a block reference, and the typed SubtensorModule storage names. */
+export type { BlockAt, BlockRef, SubtensorItem, SubtensorQuery } from './chain/reader.ts';
+/** Composite subnet reads over `SubtensorAt`. */
+export {
+  readNeurons, readNeuronsLite, readEpochSchedule, readIncentiveEmission, readWeightRows, readSubnetExists, requireSubnet,
+  readUid, readBurn, readAxon, readFreeBalance, rawAxon,
+} from './chain/subnet-reads.ts';
+/** A stored neuron, the epoch schedule items and weight rows. */
+export type { NeuronRecord, EpochScheduleRecord, WeightRows } from './chain/subnet-reads.ts';
+/** Codec to plain value helpers (bigint, number, lists, options, struct fields). */
+export { codecToNumber, codecList, codecNumbers, codecBigInts, codecBool, codecBools, unwrapOption, field } from './chain/codec.ts';
 /** Refreshes the metagraph on new heads and swaps snapshots atomically; exposes age. */
 export { MetagraphWatcher } from './chain/watcher.ts';
 /** A `MetagraphWatcher` on a real chain. */

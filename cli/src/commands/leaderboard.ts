@@ -6,9 +6,9 @@
  */
 import { Command } from 'commander';
 import { z } from 'zod';
-import { ArenaError, ChainError, connectChain, loadConfig, readConfigFile, resolveNetwork, type ChainClient } from '#core';
+import { ArenaError, connectChain, loadConfig, readConfigFile, resolveNetwork, type ChainClient } from '#core';
 import { buildLeaderboard, leaderboardToJson, type Leaderboard } from '../leaderboard/model.ts';
-import { LeaderboardReadError, readSubnet } from '../leaderboard/read.ts';
+import { readSubnet } from '../leaderboard/read.ts';
 import { renderLeaderboard } from '../leaderboard/render.ts';
 
 /** The chain part of the config, shared by `arena leaderboard` and `arena dashboard`. */
@@ -40,21 +40,10 @@ export function resolveChainTarget(opts: ChainTargetFlags, env: NodeJS.ProcessEn
   return { endpoint, netuid: cfg.netuid };
 }
 
-/** The ArenaError a read failure becomes: an unknown block or subnet is bad input (exit 2). */
-export function toArenaError(err: unknown): unknown {
-  if (!(err instanceof LeaderboardReadError)) return err;
-  if (err.code === 'BLOCK_NOT_FOUND' || err.code === 'SUBNET_NOT_FOUND') return new ArenaError('USAGE', err.message, { cause: err });
-  return new ChainError(err.code === 'CHAIN_DECODE' ? 'CHAIN_DECODE' : 'CHAIN_UNSUPPORTED', err.message, { cause: err });
-}
-
-/** Reads and ranks `netuid` at `at` (best block when undefined). */
+/** Reads and ranks `netuid` at `at` (best block when undefined); an unknown block or subnet exits 2 (its ChainError code says so). */
 export async function fetchLeaderboard(client: ChainClient, netuid: number, at?: number | string): Promise<Leaderboard> {
-  try {
-    const snap = await client.read(`reading subnet ${netuid}`, (api) => readSubnet(api, netuid, at), 30_000);
-    return buildLeaderboard(snap);
-  } catch (err: unknown) {
-    throw toArenaError(err);
-  }
+  const snap = await client.read(`reading subnet ${netuid}`, (api) => readSubnet(api, netuid, at), 30_000);
+  return buildLeaderboard(snap);
 }
 
 interface LeaderboardOpts extends ChainTargetFlags {

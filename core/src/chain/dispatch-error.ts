@@ -36,13 +36,15 @@ const INVALID_TX_HINTS: ReadonlyArray<[RegExp, string]> = [
   [/ExhaustsResources/i, 'the block is full; retry'],
 ];
 
-/** The text of an RPC rejection: polkadot.js puts the node's `data` in the message, but trims it at 256 characters. */
+/**
+ * The text of an RPC rejection. polkadot.js puts the node's `data` in the message (strings reformatted,
+ * everything cut at 256 characters); a structured `data` is added in full when its code is not in the message.
+ */
 function rpcErrorText(err: unknown): string {
   const message = errorMessage(err);
   const data = (err as { data?: unknown } | null)?.data;
-  if (data === undefined || data === null) return message;
-  const dataText = typeof data === 'string' ? data : JSON.stringify(data);
-  return message.includes(dataText) ? message : `${message} (${dataText})`;
+  if (data === undefined || data === null || typeof data === 'string' || customCodeIn(message) !== undefined) return message;
+  return `${message} (${JSON.stringify(data)})`;
 }
 
 /** `ChainError('CHAIN_INVALID_TX')` for an RPC submission error, naming custom codes and adding what to do. */

@@ -2,7 +2,29 @@
  * Axon IP encoding as subtensor and the Bittensor SDK use it: IPv4 `a.b.c.d` → `a·2^24 + b·2^16 + c·2^8 + d`,
  * IPv6 → its 128-bit big-endian integer; both stored in a u128 with `ip_type` 4 or 6.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+// No node:net here: the dashboard bundles this file for the browser.
+const IPV4_PART = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${IPV4_PART}(\\.${IPV4_PART}){3}$`);
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** True for dotted-quad IPv4 text (no leading zeros, each part at most 255). */
+export function isIPv4(ip: string): boolean {
+  return IPV4.test(ip);
+}
+
+/** True for IPv6 text: 8 hex groups, at most one `::`, optionally ending in a dotted IPv4. */
+export function isIPv6(ip: string): boolean {
+  const halves = ip.split('::');
+  if (halves.length > 2 || ip.includes(':::')) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  const last = groups.at(-1) ?? '';
+  const v4 = last.includes('.') ? 2 : 0;
+  if (v4 > 0 && (!isIPv4(last) || ip.endsWith('::'))) return false;
+  const hex = v4 > 0 ? groups.slice(0, -1) : groups;
+  if (!hex.every((g) => HEX_GROUP.test(g))) return false;
+  const count = hex.length + v4;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
 
 /** An IP address as stored on chain. */
 export interface ChainIp {

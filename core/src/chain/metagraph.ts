@@ -3,12 +3,15 @@
  * (storage names as in subtensor-api.md §4).
  */
 import type { ApiPromise } from '@polkadot/api';
-import type { QueryableStorageEntry } from '@polkadot/api/types';
-import type { Codec } from '@polkadot/types/types';
 import type { HexString } from '@polkadot/util/types';
 import { toColdkey, toHotkey, toNetUid, toUid, type Coldkey, type Hotkey, type NetUid, type Uid } from '../brands.ts';
 import { ChainError } from '../errors.ts';
 import { ipFromChain } from './ip.ts';
+import { subtensorAt } from './reader.ts';
+import { readNeurons, type NeuronRecord } from './subnet-reads.ts';
+
+/** Integer codec to bigint (moved to codec.ts; kept here for existing importers). */
+export { codecToBigInt } from './codec.ts';
 
 /** A served axon, decoded. An all-zero axon (never served) has `ip` `0.0.0.0` and `port` 0. */
 export interface Axon {
@@ -137,79 +140,22 @@ export function buildMetagraph(raw: RawMetagraph): Metagraph {
   });
 }
 
-/** A codec's value as bigint (u64/u128 and friends), without going through unsafe JS numbers. */
-export function codecToBigInt(c: Codec | unknown): bigint {
-  const v = (c as { toBigInt?: () => bigint }).toBigInt?.();
-  if (v !== undefined) return v;
-  const p = (c as Codec).toPrimitive?.() ?? c;
-  if (typeof p === 'number' || typeof p === 'string' || typeof p === 'bigint') return BigInt(p);
-  throw new ChainError('CHAIN_DECODE', `expected an integer codec, found ${JSON.stringify(p)}`);
-}
-
-function codecList(c: Codec | undefined): Codec[] {
-  return c === undefined ? [] : [...(c as unknown as Iterable<Codec>)];
-}
-
-function codecNumbers(c: Codec | undefined): number[] {
-  return codecList(c).map((x) => Number(codecToBigInt(x)));
-}
-
-function codecBigInts(c: Codec | undefined): bigint[] {
-  return codecList(c).map(codecToBigInt);
-}
-
-function codecBools(c: Codec | undefined): boolean[] {
-  return codecList(c).map((x) => x.toPrimitive() === true);
-}
-
-function rawAxon(c: Codec): RawAxon | undefined {
-  const opt = c as unknown as { isSome?: boolean; isNone?: boolean; unwrap?: () => Codec };
-  const inner = opt.isNone === true ? undefined : opt.unwrap !== undefined ? opt.unwrap() : c;
-  if (inner === undefined) return undefined;
-  const s = inner as unknown as Record<string, Codec>;
-  const num = (k: string, alt: string): number => Number(codecToBigInt(s[k] ?? s[alt]));
-  return { block: codecToBigInt(s.block), version: num('version', 'version'), ip: codecToBigInt(s.ip),
-    port: num('port', 'port'), ipType: num('ipType', 'ip_type'), protocol: num('protocol', 'protocol') };
-}
-
-type Entry = QueryableStorageEntry<'promise'>;
-
-/** The storage entry `SubtensorModule.<name>`, or `CHAIN_UNSUPPORTED` naming what is missing. */
-function storage(api: { query: ApiPromise['query'] }, name: string): Entry {
-  const entry = api.query.subtensorModule?.[name];
-  if (entry === undefined) {
-    throw new ChainError('CHAIN_UNSUPPORTED', `the chain has no SubtensorModule.${name.charAt(0).toUpperCase()}${name.slice(1)} storage; is this a subtensor-compatible chain?`);
-  }
-  return entry;
-}
-
-const VECTORS = ['incentive', 'emission', 'dividends', 'consensus', 'validatorTrust', 'validatorPermit', 'lastUpdate', 'active'] as const;
-
 /** Reads the metagraph of `netuid` at block hash `at` (default: the best block) from SubtensorModule storage. */
 export async function fetchMetagraph(api: ApiPromise, netuid: number, at?: HexString): Promise<Metagraph> {
-  storage(api, 'keys');
-  const blockHash = at ?? (await api.rpc.chain.getBlockHash()).toHex();
-  const header = await api.rpc.chain.getHeader(blockHash);
-  const apiAt = await api.at(blockHash);
-  const q = (name: string): Entry => storage(apiAt, name);
-  const n = Number(codecToBigInt(await q('subnetworkN')(netuid)));
-  const keyEntries = await q('keys').entries(netuid);
-  const keys = keyEntries.map(([k, v]) => [Number(codecToBigInt(k.args[1])), v.toString()] as [number, string]);
-  const byUid = new Map(keys);
-  const hotkeys = Array.from({ length: n }, (_, uid) => byUid.get(uid) ?? '');
-  const [owners, axons, stake, regs, vectors] = await Promise.all([
-    q('owner').multi(hotkeys), q('axons').multi(hotkeys.map((h) => [netuid, h])),
-    q('totalHotkeyAlpha').multi(hotkeys.map((h) => [h, netuid])),
-    q('blockAtRegistration').multi(hotkeys.map((_, uid) => [netuid, uid])),
-    Promise.all(VECTORS.map((name) => q(name)(netuid))),
-  ]);
-  const [incentive, emission, dividends, consensus, validatorTrust, validatorPermit, lastUpdate, active] = vectors;
+  const s = await subtensorAt(api, at);
+  const { n, neurons } = await readNeurons(s, netuid);
+  const byUid = (pick: (r: NeuronRecord) => unknown): unknown[] => {
+    const out: unknown[] = [];
+    for (const r of neurons) out[r.uid] = pick(r);
+    return out;
+  };
   return buildMetagraph({
-    netuid, block: header.number.toNumber(), blockHash, n, keys,
-    owners: owners.map((o) => o.toString()), axons: axons.map(rawAxon), stake: stake.map(codecToBigInt),
-    blockAtRegistration: regs.map((r) => Number(codecToBigInt(r))),
-    incentive: codecNumbers(incentive), emission: codecBigInts(emission), dividends: codecNumbers(dividends),
-    consensus: codecNumbers(consensus), validatorTrust: codecNumbers(validatorTrust), validatorPermit: codecBools(validatorPermit),
-    lastUpdate: codecNumbers(lastUpdate), active: codecBools(active),
+    netuid, block: s.block.number, blockHash: s.block.hash, n, keys: neurons.map((r) => [r.uid, r.hotkey]),
+    owners: byUid((r) => r.coldkey) as string[], axons: byUid((r) => r.axon) as Array<RawAxon | undefined>,
+    stake: byUid((r) => r.stakeRao) as bigint[], blockAtRegistration: byUid((r) => r.blockAtRegistration) as number[],
+    incentive: byUid((r) => r.incentive) as number[], emission: byUid((r) => r.emissionRao) as bigint[],
+    dividends: byUid((r) => r.dividends) as number[], consensus: byUid((r) => r.consensus) as number[],
+    validatorTrust: byUid((r) => r.validatorTrust) as number[], validatorPermit: byUid((r) => r.validatorPermit) as boolean[],
+    lastUpdate: byUid((r) => r.lastUpdate) as number[], active: byUid((r) => r.active) as boolean[],
   });
 }
