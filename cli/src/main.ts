@@ -6,6 +6,7 @@ import { validatorCommand } from './commands/validator.ts';
 import { leaderboardCommand } from './commands/leaderboard.ts';
 import { dashboardCommand } from './commands/dashboard.ts';
 import { upCommand } from './commands/up.ts';
+import { simCommand } from './commands/sim.ts';
 
 /** Builds the `arena` program; each subcommand lives in `./commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(leaderboardCommand());
   program.addCommand(dashboardCommand());
   program.addCommand(upCommand());
+  program.addCommand(simCommand());
   return program;
 }
 

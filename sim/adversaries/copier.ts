@@ -1,0 +1,105 @@
+/**
+ * Copier / noisy proxy: a miner with no model. For each validator request it asks its victim(s) the same
+ * question through their own gRPC API (signed with its own hotkey, which holds a validator permit) and
+ * answers with their predictions, optionally disguised (explicit parameters, reported with the figures):
+ * - `mix`: weight of the first victim when two are mixed (p = mix*p1 + (1-mix)*p2);
+ * - `temperature`: p^(1/T), renormalised;
+ * - `noiseSigma`: Gaussian noise added to each probability (then clamped and renormalised);
+ * - `permuteTail`: shuffle the non-top classes of each row (label-preserving: argmax and top prob kept).
+ * When a victim refuses (caller gating), the copier answers uniform probabilities.
+ */
+import { MinerClient, ensureCryptoReady, type PredictRequest } from '#protocol';
+import { startFakeMiner } from './lib/fake-miner.ts';
+import { metagraph, publishAxon, readArgs, setup, type AdversaryBase } from './lib/common.ts';
+
+export interface CopierArgs extends AdversaryBase {
+  victims: string[];
+  mix?: number;
+  temperature?: number;
+  noiseSigma?: number;
+  permuteTail?: boolean;
+}
+
+function gaussian(): number {
+  return Math.sqrt(-2 * Math.log(Math.random() || 1e-12)) * Math.cos(2 * Math.PI * Math.random());
+}
+
+/** Applies the disguise to a [n, classes] probability matrix in place. */
+export function disguise(p: Float32Array, classes: number, a: Pick<CopierArgs, 'temperature' | 'noiseSigma' | 'permuteTail'>): Float32Array {
+  const t = a.temperature ?? 1;
+  const sigma = a.noiseSigma ?? 0;
+  for (let r = 0; r < p.length / classes; r++) {
+    const row = p.subarray(r * classes, (r + 1) * classes);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      let v = t === 1 ? row[c]! : Math.pow(Math.max(row[c]!, 1e-12), 1 / t);
+      if (sigma > 0) v += sigma * gaussian();
+      row[c] = Math.max(v, 1e-6);
+      sum += row[c]!;
+    }
+    for (let c = 0; c < classes; c++) row[c] = row[c]! / sum;
+    if (a.permuteTail === true) {
+      let top = 0;
+      for (let c = 1; c < classes; c++) if (row[c]! > row[top]!) top = c;
+      const rest = [...row].filter((_, c) => c !== top);
+      for (let i = rest.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [rest[i], rest[j]] = [rest[j]!, rest[i]!]; }
+      let k = 0;
+      for (let c = 0; c < classes; c++) if (c !== top) row[c] = rest[k++]!;
+    }
+  }
+  return p;
+}
+
+async function main(): Promise<void> {
+  const args = readArgs<CopierArgs>('copier');
+  const clients = new Map<string, MinerClient>();
+  const { log, client, keys } = await setup('copier', args, () => { for (const c of clients.values()) c.close(); });
+  const me = keys[0]!;
+  await ensureCryptoReady();
+  let stats = { forwarded: 0, refused: 0 };
+  const victimClient = async (hotkey: string): Promise<MinerClient | undefined> => {
+    const m = await metagraph(client, args.netuid);
+    const uid = m.hotkeys.indexOf(hotkey as never);
+    const axon = uid >= 0 ? m.axons[uid] : undefined;
+    if (!axon || axon.port === 0) return undefined;
+    const address = `${axon.ip}:${axon.port}`;
+    const key = `${hotkey}@${address}`;
+    let c = clients.get(key);
+    if (!c) { c = new MinerClient({ address, minerHotkey: hotkey, signer: me }); clients.set(key, c); }
+    return c;
+  };
+  const ask = async (hotkey: string, req: PredictRequest): Promise<Float32Array | undefined> => {
+    try {
+      const c = await victimClient(hotkey);
+      if (!c) return undefined;
+      const res = await c.predict({ competitionId: req.competitionId, roundId: req.roundId, input: req.input }, { deadlineMs: 3_000 });
+      stats.forwarded++;
+      return Float32Array.from(res.value.output.data as Float32Array);
+    } catch (err: unknown) {
+      stats.refused++;
+      log.debug({ err, victim: hotkey }, 'victim refused or failed');
+      return undefined;
+    }
+  };
+  const miner = await startFakeMiner({
+    hotkey: me,
+    modelName: 'copier',
+    answer: async (req) => {
+      const n = req.input.shape[0] ?? 0;
+      const answers = await Promise.all(args.victims.map((v) => ask(v, req)));
+      const got = answers.filter((a): a is Float32Array => a !== undefined);
+      if (got.length === 0) return new Float32Array(n * 10).fill(0.1);
+      let p = got[0]!;
+      if (got.length > 1) {
+        const w = args.mix ?? 0.5;
+        p = p.map((v, i) => w * v + (1 - w) * got[1]![i]!);
+      }
+      return disguise(p, 10, args);
+    },
+  });
+  await publishAxon(client, me, args.netuid, miner.port);
+  log.info({ port: miner.port, hotkey: me.address, victims: args.victims }, 'copier serving');
+  setInterval(() => { log.info(stats, 'copier stats'); stats = { forwarded: 0, refused: 0 }; }, 10_000).unref();
+}
+
+main().catch((err: unknown) => { process.stderr.write(`copier: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exit(1); });
