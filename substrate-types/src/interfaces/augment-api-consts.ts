@@ -27,6 +27,24 @@ declare module '@polkadot/api-base/types/consts' {
        **/
       [key: string]: Codec;
     };
+    commitments: {
+      /**
+       * The amount held on deposit per additional field for a registered identity.
+       **/
+      fieldDeposit: u64 & AugmentedConst<ApiType>;
+      /**
+       * The amount held on deposit for a registered identity
+       **/
+      initialDeposit: u64 & AugmentedConst<ApiType>;
+      /**
+       * The maximum number of additional fields that can be added to a commitment
+       **/
+      maxFields: u32 & AugmentedConst<ApiType>;
+      /**
+       * Generic const
+       **/
+      [key: string]: Codec;
+    };
     subtensorModule: {
       initialMaxAllowedUids: u16 & AugmentedConst<ApiType>;
       initialMaxBurn: u64 & AugmentedConst<ApiType>;

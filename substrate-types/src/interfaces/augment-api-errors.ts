@@ -49,6 +49,16 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       [key: string]: AugmentedError<ApiType>;
     };
+    commitments: {
+      AccountNotAllowedCommit: AugmentedError<ApiType>;
+      SpaceLimitExceeded: AugmentedError<ApiType>;
+      TooManyFieldsInCommitmentInfo: AugmentedError<ApiType>;
+      UnexpectedUnreserveLeftover: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
     subtensorModule: {
       ActivityCutoffFactorMilliOutOfBounds: AugmentedError<ApiType>;
       ActivityCutoffTooLow: AugmentedError<ApiType>;

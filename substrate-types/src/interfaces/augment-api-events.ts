@@ -32,6 +32,24 @@ declare module '@polkadot/api-base/types/events' {
        **/
       [key: string]: AugmentedEvent<ApiType>;
     };
+    commitments: {
+      /**
+       * A commitment was set
+       **/
+      Commitment: AugmentedEvent<ApiType, [netuid: u16, who: AccountId32], { netuid: u16, who: AccountId32 }>;
+      /**
+       * A timelock-encrypted commitment was auto-revealed
+       **/
+      CommitmentRevealed: AugmentedEvent<ApiType, [netuid: u16, who: AccountId32], { netuid: u16, who: AccountId32 }>;
+      /**
+       * A timelock-encrypted commitment was set
+       **/
+      TimelockCommitment: AugmentedEvent<ApiType, [netuid: u16, who: AccountId32, revealRound: u64], { netuid: u16, who: AccountId32, revealRound: u64 }>;
+      /**
+       * Generic event
+       **/
+      [key: string]: AugmentedEvent<ApiType>;
+    };
     subtensorModule: {
       ActivityCutoffSet: AugmentedEvent<ApiType, [u16, u16]>;
       AlphaSigmoidSteepnessSet: AugmentedEvent<ApiType, [u16, i16]>;

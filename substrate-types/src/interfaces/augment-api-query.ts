@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/
 import type { Bytes, Option, Vec, bool, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchPerDispatchClassWeight, FrameSystemAccountInfo, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletSubtensorAxonInfo, PalletSubtensorPrometheusInfo, PalletTransactionPaymentReleases, SpRuntimeDigest, SubstrateFixedFixedU128 } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchPerDispatchClassWeight, FrameSystemAccountInfo, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletCommitmentsRegistration, PalletCommitmentsUsageTracker, PalletSubtensorAxonInfo, PalletSubtensorPrometheusInfo, PalletTransactionPaymentReleases, SpRuntimeDigest, SubstrateFixedFixedU128 } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -23,6 +23,29 @@ declare module '@polkadot/api-base/types/storage' {
        * The total units issued in the system.
        **/
       totalIssuance: AugmentedQuery<ApiType, () => Observable<u128>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
+    commitments: {
+      /**
+       * Identity data by account
+       **/
+      commitmentOf: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<PalletCommitmentsRegistration>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
+      lastBondsReset: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u32>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
+      lastCommitment: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u32>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
+      maxSpace: AugmentedQuery<ApiType, () => Observable<u32>, []> & QueryableStorageEntry<ApiType, []>;
+      revealedCommitments: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<Vec<ITuple<[Bytes, u64]>>>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
+      /**
+       * Tracks all CommitmentOf that have at least one timelocked field.
+       **/
+      timelockedIndex: AugmentedQuery<ApiType, () => Observable<Vec<ITuple<[u16, AccountId32]>>>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Maps (netuid, who) -> usage (how many “bytes” they've committed)
+       * in the RateLimit window
+       **/
+      usedSpaceOf: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<PalletCommitmentsUsageTracker>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
       /**
        * Generic query
        **/

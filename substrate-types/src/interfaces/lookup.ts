@@ -438,7 +438,27 @@ export default {
     }
   },
   /**
-   * Lookup45: frame_system::Phase
+   * Lookup45: pallet_commitments::pallet::Event<T>
+   **/
+  PalletCommitmentsEvent: {
+    _enum: {
+      Commitment: {
+        netuid: 'u16',
+        who: 'AccountId32',
+      },
+      TimelockCommitment: {
+        netuid: 'u16',
+        who: 'AccountId32',
+        revealRound: 'u64',
+      },
+      CommitmentRevealed: {
+        netuid: 'u16',
+        who: 'AccountId32'
+      }
+    }
+  },
+  /**
+   * Lookup46: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -448,14 +468,14 @@ export default {
     }
   },
   /**
-   * Lookup47: frame_system::LastRuntimeUpgradeInfo
+   * Lookup48: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text'
   },
   /**
-   * Lookup50: frame_system::pallet::Call<T>
+   * Lookup51: frame_system::pallet::Call<T>
    **/
   FrameSystemCall: {
     _enum: {
@@ -484,7 +504,7 @@ export default {
     }
   },
   /**
-   * Lookup54: frame_system::limits::BlockWeights
+   * Lookup55: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -492,7 +512,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass'
   },
   /**
-   * Lookup55: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup56: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -500,7 +520,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass'
   },
   /**
-   * Lookup56: frame_system::limits::WeightsPerClass
+   * Lookup57: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -509,13 +529,13 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>'
   },
   /**
-   * Lookup58: frame_system::limits::BlockLength
+   * Lookup59: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32'
   },
   /**
-   * Lookup59: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup60: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -523,14 +543,14 @@ export default {
     mandatory: 'u32'
   },
   /**
-   * Lookup60: sp_weights::RuntimeDbWeight
+   * Lookup61: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64'
   },
   /**
-   * Lookup61: sp_version::RuntimeVersion
+   * Lookup62: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -543,13 +563,13 @@ export default {
     systemVersion: 'u8'
   },
   /**
-   * Lookup65: frame_system::pallet::Error<T>
+   * Lookup66: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized']
   },
   /**
-   * Lookup66: pallet_timestamp::pallet::Call<T>
+   * Lookup67: pallet_timestamp::pallet::Call<T>
    **/
   PalletTimestampCall: {
     _enum: {
@@ -559,7 +579,7 @@ export default {
     }
   },
   /**
-   * Lookup67: pallet_balances::pallet::Call<T>
+   * Lookup68: pallet_balances::pallet::Call<T>
    **/
   PalletBalancesCall: {
     _enum: {
@@ -591,19 +611,19 @@ export default {
     }
   },
   /**
-   * Lookup72: pallet_balances::pallet::Error<T>
+   * Lookup73: pallet_balances::pallet::Error<T>
    **/
   PalletBalancesError: {
     _enum: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']
   },
   /**
-   * Lookup74: pallet_transaction_payment::Releases
+   * Lookup75: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2']
   },
   /**
-   * Lookup79: pallet_subtensor::AxonInfo
+   * Lookup80: pallet_subtensor::AxonInfo
    **/
   PalletSubtensorAxonInfo: {
     block: 'u64',
@@ -616,7 +636,7 @@ export default {
     placeholder2: 'u8'
   },
   /**
-   * Lookup80: pallet_subtensor::PrometheusInfo
+   * Lookup81: pallet_subtensor::PrometheusInfo
    **/
   PalletSubtensorPrometheusInfo: {
     block: 'u64',
@@ -626,13 +646,13 @@ export default {
     ipType: 'u8'
   },
   /**
-   * Lookup84: substrate_fixed::FixedU128<Frac>
+   * Lookup85: substrate_fixed::FixedU128<Frac>
    **/
   SubstrateFixedFixedU128: {
     bits: 'u128'
   },
   /**
-   * Lookup89: pallet_subtensor::pallet::Call<T>
+   * Lookup90: pallet_subtensor::pallet::Call<T>
    **/
   PalletSubtensorCall: {
     _enum: {
@@ -788,13 +808,13 @@ export default {
     }
   },
   /**
-   * Lookup90: pallet_subtensor::pallet::Error<T>
+   * Lookup91: pallet_subtensor::pallet::Error<T>
    **/
   PalletSubtensorError: {
     _enum: ['RootNetworkDoesNotExist', 'InvalidIpType', 'InvalidIpAddress', 'InvalidPort', 'HotKeyNotRegisteredInSubNet', 'HotKeyAccountNotExists', 'HotKeyNotRegisteredInNetwork', 'NonAssociatedColdKey', 'NotEnoughStake', 'NotEnoughStakeToWithdraw', 'NotEnoughStakeToSetWeights', 'Unused11', 'NotEnoughBalanceToStake', 'Unused13', 'Unused14', 'NeuronNoValidatorPermit', 'WeightVecNotEqualSize', 'DuplicateUids', 'UidVecContainInvalidOne', 'WeightVecLengthIsLow', 'TooManyRegistrationsThisBlock', 'HotKeyAlreadyRegisteredInSubNet', 'Unused22', 'Unused23', 'InvalidWorkBlock', 'InvalidDifficulty', 'InvalidSeal', 'MaxWeightExceeded', 'Unused28', 'SettingWeightsTooFast', 'IncorrectWeightVersionKey', 'ServingRateLimitExceeded', 'UidsLengthExceedUidsInSubNet', 'NetworkTxRateLimitExceeded', 'Unused34', 'Unused35', 'Unused36', 'SubNetRegistrationDisabled', 'TooManyRegistrationsThisInterval', 'TransactorAccountShouldBeHotKey', 'Unused40', 'NotSubnetOwner', 'RegistrationNotPermittedOnRootSubnet', 'StakeTooLowForRoot', 'Unused44', 'Unused45', 'Unused46', 'CanNotSetRootNetworkWeights', 'NoNeuronIdAvailable', 'Unused49', 'Unused50', 'NoWeightsCommitFound', 'InvalidRevealCommitHashNotMatch', 'CommitRevealEnabled', 'CommitRevealDisabled', 'LiquidAlphaDisabled', 'AlphaHighTooLow', 'AlphaLowOutOfRange', 'Unused58', 'Unused59', 'Unused60', 'Unused61', 'Unused62', 'Unused63', 'TxRateLimitExceeded', 'Unused65', 'Unused66', 'Unused67', 'Unused68', 'Unused69', 'Unused70', 'Unused71', 'Unused72', 'Unused73', 'MechanismDoesNotExist', 'Unused75', 'SubnetNotExists', 'TooManyUnrevealedCommits', 'ExpiredWeightCommit', 'RevealTooEarly', 'InputLengthsUnequal', 'CommittingWeightsTooFast', 'AmountTooLow', 'InsufficientLiquidity', 'SlippageTooHigh', 'Unused85', 'ActivityCutoffTooLow', 'Unused87', 'Unused88', 'NeedWaitingMoreBlocksToStarCall', 'Unused90', 'Unused91', 'Unused92', 'Unused93', 'SubtokenDisabled', 'Unused95', 'Unused96', 'Unused97', 'Unused98', 'Unused99', 'Unused100', 'Unused101', 'Unused102', 'Unused103', 'Unused104', 'Unused105', 'Unused106', 'AdminActionProhibitedDuringWeightsWindow', 'Unused108', 'Unused109', 'IncorrectCommitRevealVersion', 'Unused111', 'RevealPeriodTooLarge', 'RevealPeriodTooSmall', 'InvalidValue', 'SubnetLimitReached', 'CannotAffordLockCost', 'Unused117', 'Unused118', 'Unused119', 'Unused120', 'Unused121', 'Unused122', 'Unused123', 'Unused124', 'Unused125', 'Unused126', 'Unused127', 'Unused128', 'Unused129', 'Unused130', 'Unused131', 'Unused132', 'Unused133', 'RegistrationPriceLimitExceeded', 'Unused135', 'Unused136', 'Unused137', 'Unused138', 'CannotUseSystemAccount', 'Unused140', 'TempoOutOfBounds', 'ActivityCutoffFactorMilliOutOfBounds', 'EpochTriggerAlreadyPending', 'AutoEpochAlreadyImminent', 'DynamicTempoBlockedByCommitReveal', 'Unused146']
   },
   /**
-   * Lookup91: pallet_utility::pallet::Call<T>
+   * Lookup92: pallet_utility::pallet::Call<T>
    **/
   PalletUtilityCall: {
     _enum: {
@@ -816,7 +836,7 @@ export default {
     }
   },
   /**
-   * Lookup93: pallet_sudo::pallet::Call<T>
+   * Lookup94: pallet_sudo::pallet::Call<T>
    **/
   PalletSudoCall: {
     _enum: {
@@ -841,7 +861,175 @@ export default {
     }
   },
   /**
-   * Lookup94: pallet_admin_utils::pallet::Call<T>
+   * Lookup95: pallet_commitments::pallet::Call<T>
+   **/
+  PalletCommitmentsCall: {
+    _enum: {
+      set_commitment: {
+        netuid: 'u16',
+        info: 'PalletCommitmentsCommitmentInfo',
+      },
+      __Unused1: 'Null',
+      set_max_space: {
+        newLimit: 'u32'
+      }
+    }
+  },
+  /**
+   * Lookup96: pallet_commitments::types::CommitmentInfo<FieldLimit>
+   **/
+  PalletCommitmentsCommitmentInfo: {
+    fields: 'Vec<PalletCommitmentsData>'
+  },
+  /**
+   * Lookup97: pallet_commitments::types::Data
+   **/
+  PalletCommitmentsData: {
+    _enum: {
+      None: 'Null',
+      Raw0: '[u8;0]',
+      Raw1: '[u8;1]',
+      Raw2: '[u8;2]',
+      Raw3: '[u8;3]',
+      Raw4: '[u8;4]',
+      Raw5: '[u8;5]',
+      Raw6: '[u8;6]',
+      Raw7: '[u8;7]',
+      Raw8: '[u8;8]',
+      Raw9: '[u8;9]',
+      Raw10: '[u8;10]',
+      Raw11: '[u8;11]',
+      Raw12: '[u8;12]',
+      Raw13: '[u8;13]',
+      Raw14: '[u8;14]',
+      Raw15: '[u8;15]',
+      Raw16: '[u8;16]',
+      Raw17: '[u8;17]',
+      Raw18: '[u8;18]',
+      Raw19: '[u8;19]',
+      Raw20: '[u8;20]',
+      Raw21: '[u8;21]',
+      Raw22: '[u8;22]',
+      Raw23: '[u8;23]',
+      Raw24: '[u8;24]',
+      Raw25: '[u8;25]',
+      Raw26: '[u8;26]',
+      Raw27: '[u8;27]',
+      Raw28: '[u8;28]',
+      Raw29: '[u8;29]',
+      Raw30: '[u8;30]',
+      Raw31: '[u8;31]',
+      Raw32: '[u8;32]',
+      Raw33: '[u8;33]',
+      Raw34: '[u8;34]',
+      Raw35: '[u8;35]',
+      Raw36: '[u8;36]',
+      Raw37: '[u8;37]',
+      Raw38: '[u8;38]',
+      Raw39: '[u8;39]',
+      Raw40: '[u8;40]',
+      Raw41: '[u8;41]',
+      Raw42: '[u8;42]',
+      Raw43: '[u8;43]',
+      Raw44: '[u8;44]',
+      Raw45: '[u8;45]',
+      Raw46: '[u8;46]',
+      Raw47: '[u8;47]',
+      Raw48: '[u8;48]',
+      Raw49: '[u8;49]',
+      Raw50: '[u8;50]',
+      Raw51: '[u8;51]',
+      Raw52: '[u8;52]',
+      Raw53: '[u8;53]',
+      Raw54: '[u8;54]',
+      Raw55: '[u8;55]',
+      Raw56: '[u8;56]',
+      Raw57: '[u8;57]',
+      Raw58: '[u8;58]',
+      Raw59: '[u8;59]',
+      Raw60: '[u8;60]',
+      Raw61: '[u8;61]',
+      Raw62: '[u8;62]',
+      Raw63: '[u8;63]',
+      Raw64: '[u8;64]',
+      Raw65: '[u8;65]',
+      Raw66: '[u8;66]',
+      Raw67: '[u8;67]',
+      Raw68: '[u8;68]',
+      Raw69: '[u8;69]',
+      Raw70: '[u8;70]',
+      Raw71: '[u8;71]',
+      Raw72: '[u8;72]',
+      Raw73: '[u8;73]',
+      Raw74: '[u8;74]',
+      Raw75: '[u8;75]',
+      Raw76: '[u8;76]',
+      Raw77: '[u8;77]',
+      Raw78: '[u8;78]',
+      Raw79: '[u8;79]',
+      Raw80: '[u8;80]',
+      Raw81: '[u8;81]',
+      Raw82: '[u8;82]',
+      Raw83: '[u8;83]',
+      Raw84: '[u8;84]',
+      Raw85: '[u8;85]',
+      Raw86: '[u8;86]',
+      Raw87: '[u8;87]',
+      Raw88: '[u8;88]',
+      Raw89: '[u8;89]',
+      Raw90: '[u8;90]',
+      Raw91: '[u8;91]',
+      Raw92: '[u8;92]',
+      Raw93: '[u8;93]',
+      Raw94: '[u8;94]',
+      Raw95: '[u8;95]',
+      Raw96: '[u8;96]',
+      Raw97: '[u8;97]',
+      Raw98: '[u8;98]',
+      Raw99: '[u8;99]',
+      Raw100: '[u8;100]',
+      Raw101: '[u8;101]',
+      Raw102: '[u8;102]',
+      Raw103: '[u8;103]',
+      Raw104: '[u8;104]',
+      Raw105: '[u8;105]',
+      Raw106: '[u8;106]',
+      Raw107: '[u8;107]',
+      Raw108: '[u8;108]',
+      Raw109: '[u8;109]',
+      Raw110: '[u8;110]',
+      Raw111: '[u8;111]',
+      Raw112: '[u8;112]',
+      Raw113: '[u8;113]',
+      Raw114: '[u8;114]',
+      Raw115: '[u8;115]',
+      Raw116: '[u8;116]',
+      Raw117: '[u8;117]',
+      Raw118: '[u8;118]',
+      Raw119: '[u8;119]',
+      Raw120: '[u8;120]',
+      Raw121: '[u8;121]',
+      Raw122: '[u8;122]',
+      Raw123: '[u8;123]',
+      Raw124: '[u8;124]',
+      Raw125: '[u8;125]',
+      Raw126: '[u8;126]',
+      Raw127: '[u8;127]',
+      Raw128: '[u8;128]',
+      BlakeTwo256: '[u8;32]',
+      Sha256: '[u8;32]',
+      Keccak256: '[u8;32]',
+      ShaThree256: '[u8;32]',
+      TimelockEncrypted: {
+        encrypted: 'Bytes',
+        revealRound: 'u64',
+      },
+      ResetBondsFlag: 'Null',
+      BigRaw: 'Bytes'
+    }
+  },
+  /**
+   * Lookup224: pallet_admin_utils::pallet::Call<T>
    **/
   PalletAdminUtilsCall: {
     _enum: {
@@ -1038,29 +1226,50 @@ export default {
     }
   },
   /**
-   * Lookup96: pallet_utility::pallet::Error<T>
+   * Lookup226: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup97: pallet_sudo::pallet::Error<T>
+   * Lookup227: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup98: pallet_admin_utils::pallet::Error<T>
+   * Lookup229: pallet_commitments::types::Registration<Balance, MaxFields, BlockNumber>
+   **/
+  PalletCommitmentsRegistration: {
+    deposit: 'u64',
+    block: 'u32',
+    info: 'PalletCommitmentsCommitmentInfo'
+  },
+  /**
+   * Lookup232: pallet_commitments::types::UsageTracker
+   **/
+  PalletCommitmentsUsageTracker: {
+    lastEpoch: 'u64',
+    usedSpace: 'u64'
+  },
+  /**
+   * Lookup233: pallet_commitments::pallet::Error<T>
+   **/
+  PalletCommitmentsError: {
+    _enum: ['TooManyFieldsInCommitmentInfo', 'AccountNotAllowedCommit', 'SpaceLimitExceeded', 'UnexpectedUnreserveLeftover']
+  },
+  /**
+   * Lookup234: pallet_admin_utils::pallet::Error<T>
    **/
   PalletAdminUtilsError: {
     _enum: ['SubnetDoesNotExist', 'MaxValidatorsLargerThanMaxUIds', 'MaxAllowedUIdsLessThanCurrentUIds', 'BondsMovingAverageMaxReached', 'NegativeSigmoidSteepness', 'ValueNotInBounds', 'MinAllowedUidsGreaterThanCurrentUids', 'MinAllowedUidsGreaterThanMaxAllowedUids', 'MaxAllowedUidsLessThanMinAllowedUids', 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids', 'InvalidValue', 'NotPermittedOnRootSubnet', 'POWRegistrationDisabled', 'Deprecated']
   },
   /**
-   * Lookup99: node_subtensor_runtime::Runtime
+   * Lookup235: node_subtensor_runtime::Runtime
    **/
   NodeSubtensorRuntimeRuntime: 'Null',
   /**
-   * Lookup101: sp_runtime::MultiSignature
+   * Lookup237: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -1070,73 +1279,73 @@ export default {
     }
   },
   /**
-   * Lookup102: sp_core::ed25519::Signature
+   * Lookup238: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup104: sp_core::sr25519::Signature
+   * Lookup239: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup105: sp_core::ecdsa::Signature
+   * Lookup240: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup107: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
+   * Lookup241: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup108: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup242: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup109: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup243: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup110: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup244: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup113: node_subtensor_runtime::check_nonce::CheckNonce
+   * Lookup247: node_subtensor_runtime::check_nonce::CheckNonce
    **/
   NodeSubtensorRuntimeCheckNonce: 'Compact<u32>',
   /**
-   * Lookup114: frame_system::extensions::check_weight::CheckWeight
+   * Lookup248: frame_system::extensions::check_weight::CheckWeight
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup115: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
+   * Lookup249: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
    **/
   SubtensorTransactionFeeChargeTransactionPaymentWrapper: 'PalletTransactionPaymentChargeTransactionPayment',
   /**
-   * Lookup116: pallet_transaction_payment::ChargeTransactionPayment
+   * Lookup250: pallet_transaction_payment::ChargeTransactionPayment
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup117: pallet_sudo::extension::SudoTransactionExtension
+   * Lookup251: pallet_sudo::extension::SudoTransactionExtension
    **/
   PalletSudoExtensionSudoTransactionExtension: 'Null',
   /**
-   * Lookup118: pallet_shield::extension::CheckShieldedTxValidity
+   * Lookup252: pallet_shield::extension::CheckShieldedTxValidity
    **/
   PalletShieldExtensionCheckShieldedTxValidity: 'Null',
   /**
-   * Lookup119: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
+   * Lookup253: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
    **/
   PalletSubtensorTransactionExtensionSubtensorTransactionExtension: 'Null',
   /**
-   * Lookup120: pallet_drand::drand_priority::DrandPriority
+   * Lookup254: pallet_drand::drand_priority::DrandPriority
    **/
   PalletDrandDrandPriority: 'Null',
   /**
-   * Lookup121: frame_metadata_hash_extension::CheckMetadataHash
+   * Lookup255: frame_metadata_hash_extension::CheckMetadataHash
    **/
   FrameMetadataHashExtensionCheckMetadataHash: {
     mode: 'FrameMetadataHashExtensionMode'
   },
   /**
-   * Lookup122: frame_metadata_hash_extension::Mode
+   * Lookup256: frame_metadata_hash_extension::Mode
    **/
   FrameMetadataHashExtensionMode: {
     _enum: ['Disabled', 'Enabled']

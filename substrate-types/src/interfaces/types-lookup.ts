@@ -503,7 +503,28 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudid' | 'KeyChanged' | 'KeyRemoved' | 'SudoAsDone';
   }
 
-  /** @name FrameSystemPhase (45) */
+  /** @name PalletCommitmentsEvent (45) */
+  interface PalletCommitmentsEvent extends Enum {
+    readonly isCommitment: boolean;
+    readonly asCommitment: {
+      readonly netuid: u16;
+      readonly who: AccountId32;
+    } & Struct;
+    readonly isTimelockCommitment: boolean;
+    readonly asTimelockCommitment: {
+      readonly netuid: u16;
+      readonly who: AccountId32;
+      readonly revealRound: u64;
+    } & Struct;
+    readonly isCommitmentRevealed: boolean;
+    readonly asCommitmentRevealed: {
+      readonly netuid: u16;
+      readonly who: AccountId32;
+    } & Struct;
+    readonly type: 'Commitment' | 'TimelockCommitment' | 'CommitmentRevealed';
+  }
+
+  /** @name FrameSystemPhase (46) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -512,13 +533,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (47) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (48) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCall (50) */
+  /** @name FrameSystemCall (51) */
   interface FrameSystemCall extends Enum {
     readonly isRemark: boolean;
     readonly asRemark: {
@@ -544,21 +565,21 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Remark' | 'SetStorage' | 'KillStorage' | 'KillPrefix' | 'RemarkWithEvent';
   }
 
-  /** @name FrameSystemLimitsBlockWeights (54) */
+  /** @name FrameSystemLimitsBlockWeights (55) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (55) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (56) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (56) */
+  /** @name FrameSystemLimitsWeightsPerClass (57) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -566,25 +587,25 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSystemLimitsBlockLength (58) */
+  /** @name FrameSystemLimitsBlockLength (59) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (59) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (60) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (60) */
+  /** @name SpWeightsRuntimeDbWeight (61) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (61) */
+  /** @name SpVersionRuntimeVersion (62) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -596,7 +617,7 @@ declare module '@polkadot/types/lookup' {
     readonly systemVersion: u8;
   }
 
-  /** @name FrameSystemError (65) */
+  /** @name FrameSystemError (66) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -610,7 +631,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
   }
 
-  /** @name PalletTimestampCall (66) */
+  /** @name PalletTimestampCall (67) */
   interface PalletTimestampCall extends Enum {
     readonly isSet: boolean;
     readonly asSet: {
@@ -619,7 +640,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Set';
   }
 
-  /** @name PalletBalancesCall (67) */
+  /** @name PalletBalancesCall (68) */
   interface PalletBalancesCall extends Enum {
     readonly isTransferAllowDeath: boolean;
     readonly asTransferAllowDeath: {
@@ -650,7 +671,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransferAllowDeath' | 'ForceTransfer' | 'TransferKeepAlive' | 'TransferAll' | 'ForceSetBalance';
   }
 
-  /** @name PalletBalancesError (72) */
+  /** @name PalletBalancesError (73) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -667,14 +688,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
   }
 
-  /** @name PalletTransactionPaymentReleases (74) */
+  /** @name PalletTransactionPaymentReleases (75) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name PalletSubtensorAxonInfo (79) */
+  /** @name PalletSubtensorAxonInfo (80) */
   interface PalletSubtensorAxonInfo extends Struct {
     readonly block: u64;
     readonly version: u32;
@@ -686,7 +707,7 @@ declare module '@polkadot/types/lookup' {
     readonly placeholder2: u8;
   }
 
-  /** @name PalletSubtensorPrometheusInfo (80) */
+  /** @name PalletSubtensorPrometheusInfo (81) */
   interface PalletSubtensorPrometheusInfo extends Struct {
     readonly block: u64;
     readonly version: u32;
@@ -695,12 +716,12 @@ declare module '@polkadot/types/lookup' {
     readonly ipType: u8;
   }
 
-  /** @name SubstrateFixedFixedU128 (84) */
+  /** @name SubstrateFixedFixedU128 (85) */
   interface SubstrateFixedFixedU128 extends Struct {
     readonly bits: u128;
   }
 
-  /** @name PalletSubtensorCall (89) */
+  /** @name PalletSubtensorCall (90) */
   interface PalletSubtensorCall extends Enum {
     readonly isSetWeights: boolean;
     readonly asSetWeights: {
@@ -778,7 +799,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SetWeights' | 'AddStake' | 'RemoveStake' | 'ServeAxon' | 'ServePrometheus' | 'Register' | 'BurnedRegister' | 'RegisterNetwork' | 'StartCall' | 'CommitWeights' | 'RevealWeights';
   }
 
-  /** @name PalletSubtensorError (90) */
+  /** @name PalletSubtensorError (91) */
   interface PalletSubtensorError extends Enum {
     readonly isRootNetworkDoesNotExist: boolean;
     readonly isInvalidIpType: boolean;
@@ -930,7 +951,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RootNetworkDoesNotExist' | 'InvalidIpType' | 'InvalidIpAddress' | 'InvalidPort' | 'HotKeyNotRegisteredInSubNet' | 'HotKeyAccountNotExists' | 'HotKeyNotRegisteredInNetwork' | 'NonAssociatedColdKey' | 'NotEnoughStake' | 'NotEnoughStakeToWithdraw' | 'NotEnoughStakeToSetWeights' | 'Unused11' | 'NotEnoughBalanceToStake' | 'Unused13' | 'Unused14' | 'NeuronNoValidatorPermit' | 'WeightVecNotEqualSize' | 'DuplicateUids' | 'UidVecContainInvalidOne' | 'WeightVecLengthIsLow' | 'TooManyRegistrationsThisBlock' | 'HotKeyAlreadyRegisteredInSubNet' | 'Unused22' | 'Unused23' | 'InvalidWorkBlock' | 'InvalidDifficulty' | 'InvalidSeal' | 'MaxWeightExceeded' | 'Unused28' | 'SettingWeightsTooFast' | 'IncorrectWeightVersionKey' | 'ServingRateLimitExceeded' | 'UidsLengthExceedUidsInSubNet' | 'NetworkTxRateLimitExceeded' | 'Unused34' | 'Unused35' | 'Unused36' | 'SubNetRegistrationDisabled' | 'TooManyRegistrationsThisInterval' | 'TransactorAccountShouldBeHotKey' | 'Unused40' | 'NotSubnetOwner' | 'RegistrationNotPermittedOnRootSubnet' | 'StakeTooLowForRoot' | 'Unused44' | 'Unused45' | 'Unused46' | 'CanNotSetRootNetworkWeights' | 'NoNeuronIdAvailable' | 'Unused49' | 'Unused50' | 'NoWeightsCommitFound' | 'InvalidRevealCommitHashNotMatch' | 'CommitRevealEnabled' | 'CommitRevealDisabled' | 'LiquidAlphaDisabled' | 'AlphaHighTooLow' | 'AlphaLowOutOfRange' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'TxRateLimitExceeded' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'MechanismDoesNotExist' | 'Unused75' | 'SubnetNotExists' | 'TooManyUnrevealedCommits' | 'ExpiredWeightCommit' | 'RevealTooEarly' | 'InputLengthsUnequal' | 'CommittingWeightsTooFast' | 'AmountTooLow' | 'InsufficientLiquidity' | 'SlippageTooHigh' | 'Unused85' | 'ActivityCutoffTooLow' | 'Unused87' | 'Unused88' | 'NeedWaitingMoreBlocksToStarCall' | 'Unused90' | 'Unused91' | 'Unused92' | 'Unused93' | 'SubtokenDisabled' | 'Unused95' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'Unused100' | 'Unused101' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'AdminActionProhibitedDuringWeightsWindow' | 'Unused108' | 'Unused109' | 'IncorrectCommitRevealVersion' | 'Unused111' | 'RevealPeriodTooLarge' | 'RevealPeriodTooSmall' | 'InvalidValue' | 'SubnetLimitReached' | 'CannotAffordLockCost' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'Unused131' | 'Unused132' | 'Unused133' | 'RegistrationPriceLimitExceeded' | 'Unused135' | 'Unused136' | 'Unused137' | 'Unused138' | 'CannotUseSystemAccount' | 'Unused140' | 'TempoOutOfBounds' | 'ActivityCutoffFactorMilliOutOfBounds' | 'EpochTriggerAlreadyPending' | 'AutoEpochAlreadyImminent' | 'DynamicTempoBlockedByCommitReveal' | 'Unused146';
   }
 
-  /** @name PalletUtilityCall (91) */
+  /** @name PalletUtilityCall (92) */
   interface PalletUtilityCall extends Enum {
     readonly isBatch: boolean;
     readonly asBatch: {
@@ -952,7 +973,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Batch' | 'BatchAll' | 'ForceBatch' | 'WithWeight';
   }
 
-  /** @name PalletSudoCall (93) */
+  /** @name PalletSudoCall (94) */
   interface PalletSudoCall extends Enum {
     readonly isSudo: boolean;
     readonly asSudo: {
@@ -976,7 +997,306 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudo' | 'SudoUncheckedWeight' | 'SetKey' | 'SudoAs' | 'RemoveKey';
   }
 
-  /** @name PalletAdminUtilsCall (94) */
+  /** @name PalletCommitmentsCall (95) */
+  interface PalletCommitmentsCall extends Enum {
+    readonly isSetCommitment: boolean;
+    readonly asSetCommitment: {
+      readonly netuid: u16;
+      readonly info: PalletCommitmentsCommitmentInfo;
+    } & Struct;
+    readonly isSetMaxSpace: boolean;
+    readonly asSetMaxSpace: {
+      readonly newLimit: u32;
+    } & Struct;
+    readonly type: 'SetCommitment' | 'SetMaxSpace';
+  }
+
+  /** @name PalletCommitmentsCommitmentInfo (96) */
+  interface PalletCommitmentsCommitmentInfo extends Struct {
+    readonly fields: Vec<PalletCommitmentsData>;
+  }
+
+  /** @name PalletCommitmentsData (97) */
+  interface PalletCommitmentsData extends Enum {
+    readonly isNone: boolean;
+    readonly isRaw0: boolean;
+    readonly asRaw0: U8aFixed;
+    readonly isRaw1: boolean;
+    readonly asRaw1: U8aFixed;
+    readonly isRaw2: boolean;
+    readonly asRaw2: U8aFixed;
+    readonly isRaw3: boolean;
+    readonly asRaw3: U8aFixed;
+    readonly isRaw4: boolean;
+    readonly asRaw4: U8aFixed;
+    readonly isRaw5: boolean;
+    readonly asRaw5: U8aFixed;
+    readonly isRaw6: boolean;
+    readonly asRaw6: U8aFixed;
+    readonly isRaw7: boolean;
+    readonly asRaw7: U8aFixed;
+    readonly isRaw8: boolean;
+    readonly asRaw8: U8aFixed;
+    readonly isRaw9: boolean;
+    readonly asRaw9: U8aFixed;
+    readonly isRaw10: boolean;
+    readonly asRaw10: U8aFixed;
+    readonly isRaw11: boolean;
+    readonly asRaw11: U8aFixed;
+    readonly isRaw12: boolean;
+    readonly asRaw12: U8aFixed;
+    readonly isRaw13: boolean;
+    readonly asRaw13: U8aFixed;
+    readonly isRaw14: boolean;
+    readonly asRaw14: U8aFixed;
+    readonly isRaw15: boolean;
+    readonly asRaw15: U8aFixed;
+    readonly isRaw16: boolean;
+    readonly asRaw16: U8aFixed;
+    readonly isRaw17: boolean;
+    readonly asRaw17: U8aFixed;
+    readonly isRaw18: boolean;
+    readonly asRaw18: U8aFixed;
+    readonly isRaw19: boolean;
+    readonly asRaw19: U8aFixed;
+    readonly isRaw20: boolean;
+    readonly asRaw20: U8aFixed;
+    readonly isRaw21: boolean;
+    readonly asRaw21: U8aFixed;
+    readonly isRaw22: boolean;
+    readonly asRaw22: U8aFixed;
+    readonly isRaw23: boolean;
+    readonly asRaw23: U8aFixed;
+    readonly isRaw24: boolean;
+    readonly asRaw24: U8aFixed;
+    readonly isRaw25: boolean;
+    readonly asRaw25: U8aFixed;
+    readonly isRaw26: boolean;
+    readonly asRaw26: U8aFixed;
+    readonly isRaw27: boolean;
+    readonly asRaw27: U8aFixed;
+    readonly isRaw28: boolean;
+    readonly asRaw28: U8aFixed;
+    readonly isRaw29: boolean;
+    readonly asRaw29: U8aFixed;
+    readonly isRaw30: boolean;
+    readonly asRaw30: U8aFixed;
+    readonly isRaw31: boolean;
+    readonly asRaw31: U8aFixed;
+    readonly isRaw32: boolean;
+    readonly asRaw32: U8aFixed;
+    readonly isRaw33: boolean;
+    readonly asRaw33: U8aFixed;
+    readonly isRaw34: boolean;
+    readonly asRaw34: U8aFixed;
+    readonly isRaw35: boolean;
+    readonly asRaw35: U8aFixed;
+    readonly isRaw36: boolean;
+    readonly asRaw36: U8aFixed;
+    readonly isRaw37: boolean;
+    readonly asRaw37: U8aFixed;
+    readonly isRaw38: boolean;
+    readonly asRaw38: U8aFixed;
+    readonly isRaw39: boolean;
+    readonly asRaw39: U8aFixed;
+    readonly isRaw40: boolean;
+    readonly asRaw40: U8aFixed;
+    readonly isRaw41: boolean;
+    readonly asRaw41: U8aFixed;
+    readonly isRaw42: boolean;
+    readonly asRaw42: U8aFixed;
+    readonly isRaw43: boolean;
+    readonly asRaw43: U8aFixed;
+    readonly isRaw44: boolean;
+    readonly asRaw44: U8aFixed;
+    readonly isRaw45: boolean;
+    readonly asRaw45: U8aFixed;
+    readonly isRaw46: boolean;
+    readonly asRaw46: U8aFixed;
+    readonly isRaw47: boolean;
+    readonly asRaw47: U8aFixed;
+    readonly isRaw48: boolean;
+    readonly asRaw48: U8aFixed;
+    readonly isRaw49: boolean;
+    readonly asRaw49: U8aFixed;
+    readonly isRaw50: boolean;
+    readonly asRaw50: U8aFixed;
+    readonly isRaw51: boolean;
+    readonly asRaw51: U8aFixed;
+    readonly isRaw52: boolean;
+    readonly asRaw52: U8aFixed;
+    readonly isRaw53: boolean;
+    readonly asRaw53: U8aFixed;
+    readonly isRaw54: boolean;
+    readonly asRaw54: U8aFixed;
+    readonly isRaw55: boolean;
+    readonly asRaw55: U8aFixed;
+    readonly isRaw56: boolean;
+    readonly asRaw56: U8aFixed;
+    readonly isRaw57: boolean;
+    readonly asRaw57: U8aFixed;
+    readonly isRaw58: boolean;
+    readonly asRaw58: U8aFixed;
+    readonly isRaw59: boolean;
+    readonly asRaw59: U8aFixed;
+    readonly isRaw60: boolean;
+    readonly asRaw60: U8aFixed;
+    readonly isRaw61: boolean;
+    readonly asRaw61: U8aFixed;
+    readonly isRaw62: boolean;
+    readonly asRaw62: U8aFixed;
+    readonly isRaw63: boolean;
+    readonly asRaw63: U8aFixed;
+    readonly isRaw64: boolean;
+    readonly asRaw64: U8aFixed;
+    readonly isRaw65: boolean;
+    readonly asRaw65: U8aFixed;
+    readonly isRaw66: boolean;
+    readonly asRaw66: U8aFixed;
+    readonly isRaw67: boolean;
+    readonly asRaw67: U8aFixed;
+    readonly isRaw68: boolean;
+    readonly asRaw68: U8aFixed;
+    readonly isRaw69: boolean;
+    readonly asRaw69: U8aFixed;
+    readonly isRaw70: boolean;
+    readonly asRaw70: U8aFixed;
+    readonly isRaw71: boolean;
+    readonly asRaw71: U8aFixed;
+    readonly isRaw72: boolean;
+    readonly asRaw72: U8aFixed;
+    readonly isRaw73: boolean;
+    readonly asRaw73: U8aFixed;
+    readonly isRaw74: boolean;
+    readonly asRaw74: U8aFixed;
+    readonly isRaw75: boolean;
+    readonly asRaw75: U8aFixed;
+    readonly isRaw76: boolean;
+    readonly asRaw76: U8aFixed;
+    readonly isRaw77: boolean;
+    readonly asRaw77: U8aFixed;
+    readonly isRaw78: boolean;
+    readonly asRaw78: U8aFixed;
+    readonly isRaw79: boolean;
+    readonly asRaw79: U8aFixed;
+    readonly isRaw80: boolean;
+    readonly asRaw80: U8aFixed;
+    readonly isRaw81: boolean;
+    readonly asRaw81: U8aFixed;
+    readonly isRaw82: boolean;
+    readonly asRaw82: U8aFixed;
+    readonly isRaw83: boolean;
+    readonly asRaw83: U8aFixed;
+    readonly isRaw84: boolean;
+    readonly asRaw84: U8aFixed;
+    readonly isRaw85: boolean;
+    readonly asRaw85: U8aFixed;
+    readonly isRaw86: boolean;
+    readonly asRaw86: U8aFixed;
+    readonly isRaw87: boolean;
+    readonly asRaw87: U8aFixed;
+    readonly isRaw88: boolean;
+    readonly asRaw88: U8aFixed;
+    readonly isRaw89: boolean;
+    readonly asRaw89: U8aFixed;
+    readonly isRaw90: boolean;
+    readonly asRaw90: U8aFixed;
+    readonly isRaw91: boolean;
+    readonly asRaw91: U8aFixed;
+    readonly isRaw92: boolean;
+    readonly asRaw92: U8aFixed;
+    readonly isRaw93: boolean;
+    readonly asRaw93: U8aFixed;
+    readonly isRaw94: boolean;
+    readonly asRaw94: U8aFixed;
+    readonly isRaw95: boolean;
+    readonly asRaw95: U8aFixed;
+    readonly isRaw96: boolean;
+    readonly asRaw96: U8aFixed;
+    readonly isRaw97: boolean;
+    readonly asRaw97: U8aFixed;
+    readonly isRaw98: boolean;
+    readonly asRaw98: U8aFixed;
+    readonly isRaw99: boolean;
+    readonly asRaw99: U8aFixed;
+    readonly isRaw100: boolean;
+    readonly asRaw100: U8aFixed;
+    readonly isRaw101: boolean;
+    readonly asRaw101: U8aFixed;
+    readonly isRaw102: boolean;
+    readonly asRaw102: U8aFixed;
+    readonly isRaw103: boolean;
+    readonly asRaw103: U8aFixed;
+    readonly isRaw104: boolean;
+    readonly asRaw104: U8aFixed;
+    readonly isRaw105: boolean;
+    readonly asRaw105: U8aFixed;
+    readonly isRaw106: boolean;
+    readonly asRaw106: U8aFixed;
+    readonly isRaw107: boolean;
+    readonly asRaw107: U8aFixed;
+    readonly isRaw108: boolean;
+    readonly asRaw108: U8aFixed;
+    readonly isRaw109: boolean;
+    readonly asRaw109: U8aFixed;
+    readonly isRaw110: boolean;
+    readonly asRaw110: U8aFixed;
+    readonly isRaw111: boolean;
+    readonly asRaw111: U8aFixed;
+    readonly isRaw112: boolean;
+    readonly asRaw112: U8aFixed;
+    readonly isRaw113: boolean;
+    readonly asRaw113: U8aFixed;
+    readonly isRaw114: boolean;
+    readonly asRaw114: U8aFixed;
+    readonly isRaw115: boolean;
+    readonly asRaw115: U8aFixed;
+    readonly isRaw116: boolean;
+    readonly asRaw116: U8aFixed;
+    readonly isRaw117: boolean;
+    readonly asRaw117: U8aFixed;
+    readonly isRaw118: boolean;
+    readonly asRaw118: U8aFixed;
+    readonly isRaw119: boolean;
+    readonly asRaw119: U8aFixed;
+    readonly isRaw120: boolean;
+    readonly asRaw120: U8aFixed;
+    readonly isRaw121: boolean;
+    readonly asRaw121: U8aFixed;
+    readonly isRaw122: boolean;
+    readonly asRaw122: U8aFixed;
+    readonly isRaw123: boolean;
+    readonly asRaw123: U8aFixed;
+    readonly isRaw124: boolean;
+    readonly asRaw124: U8aFixed;
+    readonly isRaw125: boolean;
+    readonly asRaw125: U8aFixed;
+    readonly isRaw126: boolean;
+    readonly asRaw126: U8aFixed;
+    readonly isRaw127: boolean;
+    readonly asRaw127: U8aFixed;
+    readonly isRaw128: boolean;
+    readonly asRaw128: U8aFixed;
+    readonly isBlakeTwo256: boolean;
+    readonly asBlakeTwo256: U8aFixed;
+    readonly isSha256: boolean;
+    readonly asSha256: U8aFixed;
+    readonly isKeccak256: boolean;
+    readonly asKeccak256: U8aFixed;
+    readonly isShaThree256: boolean;
+    readonly asShaThree256: U8aFixed;
+    readonly isTimelockEncrypted: boolean;
+    readonly asTimelockEncrypted: {
+      readonly encrypted: Bytes;
+      readonly revealRound: u64;
+    } & Struct;
+    readonly isResetBondsFlag: boolean;
+    readonly isBigRaw: boolean;
+    readonly asBigRaw: Bytes;
+    readonly type: 'None' | 'Raw0' | 'Raw1' | 'Raw2' | 'Raw3' | 'Raw4' | 'Raw5' | 'Raw6' | 'Raw7' | 'Raw8' | 'Raw9' | 'Raw10' | 'Raw11' | 'Raw12' | 'Raw13' | 'Raw14' | 'Raw15' | 'Raw16' | 'Raw17' | 'Raw18' | 'Raw19' | 'Raw20' | 'Raw21' | 'Raw22' | 'Raw23' | 'Raw24' | 'Raw25' | 'Raw26' | 'Raw27' | 'Raw28' | 'Raw29' | 'Raw30' | 'Raw31' | 'Raw32' | 'Raw33' | 'Raw34' | 'Raw35' | 'Raw36' | 'Raw37' | 'Raw38' | 'Raw39' | 'Raw40' | 'Raw41' | 'Raw42' | 'Raw43' | 'Raw44' | 'Raw45' | 'Raw46' | 'Raw47' | 'Raw48' | 'Raw49' | 'Raw50' | 'Raw51' | 'Raw52' | 'Raw53' | 'Raw54' | 'Raw55' | 'Raw56' | 'Raw57' | 'Raw58' | 'Raw59' | 'Raw60' | 'Raw61' | 'Raw62' | 'Raw63' | 'Raw64' | 'Raw65' | 'Raw66' | 'Raw67' | 'Raw68' | 'Raw69' | 'Raw70' | 'Raw71' | 'Raw72' | 'Raw73' | 'Raw74' | 'Raw75' | 'Raw76' | 'Raw77' | 'Raw78' | 'Raw79' | 'Raw80' | 'Raw81' | 'Raw82' | 'Raw83' | 'Raw84' | 'Raw85' | 'Raw86' | 'Raw87' | 'Raw88' | 'Raw89' | 'Raw90' | 'Raw91' | 'Raw92' | 'Raw93' | 'Raw94' | 'Raw95' | 'Raw96' | 'Raw97' | 'Raw98' | 'Raw99' | 'Raw100' | 'Raw101' | 'Raw102' | 'Raw103' | 'Raw104' | 'Raw105' | 'Raw106' | 'Raw107' | 'Raw108' | 'Raw109' | 'Raw110' | 'Raw111' | 'Raw112' | 'Raw113' | 'Raw114' | 'Raw115' | 'Raw116' | 'Raw117' | 'Raw118' | 'Raw119' | 'Raw120' | 'Raw121' | 'Raw122' | 'Raw123' | 'Raw124' | 'Raw125' | 'Raw126' | 'Raw127' | 'Raw128' | 'BlakeTwo256' | 'Sha256' | 'Keccak256' | 'ShaThree256' | 'TimelockEncrypted' | 'ResetBondsFlag' | 'BigRaw';
+  }
+
+  /** @name PalletAdminUtilsCall (224) */
   interface PalletAdminUtilsCall extends Enum {
     readonly isSudoSetServingRateLimit: boolean;
     readonly asSudoSetServingRateLimit: {
@@ -1151,19 +1471,41 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetAdminFreezeWindow' | 'SudoSetOwnerHparamRateLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetBurnHalfLife';
   }
 
-  /** @name PalletUtilityError (96) */
+  /** @name PalletUtilityError (226) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name PalletSudoError (97) */
+  /** @name PalletSudoError (227) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletAdminUtilsError (98) */
+  /** @name PalletCommitmentsRegistration (229) */
+  interface PalletCommitmentsRegistration extends Struct {
+    readonly deposit: u64;
+    readonly block: u32;
+    readonly info: PalletCommitmentsCommitmentInfo;
+  }
+
+  /** @name PalletCommitmentsUsageTracker (232) */
+  interface PalletCommitmentsUsageTracker extends Struct {
+    readonly lastEpoch: u64;
+    readonly usedSpace: u64;
+  }
+
+  /** @name PalletCommitmentsError (233) */
+  interface PalletCommitmentsError extends Enum {
+    readonly isTooManyFieldsInCommitmentInfo: boolean;
+    readonly isAccountNotAllowedCommit: boolean;
+    readonly isSpaceLimitExceeded: boolean;
+    readonly isUnexpectedUnreserveLeftover: boolean;
+    readonly type: 'TooManyFieldsInCommitmentInfo' | 'AccountNotAllowedCommit' | 'SpaceLimitExceeded' | 'UnexpectedUnreserveLeftover';
+  }
+
+  /** @name PalletAdminUtilsError (234) */
   interface PalletAdminUtilsError extends Enum {
     readonly isSubnetDoesNotExist: boolean;
     readonly isMaxValidatorsLargerThanMaxUIds: boolean;
@@ -1182,10 +1524,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubnetDoesNotExist' | 'MaxValidatorsLargerThanMaxUIds' | 'MaxAllowedUIdsLessThanCurrentUIds' | 'BondsMovingAverageMaxReached' | 'NegativeSigmoidSteepness' | 'ValueNotInBounds' | 'MinAllowedUidsGreaterThanCurrentUids' | 'MinAllowedUidsGreaterThanMaxAllowedUids' | 'MaxAllowedUidsLessThanMinAllowedUids' | 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids' | 'InvalidValue' | 'NotPermittedOnRootSubnet' | 'PowRegistrationDisabled' | 'Deprecated';
   }
 
-  /** @name NodeSubtensorRuntimeRuntime (99) */
+  /** @name NodeSubtensorRuntimeRuntime (235) */
   type NodeSubtensorRuntimeRuntime = Null;
 
-  /** @name SpRuntimeMultiSignature (101) */
+  /** @name SpRuntimeMultiSignature (237) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1196,47 +1538,47 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (102) */
+  /** @name SpCoreEd25519Signature (238) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (104) */
+  /** @name SpCoreSr25519Signature (239) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (105) */
+  /** @name SpCoreEcdsaSignature (240) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
 
 
 
 
-  /** @name NodeSubtensorRuntimeCheckNonce (113) */
+  /** @name NodeSubtensorRuntimeCheckNonce (247) */
   interface NodeSubtensorRuntimeCheckNonce extends Compact<u32> {}
 
 
-  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (115) */
+  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (249) */
   interface SubtensorTransactionFeeChargeTransactionPaymentWrapper extends PalletTransactionPaymentChargeTransactionPayment {}
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (116) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (250) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name PalletSudoExtensionSudoTransactionExtension (117) */
+  /** @name PalletSudoExtensionSudoTransactionExtension (251) */
   type PalletSudoExtensionSudoTransactionExtension = Null;
 
-  /** @name PalletShieldExtensionCheckShieldedTxValidity (118) */
+  /** @name PalletShieldExtensionCheckShieldedTxValidity (252) */
   type PalletShieldExtensionCheckShieldedTxValidity = Null;
 
-  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (119) */
+  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (253) */
   type PalletSubtensorTransactionExtensionSubtensorTransactionExtension = Null;
 
-  /** @name PalletDrandDrandPriority (120) */
+  /** @name PalletDrandDrandPriority (254) */
   type PalletDrandDrandPriority = Null;
 
-  /** @name FrameMetadataHashExtensionCheckMetadataHash (121) */
+  /** @name FrameMetadataHashExtensionCheckMetadataHash (255) */
   interface FrameMetadataHashExtensionCheckMetadataHash extends Struct {
     readonly mode: FrameMetadataHashExtensionMode;
   }
 
-  /** @name FrameMetadataHashExtensionMode (122) */
+  /** @name FrameMetadataHashExtensionMode (256) */
   interface FrameMetadataHashExtensionMode extends Enum {
     readonly isDisabled: boolean;
     readonly isEnabled: boolean;
