@@ -14,7 +14,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { evaluateAnswer, maxValidLoss } from './evaluate.ts';
 import type { AnswerEvidence, MinerTarget, QueryAnswer, RoundBatch, SentRequest } from './ports.ts';
-import type { RoundReport } from './report.ts';
+import type { MinerReport, RoundReport } from './report.ts';
 import { batchHash } from './seed.ts';
 
 /** A miner's response signature as written in a report (plain JSON; hashes are lower-case hex without 0x). */
@@ -144,7 +144,34 @@ export function parseSidecar(text: string, where: string): ResponsesSidecar {
       throw new Error(`${where}: expected each response as { uid, bodyHash, body (base64) }, found ${JSON.stringify(r).slice(0, 120)}`);
     }
   }
+  const req = o.request as unknown;
+  if (req !== undefined && req !== null && (typeof req !== 'object' || typeof (req as { bodyHash?: unknown }).bodyHash !== 'string' || !isNullableString((req as { body?: unknown }).body))) {
+    throw new Error(`${where}: expected request as null or { bodyHash, bytes, body (base64 or null) }, found ${JSON.stringify(req).slice(0, 120)}`);
+  }
   return o as ResponsesSidecar;
+}
+
+const isNullableString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
+
+/**
+ * The parts of a report the checker reads, checked before it reads them (a hand-edited or hostile file
+ * must get an error naming it, not a TypeError from deep inside the checker).
+ */
+function checkReportShape(report: RoundReport, where: string): void {
+  for (const m of report.miners as unknown[]) {
+    const line = m as Partial<MinerReport> | null;
+    if (typeof line !== 'object' || line === null || !Number.isInteger(line.uid) || typeof line.hotkey !== 'string') {
+      throw new Error(`${where}: expected each miner line as { uid, hotkey, ... }, found ${JSON.stringify(m)?.slice(0, 120)}`);
+    }
+    const rec = line.signedResponse as unknown;
+    if (rec !== undefined && rec !== null && typeof rec !== 'object') throw new Error(`${where}: uid ${line.uid}: expected signedResponse as an object or null, found ${JSON.stringify(rec).slice(0, 120)}`);
+  }
+  const r = report.responses as unknown;
+  if (r === undefined || r === null) return;
+  const { file, skipped } = r as { file?: unknown; skipped?: unknown };
+  if (typeof r !== 'object' || typeof file !== 'string' || (skipped !== undefined && skipped !== null && !Array.isArray(skipped))) {
+    throw new Error(`${where}: expected responses as { file (name), skipped: [] }, found ${JSON.stringify(r).slice(0, 120)}`);
+  }
 }
 
 /** Loads a report and, when the report names one and it exists, its sidecar (from the report's directory). */
@@ -156,6 +183,7 @@ export async function loadReportEvidence(reportPath: string): Promise<{ report: 
     throw new Error(`${reportPath}: expected a round report (JSON), ${err instanceof Error ? err.message : String(err)}`);
   }
   if (typeof report !== 'object' || report === null || !Array.isArray(report.miners)) throw new Error(`${reportPath}: expected a round report with a miners array`);
+  checkReportShape(report, reportPath);
   const file = report.responses?.file;
   if (file === undefined) return { report, sidecar: undefined, sidecarPath: undefined };
   const sidecarPath = join(dirname(reportPath), file);
