@@ -198,10 +198,10 @@ export function matEma(next: SparseMatrix, old: SparseMatrix, alpha: bigint): Sp
  * `min(1, (1 − α_ij)·old_ij + max(0, α_ij·new_ij))`, kept when > 0. Old-only entries are dropped.
  */
 export function matEmaAlpha(next: SparseMatrix, old: SparseMatrix, alphas: readonly bigint[][]): SparseMatrix {
-  const n = next.length;
   return next.map((rowNew, i) => {
     const alphaRow = alphas[i]!;
-    const decayed = new Array<bigint>(n).fill(0n);
+    // Sized by the alpha row (the column count), as upstream; columns outside it are ignored.
+    const decayed = new Array<bigint>(alphaRow.length).fill(0n);
     for (const [j, v] of old[i] ?? []) {
       const a = alphaRow[j];
       if (a === undefined) continue;
@@ -222,8 +222,23 @@ export function matEmaAlpha(next: SparseMatrix, old: SparseMatrix, alphas: reado
 }
 
 /**
+ * Value at column `j` of a row read the way upstream's `compute_liquid_alpha_values_sparse` reads it:
+ * one forward cursor per row, called with j = 0, 1, 2, ...; entries with a column below j are
+ * skipped, the cursor stops at the first column ≥ j. Rows are stored in the order the client sent
+ * the uids, so an entry that follows a larger column is never reached and reads as 0.
+ */
+function forwardCursor(row: SparseRow): (j: number) => bigint {
+  let k = 0;
+  return (j) => {
+    while (k < row.length && row[k]![0] < j) k++;
+    return k < row.length && row[k]![0] === j ? row[k]![1] : 0n;
+  };
+}
+
+/**
  * Liquid-alpha matrix: `α_ij = alphaSigmoid(C_j, W_ij, B_ij, lo, hi, steepness)` for every row i
- * and every column j in `0..consensus.length` (missing entries read as 0).
+ * and every column j in `0..consensus.length`, with W_ij and B_ij read by {@link forwardCursor}
+ * (missing or unreachable entries read as 0), as upstream.
  */
 export function liquidAlphas(
   weights: SparseMatrix,
@@ -233,15 +248,10 @@ export function liquidAlphas(
   alphaHigh: bigint,
   steepness: bigint,
 ): bigint[][] {
-  const cols = consensus.length;
   return weights.map((wRow, i) => {
-    const w = new Array<bigint>(cols).fill(0n);
-    const b = new Array<bigint>(cols).fill(0n);
-    for (const [j, v] of wRow) if (j < cols) w[j] = v;
-    for (const [j, v] of bonds[i] ?? []) if (j < cols) b[j] = v;
-    const out = new Array<bigint>(cols);
-    for (let j = 0; j < cols; j++) out[j] = alphaSigmoid(consensus[j]!, w[j]!, b[j]!, alphaLow, alphaHigh, steepness);
-    return out;
+    const weightAt = forwardCursor(wRow);
+    const bondAt = forwardCursor(bonds[i] ?? []);
+    return consensus.map((c, j) => alphaSigmoid(c, weightAt(j), bondAt(j), alphaLow, alphaHigh, steepness));
   });
 }
 
