@@ -6,18 +6,21 @@
 import { ArenaError, connectChain, loadHotkey, readPasswordFile, resolveNetwork, type ChainClient } from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { GrpcMinerQuerier } from './adapters/querier.ts';
 import { SubtensorChainView } from './adapters/chain-view.ts';
-import { HeldOutDataSource } from './adapters/data-source.ts';
+import { dataHashFor, dataSourceFor } from './adapters/data-source.ts';
+import { ChainPeriodCommitter } from './adapters/period-committer.ts';
 import { ChainWeightSetter } from './adapters/weight-setter.ts';
 import { loadCompetition, scoringFor, type ValidatorConfig } from './daemon-config.ts';
 import { ValidatorLoop, type ValidatorDeps } from './lifecycle.ts';
+import { PeriodKeeper, type PeriodCommitter } from './period-keeper.ts';
 import type { ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
+import { sidecarFileName } from './evidence.ts';
 import { createReportHandler, reportFileName, type RoundReport } from './report.ts';
 
 /** What `status()` tells (e.g. to `arena up`). */
@@ -58,6 +61,8 @@ export interface StartValidatorOptions {
   client?: ChainClient;
   /** Replace adapters (tests). */
   ports?: Partial<Pick<ValidatorDeps, 'chain' | 'querier' | 'data' | 'weights'>>;
+  /** Replace the on-chain period committer (tests); used when `scoring.secretPeriods` is on. */
+  committer?: PeriodCommitter;
 }
 
 function metricsOf(registry: Registry) {
@@ -95,7 +100,7 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   const hotkey = opts.hotkey ?? await loadHotkey({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path }, { password })
     .catch((err: unknown) => { throw walletHint(err, config.wallet, config.netuid); });
   const endpoint = config.chainEndpoint ?? resolveNetwork(config.network).endpoint;
-  const needsClient = opts.ports?.chain === undefined || opts.ports.weights === undefined;
+  const needsClient = opts.ports?.chain === undefined || opts.ports.weights === undefined || (scoring.secretPeriods && opts.committer === undefined);
   const ownClient = needsClient && opts.client === undefined;
   const client = needsClient ? opts.client ?? await connectChain({ endpoint, logger: root }) : undefined;
   log.info({ hotkey: hotkey.address, endpoint, competition: competition.id, roundLengthBlocks: scoring.roundLengthBlocks, batchSize: scoring.batchSize }, 'validator starting');
@@ -103,13 +108,17 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   const chain: ChainView = opts.ports?.chain ?? new SubtensorChainView({ client: client!, netuid: config.netuid, ownHotkey: hotkey.address, log: root });
   const grpc = opts.ports?.querier === undefined ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, log: root }) : undefined;
   const querier: MinerQuerier = opts.ports?.querier ?? grpc!;
-  const data: DataSource = opts.ports?.data ?? new HeldOutDataSource(competition);
+  const data: DataSource = opts.ports?.data ?? dataSourceFor(competition);
   const weights: WeightSetter = opts.ports?.weights ?? new ChainWeightSetter({ client: client!, netuid: config.netuid, hotkey, log: root });
 
   const registry = new Registry();
   const m = metricsOf(registry);
   let rounds = 0;
-  const loop = new ValidatorLoop({ chain, querier, data, weights, log: root }, {
+  const periods = scoring.secretPeriods ? new PeriodKeeper(opts.committer ?? new ChainPeriodCommitter(client!, hotkey, config.netuid, root), {
+    dataDir: config.dataDir, netuid: config.netuid, validatorHotkey: hotkey.address, competitionId: competition.id, dataHash: dataHashFor(competition),
+    periodRounds: scoring.periodRounds, roundLengthBlocks: scoring.roundLengthBlocks, retryDelayBlocks: scoring.retryDelayBlocks,
+  }, root.child({ component: 'validator.periods' })) : undefined;
+  const loop = new ValidatorLoop({ chain, querier, data, weights, log: root, ...(periods === undefined ? {} : { periods }) }, {
     config: scoring, dataDir: config.dataDir,
     onRound: (r: RoundReport) => {
       rounds++;
@@ -146,7 +155,11 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   };
 
   const reportsDir = join(config.dataDir, 'reports');
-  const latestHandler = createReportHandler(() => loop.latestReport());
+  // Full reports hold the period's inputs and losses: private (0700) until the period is revealed.
+  await mkdir(reportsDir, { recursive: true, mode: 0o700 });
+  await chmod(reportsDir, 0o700);
+  // While a period runs only the public form is served; a full report once its period is revealed.
+  const latestHandler = createReportHandler(() => loop.latestPublic());
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/report/latest' || path === '/report') return latestHandler(req, res);
@@ -159,17 +172,25 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
     if (path === '/status') return sendJson(res, 200, status());
     if (path === '/reports') {
       const files = await readdir(reportsDir).catch(() => [] as string[]);
-      const rounds = files.map((f) => /^round-(\d+)\.json$/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map(Number).sort((a, b) => b - a);
-      return sendJson(res, 200, { rounds: rounds.map((roundId) => ({ roundId, href: `/reports/${roundId}` })) });
+      const rounds = files.map((f) => /^round-(\d+)\.json$/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map(Number)
+        .filter((r) => periods?.revealedPeriodOf(r) !== undefined).sort((a, b) => b - a);
+      return sendJson(res, 200, { rounds: rounds.map((roundId) => ({ roundId, href: `/reports/${roundId}` })), reveals: (periods?.revealedPeriods() ?? []).map((p) => `/reveals/${p}`) });
     }
-    const one = /^\/reports\/(\d{1,12})$/.exec(path);
+    const reveal = /^\/reveals\/(\d{1,9})$/.exec(path);
+    if (reveal !== null) {
+      const r = await periods?.readReveal(Number(reveal[1]));
+      return r === undefined ? sendJson(res, 404, { error: `period ${reveal[1]} is not revealed` }) : sendJson(res, 200, r);
+    }
+    const one = /^\/reports\/(\d{1,12})(\/responses)?$/.exec(path);
     if (one !== null) {
-      const text = await readFile(join(reportsDir, reportFileName(Number(one[1]))), 'utf8').catch(() => undefined);
+      if (periods?.revealedPeriodOf(Number(one[1])) === undefined) return sendJson(res, 403, { error: `round ${one[1]} belongs to a period that is not revealed yet; its full report stays private until then (see /report/latest)` });
+      const file = one[2] === undefined ? reportFileName(Number(one[1])) : sidecarFileName(Number(one[1]));
+      const text = await readFile(join(reportsDir, file), 'utf8').catch(() => undefined);
       if (text === undefined) return sendJson(res, 404, { error: `no report for round ${one[1]}` });
       res.writeHead(200, { 'content-type': 'application/json' }).end(text);
       return;
     }
-    sendJson(res, 404, { error: `unknown path ${path}; try /metrics, /status, /report/latest, /reports` });
+    sendJson(res, 404, { error: `unknown path ${path}; try /metrics, /status, /report/latest, /reports, /reveals/<period>` });
   };
   let server: Server | undefined;
   let httpPort: number | undefined;

@@ -42,7 +42,14 @@ export { SubtensorChainView, neuronsOf, legacyEpochIndex, nextBlockEpochIndex } 
 export type { ChainViewOptions, EpochSchedule } from './adapters/chain-view.ts';
 export { ChainWeightSetter, weightErrorCode } from './adapters/weight-setter.ts';
 export type { WeightSetterOptions } from './adapters/weight-setter.ts';
-export { HeldOutDataSource } from './adapters/data-source.ts';
+export { HeldOutDataSource, GeneratedDataSource, dataSourceFor, dataHashFor, GENERATOR_VERSION } from './adapters/data-source.ts';
+export { ChainPeriodCommitter } from './adapters/period-committer.ts';
+export { periodCommitment, deriveSecretRoundSeed, heldOutDataHash, newPeriod, revealOf, revealFileName, parseReveal } from './period.ts';
+export type { PeriodSecret, PeriodReveal } from './period.ts';
+export { PeriodKeeper, PERIOD_FILE, REVEALS_DIR } from './period-keeper.ts';
+export type { PeriodCommitter, PeriodKeeperOptions } from './period-keeper.ts';
+export { PublicLadder, writePublicReport, PUBLIC_REPORTS_DIR } from './public-report.ts';
+export type { PublicRoundReport, PublicMinerLine } from './public-report.ts';
 export { ValidatorConfigSchema, DaemonScoringSchema, loadValidatorConfig, loadCompetition, scoringFor } from './daemon-config.ts';
 export type { ValidatorConfig, ValidatorConfigInput } from './daemon-config.ts';
 export { startValidator } from './daemon.ts';

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ScoringConfig } from './config.ts';
 import type { ChainSnapshot, ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
+import type { PeriodKeeper } from './period-keeper.ts';
+import { PUBLIC_REPORTS_DIR, PublicLadder, writePublicReport, type PublicRoundReport } from './public-report.ts';
 import { writeReport, type RoundReport } from './report.ts';
 import { runRound } from './round.ts';
 import { roundIdAt } from './seed.ts';
@@ -21,6 +23,8 @@ export interface ValidatorDeps {
   querier: MinerQuerier;
   data: DataSource;
   weights: WeightSetter;
+  /** Competition periods (commit before, reveal after); without it rounds are seeded by block hashes. */
+  periods?: PeriodKeeper;
   /** Default: silent. */
   log?: Logger;
 }
@@ -48,6 +52,8 @@ export class ValidatorLoop {
   private wake: (() => void) | undefined;
   private failures = 0;
   private standing: string | undefined;
+  private latestPublicReport: PublicRoundReport | undefined;
+  private ladder: PublicLadder | undefined;
 
   constructor(private readonly deps: ValidatorDeps, private readonly opts: ValidatorLoopOptions) {
     this.log = (deps.log ?? pino({ level: 'silent' })).child({ component: 'validator' });
@@ -56,6 +62,11 @@ export class ValidatorLoop {
   /** The latest round report (for the HTTP handler). */
   latestReport(): RoundReport | undefined {
     return this.latest;
+  }
+
+  /** The latest round's public form (ranks and Ladder scores only; what may be shown while the period runs). */
+  latestPublic(): PublicRoundReport | undefined {
+    return this.latestPublicReport;
   }
 
   /** The current state (undefined before the first iteration loaded it). */
@@ -79,13 +90,20 @@ export class ValidatorLoop {
     let state = this.state;
     const standing = this.noteStanding(view);
     const roundDue = roundIdAt(view.block, cfg.roundLengthBlocks) > state.lastRoundId;
-    if (roundDue && (standing === 'ok' || !cfg.roundsNeedPermit)) {
-      const result = await runRound({ ...this.deps, log: this.log }, cfg, view, state);
+    // A round needs its period's commitment included on chain first (the keeper commits or rolls over here).
+    const period = roundDue && (standing === 'ok' || !cfg.roundsNeedPermit) ? await this.deps.periods?.step(view.block) : undefined;
+    if (roundDue && (standing === 'ok' || !cfg.roundsNeedPermit) && (this.deps.periods === undefined || period !== undefined)) {
+      const result = await runRound({ ...this.deps, log: this.log, ...(period === undefined ? {} : { period: { index: period.index, secret: period.secret } }) }, cfg, view, state);
       state = result.state;
       this.state = state;
       await saveState(this.statePath, state);
+      await this.deps.periods?.noteRound(result.report.roundId);
       this.latest = result.report;
+      // Full reports (inputs, losses, evidence) stay private until their period is revealed; the public form goes out now.
       await writeReport(join(this.opts.dataDir, 'reports'), result.report, cfg.reportsKeep, result.sidecar);
+      this.ladder ??= new PublicLadder(cfg.publicScoreStep);
+      this.latestPublicReport = this.ladder.publish(result.report);
+      await writePublicReport(join(this.opts.dataDir, PUBLIC_REPORTS_DIR), this.latestPublicReport, cfg.reportsKeep);
       this.opts.onRound?.(result.report);
     }
     state = await revealDue(this.deps.weights, view, state, cfg, this.log);

@@ -59,6 +59,8 @@ export interface RoundReport {
   blockHash: string;
   seedBlock: number;
   seed: string;
+  /** The competition period whose secret seeded this round (null: seeded by the block hash); absent in older reports. */
+  period?: number | null;
   batchHash: string;
   batchSize: number;
   startedAt: string;
@@ -109,7 +111,7 @@ export async function writeReport(dir: string, report: RoundReport, keep: number
  * An HTTP handler serving the latest report as JSON (200), 404 before the first round, 405 for
  * anything but GET/HEAD. The daemon mounts it (e.g. at `/report`) next to `/metrics`.
  */
-export function createReportHandler(getLatest: () => RoundReport | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+export function createReportHandler<R = RoundReport>(getLatest: () => R | undefined): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' }).end(JSON.stringify({ error: `expected GET or HEAD, found ${req.method}` }));

@@ -12,6 +12,7 @@ import type { ChainSnapshot, ChainView, DataSource, MinerQuerier } from './ports
 import { queryMiners, selectTargets } from './query.ts';
 import type { MinerReport, RoundReport } from './report.ts';
 import { hotkeysOf, reconcileHotkeys, updateScores } from './scores.ts';
+import { deriveSecretRoundSeed } from './period.ts';
 import { batchHash, deriveRoundSeed, roundIdAt, seedBlockOf } from './seed.ts';
 import { computeStandings, type Standings } from './standings.ts';
 import type { ValidatorState } from './state.ts';
@@ -22,6 +23,8 @@ export interface RoundDeps {
   querier: MinerQuerier;
   data: DataSource;
   log: Logger;
+  /** The committed competition period this round belongs to: its batch seed comes from the period's secret. */
+  period?: { index: number; secret: string };
 }
 
 /** A finished round: the new state, its report and standings. */
@@ -64,8 +67,11 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const roundId = roundIdAt(view.block, cfg.roundLengthBlocks);
   const log = deps.log.child({ round: roundId, block: view.block });
   const seedBlock = seedBlockOf(roundId, cfg.roundLengthBlocks);
-  const seedHash = seedBlock === view.block ? view.blockHash : await deps.chain.blockHash(seedBlock);
-  const seed = deriveRoundSeed(seedHash, cfg.competitionId, roundId);
+  // In a committed period the seed comes from the validator's secret, so no miner can compute the batch;
+  // without one, from the shared block hash (every validator scores the same batch, and so can every miner).
+  const seed = deps.period !== undefined
+    ? deriveSecretRoundSeed(deps.period.secret, cfg.competitionId, deps.period.index, roundId)
+    : deriveRoundSeed(seedBlock === view.block ? view.blockHash : await deps.chain.blockHash(seedBlock), cfg.competitionId, roundId);
   const t1 = performance.now();
   const batch = await deps.data.sampleRoundBatch(seed, cfg.batchSize);
   const t2 = performance.now();
@@ -86,7 +92,7 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const t4 = performance.now();
   const report: RoundReport = {
     roundId, netuid: view.netuid, competitionId: cfg.competitionId, validatorHotkey: view.ownHotkey, validatorUid: view.ownUid ?? null, block: view.block, blockHash: view.blockHash,
-    seedBlock, seed, batchHash: batchHash(batch.input.data), batchSize: batch.labels.length, startedAt: new Date(Date.now() - (t4 - t0)).toISOString(),
+    seedBlock, seed, period: deps.period?.index ?? null, batchHash: batchHash(batch.input.data), batchSize: batch.labels.length, startedAt: new Date(Date.now() - (t4 - t0)).toISOString(),
     timings: { chainMs: t1 - t0, dataMs: t2 - t1, queryMs: t3 - t2, scoringMs: t4 - t3, totalMs: t4 - t0 },
     resetUids: folded.resetUids, miners, responses: evidence.summary,
   };
