@@ -271,6 +271,16 @@ export {
 } from './chain/subnet-reads.ts';
 /** A stored neuron, the epoch schedule items and weight rows. */
 export type { NeuronRecord, EpochScheduleRecord, WeightRows } from './chain/subnet-reads.ts';
+/** Weight hyperparameters with defaults where a chain lacks an item. */
+export { readWeightHyperparams, WEIGHT_HYPERPARAM_DEFAULTS } from './chain/subnet-reads.ts';
+/** Weight hyperparameters as read. */
+export type { WeightHyperparamsRecord } from './chain/subnet-reads.ts';
+/** Commit-reveal as this runtime counts it: layout from metadata, epoch of the next block, WeightCommits decoded. */
+export {
+  commitRevealLayout, commitRevealEpochAfter, legacyEpochIndex, nextBlockEpochIndex, decodeWeightCommit, decodeWeightCommits, readWeightCommits,
+} from './chain/commit-reveal.ts';
+/** Commit-reveal layout, a decoded commit and the dynamic-tempo schedule. */
+export type { CommitRevealLayout, WeightCommitRecord, EpochIndexSchedule } from './chain/commit-reveal.ts';
 /** Codec to plain value helpers (bigint, number, lists, options, struct fields). */
 export { codecToNumber, codecList, codecNumbers, codecBigInts, codecBool, codecBools, unwrapOption, field } from './chain/codec.ts';
 /** Refreshes the metagraph on new heads and swaps snapshots atomically; exposes age. */

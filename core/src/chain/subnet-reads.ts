@@ -149,6 +149,44 @@ export async function readNeuronsLite(s: SubtensorAt, netuid: number): Promise<N
   }));
 }
 
+/** The hyperparameters that decide how and when a validator sets weights. */
+export interface WeightHyperparamsRecord {
+  tempo: number;
+  weightsSetRateLimit: number;
+  weightsVersionKey: bigint;
+  minAllowedWeights: number;
+  commitRevealEnabled: boolean;
+  revealPeriodEpochs: number;
+  /** Items this chain lacks (their defaults were used). */
+  missing: string[];
+}
+
+/** Storage defaults (subtensor-api.md §4) used when a chain lacks an item. */
+export const WEIGHT_HYPERPARAM_DEFAULTS = {
+  tempo: 360, weightsSetRateLimit: 100, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1,
+} as const;
+
+async function itemOrUndefined(s: SubtensorAt, name: string, netuid: number, missing: string[]): Promise<unknown> {
+  const entry = s.entry(name);
+  if (entry === undefined) { missing.push(name); return undefined; }
+  return entry(netuid);
+}
+
+/** Tempo, rate limit, version key, minimum weights and commit-reveal settings of `netuid` (defaults where missing). */
+export async function readWeightHyperparams(s: SubtensorAt, netuid: number): Promise<WeightHyperparamsRecord> {
+  const missing: string[] = [];
+  const names = ['tempo', 'weightsSetRateLimit', 'weightsVersionKey', 'minAllowedWeights', 'commitRevealWeightsEnabled', 'revealPeriodEpochs'];
+  const [tempo, rate, version, minW, cr, period] = await Promise.all(names.map((n) => itemOrUndefined(s, n, netuid, missing)));
+  const d = WEIGHT_HYPERPARAM_DEFAULTS;
+  const num = (v: unknown, dflt: number): number => (v === undefined ? dflt : codecToNumber(v));
+  return {
+    tempo: num(tempo, d.tempo), weightsSetRateLimit: num(rate, d.weightsSetRateLimit),
+    weightsVersionKey: version === undefined ? d.weightsVersionKey : codecToBigInt(version),
+    minAllowedWeights: num(minW, d.minAllowedWeights), commitRevealEnabled: cr === undefined ? d.commitRevealEnabled : codecBool(cr),
+    revealPeriodEpochs: num(period, d.revealPeriodEpochs), missing,
+  };
+}
+
 /** The uid of `hotkey` on `netuid`, undefined when not registered. */
 export async function readUid(s: SubtensorAt, netuid: number, hotkey: string): Promise<number | undefined> {
   const v = unwrapOption(await s.need('uids')(netuid, hotkey));

@@ -3,7 +3,9 @@
  * validator hotkey, waiting for inclusion. Chain refusals come back as typed results (the module
  * error name when the runtime gave one), never as exceptions.
  */
-import { ChainError, commitWeights, revealWeights, setWeights, submitAndWait, type ChainClient } from '#core';
+import {
+  ChainError, commitWeights, errorMessage, readEpochSchedule, readWeightCommits, revealWeights, setWeights, submitAndWait, subtensorAt, type ChainClient,
+} from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { HexString } from '@polkadot/util/types';
 import pino, { type Logger } from 'pino';
@@ -52,29 +54,29 @@ export class ChainWeightSetter implements WeightSetter {
       return commitEpoch === undefined ? { ok: true, block } : { ok: true, block, commitEpoch };
     } catch (err: unknown) {
       const code = weightErrorCode(err);
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.#log.debug({ kind, code, err: message }, 'weight extrinsic failed');
       return { ok: false, code, message };
     }
   }
 
   /**
-   * The epoch the chain recorded our commit `hash` in: `WeightCommits[netuid][hotkey]` at the
-   * inclusion block holds `(hash, commit_epoch, commit_block, _)`. Undefined when unreadable (the
-   * caller keeps its own estimate; a wrong one is corrected by the RevealTooEarly retry).
+   * The epoch the chain recorded our commit `hash` in, read from `WeightCommits` at the inclusion block
+   * as this runtime lays it out (core's `readWeightCommits`: an epoch index, or a commit block on older
+   * runtimes). Undefined when unreadable (the caller keeps its own estimate; a wrong one is corrected by
+   * the RevealTooEarly retry).
    */
   async #recordedEpoch(blockHash: string, hash: string): Promise<number | undefined> {
     const { client, netuid, hotkey } = this.#opts;
     try {
       return await client.read('WeightCommits at the commit block', async (api) => {
-        const entry = (await api.at(blockHash)).query.subtensorModule?.weightCommits;
-        if (entry === undefined) return undefined;
-        const rows = ((await entry(netuid, hotkey.address)).toPrimitive() ?? []) as Array<[string, number | string, number | string, number | string]>;
-        const row = rows.find((c) => String(c[0]).toLowerCase() === hash.toLowerCase());
-        return row === undefined ? undefined : Number(row[1]);
+        const at = await subtensorAt(api, blockHash);
+        const { tempo } = await readEpochSchedule(at, netuid);
+        const commits = await readWeightCommits(at, netuid, hotkey.address, tempo);
+        return commits.find((c) => c.hash === hash.toLowerCase())?.commitEpoch;
       });
     } catch (err: unknown) {
-      this.#log.debug({ err: err instanceof Error ? err.message : String(err) }, 'could not read the recorded commit epoch');
+      this.#log.debug({ err: errorMessage(err) }, 'could not read the recorded commit epoch');
       return undefined;
     }
   }
