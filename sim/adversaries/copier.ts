@@ -2,52 +2,18 @@
  * Copier / noisy proxy: a miner with no model. For each validator request it asks its victim(s) the same
  * question through their own gRPC API (signed with its own hotkey, which holds a validator permit) and
  * answers with their predictions, optionally disguised (explicit parameters, reported with the figures):
- * - `mix`: weight of the first victim when two are mixed (p = mix*p1 + (1-mix)*p2);
- * - `temperature`: p^(1/T), renormalised;
- * - `noiseSigma`: Gaussian noise added to each probability (then clamped and renormalised);
- * - `permuteTail`: shuffle the non-top classes of each row (label-preserving: argmax and top prob kept).
+ * `mix` (weight of the first victim when two are mixed: p = mix*p1 + (1-mix)*p2), then `lib/disguise.ts`.
  * When a victim refuses (caller gating), the copier answers uniform probabilities.
  */
 import { MinerClient, ensureCryptoReady, type PredictRequest } from '#protocol';
 import { startFakeMiner } from './lib/fake-miner.ts';
+import { disguise, type Disguise } from './lib/disguise.ts';
 import { metagraph, publishAxon, readArgs, setup, type AdversaryBase } from './lib/common.ts';
 
-export interface CopierArgs extends AdversaryBase {
+export interface CopierArgs extends AdversaryBase, Disguise {
   victims: string[];
+  /** Weight of the first victim when two are mixed. */
   mix?: number;
-  temperature?: number;
-  noiseSigma?: number;
-  permuteTail?: boolean;
-}
-
-function gaussian(): number {
-  return Math.sqrt(-2 * Math.log(Math.random() || 1e-12)) * Math.cos(2 * Math.PI * Math.random());
-}
-
-/** Applies the disguise to a [n, classes] probability matrix in place. */
-export function disguise(p: Float32Array, classes: number, a: Pick<CopierArgs, 'temperature' | 'noiseSigma' | 'permuteTail'>): Float32Array {
-  const t = a.temperature ?? 1;
-  const sigma = a.noiseSigma ?? 0;
-  for (let r = 0; r < p.length / classes; r++) {
-    const row = p.subarray(r * classes, (r + 1) * classes);
-    let sum = 0;
-    for (let c = 0; c < classes; c++) {
-      let v = t === 1 ? row[c]! : Math.pow(Math.max(row[c]!, 1e-12), 1 / t);
-      if (sigma > 0) v += sigma * gaussian();
-      row[c] = Math.max(v, 1e-6);
-      sum += row[c]!;
-    }
-    for (let c = 0; c < classes; c++) row[c] = row[c]! / sum;
-    if (a.permuteTail === true) {
-      let top = 0;
-      for (let c = 1; c < classes; c++) if (row[c]! > row[top]!) top = c;
-      const rest = [...row].filter((_, c) => c !== top);
-      for (let i = rest.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [rest[i], rest[j]] = [rest[j]!, rest[i]!]; }
-      let k = 0;
-      for (let c = 0; c < classes; c++) if (c !== top) row[c] = rest[k++]!;
-    }
-  }
-  return p;
 }
 
 async function main(): Promise<void> {
@@ -77,7 +43,7 @@ async function main(): Promise<void> {
       return Float32Array.from(res.value.output.data as Float32Array);
     } catch (err: unknown) {
       stats.refused++;
-      log.debug({ err, victim: hotkey }, 'victim refused or failed');
+      log.info({ err: err instanceof Error ? err.message : String(err), victim: hotkey }, 'victim refused or failed');
       return undefined;
     }
   };

@@ -5,7 +5,7 @@
  */
 import { loadModelFromDir, predictProbabilities, selectBackend } from '#training';
 import { startFakeMiner } from './lib/fake-miner.ts';
-import { disguise } from './copier.ts';
+import { disguise } from './lib/disguise.ts';
 import { publishAxon, readArgs, setup, type AdversaryBase } from './lib/common.ts';
 
 export interface SybilArgs extends AdversaryBase {

@@ -7,7 +7,7 @@
  * accepts it (or the commit expires).
  */
 import { randomInt } from 'node:crypto';
-import { commitWeights, revealWeights, setWeights, submitAndWait, weightsCommitHash, type Metagraph } from '#core';
+import { codecToBigInt, commitWeights, revealWeights, setWeights, submitAndWait, subtensorAt, weightsCommitHash, type Metagraph } from '#core';
 import { metagraph, onEachBlock, readArgs, setup, type AdversaryBase } from './lib/common.ts';
 
 export interface ValidatorArgs extends AdversaryBase {
@@ -28,7 +28,7 @@ function normalise(row: Map<number, number>): Row {
 }
 
 async function readWeightRow(api: import('@polkadot/api').ApiPromise, netuid: number, uid: number): Promise<Map<number, number>> {
-  const raw = await api.query.subtensorModule!.weights!(netuid, uid);
+  const raw = await (await subtensorAt(api)).need('weights')(netuid, uid);
   const pairs = (raw.toJSON() ?? []) as [number, number][];
   const total = pairs.reduce((s, [, w]) => s + w, 0);
   return new Map(pairs.map(([u, w]) => [u, total > 0 ? w / total : 0]));
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const m = await metagraph(client, args.netuid);
     const row = args.mode === 'collude' ? colludeRow(m) : await copyRow(m);
     if (row.uids.length === 0) return;
-    const versionKey = BigInt(((await api.query.subtensorModule!.weightsVersionKey!(args.netuid)).toJSON() as number | null) ?? 0);
+    const versionKey = codecToBigInt(await (await subtensorAt(api)).need('weightsVersionKey')(args.netuid));
     lastSet = block;
     try {
       if (!args.commitReveal) {

@@ -25,6 +25,8 @@ export interface Cluster {
   /** Model link per honest miner (switchModel re-points it). */
   modelLinks: Map<string, string>;
   startNeuron: (name: string) => void;
+  /** Names of the processes that should be running (all but the ones a hook stopped). */
+  expected: Set<string>;
 }
 
 const uris = (name: string): { coldkeyUri: string; hotkeyUri: string } => {
@@ -124,7 +126,7 @@ export async function startCluster(def: ScenarioDef, outDir: string, models: Rec
       if (!s) throw new Error(`sim: no process named ${name}`);
       s();
     };
-    return { endpoint, procs, hotkeyOf, reportUrls, modelLinks, startNeuron };
+    return { endpoint, procs, hotkeyOf, reportUrls, modelLinks, startNeuron, expected: new Set(['devchain', ...starters.keys()]) };
   } catch (err) {
     await procs.stopAll(['devchain']);
     throw err;

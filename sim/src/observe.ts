@@ -2,7 +2,7 @@
  * Reads the chain after every epoch (through `#core`'s metagraph reader) and turns it into an
  * `EpochSample` per epoch; also reads the honest validators' latest reports for EMA losses.
  */
-import { connectChain, fetchMetagraph, silentLogger, type ChainClient, type Metagraph } from '#core';
+import { connectChain, fetchMetagraph, readEpochSchedule, silentLogger, subtensorAt, type ChainClient, type Metagraph } from '#core';
 import type { EpochSample } from './figures.ts';
 import type { ScenarioDef } from './scenario.ts';
 
@@ -66,8 +66,7 @@ export class EpochWatcher {
     if (this.busy || this.waiters.length === 0) return;
     this.busy = true;
     try {
-      const raw = await this.client.api.query.subtensorModule!.lastEpochBlock!(1);
-      const b = Number(raw.toString());
+      const b = (await readEpochSchedule(await subtensorAt(this.client.api), 1)).lastEpochBlock ?? 0;
       if (this.lastEpochBlock >= 0 && b !== this.lastEpochBlock) {
         const m = await fetchMetagraph(this.client.api, 1);
         const ws = this.waiters;

@@ -63,7 +63,9 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
       const paid = m.incentive.reduce((a, b) => a + b, 0) > 0;
       const validatorsIn = def.neurons.filter((n) => n.role === 'validator').every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + 2 * CHAIN_TIMING.roundIntervalBlocks);
       if (paid && validatorsIn) break;
-      if (warmupEpochs > 40) throw new Error(`sim: ${def.name}: no miner was paid after ${warmupEpochs} epochs; see ${join(opts.outDir, 'logs')}`);
+      const dead = [...cluster.expected].filter((n) => !cluster.procs.isRunning(n));
+      if (dead.length > 0) throw new Error(`sim: ${def.name}: ${dead.join(', ')} exited during warm-up; last lines of ${dead[0]}:\n${cluster.procs.tail(dead[0]!)}`);
+      if (warmupEpochs > 20) throw new Error(`sim: ${def.name}: no miner was paid after ${warmupEpochs} epochs; see ${join(opts.outDir, 'logs')}`);
     }
     const warmupSec = (Date.now() - started) / 1000;
     say(`sim: ${def.name}: warm-up done after ${warmupEpochs} epochs (${warmupSec.toFixed(0)} s); measuring ${opts.epochs} epochs`);
@@ -77,8 +79,8 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
         symlinkSync(models[to], tmp);
         renameSync(tmp, link);
       },
-      stopNeuron: (n) => cluster.procs.stop(n),
-      startNeuron: (n) => cluster.startNeuron(n),
+      stopNeuron: (n) => { cluster.expected.delete(n); return cluster.procs.stop(n); },
+      startNeuron: (n) => { cluster.expected.add(n); cluster.startNeuron(n); },
       note: (t) => notes.push(t),
     };
     const samples: EpochSample[] = [];
