@@ -6,7 +6,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import {
   ChainError, burnedRegister, codecToBigInt, connectChain, fetchMetagraph, headsFromApi, ipFromChain, MetagraphWatcher, serveAxon,
-  silentLogger, submitAndWait, type ChainClient, type Metagraph,
+  silentLogger, submitAndWait, subtensorAt, type ChainClient, type Metagraph,
 } from '#core';
 
 /** An axon as the miner compares it: text IP and port. */
@@ -21,6 +21,10 @@ export interface MinerMetagraphView {
   readonly hotkeys: readonly string[];
   readonly validatorPermit: readonly boolean[];
   readonly axons: ReadonlyArray<{ readonly ip: string; readonly port: number }>;
+  /** Stake per uid on this subnet, rao (absent: unknown, read as 0). */
+  readonly stakeRao?: readonly bigint[];
+  /** The chain's `StakeThreshold` (stake needed to set weights), rao; absent when the chain lacks it or the read failed. */
+  readonly stakeThresholdRao?: bigint;
 }
 
 /** What the miner needs from a chain. Every read rejects with `ChainError` on failure. */
@@ -86,6 +90,21 @@ function unwrapOption(v: unknown): unknown {
   return o.isSome === true && o.unwrap !== undefined ? o.unwrap() : v;
 }
 
+/**
+ * `SubtensorModule.StakeThreshold` (global, rao) at `hash` (default best): the stake a hotkey needs to set
+ * weights, the miner's default caller stake floor. Undefined when this chain has no such item or the read
+ * fails (the caller directory then keeps its last floor).
+ */
+async function readStakeThreshold(client: ChainClient, logger: Logger, hash?: `0x${string}`): Promise<bigint | undefined> {
+  try {
+    const item = (await subtensorAt(client.api, hash)).maybe('stakeThreshold');
+    return item === undefined ? undefined : codecToBigInt(await item());
+  } catch (err: unknown) {
+    logger.debug({ err }, 'StakeThreshold not read; keeping the last caller stake floor');
+    return undefined;
+  }
+}
+
 /** The `MinerChain` port over a connected `ChainClient`. */
 export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs: number; logger: Logger }): MinerChain {
   const { api } = client;
@@ -131,13 +150,14 @@ export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs:
     watchMetagraph: async (netuid, onSnapshot, everyBlocks) => {
       // The watcher has no change callback: wrap its fetch and hand each new snapshot on once it is built.
       const fetch = async (hash: `0x${string}`): Promise<Metagraph> => {
-        const m = await fetchMetagraph(api, netuid, hash);
-        queueMicrotask(() => onSnapshot(m));
+        const [m, stakeThresholdRao] = await Promise.all([fetchMetagraph(api, netuid, hash), readStakeThreshold(client, options.logger, hash)]);
+        queueMicrotask(() => onSnapshot({ ...m, stakeThresholdRao }));
         return m;
       };
       const watcher = new MetagraphWatcher({ netuid, everyBlocks, logger: options.logger, heads: headsFromApi(api), fetch });
       // Heads arrive only with new blocks (a manual-seal chain may produce none for a while): read once now.
-      onSnapshot(await fetchMetagraph(api, netuid));
+      const [first, threshold] = await Promise.all([fetchMetagraph(api, netuid), readStakeThreshold(client, options.logger)]);
+      onSnapshot({ ...first, stakeThresholdRao: threshold });
       await watcher.start();
       return () => watcher.stop();
     },

@@ -70,6 +70,11 @@ const RateLimitSchema = z.object({
   burst: z.number().int().min(1).default(100).describe('largest burst per caller'),
 }).strict();
 
+const AccessSchema = z.object({
+  minValidatorStakeTao: z.number().min(0).max(1e12).optional()
+    .describe("least stake (TAO) a caller's hotkey needs on the subnet, besides a validator permit, to be answered; default: the chain's StakeThreshold (the stake the subnet requires to set weights)"),
+}).strict();
+
 const ChainSchema = z.object({
   endpoint: z.string().regex(/^wss?:\/\/\S+$/, 'a ws:// or wss:// URL').optional().describe('chain WebSocket endpoint; overrides network'),
   connectTimeoutMs: z.number().int().min(100).default(15_000).describe('deadline of the first connection, ms'),
@@ -98,6 +103,7 @@ export const MinerConfigSchema = z.object({
   metrics: MetricsSchema.default(MetricsSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   rateLimit: RateLimitSchema.default(RateLimitSchema.parse({})),
+  access: AccessSchema.default({}),
   register: z.boolean().default(false).describe('if the hotkey is not registered on the subnet, burned_register it (the coldkey pays the burn)'),
   log: LogSchema.default(LogSchema.parse({})),
 }).strict();

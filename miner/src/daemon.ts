@@ -17,7 +17,7 @@ import { MINER_VERSION, startModelHost, type ModelHost } from './model-host.ts';
 import { formatProgress, type ProgressFacts } from './progress.ts';
 import { ensureRegistered } from './registration.ts';
 import {
-  createMetricsServer, createMinerMetrics, createMinerServer, InMemoryCallerDirectory,
+  callerStakeFloorRao, createMetricsServer, createMinerMetrics, createMinerServer, InMemoryCallerDirectory,
   type CallerEntry, type MetricsServer, type MinerServer,
 } from './server/index.ts';
 import type { TrainerStatus } from './train/index.ts';
@@ -210,7 +210,7 @@ async function run(
     try {
       lastSnapshot = m;
       facts.block = m.block;
-      directory.replace(callerEntries(m));
+      directory.replace(callerEntries(m), callerStakeFloorRao(config.access.minValidatorStakeTao, m.stakeThresholdRao));
       const at = m.hotkeys[uid] === hotkey.address ? uid : m.hotkeys.indexOf(hotkey.address);
       if (at < 0) {
         if (registered) log.error({ block: m.block }, 'hotkey no longer registered on the subnet (deregistered); still serving, re-register to earn');
@@ -277,6 +277,6 @@ async function run(
 /** The caller directory of a snapshot: every registered hotkey with its uid and validator permit. */
 export function callerEntries(m: MinerMetagraphView): Map<string, CallerEntry> {
   const out = new Map<string, CallerEntry>();
-  m.hotkeys.forEach((h, uid) => out.set(h, { uid, validatorPermit: m.validatorPermit[uid] === true }));
+  m.hotkeys.forEach((h, uid) => out.set(h, { uid, validatorPermit: m.validatorPermit[uid] === true, stakeRao: m.stakeRao?.[uid] ?? 0n }));
   return out;
 }

@@ -16,6 +16,7 @@ export type ProtocolErrorCode =
   | 'replayed'
   | 'unregistered'
   | 'no-permit'
+  | 'low-stake'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';
@@ -37,6 +38,7 @@ const STATUS_OF: Record<ProtocolErrorCode, GrpcStatus> = {
   replayed: GrpcStatus.ALREADY_EXISTS,
   unregistered: GrpcStatus.PERMISSION_DENIED,
   'no-permit': GrpcStatus.PERMISSION_DENIED,
+  'low-stake': GrpcStatus.PERMISSION_DENIED,
   'rate-limited': GrpcStatus.RESOURCE_EXHAUSTED,
   unavailable: GrpcStatus.UNAVAILABLE,
   internal: GrpcStatus.INTERNAL,

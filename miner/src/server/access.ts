@@ -1,5 +1,6 @@
 import { ProtocolError, parseHeaders, verifyParsed, type SignedRecord } from '#protocol';
 import type { Metadata } from '@grpc/grpc-js';
+import { formatTao } from '../registration.ts';
 import type { CallerDirectory, CallerEntry } from './caller-directory.ts';
 import type { TokenBucketLimiter } from './rate-limit.ts';
 import type { ReplayCache } from './replay-cache.ts';
@@ -30,9 +31,10 @@ export interface Caller {
 
 /**
  * Decides whether a signed request may be served; throws ProtocolError with the refusal reason.
- * Order: cheap header checks (format, recipient, freshness), then the metagraph lookup (public data, so
- * strangers cost no crypto), then the sr25519 check, then replay and rate limit — both only after the
- * signature is proven, so nobody can burn another validator's uuids or tokens by forging its hotkey.
+ * Order: cheap header checks (format, recipient, freshness), then the metagraph lookup (registered, permit,
+ * stake at least the floor: public data, so strangers and under-staked permit holders cost no crypto), then
+ * the sr25519 check, then replay and rate limit — both only after the signature is proven, so nobody can burn
+ * another validator's uuids or tokens by forging its hotkey.
  */
 export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps): Caller {
   const nowMs = deps.now();
@@ -43,6 +45,10 @@ export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps
   const entry = lookupSafely(deps.callerDirectory, hotkey);
   if (entry === undefined) throw new ProtocolError('unregistered', `caller ${hotkey} is not registered on the subnet`);
   if (!entry.validatorPermit) throw new ProtocolError('no-permit', `caller ${hotkey} (uid ${entry.uid}) has no validator permit`);
+  const floor = deps.callerDirectory.minStakeRao ?? 0n;
+  if (floor > 0n && !(entry.stakeRao >= floor)) {
+    throw new ProtocolError('low-stake', `caller ${hotkey} (uid ${entry.uid}) has a stake of ${formatTao(entry.stakeRao ?? 0n)}, below this miner's floor of ${formatTao(floor)}`);
+  }
   const verified = verifyParsed(body, parsed);
   if (!verified.ok) throw new ProtocolError(verified.code, verified.reason);
   if (!deps.replay.checkAndAdd(parsed.headers.uuid, nowMs)) throw new ProtocolError('replayed', `uuid ${parsed.headers.uuid} was already used`);

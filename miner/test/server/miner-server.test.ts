@@ -12,7 +12,7 @@ import {
 import test from 'ava';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { IN, OUT, batch, client, devKeys, linearPredict, rawChannel, startServer } from './_helpers/harness.ts';
+import { IN, OUT, TAO, batch, client, devKeys, linearPredict, rawChannel, startServer } from './_helpers/harness.ts';
 
 const keysP = devKeys();
 const PATH = MINER_SERVICE.Predict.path;
@@ -43,6 +43,22 @@ test('a signed Predict is answered with the model output and a response signed b
   md.set('epistula-response-signature', res.record.signature);
   md.set('epistula-request-hash', res.record.requestBodyHash!);
   t.true(verifyResponse(res.body, md, { expectedSignedBy: keys.bob.address, maxAgeMs: Infinity }).ok);
+});
+
+test('a permit-holding caller below the stake floor (a competitor miner) gets no answers: PERMISSION_DENIED naming stake and floor', async (t) => {
+  const keys = await keysP;
+  const { address, directory } = await startServer(t, keys);
+  // The attack: a competitor miner holding a validator permit (every neuron does in a small subnet) asks for answers.
+  const copier = client(t, address, keys, keys.ferdie);
+  const err = await t.throwsAsync(copier.predict(request(2), { deadlineMs: 5_000 }));
+  t.true(err instanceof MinerCallError, String(err));
+  t.is((err as MinerCallError).grpcCode, status.PERMISSION_DENIED);
+  t.regex((err as MinerCallError).details, /^low-stake: caller \S+ \(uid 5\) has a stake of 0\.5 TAO, below this miner's floor of 100 TAO$/);
+  await t.throwsAsync(copier.info({ deadlineMs: 5_000 }), { instanceOf: MinerCallError });
+  // A validator above the floor is served; lowering the floor (config or chain) lets the copier in again.
+  t.is((await client(t, address, keys).predict(request(2), { deadlineMs: 5_000 })).value.roundId, 7);
+  directory.replace(new Map([[keys.ferdie.address, { uid: 5, validatorPermit: true, stakeRao: TAO / 2n }]]), 0n);
+  t.is((await copier.predict(request(2), { deadlineMs: 5_000 })).value.roundId, 7);
 });
 
 test('Info answers what the miner serves, and health is SERVING', async (t) => {

@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { MinerCallError } from '#protocol';
 import test from 'ava';
-import { InMemoryCallerDirectory } from '../../src/server/index.ts';
+import { callerStakeFloorRao, InMemoryCallerDirectory } from '../../src/server/index.ts';
 import { TokenBucketLimiter } from '../../src/server/rate-limit.ts';
 import { ReplayCache } from '../../src/server/replay-cache.ts';
 import { batch, client, devKeys, IN, OUT, startServer } from './_helpers/harness.ts';
@@ -24,12 +24,27 @@ test('TokenBucketLimiter allows the burst, refills at the rate, and keys are ind
 });
 
 test('InMemoryCallerDirectory never throws on odd keys and copies its snapshot', (t) => {
-  const snap = new Map([['k', { uid: 1, validatorPermit: true }]]);
+  const snap = new Map([['k', { uid: 1, validatorPermit: true, stakeRao: 5n }]]);
   const d = new InMemoryCallerDirectory(snap);
   snap.clear();
-  t.deepEqual(d.lookup('k'), { uid: 1, validatorPermit: true });
+  t.deepEqual(d.lookup('k'), { uid: 1, validatorPermit: true, stakeRao: 5n });
   for (const k of ['', '__proto__', 'constructor', 'x'.repeat(10_000)]) t.is(d.lookup(k), undefined);
   t.is(d.lookup(42 as unknown as string), undefined);
+  // The floor: 0 by default, replaced with the snapshot, kept when a refresh does not know it.
+  t.is(d.minStakeRao, 0n);
+  d.replace(snap, 7n);
+  t.is(d.minStakeRao, 7n);
+  d.replace(snap);
+  t.is(d.minStakeRao, 7n);
+});
+
+test('callerStakeFloorRao: the configured TAO floor wins, else the chain StakeThreshold, else unknown', (t) => {
+  t.is(callerStakeFloorRao(undefined, 123n), 123n);
+  t.is(callerStakeFloorRao(1000, 123n), 1_000_000_000_000n);
+  t.is(callerStakeFloorRao(0.5, undefined), 500_000_000n);
+  t.is(callerStakeFloorRao(0, 10n ** 12n), 0n, 'an explicit 0 turns the floor off');
+  t.is(callerStakeFloorRao(4_096.000000001, undefined), 4_096_000_000_001n, 'exact to the rao');
+  t.is(callerStakeFloorRao(undefined, undefined), undefined);
 });
 
 test('calls beyond maxInFlight get UNAVAILABLE while the model is busy', async (t) => {

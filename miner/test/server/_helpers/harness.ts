@@ -42,21 +42,27 @@ export interface Keys {
   charlie: KeyringPair; // not registered
   dave: KeyringPair; // registered, no permit
   eve: KeyringPair; // validator with permit (rate-limit victim)
+  ferdie: KeyringPair; // a competitor miner holding a permit but little stake (below the floor)
 }
 
 export async function devKeys(): Promise<Keys> {
   await cryptoWaitReady();
   const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map((u) => k.addFromUri(u));
-  return { alice: alice!, bob: bob!, charlie: charlie!, dave: dave!, eve: eve! };
+  const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((u) => k.addFromUri(u));
+  return { alice: alice!, bob: bob!, charlie: charlie!, dave: dave!, eve: eve!, ferdie: ferdie! };
 }
+
+export const TAO = 1_000_000_000n;
+/** The stake floor of `directoryFor`: 100 TAO. */
+export const FLOOR_RAO = 100n * TAO;
 
 export function directoryFor(keys: Keys): InMemoryCallerDirectory {
   return new InMemoryCallerDirectory({
-    [keys.alice.address]: { uid: 0, validatorPermit: true },
-    [keys.dave.address]: { uid: 3, validatorPermit: false },
-    [keys.eve.address]: { uid: 4, validatorPermit: true },
-  });
+    [keys.alice.address]: { uid: 0, validatorPermit: true, stakeRao: 1000n * TAO },
+    [keys.dave.address]: { uid: 3, validatorPermit: false, stakeRao: 1000n * TAO },
+    [keys.eve.address]: { uid: 4, validatorPermit: true, stakeRao: 1000n * TAO },
+    [keys.ferdie.address]: { uid: 5, validatorPermit: true, stakeRao: TAO / 2n },
+  }, FLOOR_RAO);
 }
 
 /** Starts a miner server on 127.0.0.1:0 with teardown. */
