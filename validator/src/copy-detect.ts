@@ -1,31 +1,105 @@
 /**
- * Copy detection: two miners whose probabilities are near-identical round after round.
+ * Copy detection across rounds: persistence, who copied whom, and sybil clusters.
  *
- * Per round, for every pair of miners that both answered validly, the mean absolute difference of
- * their (clamped, renormalised) probability vectors is computed. Below `threshold` the pair's counter
- * goes up by one; at or above it the counter resets to 0 (they diverged). A pair where one side did
- * not answer keeps its counter (no evidence either way). A pair is flagged once its counter reaches
- * `minRounds`; while flagged, the later-registered miner of the pair (registration block, then uid)
- * is the copy and earns nothing. Counters are dropped when either uid changes hands.
+ * Each round `roundSimilarity` (copy-similarity.ts) says which pairs are over threshold ("hits")
+ * and which miners are a mix of two others. Here:
+ * - Persistence: a pair is *persistent* when it hit in at least `hits` of its last `window`
+ *   observed rounds (rounds where both answered). A pair with no hit left in its window is dropped.
+ * - Direction: a proxy must ask its victim after the validator asked it, so on the validator's own
+ *   clock its answer arrives later. Over the pair's hit rounds, the miner later by more than
+ *   `ambiguityMs` in at least `majority` of at least `minRounds` hit rounds is the copy.
+ *   Registration order never decides.
+ * - A persistent mix (c explained by a and b together, neither alone) makes c a copy of the source
+ *   it correlates with more: a blend of two other miners is not an independent model, whoever is faster.
+ * - A resolved copy is gated (earns nothing) for `gateRounds` rounds after the last round it was
+ *   resolved, even if it then diverges.
+ * - Persistent pairs whose direction stays ambiguous form a graph; its connected components
+ *   (clusters) take one prize slot together (standings.ts).
+ * Everything is dropped for a uid whose hotkey changes (`dropCopyUids`).
  */
-import { createHash } from 'node:crypto';
+import type { PairFigures, RoundSimilarity } from './copy-similarity.ts';
 
-/** Pair counters keyed by `pairKey(a, b)`. */
-export type CopyCounters = ReadonlyMap<string, number>;
-
-/** Tunables. */
-export interface CopyOptions {
-  /** Mean absolute difference below which two answers count as the same; e.g. 1e-4. */
-  threshold: number;
-  /** Consecutive similar rounds before a pair is flagged; e.g. 3. */
-  minRounds: number;
+/** The persisted memory of one unordered pair (a < b in its key). */
+export interface PairRecord {
+  /** 1/0 per observed round (both answered), oldest first, at most `window` long. */
+  recent: number[];
+  /** Rounds the pair hit, since the record was created. */
+  flagged: number;
+  /** Of those: rounds where a (the lower uid) was later by more than ambiguityMs, and where b was. */
+  aLater: number;
+  bLater: number;
+  /** The last round's figures (for reports). */
+  rho: number | null;
+  kappa: number | null;
 }
 
-/** A miner's answer this round and its incumbency. */
-export interface CopyInput {
+/** The persisted memory of one (copy, two sources) mix. */
+export interface MixRecord {
+  recent: number[];
+  r: number;
+  /** Which source the copy correlates with more. */
+  closer: number;
+}
+
+/** A uid kept out of the prizes until `untilRound` (inclusive). */
+export interface CopyGate {
+  untilRound: number;
+  copyOf: number;
+}
+
+/** Everything copy detection remembers between rounds. */
+export interface CopyState {
+  /** Keyed by `pairKey(a, b)`. */
+  pairs: Map<string, PairRecord>;
+  /** Keyed by `mixKey(copy, a, b)`. */
+  mixes: Map<string, MixRecord>;
+  gates: Map<number, CopyGate>;
+}
+
+/** Tunables (see ScoringConfig for defaults and meaning). */
+export interface CopyRules {
+  hits: number;
+  window: number;
+  minRounds: number;
+  majority: number;
+  ambiguityMs: number;
+  gateRounds: number;
+}
+
+/** Why a uid is a copy, or which cluster it belongs to, with the figures behind it. */
+export interface CopyFinding {
   uid: number;
-  registrationBlock: number;
-  probs: Float32Array;
+  /** `copy`: direction resolved, a mix, or gated; `cluster`: ambiguous, sharing one prize slot. */
+  kind: 'copy' | 'cluster';
+  /** The uid it copies (copy) or the cluster's paid member (cluster; itself for the payee). */
+  peer: number;
+  reason: 'later' | 'mix' | 'gated' | 'ambiguous';
+  /** The strongest persistent pair's last figures. */
+  rho: number | null;
+  kappa: number | null;
+  /** Hit rounds in the window / window length, flagged rounds in total, and how often each side was later. */
+  hits: number;
+  window: number;
+  flaggedRounds: number;
+  laterSelf: number;
+  laterPeer: number;
+  /** Cluster members (sorted), for cluster findings. */
+  members?: number[];
+  /** The two sources of a mix. */
+  sources?: [number, number];
+}
+
+/** What the standings need: copies (uid -> the uid copied) and clusters of ambiguous pairs. */
+export interface CopyVerdict {
+  copies: Map<number, number>;
+  /** Each cluster's members, sorted; only components of two or more. */
+  clusters: number[][];
+  findings: Map<number, CopyFinding>;
+}
+
+/** A fresh, empty memory. */
+export function emptyCopyState(): CopyState {
+  return { pairs: new Map(), mixes: new Map(), gates: new Map() };
 }
 
 /** Canonical key of an unordered pair. */
@@ -39,62 +113,163 @@ export function pairUids(key: string): [number, number] {
   return [a!, b!];
 }
 
+/** Key of a mix: the copy, then its two sources in order. */
+export function mixKey(copy: number, a: number, b: number): string {
+  return a < b ? `${copy}>${a},${b}` : `${copy}>${b},${a}`;
+}
+
+/** The copy and sources of a mix key. */
+export function mixUids(key: string): [number, number, number] {
+  const [c, rest] = key.split('>');
+  const [a, b] = rest!.split(',').map(Number);
+  return [Number(c), a!, b!];
+}
+
+function pushRecent(recent: readonly number[], hit: boolean, window: number): number[] {
+  return [...recent, hit ? 1 : 0].slice(-window);
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((p, q) => p + q, 0);
+
+function nextPair(prev: PairRecord | undefined, p: PairFigures, latency: ReadonlyMap<number, number>, rules: CopyRules): PairRecord | undefined {
+  const recent = pushRecent(prev?.recent ?? [], p.hit, rules.window);
+  if (sum(recent) === 0) return undefined;
+  const rec: PairRecord = { recent, flagged: prev?.flagged ?? 0, aLater: prev?.aLater ?? 0, bLater: prev?.bLater ?? 0, rho: p.rho, kappa: p.kappa };
+  if (!p.hit) return rec;
+  rec.flagged++;
+  const d = (latency.get(p.a) ?? 0) - (latency.get(p.b) ?? 0);
+  if (d > rules.ambiguityMs) rec.aLater++;
+  else if (d < -rules.ambiguityMs) rec.bLater++;
+  return rec;
+}
+
 /**
- * Mean absolute difference of two equal-length vectors, stopping early once it must exceed
- * `limit` (then the returned value is only known to be >= limit).
+ * Folds one round into the memory: pair and mix windows, direction counts, and gates for copies
+ * resolved at `roundId` (expired gates dropped). `latency` is each answer's latency on the
+ * validator's clock, ms.
  */
-export function meanAbsDiff(a: Float32Array, b: Float32Array, limit = Number.POSITIVE_INFINITY): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
-  const budget = limit * a.length;
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) {
-    sum += Math.abs(a[i]! - b[i]!);
-    if (sum >= budget) return sum / a.length;
+export function updateCopyState(prev: CopyState, sim: RoundSimilarity, latency: ReadonlyMap<number, number>, roundId: number, rules: CopyRules): CopyState {
+  const pairs = new Map(prev.pairs);
+  for (const p of sim.pairs) {
+    const key = pairKey(p.a, p.b);
+    const rec = nextPair(prev.pairs.get(key), p, latency, rules);
+    if (rec === undefined) pairs.delete(key); else pairs.set(key, rec);
   }
-  return a.length === 0 ? 0 : sum / a.length;
+  const mixes = new Map(prev.mixes);
+  for (const m of sim.mixes) {
+    const key = mixKey(m.copy, m.sources[0], m.sources[1]);
+    const old = mixes.get(key);
+    const recent = pushRecent(old?.recent ?? [], m.hit, rules.window);
+    if (sum(recent) === 0) { mixes.delete(key); continue; }
+    mixes.set(key, { recent, r: m.r, closer: m.closer });
+  }
+  const gates = new Map([...prev.gates].filter(([, g]) => g.untilRound >= roundId));
+  const state: CopyState = { pairs, mixes, gates };
+  for (const [uid, f] of resolvedCopies(state, rules)) gates.set(uid, { untilRound: roundId + rules.gateRounds, copyOf: f.peer });
+  return state;
 }
 
-/** sha256 of the vector's bytes: byte-identical answers (the common copy) skip the full comparison. */
-function digest(v: Float32Array): string {
-  return createHash('sha256').update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).digest('base64');
+/** Drops every pair, mix and gate involving `uids` (hotkey changed, or deregistered). */
+export function dropCopyUids(prev: CopyState, uids: readonly number[]): CopyState {
+  if (uids.length === 0) return prev;
+  const gone = new Set(uids);
+  return {
+    pairs: new Map([...prev.pairs].filter(([k]) => !pairUids(k).some((u) => gone.has(u)))),
+    mixes: new Map([...prev.mixes].filter(([k]) => !mixUids(k).some((u) => gone.has(u)))),
+    gates: new Map([...prev.gates].filter(([u, g]) => !gone.has(u) && !gone.has(g.copyOf))),
+  };
 }
 
-/** Updates the pair counters with one round of answers. */
-export function updateCopyCounters(prev: CopyCounters, answers: readonly CopyInput[], opts: CopyOptions): Map<string, number> {
-  const next = new Map(prev);
-  const digests = answers.map((a) => digest(a.probs));
-  for (let i = 0; i < answers.length; i++) {
-    for (let j = i + 1; j < answers.length; j++) {
-      const a = answers[i]!, b = answers[j]!;
-      const key = pairKey(a.uid, b.uid);
-      const same = digests[i] === digests[j] || meanAbsDiff(a.probs, b.probs, opts.threshold) < opts.threshold;
-      if (same) next.set(key, (prev.get(key) ?? 0) + 1);
-      else next.delete(key);
+function persistent(recent: readonly number[], rules: CopyRules): boolean {
+  return sum(recent) >= rules.hits;
+}
+
+function pairFinding(uid: number, peer: number, rec: PairRecord, uidIsA: boolean, reason: CopyFinding['reason'], kind: CopyFinding['kind'], window: number): CopyFinding {
+  return {
+    uid, kind, peer, reason, rho: rec.rho, kappa: rec.kappa, hits: sum(rec.recent), window, flaggedRounds: rec.flagged,
+    laterSelf: uidIsA ? rec.aLater : rec.bLater, laterPeer: uidIsA ? rec.bLater : rec.aLater,
+  };
+}
+
+/** Copies decided by direction or by a persistent mix (gates not included). */
+function resolvedCopies(state: CopyState, rules: CopyRules): Map<number, CopyFinding> {
+  const out = new Map<number, CopyFinding>();
+  for (const [key, rec] of [...state.pairs].sort(([p], [q]) => (p < q ? -1 : 1))) {
+    if (!persistent(rec.recent, rules) || rec.flagged < rules.minRounds) continue;
+    const [a, b] = pairUids(key);
+    if (rec.aLater >= rules.majority * rec.flagged && !out.has(a)) out.set(a, pairFinding(a, b, rec, true, 'later', 'copy', rules.window));
+    else if (rec.bLater >= rules.majority * rec.flagged && !out.has(b)) out.set(b, pairFinding(b, a, rec, false, 'later', 'copy', rules.window));
+  }
+  for (const [key, m] of [...state.mixes].sort(([p], [q]) => (p < q ? -1 : 1))) {
+    if (!persistent(m.recent, rules)) continue;
+    const [c, a, b] = mixUids(key);
+    if (out.has(c)) continue;
+    out.set(c, {
+      uid: c, kind: 'copy', peer: m.closer === b ? b : a, reason: 'mix', rho: m.r, kappa: null,
+      hits: sum(m.recent), window: rules.window, flaggedRounds: sum(m.recent), laterSelf: 0, laterPeer: 0, sources: [a, b],
+    });
+  }
+  return out;
+}
+
+/** Connected components (size >= 2) of an undirected edge list, each sorted, ordered by smallest uid. */
+export function components(edges: ReadonlyArray<readonly [number, number]>): number[][] {
+  const parent = new Map<number, number>();
+  const find = (u: number): number => {
+    let r = u;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(u, r);
+    return r;
+  };
+  for (const [a, b] of edges) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a), rb = find(b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  const groups = new Map<number, number[]>();
+  for (const u of parent.keys()) { const r = find(u); groups.set(r, [...(groups.get(r) ?? []), u]); }
+  return [...groups.values()].filter((g) => g.length >= 2).map((g) => g.sort((p, q) => p - q)).sort((p, q) => p[0]! - q[0]!);
+}
+
+/**
+ * The verdict at `roundId`: resolved copies and active gates are copies; among the rest,
+ * persistent pairs with an ambiguous direction form clusters. `registration` (uid -> registration
+ * block) picks each cluster's paid member: the earliest registered (then the lowest uid).
+ */
+export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, number>, roundId: number, rules: CopyRules): CopyVerdict {
+  const findings = resolvedCopies(state, rules);
+  for (const [uid, g] of state.gates) {
+    if (g.untilRound < roundId || findings.has(uid)) continue;
+    findings.set(uid, { uid, kind: 'copy', peer: g.copyOf, reason: 'gated', rho: null, kappa: null, hits: 0, window: rules.window, flaggedRounds: 0, laterSelf: 0, laterPeer: 0 });
+  }
+  const copies = new Map([...findings].map(([uid, f]) => [uid, f.peer]));
+  const edges: Array<[number, number]> = [];
+  const strongest = new Map<number, { rec: PairRecord; key: string }>();
+  for (const [key, rec] of state.pairs) {
+    if (!persistent(rec.recent, rules)) continue;
+    const [a, b] = pairUids(key);
+    if (copies.has(a) || copies.has(b) || !registration.has(a) || !registration.has(b)) continue;
+    edges.push([a, b]);
+    for (const u of [a, b]) if ((strongest.get(u)?.rec.rho ?? -2) <= (rec.rho ?? -1)) strongest.set(u, { rec, key });
+  }
+  const clusters = components(edges);
+  for (const members of clusters) {
+    const payee = [...members].sort((p, q) => registration.get(p)! - registration.get(q)! || p - q)[0]!;
+    for (const uid of members) {
+      const s = strongest.get(uid)!;
+      const [a, b] = pairUids(s.key);
+      findings.set(uid, { ...pairFinding(uid, a === uid ? b : a, s.rec, a === uid, 'ambiguous', 'cluster', rules.window), peer: payee, members });
     }
   }
-  return next;
+  return { copies, clusters, findings };
 }
 
-/** Drops the counters of pairs involving any of `uids` (hotkey changed, or deregistered). */
-export function dropCopyPairs(prev: CopyCounters, uids: readonly number[]): Map<string, number> {
-  const gone = new Set(uids);
-  return new Map([...prev].filter(([key]) => { const [a, b] = pairUids(key); return !gone.has(a) && !gone.has(b); }));
-}
-
-/**
- * The copies: for every flagged pair, the later-registered uid, mapped to the uid it copies.
- * `registration` gives each current uid's registration block; pairs with an unknown uid are skipped.
- */
-export function flaggedCopies(counters: CopyCounters, registration: ReadonlyMap<number, number>, minRounds: number): Map<number, number> {
-  const copies = new Map<number, number>();
-  for (const [key, count] of [...counters].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (count < minRounds) continue;
-    const [a, b] = pairUids(key);
-    const ra = registration.get(a), rb = registration.get(b);
-    if (ra === undefined || rb === undefined) continue;
-    const aFirst = ra < rb || (ra === rb && a < b);
-    const [original, copy] = aFirst ? [a, b] : [b, a];
-    if (!copies.has(copy)) copies.set(copy, original);
-  }
-  return copies;
+/** Group id of every uid in a persistent pair or mix (its smallest connected uid), for the crowd. */
+export function crowdGroups(state: CopyState, rules: CopyRules): Map<number, number> {
+  const edges: Array<[number, number]> = [];
+  for (const [key, rec] of state.pairs) if (persistent(rec.recent, rules)) edges.push(pairUids(key));
+  const out = new Map<number, number>();
+  for (const members of components(edges)) for (const u of members) out.set(u, members[0]!);
+  return out;
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CopyFinding } from './copy-detect.ts';
 import type { EvalStatus } from './evaluate.ts';
 import { sidecarFileName, type ResponsesSidecar, type ResponsesSummary, type SignedResponseRecord } from './evidence.ts';
 import { writeFileAtomic } from './state.ts';
@@ -25,6 +26,13 @@ export interface MinerReport {
   prize: number;
   /** The uid this one is flagged as copying. */
   copyOf: number | null;
+  /**
+   * Members of the cluster this uid shares one prize slot with (persistently the same answers, no
+   * telling who copied), null when none. Absent in reports written before clusters existed.
+   */
+  cluster?: number[] | null;
+  /** Why this uid is a copy or cluster member: reason, correlation, kappa, direction counts. */
+  copyFinding?: CopyFinding | null;
   responseHash: string | null;
   detail: string | null;
   /**

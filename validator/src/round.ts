@@ -5,16 +5,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { ScoringConfig } from './config.ts';
-import { dropCopyPairs, updateCopyCounters } from './copy-detect.ts';
+import { crowdGroups, dropCopyUids, updateCopyState } from './copy-detect.ts';
+import { roundSimilarity } from './copy-similarity.ts';
 import { collectEvidence, type ResponsesSidecar, type SignedResponseRecord } from './evidence.ts';
 import { evaluateAnswer, maxValidLoss, type MinerEvaluation } from './evaluate.ts';
-import type { ChainSnapshot, ChainView, DataSource, MinerQuerier } from './ports.ts';
+import type { ChainSnapshot, ChainView, DataSource, MinerQuerier, RoundBatch } from './ports.ts';
 import { queryMiners, selectTargets } from './query.ts';
 import type { MinerReport, RoundReport } from './report.ts';
 import { hotkeysOf, reconcileHotkeys, updateScores } from './scores.ts';
 import { deriveSecretRoundSeed } from './period.ts';
 import { batchHash, deriveRoundSeed, roundIdAt, seedBlockOf } from './seed.ts';
-import { computeStandings, type Standings } from './standings.ts';
+import { computeStandings, copyRulesOf, type Standings } from './standings.ts';
 import type { ValidatorState } from './state.ts';
 
 /** The ports a round uses. */
@@ -44,21 +45,31 @@ function minerLine(uid: number, hotkey: string, e: MinerEvaluation | undefined, 
     loss: e?.loss ?? null, accuracy: e?.accuracy ?? null, latencyMs: e?.latencyMs ?? null,
     emaLoss: s?.emaLoss ?? null, availability: s?.availability ?? null,
     rank: rank >= 0 ? rank + 1 : null, prize: st.prizes.get(uid) ?? 0, copyOf: st.copies.get(uid) ?? null,
+    cluster: st.clusters.find((c) => c.includes(uid)) ?? null, copyFinding: st.findings.get(uid) ?? null,
     responseHash: e?.responseHash ?? null, detail: e?.detail ?? null, signedResponse: signed ?? null,
   };
 }
 
-/** Scores this round's evaluations into the state (hotkey reset, EMA, copy counters). */
-function foldRound(prev: ValidatorState, view: ChainSnapshot, evals: MinerEvaluation[], cfg: ScoringConfig): { state: ValidatorState; resetUids: number[] } {
+/** Copy detection's memory after this round: compared on the labelled batch, latencies on our clock. */
+function foldCopies(prev: ValidatorState, reset: readonly number[], evals: readonly MinerEvaluation[], batch: RoundBatch, roundId: number, cfg: ScoringConfig): ValidatorState['copy'] {
+  const rules = copyRulesOf(cfg);
+  const kept = dropCopyUids(prev.copy, reset);
+  const answers = evals.flatMap((e) => (e.probs === undefined ? [] : [{ uid: e.uid, probs: e.probs }]));
+  const sim = roundSimilarity(answers, batch.labels, batch.numClasses, crowdGroups(kept, rules), {
+    identicalBelow: cfg.copyThreshold, rhoFloor: cfg.copyRhoFloor, rhoCap: cfg.copyRhoCap, kappaFloor: cfg.copyKappaFloor, kappaCap: cfg.copyKappaCap,
+    madK: cfg.copyMadK, minErrors: cfg.copyMinErrors, mixPartners: cfg.copyMixPartners, crowdMergeRatio: cfg.copyCrowdMergeRatio,
+  });
+  return updateCopyState(kept, sim, new Map(evals.map((e) => [e.uid, e.latencyMs])), roundId, rules);
+}
+
+/** Scores this round's evaluations into the state (hotkey reset, EMA, copy detection). */
+function foldRound(prev: ValidatorState, view: ChainSnapshot, evals: MinerEvaluation[], batch: RoundBatch, roundId: number, cfg: ScoringConfig): { state: ValidatorState; resetUids: number[] } {
   const current = new Map(view.neurons.map((n) => [n.uid, n.hotkey]));
-  // Every uid with copy counters also has a score entry, so the score reset list covers both.
+  // Every uid in copy detection's memory also has a score entry, so the score reset list covers both.
   const { kept, reset } = reconcileHotkeys(prev.scores, hotkeysOf(prev.scores), current);
   const observations = evals.map((e) => ({ uid: e.uid, hotkey: current.get(e.uid)!, loss: e.loss, available: e.available }));
   const scores = updateScores(kept, observations, { alpha: cfg.emaAlpha, availabilityAlpha: cfg.availabilityAlpha });
-  const registration = new Map(view.neurons.map((n) => [n.uid, n.registrationBlock]));
-  const answers = evals.flatMap((e) => (e.probs === undefined ? [] : [{ uid: e.uid, registrationBlock: registration.get(e.uid) ?? 0, probs: e.probs }]));
-  const copyCounters = updateCopyCounters(dropCopyPairs(prev.copyCounters, reset), answers, { threshold: cfg.copyThreshold, minRounds: cfg.copyMinRounds });
-  return { state: { ...prev, scores, copyCounters }, resetUids: reset };
+  return { state: { ...prev, scores, copy: foldCopies(prev, reset, evals, batch, roundId, cfg) }, resetUids: reset };
 }
 
 /** Runs one round at `view` (the caller read it; `view.block` decides the round id). */
@@ -81,9 +92,9 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
   const worstLoss = cfg.worstLoss ?? maxValidLoss(batch.numClasses);
   const evals = targets.map((t) => evaluateAnswer(t.uid, answers.get(t.uid), batch, worstLoss));
   const evidence = collectEvidence(roundId, targets, answers, cfg.evidenceMaxBodyBytes);
-  const folded = foldRound(prev, view, evals, cfg);
+  const folded = foldRound(prev, view, evals, batch, roundId, cfg);
   const state: ValidatorState = { ...folded.state, lastRoundId: roundId, lastRoundBlock: view.block };
-  const standings = computeStandings(state.scores, state.copyCounters, view.neurons, view.ownUid, cfg);
+  const standings = computeStandings(state.scores, state.copy, view.neurons, view.ownUid, roundId, cfg);
   const byUid = new Map(evals.map((e) => [e.uid, e]));
   const miners = view.neurons
     .filter((n) => n.uid !== view.ownUid && (byUid.has(n.uid) || state.scores.has(n.uid)))
@@ -97,6 +108,6 @@ export async function runRound(deps: RoundDeps, cfg: ScoringConfig, view: ChainS
     resetUids: folded.resetUids, miners, responses: evidence.summary,
   };
   const failed = evals.filter((e) => !e.available).length;
-  log.info({ miners: targets.length, failed, ranked: standings.ranked.length, copies: standings.copies.size, durationMs: Math.round(t4 - t0) }, 'round scored');
+  log.info({ miners: targets.length, failed, ranked: standings.ranked.length, copies: standings.copies.size, clusters: standings.clusters.length, durationMs: Math.round(t4 - t0) }, 'round scored');
   return { state, report, standings, sidecar: evidence.sidecar };
 }

@@ -1,9 +1,14 @@
 /**
- * From remembered scores to prizes: who is eligible, the ranking, the copies, the prize vector.
- * Used after each round and again when weights are set (also right after a restart).
+ * From remembered scores to prizes: who is eligible, the copies, the clusters, the ranking, the
+ * prize vector. Used after each round and again when weights are set (also right after a restart).
+ *
+ * Clusters collapse before placing: a cluster of miners whose answers are persistently the same
+ * (with no telling who copied whom) takes ONE place, at its members' best EMA loss, paid to its
+ * earliest-registered eligible member; the others get 0. So k sybils earn what one honest
+ * instance would, and honest miners ranked behind the cluster move up.
  */
 import type { ScoringConfig } from './config.ts';
-import { flaggedCopies, type CopyCounters } from './copy-detect.ts';
+import { copyVerdict, type CopyFinding, type CopyRules, type CopyState } from './copy-detect.ts';
 import type { NeuronView } from './ports.ts';
 import { prizeVector } from './prizes.ts';
 import { rankMiners } from './ranking.ts';
@@ -11,29 +16,51 @@ import type { Scores } from './scores.ts';
 
 /** The outcome of ranking. */
 export interface Standings {
-  /** Eligible uids, best first. */
+  /** Eligible uids, best first (one per cluster). */
   ranked: number[];
   /** Prize per ranked uid (sums to 1 when anyone is ranked). */
   prizes: Map<number, number>;
   /** Copy uid -> the uid it copies (excluded from ranking). */
   copies: Map<number, number>;
+  /** Clusters sharing one slot: members sorted; the paid member is in `findings`' peer. */
+  clusters: number[][];
+  /** Why each copy or cluster member is one, with the figures. */
+  findings: Map<number, CopyFinding>;
 }
 
-type StandingsConfig = Pick<ScoringConfig, 'epsilon' | 'prize' | 'minAvailability' | 'copyMinRounds'>;
+type StandingsConfig = Pick<ScoringConfig, 'epsilon' | 'prize' | 'minAvailability'
+  | 'copyHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>;
+
+/** The copy rules of a scoring config. */
+export function copyRulesOf(cfg: Pick<ScoringConfig, 'copyHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>): CopyRules {
+  return {
+    hits: cfg.copyHits, window: cfg.copyWindow, minRounds: cfg.copyMinRounds,
+    majority: cfg.copyDirectionMajority, ambiguityMs: cfg.copyAmbiguityMs, gateRounds: cfg.copyGateRounds,
+  };
+}
 
 /**
  * Eligible: a current neuron other than ourselves, with a score earned by its current hotkey,
- * availability EMA >= `minAvailability`, and not flagged as a copy.
+ * availability EMA >= `minAvailability`, and not a copy. `roundId` is the last scored round
+ * (gates are judged against it).
  */
-export function computeStandings(scores: Scores, counters: CopyCounters, neurons: readonly NeuronView[], ownUid: number | undefined, cfg: StandingsConfig): Standings {
+export function computeStandings(scores: Scores, copy: CopyState, neurons: readonly NeuronView[], ownUid: number | undefined, roundId: number, cfg: StandingsConfig): Standings {
   const registration = new Map(neurons.map((n) => [n.uid, n.registrationBlock]));
-  const copies = flaggedCopies(counters, registration, cfg.copyMinRounds);
-  const candidates = neurons.flatMap((n) => {
+  const verdict = copyVerdict(copy, registration, roundId, copyRulesOf(cfg));
+  const eligible = new Map(neurons.flatMap((n) => {
     const s = scores.get(n.uid);
-    if (s === undefined || s.hotkey !== n.hotkey || n.uid === ownUid || copies.has(n.uid)) return [];
+    if (s === undefined || s.hotkey !== n.hotkey || n.uid === ownUid || verdict.copies.has(n.uid)) return [];
     if (s.availability < cfg.minAvailability) return [];
-    return [{ uid: n.uid, emaLoss: s.emaLoss, registrationBlock: n.registrationBlock }];
-  });
-  const ranked = rankMiners(candidates, cfg.epsilon).map((c) => c.uid);
-  return { ranked, prizes: prizeVector(ranked, cfg.prize), copies };
+    return [[n.uid, { uid: n.uid, emaLoss: s.emaLoss, registrationBlock: n.registrationBlock }] as const];
+  }));
+  for (const members of verdict.clusters) {
+    const present = members.filter((u) => eligible.has(u)).sort((p, q) => registration.get(p)! - registration.get(q)! || p - q);
+    if (present.length < 2) continue;
+    const payee = eligible.get(present[0]!)!;
+    const best = Math.min(...present.map((u) => eligible.get(u)!.emaLoss));
+    for (const u of present) eligible.delete(u);
+    eligible.set(payee.uid, { ...payee, emaLoss: best });
+  }
+  const ranked = rankMiners([...eligible.values()], cfg.epsilon).map((c) => c.uid);
+  return { ranked, prizes: prizeVector(ranked, cfg.prize), copies: verdict.copies, clusters: verdict.clusters, findings: verdict.findings };
 }

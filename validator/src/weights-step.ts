@@ -59,7 +59,7 @@ export async function submitIfDue(setter: WeightSetter, view: ChainSnapshot, sta
   const tv = timingView(view);
   const decision = decideWeights(tv, state.timing, cfg.weightsIntervalBlocks);
   if (!decision.due) { log.debug({ reason: decision.reason, nextBlock: decision.nextBlock }, 'weights not due'); return state; }
-  const { prizes } = computeStandings(state.scores, state.copyCounters, view.neurons, view.ownUid, cfg);
+  const { prizes } = computeStandings(state.scores, state.copy, view.neurons, view.ownUid, state.lastRoundId, cfg);
   const w = toU16Weights(prizes, { minAllowedWeights: view.hyperparams.minAllowedWeights, registeredUids: view.neurons.map((n) => n.uid), ownUid: view.ownUid });
   if (w.uids.length === 0) { log.info({}, 'no weights to set'); return state; }
   const versionKey = cfg.weightsVersionKey ?? view.hyperparams.weightsVersionKey;

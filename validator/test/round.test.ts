@@ -74,22 +74,29 @@ test('the EMA moves across rounds and resets when a uid changes hands', async (t
   t.true(near(state.scores.get(2)!.availability, 0));
 });
 
-test('a miner repeating another\'s answers is flagged after copyMinRounds and earns nothing', async (t) => {
+test('a miner repeating another\'s answers at the same speed shares ONE slot with it after copyHits rounds', async (t) => {
   const { chain, querier, deps } = setup();
   chain.neurons.push(neuron(7));
   querier.behaviours.set(7, behaviours.good(0.9));
-  let state = emptyState(1, OWN_HOTKEY);
-  const r1 = await runRound(deps, cfg, await chain.snapshot(), state);
-  state = r1.state;
-  t.is(r1.report.miners.find((m) => m.uid === 7)!.copyOf, null, 'one similar round is not enough');
+  const cfg2 = { ...cfg, copyHits: 2 };
+  const r1 = await runRound(deps, cfg2, await chain.snapshot(), emptyState(1, OWN_HOTKEY));
+  t.like(r1.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: null }, 'one similar round is not enough');
   chain.block = 105;
-  const r2 = await runRound(deps, cfg, await chain.snapshot(), state);
-  t.like(r2.report.miners.find((m) => m.uid === 7), { copyOf: 1, rank: null, prize: 0 });
+  const r2 = await runRound(deps, cfg2, await chain.snapshot(), r1.state);
+  // Same latency every round: no telling who copied, so one slot, paid to the earlier registration (uid 1).
+  t.like(r2.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: [1, 7], rank: null, prize: 0 });
+  t.like(r2.report.miners.find((m) => m.uid === 7)!.copyFinding, { kind: 'cluster', reason: 'ambiguous', peer: 1, hits: 2, flaggedRounds: 2, laterSelf: 0, laterPeer: 0 });
+  t.like(r2.report.miners.find((m) => m.uid === 1), { cluster: [1, 7], rank: 1 });
   t.deepEqual(r2.standings.ranked, [1, 5]);
   querier.behaviours.set(7, behaviours.good(0.8));
-  chain.block = 110;
-  const r3 = await runRound(deps, cfg, await chain.snapshot(), r2.state);
-  t.like(r3.report.miners.find((m) => m.uid === 7), { copyOf: null, rank: 2 }, 'diverged: counter reset');
+  let state = r2.state;
+  for (const block of [110, 115, 120]) {
+    chain.block = block;
+    state = (await runRound(deps, cfg2, await chain.snapshot(), state)).state;
+  }
+  chain.block = 125;
+  const r3 = await runRound(deps, cfg2, await chain.snapshot(), state);
+  t.like(r3.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: null, rank: 2 }, 'diverged for the window: ranked on its own');
 });
 
 test('a querier that fails as a whole scores every miner unavailable instead of crashing', async (t) => {

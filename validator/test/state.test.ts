@@ -21,7 +21,9 @@ function sample(): ValidatorState {
   s.lastRoundBlock = 420;
   s.scores.set(5, { hotkey: 'hk5', emaLoss: 0.25, availability: 0.875, rounds: 12 });
   s.scores.set(1, { hotkey: 'hk1', emaLoss: 18.3, availability: 0, rounds: 2 });
-  s.copyCounters.set('1:5', 2);
+  s.copy.pairs.set('1:5', { recent: [1, 0, 1], flagged: 2, aLater: 0, bLater: 2, rho: 0.97, kappa: null });
+  s.copy.mixes.set('7>1,5', { recent: [1], r: 0.93, closer: 5 });
+  s.copy.gates.set(5, { untilRound: 53, copyOf: 1 });
   s.timing = { lastWeightsBlock: 400, nextAttemptBlock: 0 };
   s.pendingCommits.push({ hash: `0x${'ab'.repeat(32)}`, uids: [5], weights: [65535], salt: [1, 2], versionKey: '18446744073709551615', commitBlock: 401, commitEpoch: 4, revealEpoch: 5, nextRevealBlock: 0 });
   return s;
@@ -75,4 +77,31 @@ test('a corrupted file is moved aside and the validator starts fresh', async (t)
     t.is(sink.lines()[0]?.msg, 'validator state unreadable, moved aside; starting fresh');
     await rm(join(dir, `${STATE_FILE}.corrupt-7`));
   }
+});
+
+test('a version-1 file (pair counters) is migrated: counters become window hits, the rest is kept', async (t) => {
+  const path = join(await tempDir(t), STATE_FILE);
+  await saveState(path, sample(), 1_000);
+  const v2 = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  delete v2.copy;
+  await writeFile(path, JSON.stringify({ ...v2, version: 1, copyCounters: [['1:5', 2], ['2:3', 9], ['4:6', 0]] }));
+  const { state, outcome } = await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 60_000, nowMs: 2_000, log: silent });
+  t.is(outcome, 'restored');
+  t.deepEqual([...state.copy.pairs], [
+    ['1:5', { recent: [1, 1], flagged: 2, aLater: 0, bLater: 0, rho: null, kappa: null }],
+    ['2:3', { recent: [1, 1, 1, 1, 1], flagged: 9, aLater: 0, bLater: 0, rho: null, kappa: null }],
+  ]);
+  t.is(state.copy.gates.size, 0);
+  t.deepEqual(state.scores, sample().scores);
+  await saveState(path, state, 1_500);
+  t.is((JSON.parse(await readFile(path, 'utf8')) as { version: number }).version, 2, 'written back as the current version');
+});
+
+test('a version-2 file without copy detection state is refused as corrupt, not silently emptied', async (t) => {
+  const path = join(await tempDir(t), STATE_FILE);
+  await saveState(path, sample(), 1_000);
+  const v2 = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  delete v2.copy;
+  await writeFile(path, JSON.stringify(v2));
+  t.is((await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 60_000, nowMs: 2_000, log: silent })).outcome, 'corrupt');
 });
