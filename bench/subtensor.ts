@@ -9,6 +9,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { startDevchain } from '#devchain';
+import { codecList, readEpochSchedule, subtensorAt } from '#core/reader';
 
 const N = 256, V = 64, TEMPO = 20;
 const neurons = Array.from({ length: N }, (_, i) => ({ hotkey: `//bench//h${i}`, coldkey: '//Bob', stake: i < V ? 1000 + i : 0, validatorPermit: i < V }));
@@ -36,10 +37,11 @@ const included = block.block.extrinsics.length - 1;
 
 // Block times until two epochs have fired.
 const times: { ms: number; epoch: boolean }[] = [];
-let lastIdx = (await api.query.subtensorModule!.subnetEpochIndex!(1)).toString();
+const epochIndex = async (): Promise<number | null> => (await readEpochSchedule(await subtensorAt(api), 1)).subnetEpochIndex;
+let lastIdx = await epochIndex();
 for (let i = 0; i < 2 * TEMPO + 2; i++) {
   const ms = await newBlock();
-  const idx = (await api.query.subtensorModule!.subnetEpochIndex!(1)).toString();
+  const idx = await epochIndex();
   times.push({ ms, epoch: idx !== lastIdx });
   lastIdx = idx;
 }
@@ -56,7 +58,7 @@ for (let i = 0; i < 20; i++) {
   bytes = r.length;
 }
 lat.sort((a, b) => a - b);
-const dividends = (await api.query.subtensorModule!.dividends!(1)) as unknown as { length: number };
+const dividends = codecList(await (await subtensorAt(api)).need('dividends')(1));
 console.log(JSON.stringify({
   n: N, validators: V,
   setWeights: { submitted: V, included, blockMs: +includeMs.toFixed(1), perSecond: +(included / (includeMs / 1000)).toFixed(1) },
