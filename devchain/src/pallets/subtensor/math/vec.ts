@@ -2,7 +2,10 @@
  * Dense vector helpers over raw fixed-point bits (`bigint`), I32F32 unless the name says otherwise.
  * Each mirrors one helper of subtensor's epoch math with the same truncation points.
  */
-import { I64F64, ONE32, add32, div, div32, fromFloat, I32F32, mul32, sub32, toFloat } from './fixed.ts';
+import { I64F64, ONE32, add32, div, div32, mul32, sub32 } from './fixed.ts';
+import { safeExp } from './exp.ts';
+
+export { safeExp };
 
 /** Plain (saturating) sum of I32F32 values. */
 export function sum(xs: readonly bigint[]): bigint {
@@ -73,25 +76,11 @@ export function clamp32(x: bigint, lo: bigint, hi: bigint): bigint {
 
 const HALF = ONE32 >> 1n;
 const MINUS_100 = -100n << 32n;
-const EXP_LIMIT = 20;
-
-/**
- * `exp` on I32F32 with the input clamped to [−20, 20]. Uses the platform's float `exp` and rounds
- * the result to the nearest I32F32: this matches subtensor's fixed-point series to about 1e-9,
- * not bit-exactly (subtensor-api.md §8 checklist).
- */
-export function safeExp(x: bigint): bigint {
-  let f = toFloat(I32F32, x);
-  if (f > EXP_LIMIT) f = EXP_LIMIT;
-  if (f < -EXP_LIMIT) f = -EXP_LIMIT;
-  return fromFloat(I32F32, Math.exp(f));
-}
-
 /**
  * Yuma3 liquid alpha for one (i, j) (§8 step 12):
  * `d = clamp(w − c, 0, 1)` if `w ≥ b` else `clamp(b − w, 0, 1)`;
  * `σ = 1 / (1 + exp((steepness / −100) · (d − 0.5)))`;
- * `α = clamp(lo + σ·(hi − lo), lo, hi)`. All steps I32F32 except `exp` (see {@link safeExp}).
+ * `α = clamp(lo + σ·(hi − lo), lo, hi)`. All steps I32F32, `exp` included (see {@link safeExp}).
  */
 export function alphaSigmoid(
   consensus: bigint,
