@@ -62,3 +62,24 @@ test('arena wallet exits 2 for bad usage and 1 for a missing wallet', async (t) 
   t.is(help.code, 0);
   t.regex(help.stdout, /--password-file/);
 });
+
+test('a secret given on the command line (--seed, --mnemonic) works but warns that it is visible, pointing to the file flag', async (t) => {
+  t.timeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'arena-cli-wallet-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const seed = `0x${'ab'.repeat(32)}`;
+  const bySeed = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', dir, '--wallet.name', 's', '--seed', seed, '--no-password']);
+  t.is(bySeed.code, 0, bySeed.stderr);
+  t.regex(bySeed.stderr, /warning: --seed on the command line is visible in shell history and the process list; prefer --seed-file/);
+  t.false(bySeed.stderr.includes(seed), 'the warning does not repeat the secret');
+  const byWords = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', dir, '--wallet.name', 'm', '--mnemonic', DEV_PHRASE, '--no-password']);
+  t.is(byWords.code, 0, byWords.stderr);
+  t.regex(byWords.stderr, /warning: --mnemonic on the command line is visible .*; prefer --mnemonic-file/);
+  const seedFile = join(dir, 'seed.txt');
+  writeFileSync(seedFile, `${seed}\n`, { mode: 0o600 });
+  const byFile = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', dir, '--wallet.name', 'f', '--seed-file', seedFile, '--no-password']);
+  t.is(byFile.code, 0, byFile.stderr);
+  t.false(byFile.stderr.includes('warning'));
+  const help = await arena(['wallet', 'regen', '--help']);
+  t.regex(help.stdout, /--seed <hex>.*prefer --seed-file/s);
+});

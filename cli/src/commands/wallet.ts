@@ -123,9 +123,16 @@ function showCommand(): Command {
     });
 }
 
+/** A secret typed as a flag lands in shell history and `ps`: say so (without repeating it) and name the file flag. */
+function warnSecretOnCommandLine(flag: '--mnemonic' | '--seed'): void {
+  process.stderr.write(`warning: ${flag} on the command line is visible in shell history and the process list; prefer ${flag}-file <file> (mode 0600)\n`);
+}
+
 function keySource(opts: { mnemonic?: string; mnemonicFile?: string; seed?: string; seedFile?: string }): KeySource {
   const given = [opts.mnemonic, opts.mnemonicFile, opts.seed, opts.seedFile].filter((x) => x !== undefined).length;
   if (given !== 1) throw new ArenaError('USAGE', `give exactly one of --mnemonic, --mnemonic-file, --seed, --seed-file (found ${given})`);
+  if (opts.mnemonic !== undefined) warnSecretOnCommandLine('--mnemonic');
+  if (opts.seed !== undefined) warnSecretOnCommandLine('--seed');
   if (opts.mnemonic !== undefined) return { mnemonic: opts.mnemonic };
   if (opts.seed !== undefined) return { seed: opts.seed.trim() };
   if (opts.mnemonicFile !== undefined) return { mnemonic: readPasswordFile(opts.mnemonicFile) };
@@ -153,7 +160,7 @@ function regenLike(name: 'regen' | 'import', description: string): Command {
     .argument('<key>', '"coldkey" or "hotkey"')
     .option('--mnemonic <words>', 'the BIP-39 mnemonic (visible in shell history; prefer --mnemonic-file)')
     .option('--mnemonic-file <file>', 'file (mode 0600) holding the mnemonic')
-    .option('--seed <hex>', '0x + 64 hex digits mini-secret seed')
+    .option('--seed <hex>', '0x + 64 hex digits mini-secret seed (visible in shell history; prefer --seed-file)')
     .option('--seed-file <file>', 'file (mode 0600) holding the seed')
     .option('--password-file <file>', 'coldkey: read the new password from this file (mode 0600) instead of prompting')
     .option('--hotkey-password-file <file>', 'hotkey: encrypt it with the password in this file (default: unencrypted)')

@@ -48,16 +48,20 @@ function askOnce(question: string, input: NodeJS.ReadableStream, output: NodeJS.
   });
 }
 
-/** Prompts on the terminal without echo; refuses when stdin is not a TTY (use --password-file). */
+/**
+ * Prompts on the terminal without echo; refuses when stdin is not a TTY (use --password-file). The answer is
+ * trimmed of leading and trailing whitespace, as btwallet does, so a stray space typed or pasted around a
+ * password does not make a key that the same password cannot open elsewhere.
+ */
 export async function promptPassword(question: string, options: PromptOptions = {}): Promise<string> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stderr;
   if (input.isTTY !== true) {
     throw new ArenaError('PASSWORD_REQUIRED', 'a password is needed but stdin is not a terminal: pass --password-file <file> (mode 0600)');
   }
-  const first = await askOnce(question, input, output);
+  const first = (await askOnce(question, input, output)).trim();
   if (first === '') throw new ArenaError('PASSWORD_REQUIRED', 'the password must not be empty');
-  if (options.confirm === true && (await askOnce('Retype password: ', input, output)) !== first) {
+  if (options.confirm === true && (await askOnce('Retype password: ', input, output)).trim() !== first) {
     throw new ArenaError('USAGE', 'the two passwords do not match');
   }
   return first;
