@@ -143,6 +143,8 @@ export interface PalletRpcContext {
   readAt(at?: string): Promise<ReadContext>;
 }
 export type PalletRpcHandler = (ctx: PalletRpcContext, params: unknown[]) => unknown;
+/** Thrown by a pallet's RPC method for bad parameters: answered as JSON-RPC -32602 Invalid params. */
+export class InvalidRpcParams extends Error {}
 
 export interface PalletHooks {
   onInitialize?: (ctx: RuntimeContext, blockNumber: number) => void;

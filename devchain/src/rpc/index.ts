@@ -7,7 +7,8 @@ import * as payment from './payment.ts';
 import { dev_newBlock } from './dev/new-block.ts';
 import type { Handler, RpcContext } from './shared.ts';
 import { blockAt } from './shared.ts';
-import type { Pallet } from '../frame/pallet.ts';
+import { InvalidRpcParams, type Pallet } from '../frame/pallet.ts';
+import { RpcError } from './shared.ts';
 
 export type { Handler, RpcContext } from './shared.ts';
 export { RpcError } from './shared.ts';
@@ -17,7 +18,14 @@ export function palletHandlers(pallets: Pallet[]): Record<string, Handler> {
   const out: Record<string, Handler> = {};
   for (const p of pallets) {
     for (const [name, fn] of Object.entries(p.rpc ?? {})) {
-      out[name] = (ctx, params) => fn({ readAt: async (at) => ctx.chain.readContext(await blockAt(ctx, at)) }, params);
+      out[name] = async (ctx, params) => {
+        try {
+          return await fn({ readAt: async (at) => ctx.chain.readContext(await blockAt(ctx, at)) }, params);
+        } catch (err: unknown) {
+          if (err instanceof InvalidRpcParams) throw new RpcError(-32602, 'Invalid params', err.message);
+          throw err;
+        }
+      };
     }
   }
   return out;

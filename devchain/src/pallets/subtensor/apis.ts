@@ -5,7 +5,7 @@
 import { T, compact, option, vec, array } from '../../scale/types.ts';
 import { encode } from '../../scale/codec.ts';
 import { AccountId32 } from '../../frame/common-types.ts';
-import type { ReadContext, RuntimeApiDef, PalletRpcHandler } from '../../frame/pallet.ts';
+import { InvalidRpcParams, type ReadContext, type RuntimeApiDef, type PalletRpcHandler } from '../../frame/pallet.ts';
 import type { ReadState } from '../../frame/state.ts';
 import { AxonInfo, PrometheusInfo, SubtensorStorage, EMPTY_AXON, EMPTY_PROMETHEUS } from './storage.ts';
 import { subnetExists } from './state/subnets.ts';
@@ -171,13 +171,13 @@ function allNetuids(c: ReadContext): number[] {
 
 function u16Param(params: unknown[], i: number, name: string): number {
   const v = params[i];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 65535) throw new Error(`${name}: expected a u16 at params[${i}], found ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 65535) throw new InvalidRpcParams(`${name}: expected a u16 at params[${i}], found ${JSON.stringify(v)}`);
   return v;
 }
 function atParam(params: unknown[], i: number): string | undefined {
   const v = params[i];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new Error(`expected a block hash at params[${i}], found ${JSON.stringify(v)}`);
+  if (typeof v !== 'string') throw new InvalidRpcParams(`expected a block hash at params[${i}], found ${JSON.stringify(v)}`);
   return v;
 }
 const bytes = (t: Parameters<typeof encode>[0], v: unknown): number[] => [...encode(t, v)];
