@@ -49,19 +49,23 @@ test('distribution after an epoch: miners exactly, validators pro rata with take
   const by = new Map(out.credits.map((c) => [c.hotkey, c]));
   t.is(by.get('m2')?.incentive, 500_000_000n);
   t.false(by.has('m3'));
-  // Shares: floor(5e8 · ve_i / Σve) with ve ≈ 5e8 · (6/7, 1/7).
+  // Upstream, in U96F32 bits: share = (ve_i << 32) / Σve; prop = pool · share; take = (CUT · prop) >> 32;
+  // paid: take >> 32 and (prop − take) >> 32, each floored.
   const ve = epoch.validatorEmission;
   const total = ve[0]! + ve[1]!;
-  const share0 = (500_000_000n * ve[0]!) / total;
-  const share1 = (500_000_000n * ve[1]!) / total;
-  t.true(share0 > 428_571_000n && share1 > 71_428_000n);
+  const expected = (v: bigint): [bigint, bigint] => {
+    const prop = 500_000_000n * ((v << 32n) / total);
+    const take = (CUT_BITS * prop) >> 32n;
+    return [take >> 32n, (prop - take) >> 32n];
+  };
+  const [take0, rest0] = expected(ve[0]!);
+  const [take1, rest1] = expected(ve[1]!);
+  t.true(take0 + rest0 > 428_571_000n && take1 + rest1 > 71_428_000n);
   const v0 = by.get('v0')!;
   const v1 = by.get('v1')!;
-  t.is(v0.validatorTake + v0.nominatorDividends, share0);
-  t.is(v1.validatorTake + v1.nominatorDividends, share1);
-  t.is(v0.validatorTake, (share0 * CUT_BITS) >> 32n);
-  t.is(v1.validatorTake, (share1 * CUT_BITS) >> 32n);
-  t.is(out.undistributed, 500_000_000n - share0 - share1);
+  t.deepEqual([v0.validatorTake, v0.nominatorDividends], [take0, rest0]);
+  t.deepEqual([v1.validatorTake, v1.nominatorDividends], [take1, rest1]);
+  t.is(out.undistributed, 500_000_000n - take0 - rest0 - take1 - rest1);
   t.is(out.validatorPool, 500_000_000n);
   t.deepEqual(by.get('owner-hot'), {
     uid: undefined,
@@ -73,6 +77,20 @@ test('distribution after an epoch: miners exactly, validators pro rata with take
     ownerCut: 7n,
   });
   t.is(DEFAULT_VALIDATOR_TAKE, 11_796);
+});
+
+test('dividend rounding as upstream: U96F32 share, then take and rest floored separately', (t) => {
+  const pay = (pool: bigint, ve: bigint[]) => distributeEmission({
+    hotkeys: ve.map((_, i) => `v${i}`), coldkeys: ve.map((_, i) => `c${i}`), serverEmission: ve.map(() => 0n), validatorEmission: ve,
+    pendingServer: 0n, pendingValidator: pool,
+  }).credits.map((c) => [c.validatorTake, c.nominatorDividends]);
+  // Pool 1000, ve (1, 2): share0 = floor(2^32/3) bits, prop0 = 1000 · share0 ≈ 333.33; take ≈ 59.998,
+  // rest ≈ 273.33 ⇒ 59 + 273 = 332 (an integer share floor(1000/3) = 333 would pay 59 + 274);
+  // v1: prop ≈ 666.67 ⇒ 119 + 546 = 665.
+  t.deepEqual(pay(1000n, [1n, 2n]), [[59n, 273n], [119n, 546n]]);
+  // Pool 4.1e8, ve (1, 6): same total as an integer share, but the take is one rao larger
+  // (10542589 + 48028839; the integer share gave 10542588 + 48028840).
+  t.deepEqual(pay(410_000_000n, [1n, 6n])[0], [10_542_589n, 48_028_839n]);
 });
 
 test('no miner incentive ⇒ validators share validator + server; take 0 and 100%', (t) => {

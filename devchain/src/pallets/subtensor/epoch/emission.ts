@@ -106,10 +106,23 @@ export interface DistributionOutput {
 }
 
 /**
+ * One validator's payout as upstream (`calculate_dividend_distribution`, then
+ * `distribute_dividends_and_incentives`), all in U96F32: `share = ve / Σve` (truncated),
+ * `prop = pool × share`, `take = (take_u16 / 65535) × prop`, `rest = prop − take`; the two
+ * payments are each floored to u64, so they may sum to one rao less than `floor(prop)`.
+ */
+export function payValidator(pool: bigint, ve: bigint, veSum: bigint, takeU16: number): { take: bigint; rest: bigint } {
+  const share = div(U96F32, fromInt(U96F32, ve), fromInt(U96F32, veSum));
+  const prop = mul(U96F32, fromInt(U96F32, pool), share);
+  const take = mul(U96F32, div(U96F32, fromInt(U96F32, takeU16), fromInt(U96F32, 65535)), prop);
+  return { take: toU64(U96F32, take), rest: toU64(U96F32, prop - take) };
+}
+
+/**
  * Simple-case `distribute_emission` (§7 step 5): miners get their `serverEmission` exactly; the
  * validator pool (`pendingValidator`, plus `pendingServer` when Σ serverEmission = 0) is shared
- * pro rata to `validatorEmission` as `floor(pool · ve_i / Σve)`; each validator keeps
- * `floor(share · take/65535)` (U96F32) for its own coldkey, the rest goes to its nominators.
+ * pro rata to `validatorEmission` with upstream's U96F32 rounding ({@link payValidator}); each
+ * validator keeps its take for its own coldkey, the rest goes to its nominators.
  * The owner cut goes to the subnet-owner hotkey.
  */
 export function distributeEmission(input: DistributionInput): DistributionOutput {
@@ -135,13 +148,12 @@ export function distributeEmission(input: DistributionInput): DistributionOutput
     if (recycleSet.has(hotkey)) recycled += server;
     else credit.incentive = server;
     if (validatorSum > 0n) {
-      const share = (pool * input.validatorEmission[uid]!) / validatorSum;
       const takeU16 = input.takes?.[uid] ?? DEFAULT_VALIDATOR_TAKE;
       checkU16(`distributeEmission takes[${uid}]`, takeU16);
-      const take = toU64(U96F32, mul(U96F32, fromInt(U96F32, share), div(U96F32, fromInt(U96F32, takeU16), fromInt(U96F32, 65535))));
+      const { take, rest } = payValidator(pool, input.validatorEmission[uid]!, validatorSum, takeU16);
       credit.validatorTake = take;
-      credit.nominatorDividends = share - take;
-      paid += share;
+      credit.nominatorDividends = rest;
+      paid += take + rest;
     }
     credits.push(credit);
   }
