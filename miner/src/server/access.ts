@@ -51,7 +51,9 @@ export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps
   }
   const verified = verifyParsed(body, parsed);
   if (!verified.ok) throw new ProtocolError(verified.code, verified.reason);
-  if (!deps.replay.checkAndAdd(parsed.headers.uuid, nowMs)) throw new ProtocolError('replayed', `uuid ${parsed.headers.uuid} was already used`);
+  const seen = deps.replay.checkAndAdd(hotkey, parsed.headers.uuid, nowMs);
+  if (seen === 'replayed') throw new ProtocolError('replayed', `uuid ${parsed.headers.uuid} was already used`);
+  if (seen === 'full') throw new ProtocolError('rate-limited', `caller ${hotkey} has too many unexpired request uuids; retry once older ones expire`);
   if (!deps.limiter.tryTake(hotkey, nowMs)) throw new ProtocolError('rate-limited', `caller ${hotkey} is over its rate limit`);
   return { hotkey, entry, record: verified.record };
 }

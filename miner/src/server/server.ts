@@ -28,7 +28,7 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   maxMessageBytes?: number;
   /** Most MinerService calls served at once; more get UNAVAILABLE (retry later); default 256. */
   maxInFlight?: number;
-  /** Most remembered request uuids; default 100_000. */
+  /** Most unexpired request uuids remembered per caller (a full share refuses new ones); default 1024. */
   replayCacheSize?: number;
   /** HTTP/2 receive window per connection and stream, bytes; default maxMessageBytes (0 keeps Node's 64 KiB). */
   http2WindowBytes?: number;
@@ -73,7 +73,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const access: AccessDeps = {
     minerHotkey: opts.hotkey.address,
     callerDirectory: opts.callerDirectory,
-    replay: new ReplayCache({ ttlMs: maxAgeMs + maxFutureMs, capacity: limits.replayCacheSize ?? 100_000 }),
+    replay: new ReplayCache({ ttlMs: maxAgeMs + maxFutureMs, capacity: limits.replayCacheSize ?? 1024 }),
     limiter: new TokenBucketLimiter(opts.rateLimit),
     now: opts.now ?? Date.now,
     maxAgeMs,

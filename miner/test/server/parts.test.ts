@@ -1,17 +1,17 @@
-import { status } from '@grpc/grpc-js';
-import { MinerCallError } from '#protocol';
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { encodePredictRequest, MINER_SERVICE, MinerCallError, requestMetadata, signRequest } from '#protocol';
 import test from 'ava';
 import { callerStakeFloorRao, InMemoryCallerDirectory } from '../../src/server/index.ts';
 import { TokenBucketLimiter } from '../../src/server/rate-limit.ts';
 import { ReplayCache } from '../../src/server/replay-cache.ts';
-import { batch, client, devKeys, IN, OUT, startServer } from './_helpers/harness.ts';
+import { batch, client, devKeys, IN, OUT, rawChannel, startServer } from './_helpers/harness.ts';
 
 test('ReplayCache refuses a key within its ttl, forgets it after, and stays bounded', (t) => {
   const c = new ReplayCache({ ttlMs: 1000, capacity: 3 });
-  t.true(c.checkAndAdd('a', 0));
-  t.false(c.checkAndAdd('a', 999));
-  t.true(c.checkAndAdd('a', 2001), 'expired entries are forgotten');
-  for (const k of ['b', 'c', 'd', 'e']) c.checkAndAdd(k, 2002);
+  t.is(c.checkAndAdd('v', 'a', 0), 'ok');
+  t.is(c.checkAndAdd('v', 'a', 999), 'replayed');
+  t.is(c.checkAndAdd('v', 'a', 2001), 'ok', 'expired entries are forgotten');
+  for (const k of ['b', 'c', 'd', 'e']) c.checkAndAdd('v', k, 2002);
   t.is(c.size, 3);
 });
 
@@ -65,4 +65,35 @@ test('calls beyond maxInFlight get UNAVAILABLE while the model is busy', async (
   t.is(err?.grpcCode, status.UNAVAILABLE);
   release();
   t.deepEqual((await first).value.output.shape, [1, OUT]);
+});
+
+test('a flood of fresh uuids from one caller cannot flush another caller\'s unexpired uuid: the replay is still refused', async (t) => {
+  const keys = await devKeys();
+  const { address } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: 64, replayCacheSize: 8 } });
+  const raw = rawChannel(t, address);
+  const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
+  const md = requestMetadata(signRequest(body, keys.alice, keys.bob.address));
+  t.true(Buffer.isBuffer(await raw(MINER_SERVICE.Predict.path, body, md)), 'first use is served');
+  // Another permitted caller (eve) sends more fresh, valid requests than the cache holds.
+  const flood = await Promise.all(Array.from({ length: 12 }, () => raw(MINER_SERVICE.Predict.path, body, requestMetadata(signRequest(body, keys.eve, keys.bob.address)))));
+  const refusedFlood = flood.filter((r) => !Buffer.isBuffer(r)) as ServiceError[];
+  t.true(refusedFlood.every((e) => e.code === status.RESOURCE_EXHAUSTED), 'the flooder is refused once its own share is full');
+  const again = await raw(MINER_SERVICE.Predict.path, body, md);
+  t.false(Buffer.isBuffer(again), 'the replay must not be served');
+  t.is((again as ServiceError).code, status.ALREADY_EXISTS);
+});
+
+test('ReplayCache keeps one share per caller and refuses a new key rather than forget an unexpired one', (t) => {
+  const c = new ReplayCache({ ttlMs: 1000, capacity: 2 });
+  t.is(c.checkAndAdd('v1', 'a', 0), 'ok');
+  t.is(c.checkAndAdd('v1', 'b', 0), 'ok');
+  t.is(c.checkAndAdd('v1', 'c', 10), 'full', 'v1 is full of unexpired keys');
+  t.is(c.checkAndAdd('v2', 'c', 10), 'ok', 'another caller has its own share');
+  t.is(c.checkAndAdd('v1', 'a', 500), 'replayed');
+  t.is(c.checkAndAdd('v1', 'c', 1001), 'ok', 'expired keys make room');
+  t.is(c.size, 2);
+  t.is(c.checkAndAdd('v1', 'a', 2500), 'ok', 'and are forgotten after the ttl');
+  t.is(c.size, 1, "v2's expired share is dropped too");
+  t.is(c.checkAndAdd('v2', 'z', 5000), 'ok');
+  t.is(c.size, 1);
 });
