@@ -5,8 +5,8 @@
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import {
-  ChainError, burnedRegister, codecToBigInt, connectChain, fetchMetagraph, headsFromApi, ipFromChain, MetagraphWatcher, serveAxon,
-  silentLogger, submitAndWait, subtensorAt, type ChainClient, type Metagraph,
+  burnedRegister, codecToBigInt, connectChain, fetchMetagraph, headsFromApi, ipFromChain, MetagraphWatcher, readAxon, readBurn, readFreeBalance, readSubnetExists,
+  readUid, serveAxon, silentLogger, submitAndWait, subtensorAt, type ChainClient, type Metagraph, type SubtensorAt,
 } from '#core';
 
 /** An axon as the miner compares it: text IP and port. */
@@ -70,26 +70,6 @@ export async function connectMinerChain(options: ConnectMinerChainOptions): Prom
   return substrateMinerChain(client, { txTimeoutMs: options.txTimeoutMs ?? 60_000, logger });
 }
 
-type Query = (...args: unknown[]) => Promise<unknown>;
-
-/** `api.query.subtensorModule.<name>`, or a `CHAIN_UNSUPPORTED` error naming what is missing. */
-function storage(client: ChainClient, name: string): Query {
-  const entry = client.api.query.subtensorModule?.[name];
-  if (entry === undefined) {
-    throw new ChainError('CHAIN_UNSUPPORTED',
-      `the chain at ${client.endpoint} has no SubtensorModule.${name.charAt(0).toUpperCase()}${name.slice(1)} storage; is it a subtensor-compatible chain?`);
-  }
-  return entry as unknown as Query;
-}
-
-interface OptionCodec { isSome?: boolean; isNone?: boolean; unwrap?: () => unknown }
-
-function unwrapOption(v: unknown): unknown {
-  const o = v as OptionCodec;
-  if (o.isNone === true) return undefined;
-  return o.isSome === true && o.unwrap !== undefined ? o.unwrap() : v;
-}
-
 /**
  * `SubtensorModule.StakeThreshold` (global, rao) at `hash` (default best): the stake a hotkey needs to set
  * weights, the miner's default caller stake floor. Undefined when this chain has no such item or the read
@@ -109,21 +89,15 @@ async function readStakeThreshold(client: ChainClient, logger: Logger, hash?: `0
 export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs: number; logger: Logger }): MinerChain {
   const { api } = client;
   const submit = { timeoutMs: options.txTimeoutMs, nonces: client.nonces, logger: options.logger };
+  // Every read goes through core's chain reader at the best block, with the client's deadline.
+  const read = <T>(what: string, fn: (s: SubtensorAt) => Promise<T>): Promise<T> => client.read(what, async (a) => fn(await subtensorAt(a)));
   return {
     endpoint: client.endpoint,
     bestBlock: () => client.read('best block', async (a) => (await a.rpc.chain.getHeader()).number.toNumber()),
-    subnetExists: (netuid) => client.read('NetworksAdded', async () => (await storage(client, 'networksAdded')(netuid) as { isTrue: boolean }).isTrue),
-    uidOf: (netuid, hotkey) => client.read('Uids', async () => {
-      const v = unwrapOption(await storage(client, 'uids')(netuid, hotkey));
-      return v === undefined ? undefined : Number(codecToBigInt(v));
-    }),
-    burnRao: (netuid) => client.read('Burn', async () => codecToBigInt(await storage(client, 'burn')(netuid))),
-    freeBalanceRao: (address) => client.read('System.Account', async (a) => {
-      const account = a.query.system?.account;
-      if (account === undefined) throw new ChainError('CHAIN_UNSUPPORTED', `the chain at ${client.endpoint} has no System.Account storage`);
-      const info = (await account(address)) as unknown as { data: { free: unknown } };
-      return codecToBigInt(info.data.free);
-    }),
+    subnetExists: (netuid) => read('NetworksAdded', (s) => readSubnetExists(s, netuid)),
+    uidOf: (netuid, hotkey) => read('Uids', (s) => readUid(s, netuid, hotkey)),
+    burnRao: (netuid) => read('Burn', (s) => readBurn(s, netuid)),
+    freeBalanceRao: (address) => read('System.Account', (s) => readFreeBalance(s, address)),
     registerFeeRao: async (netuid, hotkey, coldkey) => {
       try {
         const info = await burnedRegister(api, { netuid, hotkey }).paymentInfo(coldkey);
@@ -136,13 +110,10 @@ export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs:
     burnedRegister: async (netuid, hotkey, coldkey) => {
       await submitAndWait(api, burnedRegister(api, { netuid, hotkey }), coldkey, submit);
     },
-    axonOf: (netuid, hotkey) => client.read('Axons', async () => {
-      const raw = unwrapOption(await storage(client, 'axons')(netuid, hotkey));
-      if (raw === undefined) return undefined;
-      const s = raw as Record<string, unknown>;
-      const ip = codecToBigInt(s.ip);
-      if (ip === 0n) return undefined;
-      return { ip: ipFromChain(ip, Number(codecToBigInt(s.ipType ?? s.ip_type))), port: Number(codecToBigInt(s.port)) };
+    axonOf: (netuid, hotkey) => read('Axons', async (s) => {
+      const raw = await readAxon(s, netuid, hotkey);
+      if (raw === undefined || raw.ip === 0n) return undefined;
+      return { ip: ipFromChain(raw.ip, raw.ipType), port: raw.port };
     }),
     serveAxon: async (netuid, hotkey, axon) => {
       await submitAndWait(api, serveAxon(api, { netuid, ip: axon.ip, port: axon.port, version: axon.version }), hotkey, submit);
