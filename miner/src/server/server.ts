@@ -9,6 +9,7 @@ import {
   responseMetadata,
   signResponse,
   ensureCryptoReady,
+  isProtocolError,
   toGrpcStatus,
   type Signer,
 } from '#protocol';
@@ -20,6 +21,7 @@ import { HealthService } from './health.ts';
 import { createMinerMetrics, type MinerMetrics } from './metrics.ts';
 import { handlePredict, type InfoSource, type PredictLimits, type Predictor } from './predict.ts';
 import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { RefusalLog } from './refusal-log.ts';
 import { ReplayCache } from './replay-cache.ts';
 
 /** Limits of the miner server. */
@@ -34,6 +36,8 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   http2WindowBytes?: number;
   /** Largest HTTP/2 frame callers may send, bytes (16 KiB..16 MiB - 1); default 16 KiB (Node's). */
   http2MaxFrameBytes?: number;
+  /** Refusals are logged in full once per reason per interval, the rest counted in one line; ms, default 10_000. */
+  refusalLogIntervalMs?: number;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -63,6 +67,11 @@ export interface MinerServer {
 
 type Outcome = { ok: true; body: Buffer; metadata: Metadata } | { ok: false; code: GrpcStatus; details: string; reason: string; caller?: string };
 
+/** The reason code of a refusal: the protocol error code, else `internal`. */
+function reasonOf(e: unknown): string {
+  return isProtocolError(e) ? e.code : 'internal';
+}
+
 /** Creates the miner's gRPC server: MinerService (signed, access-controlled) plus grpc.health.v1.Health. */
 export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const log = (opts.logger ?? pino({ level: 'silent' })).child({ component: 'miner.server' });
@@ -80,6 +89,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
     maxFutureMs,
   };
   const health = new HealthService(['arena.v1.MinerService']);
+  const refusals = new RefusalLog(log, limits.refusalLogIntervalMs);
   const maxInFlight = limits.maxInFlight ?? 256;
   let inFlight = 0;
   const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -103,7 +113,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
         call.sendMetadata(o.metadata);
         callback(null, o.body);
       } else {
-        log.warn({ caller: o.caller, reason: o.reason, method, code: GrpcStatus[o.code] }, 'request refused');
+        refusals.record({ caller: o.caller, reason: o.reason, details: o.details, method, code: GrpcStatus[o.code] ?? String(o.code) });
         callback({ code: o.code, details: o.details });
       }
       metrics.requests.inc({ method, status: GrpcStatus[o.ok ? GrpcStatus.OK : o.code] });
@@ -127,7 +137,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       return { ok: true, body: resBody, metadata: responseMetadata(headers) };
     } catch (e: unknown) {
       const s = toGrpcStatus(e);
-      return { ok: false, ...s, reason: s.details, caller: caller ?? claimedCaller(call.metadata) };
+      return { ok: false, ...s, reason: reasonOf(e), caller: caller ?? claimedCaller(call.metadata) };
     } finally {
       inFlight--;
     }
@@ -157,6 +167,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
     },
     stop(graceMs = 2_000) {
       health.shutdown();
+      refusals.flush();
       return new Promise<void>((resolve) => {
         const timer = setTimeout(() => server.forceShutdown(), graceMs);
         server.tryShutdown(() => {
