@@ -51,6 +51,8 @@ export type { PeriodSecret, PeriodReveal } from './period.ts';
 export { PeriodKeeper, PERIOD_FILE, REVEALS_DIR } from './period-keeper.ts';
 export type { PeriodCommitter, PeriodKeeperOptions } from './period-keeper.ts';
 export { PublicLadder, writePublicReport, PUBLIC_REPORTS_DIR } from './public-report.ts';
+export { checkReveal } from './reveal-check.ts';
+export type { OnChainCommitment, RevealVerdict } from './reveal-check.ts';
 export type { PublicRoundReport, PublicMinerLine } from './public-report.ts';
 export { ValidatorConfigSchema, DaemonScoringSchema, loadValidatorConfig, loadCompetition, scoringFor } from './daemon-config.ts';
 export type { ValidatorConfig, ValidatorConfigInput } from './daemon-config.ts';

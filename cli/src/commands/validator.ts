@@ -1,10 +1,11 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
 import { createLogger, readConfigFile, type LogLevel } from '#core';
 import {
-  HeldOutDataSource, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, verifyReportEvidence,
+  dataSourceFor, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, verifyReportEvidence,
   type ReportVerdict, type VerifyReportOptions,
 } from '#validator';
 import { Command, InvalidArgumentError } from 'commander';
+import { checkRevealFor } from './verify-reveal.ts';
 
 const DEFAULT_CONFIG = new URL('../../../configs/validator/local.json', import.meta.url).pathname;
 
@@ -49,10 +50,15 @@ function verifyReportCommand(): Command {
     .description("Check a round report's signed miner answers: each signature, signer, recipient and, from the responses sidecar next to it, each body")
     .argument('<file>', 'round report, e.g. <data-dir>/reports/round-42.json (its round-42.responses.json is read from the same directory)')
     .option('--json', 'print the verdict as JSON')
-    .option('--recompute [competition]', "also regenerate the round's batch from the report's seed and recompute every loss, with the report's competition or the id/file given (needs its held-out data)")
+    .option('--recompute [competition]', "also regenerate the round's batch and recompute every loss, with the report's competition or the id/file given (needs its held-out data); a secret-seeded round is regenerated from its period's reveal, checked against the validator's on-chain commitment")
+    .option('--reveal <file>', "the period's reveal (default <report dir>/../reveals/period-<p>.json)")
+    .option('--chain-endpoint <url>', 'chain to read the commitment from (default: --network)')
+    .option('--network <name>', 'network name (local, test, finney) holding the commitment', 'local')
     .exitOverride()
     .addHelpText('after', '\nPut --recompute after <file> (it takes an optional value).\nExit code: 0 when every record checks out, 1 when any fails, 2 when the file is not a readable report.')
-    .action(async (file: string, o: { json?: boolean; recompute?: boolean | string }) => {
+    .action(async (file: string, own: { json?: boolean; recompute?: boolean | string; reveal?: string; chainEndpoint?: string; network?: string }, cmd: Command) => {
+      // --chain-endpoint/--network are also the parent's options: commander hands them to whichever it parses first.
+      const o = { ...own, ...cmd.optsWithGlobals<{ chainEndpoint?: string; network?: string }>() };
       let loaded: Awaited<ReturnType<typeof loadReportEvidence>>;
       try {
         loaded = await loadReportEvidence(file);
@@ -61,16 +67,21 @@ function verifyReportCommand(): Command {
       }
       const { report, sidecar } = loaded;
       const opts: VerifyReportOptions = {};
+      let revealProblems: string[] = [];
       if (o.recompute !== undefined) {
-        let data: HeldOutDataSource;
+        let competition: ReturnType<typeof loadCompetition>;
         try {
-          data = new HeldOutDataSource(loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId));
+          competition = loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId);
         } catch (err: unknown) {
           throw exitWith(2, `--recompute: ${err instanceof Error ? err.message : String(err)}`);
         }
-        opts.batch = await data.sampleRoundBatch(report.seed, report.batchSize);
+        let seed = report.seed;
+        // A secret-seeded round is regenerated from the revealed secret, never from the seed the report claims.
+        if (typeof report.period === 'number') ({ seed, problems: revealProblems } = await checkRevealFor(file, report, competition, o));
+        opts.batch = await dataSourceFor(competition).sampleRoundBatch(seed, report.batchSize);
       }
-      const verdict = verifyReportEvidence(report, sidecar, opts);
+      const checked = verifyReportEvidence(report, sidecar, opts);
+      const verdict = { ...checked, ok: checked.ok && revealProblems.length === 0, problems: [...revealProblems.map((p) => `reveal: ${p}`), ...checked.problems] };
       process.stdout.write(o.json === true ? `${JSON.stringify({ file, ...verdict }, null, 2)}\n` : verdictTable(file, verdict));
       if (!verdict.ok) {
         const bad = verdict.miners.filter((m) => m.result === 'bad').map((m) => m.uid);
