@@ -1,6 +1,6 @@
 import test from 'ava';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { startChain, exec, execMany, key } from './_helpers/subtensor.ts';
+import { startChain, exec, execMany, key, poolRefusal, customCode } from './_helpers/subtensor.ts';
 
 const alice = key('//Alice');
 const bob = key('//Bob');
@@ -25,8 +25,7 @@ test('register_network is rate limited until sudo lowers NetworkRateLimit; regis
   const chain = await startChain(t, undefined);
   const { api } = chain;
   const ownerHot = key('//Alice//owner');
-  const first = await exec(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice);
-  t.is(first.error, 'subtensorModule.NetworkTxRateLimitExceeded');
+  t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice)), 6, 'NetworkTxRateLimitExceeded is refused at the pool');
   const sudo = await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetNetworkRateLimit(0)), alice);
   t.true(sudo.ok, sudo.error);
   const reg = await exec(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice);

@@ -71,3 +71,21 @@ export async function execMany(chain: Chain, txs: Array<[SubmittableExtrinsic<'p
 export async function exec(chain: Chain, tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair): Promise<ExecResult> {
   return (await execMany(chain, [[tx, signer]]))[0]!;
 }
+
+/** Signs and submits `tx`; resolves to the pool's refusal message (e.g. `1010: Invalid Transaction: Custom error: 6 ...`), or null if accepted. */
+export async function poolRefusal(chain: Chain, tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair): Promise<string | null> {
+  const nonce = (await chain.api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  const signed = await tx.signAsync(signer, { nonce, era: 0 });
+  try {
+    await chain.api.rpc.author.submitExtrinsic(signed);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** The `InvalidTransaction::Custom` code in a pool refusal message, or null. */
+export const customCode = (refusal: string | null): number | null => {
+  const m = /Custom error: (\d+)/.exec(refusal ?? '');
+  return m ? Number(m[1]) : null;
+};

@@ -6,7 +6,7 @@
  * state/ by concern; this file assembles them.
  */
 import { T } from '../../scale/types.ts';
-import { definePallet, type Pallet } from '../../frame/pallet.ts';
+import { InvalidTransaction, definePallet, type CallDef, type CallValue, type Pallet } from '../../frame/pallet.ts';
 import { P, SubtensorStorage } from './storage.ts';
 import { SUBTENSOR_ERRORS, PALLET_INDEX } from './errors.ts';
 import { SUBTENSOR_EVENTS } from './events.ts';
@@ -18,13 +18,15 @@ import { registrationCalls } from './calls/registration.ts';
 import { networkCalls } from './calls/network.ts';
 import { blockStep } from './state/block-step.ts';
 import { genesisSubnets } from './genesis.ts';
+import { guardError, customCodeOf } from './guards.ts';
+import { fail } from './errors.ts';
 import { neuronApis, neuronRpc } from './apis.ts';
 
 export function createSubtensorModule(options: SubtensorOptions): Pallet {
   return definePallet({
     name: P, index: PALLET_INDEX, path: 'pallet_subtensor',
     docs: [' Bittensor subnets, neurons, weights, stake and Yuma consensus (devchain implementation).'],
-    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls()].sort((a, b) => a.index - b.index),
+    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls()].sort((a, b) => a.index - b.index).map((c) => guarded(c, options)),
     events: SUBTENSOR_EVENTS, errors: SUBTENSOR_ERRORS,
     storage: Object.values(SubtensorStorage) as unknown as NonNullable<Parameters<typeof definePallet>[0]['storage']>,
     constants: [
@@ -40,8 +42,27 @@ export function createSubtensorModule(options: SubtensorOptions): Pallet {
     hooks: {
       onInitialize: (ctx) => blockStep(ctx, options),
       genesis: (ctx) => genesisSubnets(ctx),
+      // SubtensorTransactionExtension: pool validation runs at the next block's number, as upstream's validate_transaction.
+      validate: (ctx, c: CallValue, who) => {
+        const e = guardError(ctx.state, ctx.blockNumber + 1, who, { name: c.value.type, args: (c.value.value ?? {}) as Record<string, unknown> }, options.allowLoopbackAxons);
+        if (e) { const code = customCodeOf(e); throw new InvalidTransaction('Custom', code, `Custom error: ${code} (${e})`); }
+      },
     },
     runtimeApis: neuronApis(),
     rpc: neuronRpc(),
   });
+}
+
+/** Runs the guards before a signed call's body (upstream's System `DispatchExtension` pre-dispatch). */
+function guarded(c: CallDef, options: SubtensorOptions): CallDef {
+  return {
+    ...c,
+    dispatch: (ctx, args) => {
+      if (ctx.origin.type === 'Signed') {
+        const e = guardError(ctx.state, ctx.blockNumber, ctx.origin.who, { name: c.name, args }, options.allowLoopbackAxons);
+        if (e) fail(e);
+      }
+      c.dispatch(ctx, args);
+    },
+  };
 }

@@ -27,3 +27,15 @@ export function axonError(s: ReadState, block: number, hotkey: Uint8Array, a: { 
   if (a.port === 0) return 'InvalidPort';
   return null;
 }
+
+/** First failing prometheus check as an upstream error name, or null (upstream checks the IP before registration). */
+export function prometheusError(s: ReadState, block: number, hotkey: Uint8Array, a: { netuid: number; ip: bigint; port: number; ip_type: number }, allowLoopback: boolean): string | null {
+  if (a.ip_type !== 4 && a.ip_type !== 6) return 'InvalidIpType';
+  if (!validIp(a.ip_type, a.ip, false, allowLoopback)) return 'InvalidIpAddress';
+  if (!SubtensorStorage.IsNetworkMember.get(s, hotkey, a.netuid) || SubtensorStorage.Uids.get(s, a.netuid, hotkey) === undefined) return 'HotKeyNotRegisteredInNetwork';
+  const prev = SubtensorStorage.Prometheus.get(s, a.netuid, hotkey);
+  const limit = SubtensorStorage.ServingRateLimit.get(s, a.netuid);
+  if (prev && limit !== 0n && prev.block !== 0n && BigInt(block) - prev.block < limit) return 'ServingRateLimitExceeded';
+  if (a.port === 0) return 'InvalidPort';
+  return null;
+}

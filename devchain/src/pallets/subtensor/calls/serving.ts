@@ -1,19 +1,17 @@
-/** Serving calls (subtensor-api.md §2.3): serve_axon (4) and serve_prometheus (5). */
+/**
+ * Serving calls (subtensor-api.md §2.3): serve_axon (4) and serve_prometheus (5). Pool validation
+ * of both is the CheckServingEndpoints guard (guards.ts); the bodies re-check as upstream.
+ */
 import { T } from '../../../scale/types.ts';
-import { InvalidTransaction, call, ensureSigned, type CallDef } from '../../../frame/pallet.ts';
+import { call, ensureSigned, type CallDef } from '../../../frame/pallet.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { emit } from '../events.ts';
 import { fail } from '../errors.ts';
 import type { SubtensorOptions } from '../options.ts';
-import { axonError, validIp } from './serving-checks.ts';
+import { axonError, prometheusError } from './serving-checks.ts';
 
 const NetUid = T.u16;
 interface AxonArgs { netuid: number; version: number; ip: bigint; port: number; ip_type: number; protocol: number; placeholder1: number; placeholder2: number }
-
-/** Custom pool-validation codes of upstream `CustomTransactionError`. */
-export const CUSTOM_CODES: Record<string, number> = {
-  HotKeyNotRegisteredInNetwork: 10, InvalidIpAddress: 11, ServingRateLimitExceeded: 12, InvalidPort: 13, InvalidIpType: 11,
-};
 
 export function servingCalls(options: SubtensorOptions): CallDef[] {
   return [
@@ -24,10 +22,6 @@ export function servingCalls(options: SubtensorOptions): CallDef[] {
         { name: 'port', type: T.u16, typeName: 'u16' }, { name: 'ip_type', type: T.u8, typeName: 'u8' }, { name: 'protocol', type: T.u8, typeName: 'u8' },
         { name: 'placeholder1', type: T.u8, typeName: 'u8' }, { name: 'placeholder2', type: T.u8, typeName: 'u8' },
       ],
-      validate: (ctx, a, who) => {
-        const e = axonError(ctx.state, ctx.blockNumber + 1, who, a, options.allowLoopbackAxons);
-        if (e) throw new InvalidTransaction('Custom', CUSTOM_CODES[e] ?? 255, `Custom error: ${CUSTOM_CODES[e] ?? 255} (${e})`);
-      },
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         const e = axonError(ctx.state, ctx.blockNumber, who, a, options.allowLoopbackAxons);
@@ -45,13 +39,8 @@ export function servingCalls(options: SubtensorOptions): CallDef[] {
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         const s = ctx.state;
-        if (SubtensorStorage.Uids.get(s, a.netuid, who) === undefined) fail('HotKeyNotRegisteredInNetwork');
-        if (a.ip_type !== 4 && a.ip_type !== 6) fail('InvalidIpType');
-        if (!validIp(a.ip_type, a.ip, false, options.allowLoopbackAxons)) fail('InvalidIpAddress');
-        const prev = SubtensorStorage.Prometheus.get(s, a.netuid, who);
-        const limit = SubtensorStorage.ServingRateLimit.get(s, a.netuid);
-        if (prev && limit !== 0n && prev.block !== 0n && BigInt(ctx.blockNumber) - prev.block < limit) fail('ServingRateLimitExceeded');
-        if (a.port === 0) fail('InvalidPort');
+        const e = prometheusError(s, ctx.blockNumber, who, a, options.allowLoopbackAxons);
+        if (e) fail(e);
         SubtensorStorage.Prometheus.set(s, a.netuid, who, { block: BigInt(ctx.blockNumber), version: a.version, ip: a.ip, port: a.port, ip_type: a.ip_type });
         emit(ctx, 'PrometheusServed', [a.netuid, who]);
       },

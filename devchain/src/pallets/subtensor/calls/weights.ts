@@ -77,7 +77,8 @@ export function weightsCalls(): CallDef[] {
       name: 'set_weights', index: 0, args: weightsArgs, pays: 'No',
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
-        if (a.netuid !== 0 && SubtensorStorage.CommitRevealWeightsEnabled.get(ctx.state, a.netuid)) fail('CommitRevealEnabled');
+        // Upstream checks commit-reveal first, root included (its CommitRevealWeightsEnabled defaults to true).
+        if (SubtensorStorage.CommitRevealWeightsEnabled.get(ctx.state, a.netuid)) fail('CommitRevealEnabled');
         storeWeights(ctx, who, a, false);
       },
     }),
@@ -87,6 +88,7 @@ export function weightsCalls(): CallDef[] {
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         const s = ctx.state;
+        if (!subnetExists(s, a.netuid)) fail('MechanismDoesNotExist');
         if (!SubtensorStorage.CommitRevealWeightsEnabled.get(s, a.netuid)) fail('CommitRevealDisabled');
         const uid = SubtensorStorage.Uids.get(s, a.netuid, who);
         if (uid === undefined) return fail('HotKeyNotRegisteredInSubNet');
