@@ -50,8 +50,8 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
     const reportUrls = [...cluster.reportUrls.values()];
     const timeout = Math.max(60_000, epochMs() * 8);
     // Warm-up: until every honest validator's weights pay miners.
-    // Warm-up: every miner's axon is on chain, then every validator has set weights since (a couple of
-    // rounds later), and miners are paid.
+    // Warm-up: every miner's axon is on chain, then every validator has set weights a full tempo later
+    // (so every miner was scored in several rounds), and miners are paid.
     let warmupEpochs = 0;
     let servedAt = Number.POSITIVE_INFINITY;
     const uidOf = (m: Metagraph, name: string): number => m.hotkeys.indexOf(cluster.hotkeyOf(name) as never);
@@ -61,7 +61,7 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
       const served = def.neurons.filter((n) => n.role === 'miner').every((n) => (m.axons[uidOf(m, n.name)]?.port ?? 0) > 0);
       if (served && servedAt === Number.POSITIVE_INFINITY) servedAt = m.block;
       const paid = m.incentive.reduce((a, b) => a + b, 0) > 0;
-      const validatorsIn = def.neurons.filter((n) => n.role === 'validator').every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + 2 * CHAIN_TIMING.roundIntervalBlocks);
+      const validatorsIn = def.neurons.filter((n) => n.role === 'validator').every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + CHAIN_TIMING.tempo);
       if (paid && validatorsIn) break;
       const dead = [...cluster.expected].filter((n) => !cluster.procs.isRunning(n));
       if (dead.length > 0) throw new Error(`sim: ${def.name}: ${dead.join(', ')} exited during warm-up; last lines of ${dead[0]}:\n${cluster.procs.tail(dead[0]!)}`);
