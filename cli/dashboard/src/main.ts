@@ -238,7 +238,8 @@ function renderWeights(el: HTMLElement, rows: WeightRows, n: number): void {
 
 // ---------------------------------------------------------------- validator reports
 
-interface MinerLine { uid: number; loss: number | null; rank: number | null; status: string }
+/** A miner's line: public reports carry the Ladder `score`; full (revealed) reports carry `loss`. */
+interface MinerLine { uid: number; score?: number | null; loss?: number | null; rank: number | null }
 interface Report { roundId: number; block: number; miners: MinerLine[] }
 
 const reportCache = new Map<string, Report>();
@@ -274,7 +275,7 @@ async function refreshLosses(cfg: Config): Promise<void> {
       chartEl.className = 'chart';
       box.append(h, chartEl);
       root.append(box);
-      lossCharts.set(src.id, new SeriesChart(chartEl, 'loss', 'round', 3));
+      lossCharts.set(src.id, new SeriesChart(chartEl, 'score', 'round', 3));
     }
     const rounds = src.rounds.slice(-HISTORY_POINTS);
     const reports: Report[] = [];
@@ -290,9 +291,10 @@ async function refreshLosses(cfg: Config): Promise<void> {
       reports.push(rep);
     }
     box.dataset.rounds = String(reports.length);
-    const uids = [...new Set(reports.flatMap((r) => r.miners.filter((m) => m.loss !== null).map((m) => m.uid)))].sort((a, b) => a - b).slice(0, MAX_SERIES);
+    const value = (m: MinerLine | undefined): number | null => m?.score ?? m?.loss ?? null;
+    const uids = [...new Set(reports.flatMap((r) => r.miners.filter((m) => value(m) !== null).map((m) => m.uid)))].sort((a, b) => a - b).slice(0, MAX_SERIES);
     const xs = reports.map((r) => r.roundId);
-    const ys = uids.map((uid) => reports.map((r) => r.miners.find((m) => m.uid === uid)?.loss ?? null));
+    const ys = uids.map((uid) => reports.map((r) => value(r.miners.find((m) => m.uid === uid))));
     lossCharts.get(src.id)?.update(xs, uids, ys);
   }
 }

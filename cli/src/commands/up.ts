@@ -66,7 +66,7 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
     flags: {
       dataDir: flags.dataDir,
       chain: port === undefined ? undefined : { port },
-      subnet: flags.commitReveal === true ? { commitReveal: true } : undefined,
+      subnet: flags.commitReveal === undefined ? undefined : { commitReveal: flags.commitReveal },
       ports: dashPort === undefined ? undefined : { dashboard: dashPort },
     },
   });
@@ -83,7 +83,8 @@ export function upCommand(): Command {
     .option('--miners <n>', 'number of miners (architectures cycle through cnn, mlp, mlp-small, linear)')
     .option('--validators <n>', 'number of validators')
     .option('--duration <seconds>', 'stop by itself after this many seconds (for scripts)')
-    .option('--commit-reveal', 'validators commit weights and reveal them an epoch later')
+    .option('--commit-reveal', 'validators commit weights and reveal them an epoch later (the default)')
+    .option('--no-commit-reveal', 'validators set weights in the clear')
     .option('--port <n>', 'devchain JSON-RPC port (0 = any free port)')
     .option('--dashboard-port <n>', 'dashboard port (0 = any free port)')
     .option('--no-dashboard', 'do not start the web dashboard')

@@ -14,7 +14,7 @@ export const UpConfigSchema = z.object({
     netuid: z.number().int().min(1).max(1024).default(1),
     tempo: z.number().int().min(2).max(10_000).default(20).describe('blocks per epoch'),
     weightsSetRateLimit: z.number().int().min(0).default(5),
-    commitReveal: z.boolean().default(false).describe('validators commit weights, then reveal them an epoch later'),
+    commitReveal: z.boolean().default(true).describe('validators commit weights, then reveal them revealPeriodEpochs later (hides them from weight copiers)'),
     revealPeriodEpochs: z.number().int().min(1).max(100).default(1),
     yuma3: z.boolean().default(true),
     immunityPeriod: z.number().int().min(0).max(65535).default(5000),
@@ -22,7 +22,7 @@ export const UpConfigSchema = z.object({
     minAllowedWeights: z.number().int().min(0).max(256).default(1),
     burnTao: z.number().positive().default(1).describe('registration burn, TAO'),
   }).strict().default({
-    netuid: 1, tempo: 20, weightsSetRateLimit: 5, commitReveal: false, revealPeriodEpochs: 1, yuma3: true,
+    netuid: 1, tempo: 20, weightsSetRateLimit: 5, commitReveal: true, revealPeriodEpochs: 1, yuma3: true,
     immunityPeriod: 5000, maxAllowedValidators: 8, minAllowedWeights: 1, burnTao: 1,
   }),
   validators: z.array(z.object({ name: Name, stakeTao: z.number().positive() }).strict()).min(1).max(16),
@@ -42,7 +42,8 @@ export const UpConfigSchema = z.object({
     batchSize: z.number().int().min(1).max(2000).default(256),
     deadlineMs: z.number().int().min(100).default(5000),
     emaAlpha: z.number().gt(0).max(1).default(0.3).describe('weight of the newest loss in the validators\' EMA (a short demo wants it high)'),
-  }).strict().default({ roundLengthBlocks: 5, batchSize: 256, deadlineMs: 5000, emaAlpha: 0.3 }),
+    periodRounds: z.number().int().min(1).default(12).describe('rounds per competition period: validators commit a new secret on chain, then reveal the last one'),
+  }).strict().default({ roundLengthBlocks: 5, batchSize: 256, deadlineMs: 5000, emaAlpha: 0.3, periodRounds: 12 }),
   fundTao: z.number().positive().default(1000).describe('TAO given to each coldkey at genesis'),
 }).strict().superRefine((cfg, ctx) => {
   const names = [...cfg.validators.map((v) => v.name), ...cfg.miners.map((m) => m.name)];

@@ -26,11 +26,13 @@ export function readEmaLosses(reportDirs: string[]): Map<string, number> {
         if (m && (newest === undefined || Number(m[1]) > newest)) newest = Number(m[1]);
       }
       if (newest === undefined) continue;
-      const report = JSON.parse(readFileSync(join(dir, `round-${newest}.json`), 'utf8')) as { miners?: { hotkey: string; emaLoss: number | null }[] };
+      // Public reports carry the Ladder score (EMA loss on a coarse grid); full reports the EMA loss itself.
+      const report = JSON.parse(readFileSync(join(dir, `round-${newest}.json`), 'utf8')) as { miners?: { hotkey: string; emaLoss?: number | null; score?: number | null }[] };
       for (const m of report.miners ?? []) {
-        if (typeof m.emaLoss !== 'number' || !Number.isFinite(m.emaLoss)) continue;
+        const v = m.score ?? m.emaLoss;
+        if (typeof v !== 'number' || !Number.isFinite(v)) continue;
         const acc = sums.get(m.hotkey) ?? { sum: 0, n: 0 };
-        sums.set(m.hotkey, { sum: acc.sum + m.emaLoss, n: acc.n + 1 });
+        sums.set(m.hotkey, { sum: acc.sum + v, n: acc.n + 1 });
       }
     } catch {
       // A report being written or a validator that has not started yet: skip it this time.

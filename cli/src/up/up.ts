@@ -16,6 +16,8 @@ import { ensureWallets, upPaths, writeDevchainConfig, type NeuronKeys } from './
 import { Supervisor } from './supervisor.ts';
 import { liveRows, readEmaLosses, renderLive, type NeuronLabel } from './live.ts';
 
+/** The validators' public report directory (validator PUBLIC_REPORTS_DIR; not imported, to keep `up` free of tfjs). */
+const PUBLIC_REPORTS_DIR = 'public-reports';
 const ARENA_BIN = fileURLToPath(new URL('../../bin/arena.js', import.meta.url));
 
 /** Options of `runUp`. */
@@ -116,9 +118,10 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
     const endpoint = await url;
     client = await connectChain({ endpoint, logger: log.child({ component: 'up.chain' }) });
     cfg.miners.forEach((m, i) => sup.start({ name: m.name, args: minerArgs(cfg, endpoint, i) }));
-    const validatorEnv = { ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(cfg.validator.emaAlpha) };
+    const validatorEnv = { ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(cfg.validator.emaAlpha), ARENA_VALIDATOR_SCORING_PERIOD_ROUNDS: String(cfg.validator.periodRounds) };
     cfg.validators.forEach((v, i) => sup.start({ name: v.name, args: validatorArgs(cfg, endpoint, i), env: validatorEnv }));
-    const reportDirs = cfg.validators.map((v) => join(paths.neuron(v.name), 'reports'));
+    // Only what validators publish while a period runs: ranks and Ladder scores (full reports stay private until the reveal).
+    const reportDirs = cfg.validators.map((v) => join(paths.neuron(v.name), PUBLIC_REPORTS_DIR));
     if (opts.dashboard !== false) {
       try {
         dashboard = await startDashboard({ chainEndpoint: endpoint, netuid: cfg.subnet.netuid, port: cfg.ports.dashboard, reportDirs, logger: log.child({ component: 'up.dashboard' }) });
