@@ -89,6 +89,7 @@ declare module '@polkadot/api-base/types/events' {
       StakeMoved: AugmentedEvent<ApiType, [AccountId32, AccountId32, u16, AccountId32, u16, u64]>;
       StakeRemoved: AugmentedEvent<ApiType, [AccountId32, AccountId32, u64, u64, u16, u64]>;
       StakeThresholdSet: AugmentedEvent<ApiType, [u64]>;
+      StartCallDelaySet: AugmentedEvent<ApiType, [u64]>;
       TempoSet: AugmentedEvent<ApiType, [u16, u16]>;
       TxRateLimitSet: AugmentedEvent<ApiType, [u64]>;
       Unused102: AugmentedEvent<ApiType, []>;
@@ -131,13 +132,14 @@ declare module '@polkadot/api-base/types/events' {
       Unused31: AugmentedEvent<ApiType, []>;
       Unused33: AugmentedEvent<ApiType, []>;
       Unused34: AugmentedEvent<ApiType, []>;
-      Unused40: AugmentedEvent<ApiType, []>;
+      Unused39: AugmentedEvent<ApiType, []>;
       Unused41: AugmentedEvent<ApiType, []>;
       Unused42: AugmentedEvent<ApiType, []>;
       Unused43: AugmentedEvent<ApiType, []>;
       Unused44: AugmentedEvent<ApiType, []>;
       Unused45: AugmentedEvent<ApiType, []>;
       Unused46: AugmentedEvent<ApiType, []>;
+      Unused47: AugmentedEvent<ApiType, []>;
       Unused48: AugmentedEvent<ApiType, []>;
       Unused49: AugmentedEvent<ApiType, []>;
       Unused51: AugmentedEvent<ApiType, []>;
@@ -145,9 +147,7 @@ declare module '@polkadot/api-base/types/events' {
       Unused55: AugmentedEvent<ApiType, []>;
       Unused56: AugmentedEvent<ApiType, []>;
       Unused57: AugmentedEvent<ApiType, []>;
-      Unused58: AugmentedEvent<ApiType, []>;
       Unused59: AugmentedEvent<ApiType, []>;
-      Unused60: AugmentedEvent<ApiType, []>;
       Unused61: AugmentedEvent<ApiType, []>;
       Unused62: AugmentedEvent<ApiType, []>;
       Unused63: AugmentedEvent<ApiType, []>;

@@ -331,17 +331,16 @@ declare module '@polkadot/types/lookup' {
     readonly asMaxBurnSet: ITuple<[u16, u64]>;
     readonly isMinBurnSet: boolean;
     readonly asMinBurnSet: ITuple<[u16, u64]>;
+    readonly isUnused39: boolean;
     readonly isTxRateLimitSet: boolean;
     readonly asTxRateLimitSet: u64;
-    readonly isUnused40: boolean;
     readonly isUnused41: boolean;
     readonly isUnused42: boolean;
     readonly isUnused43: boolean;
     readonly isUnused44: boolean;
     readonly isUnused45: boolean;
     readonly isUnused46: boolean;
-    readonly isNetworkRateLimitSet: boolean;
-    readonly asNetworkRateLimitSet: u64;
+    readonly isUnused47: boolean;
     readonly isUnused48: boolean;
     readonly isUnused49: boolean;
     readonly isRegistrationAllowed: boolean;
@@ -355,9 +354,11 @@ declare module '@polkadot/types/lookup' {
     readonly isUnused55: boolean;
     readonly isUnused56: boolean;
     readonly isUnused57: boolean;
-    readonly isUnused58: boolean;
+    readonly isNetworkRateLimitSet: boolean;
+    readonly asNetworkRateLimitSet: u64;
     readonly isUnused59: boolean;
-    readonly isUnused60: boolean;
+    readonly isStartCallDelaySet: boolean;
+    readonly asStartCallDelaySet: u64;
     readonly isUnused61: boolean;
     readonly isUnused62: boolean;
     readonly isUnused63: boolean;
@@ -460,7 +461,7 @@ declare module '@polkadot/types/lookup' {
     readonly isUnused134: boolean;
     readonly isUnused135: boolean;
     readonly isUnused136: boolean;
-    readonly type: 'NetworkAdded' | 'NetworkRemoved' | 'StakeAdded' | 'StakeRemoved' | 'StakeMoved' | 'WeightsSet' | 'NeuronRegistered' | 'Unused7' | 'Unused8' | 'MaxAllowedUidsSet' | 'MaxWeightLimitSet' | 'DifficultySet' | 'Unused12' | 'Unused13' | 'Unused14' | 'ActivityCutoffSet' | 'RhoSet' | 'AlphaSigmoidSteepnessSet' | 'KappaSet' | 'MinAllowedWeightSet' | 'Unused20' | 'Unused21' | 'WeightsSetRateLimitSet' | 'ImmunityPeriodSet' | 'BondsMovingAverageSet' | 'BondsPenaltySet' | 'BondsResetOnSet' | 'MaxAllowedValidatorsSet' | 'AxonServed' | 'PrometheusServed' | 'Unused30' | 'Unused31' | 'WeightsVersionKeySet' | 'Unused33' | 'Unused34' | 'ServingRateLimitSet' | 'BurnSet' | 'MaxBurnSet' | 'MinBurnSet' | 'TxRateLimitSet' | 'Unused40' | 'Unused41' | 'Unused42' | 'Unused43' | 'Unused44' | 'Unused45' | 'Unused46' | 'NetworkRateLimitSet' | 'Unused48' | 'Unused49' | 'RegistrationAllowed' | 'Unused51' | 'TempoSet' | 'Unused53' | 'StakeThresholdSet' | 'Unused55' | 'Unused56' | 'Unused57' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'Unused64' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'Unused74' | 'Unused75' | 'Unused76' | 'Unused77' | 'Unused78' | 'Unused79' | 'Unused80' | 'Unused81' | 'Unused82' | 'Unused83' | 'Unused84' | 'WeightsCommitted' | 'WeightsRevealed' | 'WeightsBatchRevealed' | 'BatchWeightsCompleted' | 'BatchCompletedWithErrors' | 'BatchWeightItemFailed' | 'Unused91' | 'Unused92' | 'Unused93' | 'Unused94' | 'FirstEmissionBlockNumberSet' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'CommitRevealPeriodsSet' | 'CommitRevealEnabled' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'Unused107' | 'Unused108' | 'Unused109' | 'IncentiveAlphaEmittedToMiners' | 'Unused111' | 'Unused112' | 'Unused113' | 'Unused114' | 'Unused115' | 'Unused116' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'EpochTriggered' | 'EpochDeferred' | 'EpochSkipped' | 'Unused134' | 'Unused135' | 'Unused136';
+    readonly type: 'NetworkAdded' | 'NetworkRemoved' | 'StakeAdded' | 'StakeRemoved' | 'StakeMoved' | 'WeightsSet' | 'NeuronRegistered' | 'Unused7' | 'Unused8' | 'MaxAllowedUidsSet' | 'MaxWeightLimitSet' | 'DifficultySet' | 'Unused12' | 'Unused13' | 'Unused14' | 'ActivityCutoffSet' | 'RhoSet' | 'AlphaSigmoidSteepnessSet' | 'KappaSet' | 'MinAllowedWeightSet' | 'Unused20' | 'Unused21' | 'WeightsSetRateLimitSet' | 'ImmunityPeriodSet' | 'BondsMovingAverageSet' | 'BondsPenaltySet' | 'BondsResetOnSet' | 'MaxAllowedValidatorsSet' | 'AxonServed' | 'PrometheusServed' | 'Unused30' | 'Unused31' | 'WeightsVersionKeySet' | 'Unused33' | 'Unused34' | 'ServingRateLimitSet' | 'BurnSet' | 'MaxBurnSet' | 'MinBurnSet' | 'Unused39' | 'TxRateLimitSet' | 'Unused41' | 'Unused42' | 'Unused43' | 'Unused44' | 'Unused45' | 'Unused46' | 'Unused47' | 'Unused48' | 'Unused49' | 'RegistrationAllowed' | 'Unused51' | 'TempoSet' | 'Unused53' | 'StakeThresholdSet' | 'Unused55' | 'Unused56' | 'Unused57' | 'NetworkRateLimitSet' | 'Unused59' | 'StartCallDelaySet' | 'Unused61' | 'Unused62' | 'Unused63' | 'Unused64' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'Unused74' | 'Unused75' | 'Unused76' | 'Unused77' | 'Unused78' | 'Unused79' | 'Unused80' | 'Unused81' | 'Unused82' | 'Unused83' | 'Unused84' | 'WeightsCommitted' | 'WeightsRevealed' | 'WeightsBatchRevealed' | 'BatchWeightsCompleted' | 'BatchCompletedWithErrors' | 'BatchWeightItemFailed' | 'Unused91' | 'Unused92' | 'Unused93' | 'Unused94' | 'FirstEmissionBlockNumberSet' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'CommitRevealPeriodsSet' | 'CommitRevealEnabled' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'Unused107' | 'Unused108' | 'Unused109' | 'IncentiveAlphaEmittedToMiners' | 'Unused111' | 'Unused112' | 'Unused113' | 'Unused114' | 'Unused115' | 'Unused116' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'EpochTriggered' | 'EpochDeferred' | 'EpochSkipped' | 'Unused134' | 'Unused135' | 'Unused136';
   }
 
   /** @name PalletUtilityEvent (40) */
