@@ -19,8 +19,11 @@ COPY . .
 RUN npm ci --no-audit --no-fund && npm run build:dashboard && npm prune --omit=dev --no-audit --no-fund
 
 # ---- GPU target -------------------------------------------------------------------------------
-FROM nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04 AS gpu
+# tfjs-node-gpu 4.x loads libtensorflow 2.9.1, built for CUDA 11.2 and cuDNN 8.1: the base image must match
+# (any other CUDA and TensorFlow silently runs on the CPU). Versions table: training/README.md.
+FROM nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04 AS gpu
 ARG NODE_MAJOR=20
+ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates gnupg python3 make g++ \
     && curl -fsSL https://deb.nodesource.com/setup_${NODE_MAJOR}.x | bash - \
     && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/* \

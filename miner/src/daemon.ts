@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import {
   ArenaError, ConfigError, isArenaError, loadColdkey, loadHotkey, readColdkeyAddress, readPasswordFile, resolveNetwork, silentLogger, walletPaths,
 } from '#core';
-import { builtinCompetitionPath, loadCompetitionFile, selectBackend, type Competition } from '#training';
+import { builtinCompetitionPath, loadCompetitionFile, selectBackend, type BackendInfo, type Competition } from '#training';
 import { AxonKeeper, axonVersion, reachableIp } from './axon.ts';
 import { connectMinerChain, type MinerChain, type MinerMetagraphView } from './chain.ts';
 import type { MinerConfig } from './config.ts';
@@ -124,12 +124,14 @@ export async function startMiner(config: MinerConfig, options: StartMinerOptions
   }
   const hotkey = await loadMinerHotkey(config);
   const log = root.child({ component: 'miner', hotkey: hotkey.address, netuid: config.netuid });
+  // Before the chain: a backend this machine cannot run (no GPU visible) must not cost a registration burn.
+  const backend = await selectBackend(config.backend, log);
   const chain = options.chain ?? await connectMinerChain({
     endpoint: endpointOf(config), connectTimeoutMs: config.chain.connectTimeoutMs, txTimeoutMs: config.chain.txTimeoutMs, logger: root,
   });
   const cleanup: Array<() => Promise<void>> = [() => chain.close()];
   try {
-    return await run(config, competition, hotkey, chain, log, options, cleanup);
+    return await run(config, competition, hotkey, chain, log, options, cleanup, backend);
   } catch (err: unknown) {
     for (const undo of cleanup.reverse()) await undo().catch((e: unknown) => log.debug({ err: e }, 'cleanup after failed start'));
     throw err;
@@ -138,7 +140,7 @@ export async function startMiner(config: MinerConfig, options: StartMinerOptions
 
 async function run(
   config: MinerConfig, competition: Competition, hotkey: KeyringPair, chain: MinerChain, baseLog: Logger,
-  options: StartMinerOptions, cleanup: Array<() => Promise<void>>,
+  options: StartMinerOptions, cleanup: Array<() => Promise<void>>, backend: BackendInfo,
 ): Promise<MinerHandle> {
   const walletLabel = `${config.wallet.name}/${config.wallet.hotkey}`;
   let uid = await ensureRegistered({
@@ -149,7 +151,6 @@ async function run(
   let log = baseLog.child({ uid });
   log.info({ endpoint: chain.endpoint }, 'miner registered on the subnet');
   const facts: ProgressFacts = { uid };
-  const backend = await selectBackend(config.backend, log);
   const metrics = createMinerMetrics();
   const dataDir = config.dataDir ?? defaultDataDir(config);
   // Health says NOT_SERVING for MinerService until a model is loaded (Predict answers UNAVAILABLE meanwhile).

@@ -2,6 +2,7 @@ import test from 'ava';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDevWallet } from '#core';
 import { minerConfigLeaves } from '../src/index.ts';
 import { spawnArena } from './_helpers/processes.ts';
 
@@ -52,4 +53,15 @@ test('an unknown competition and a missing wallet exit 2 with what to do', async
   t.regex(competition.stderr, /competition: expected a competition id with a file in configs\/competitions\/, found "chess"/);
   t.is(wallet.code, 2);
   t.regex(wallet.stderr, new RegExp(`no hotkey "h1" in wallet "nobody".*arena wallet create --wallet\\.path ${dir} --wallet\\.name nobody --wallet\\.hotkey h1`, 's'));
+});
+
+test('--backend tensorflow-gpu that cannot run here exits 2 before touching the chain', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'arena-miner-cli-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await createDevWallet({ path: join(dir, 'wallets'), name: 'm1', hotkey: 'default', coldkeyUri: '//Bob', hotkeyUri: '//Bob//miner' });
+  const { code, stderr } = await run(t, ['--backend', 'tensorflow-gpu', '--chain.endpoint', 'ws://127.0.0.1:1', '--wallet.path', join(dir, 'wallets'),
+    '--wallet.name', 'm1', '--wallet.hotkey', 'default', '--data-dir', join(dir, 'data')]);
+  t.is(code, 2);
+  t.regex(stderr, /backend 'tensorflow-gpu' needs the optional package @tensorflow\/tfjs-node-gpu/);
+  t.notRegex(stderr, /cannot connect/);
 });

@@ -19,16 +19,48 @@ export interface BackendInfo {
   threads: boolean;
   /** Why threads are off, when they are. */
   threadsNote?: string;
+  /** Native backends: the TensorFlow devices libtensorflow made visible (e.g. `['CPU:0', 'GPU:0']`). */
+  devices?: string[];
 }
 
 const NATIVE_PACKAGES = { 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu', tensorflow: '@tensorflow/tfjs-node' } as const;
 
 /** Thrown when a backend that was asked for by name cannot be loaded. */
 export class BackendUnavailableError extends Error {
+  /** The CLI exits with 2: the flag asks for something this machine cannot run. */
+  readonly exitCode = 2;
+
   constructor(readonly backendName: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'BackendUnavailableError';
   }
+}
+
+/** What the tfjs-node(-gpu) backend instance says about libtensorflow's devices. */
+export interface NativeBackendFlags {
+  /** True for @tensorflow/tfjs-node-gpu. */
+  isGPUPackage?: boolean;
+  /** True when libtensorflow created a GPU device (it found CUDA and cuDNN it was built for). */
+  isUsingGpuDevice?: boolean;
+}
+
+/**
+ * The TensorFlow devices of a native backend. libtensorflow lists its devices when the binding starts,
+ * and the binding exposes whether a GPU device is among them; tfjs-node-gpu 4.x loads libtensorflow
+ * 2.9.1, built for CUDA 11.2 and cuDNN 8.1 (it looks for libcudart.so.11.0), and without them it
+ * creates only the CPU device and silently runs there.
+ */
+export function tensorflowDevices(flags: NativeBackendFlags): string[] {
+  return flags.isUsingGpuDevice === true ? ['CPU:0', 'GPU:0'] : ['CPU:0'];
+}
+
+/** Refuses `tensorflow-gpu` when libtensorflow sees no GPU device (it would train on the CPU unannounced). */
+export function assertGpuVisible(name: Exclude<BackendName, 'auto'>, flags: NativeBackendFlags): void {
+  if (name !== 'tensorflow-gpu' || flags.isUsingGpuDevice === true) return;
+  throw new BackendUnavailableError(name, `backend 'tensorflow-gpu' loaded, but TensorFlow sees no GPU device (devices: ` +
+    `${tensorflowDevices(flags).join(', ')}${flags.isGPUPackage === false ? '; this is the CPU build of tfjs-node' : ''}): ` +
+    'libtensorflow 2.9.1 needs CUDA 11.2 and cuDNN 8.1 (libcudart.so.11.0) and a visible NVIDIA device ' +
+    '(docker run --gpus all); see training/README.md, or use --backend wasm');
 }
 
 /**
@@ -53,7 +85,7 @@ async function selectBackendNow(name: BackendName, logger: Logger): Promise<Back
   for (const candidate of order) {
     try {
       const info = await initBackend(candidate);
-      logger.info({ backend: info.backend, selected: info.selected, simd: info.simd, threads: info.threads, threadsNote: info.threadsNote }, 'tfjs backend selected');
+      logger.info({ backend: info.backend, selected: info.selected, simd: info.simd, threads: info.threads, threadsNote: info.threadsNote, devices: info.devices }, 'tfjs backend selected');
       return info;
     } catch (err: unknown) {
       if (name !== 'auto') throw err;
@@ -72,7 +104,9 @@ async function initBackend(name: Exclude<BackendName, 'auto'>): Promise<BackendI
   }
   await importNative(name);
   await setBackendOrThrow('tensorflow');
-  return { backend: 'tensorflow', selected: name, simd: true, threads: true };
+  const flags = tf.backend() as unknown as NativeBackendFlags;
+  assertGpuVisible(name, flags);
+  return { backend: 'tensorflow', selected: name, simd: true, threads: true, devices: tensorflowDevices(flags) };
 }
 
 /** Loads an optional native binding at run time; it is never a dependency of this package. */
