@@ -230,6 +230,14 @@ calls.push(
     name: 'sudo_set_admin_freeze_window', index: 74, args: [{ name: 'window', type: T.u16, typeName: 'u16' }],
     dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.AdminFreezeWindow.set(ctx.state, a.window); },
   }),
+  call<{ delay: bigint }>({
+    name: 'sudo_set_start_call_delay', index: 85, args: [{ name: 'delay', type: T.u64, typeName: 'u64' }],
+    dispatch: (ctx, a) => {
+      ensureOrigin(ctx, null, 'root');
+      SubtensorStorage.StartCallDelay.set(ctx.state, a.delay);
+      ctx.deposit({ pallet: 'SubtensorModule', name: 'StartCallDelaySet', value: a.delay as unknown as Record<string, unknown> });
+    },
+  }),
   call<{ epochs: number }>({
     name: 'sudo_set_owner_hparam_rate_limit', index: 75, args: [{ name: 'epochs', type: T.u16, typeName: 'u16' }],
     dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.OwnerHyperparamRateLimit.set(ctx.state, a.epochs); },

@@ -47,6 +47,7 @@ declare module '@polkadot/api-base/types/submittable' {
       sudoSetRho: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, rho: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
       sudoSetServingRateLimit: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, servingRateLimit: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u64]>;
       sudoSetStakeThreshold: AugmentedSubmittable<(minStake: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
+      sudoSetStartCallDelay: AugmentedSubmittable<(delay: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
       sudoSetSubnetOwnerCut: AugmentedSubmittable<(subnetOwnerCut: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16]>;
       sudoSetTargetRegistrationsPerInterval: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, targetRegistrationsPerInterval: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;
       sudoSetTempo: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, tempo: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u16]>;

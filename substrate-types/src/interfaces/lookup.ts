@@ -1215,7 +1215,9 @@ export default {
         netuid: 'u16',
         min: 'u16',
       },
-      __Unused85: 'Null',
+      sudo_set_start_call_delay: {
+        delay: 'u64',
+      },
       __Unused86: 'Null',
       __Unused87: 'Null',
       __Unused88: 'Null',

@@ -1464,12 +1464,16 @@ declare module '@polkadot/types/lookup' {
       readonly netuid: u16;
       readonly min: u16;
     } & Struct;
+    readonly isSudoSetStartCallDelay: boolean;
+    readonly asSudoSetStartCallDelay: {
+      readonly delay: u64;
+    } & Struct;
     readonly isSudoSetBurnHalfLife: boolean;
     readonly asSudoSetBurnHalfLife: {
       readonly netuid: u16;
       readonly burnHalfLife: u16;
     } & Struct;
-    readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetAdminFreezeWindow' | 'SudoSetOwnerHparamRateLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetBurnHalfLife';
+    readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetAdminFreezeWindow' | 'SudoSetOwnerHparamRateLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetStartCallDelay' | 'SudoSetBurnHalfLife';
   }
 
   /** @name PalletUtilityError (226) */

@@ -74,6 +74,8 @@ export const SubtensorGenesisSchema = z.object({
   subnetOwnerCut: z.number().int().min(0).max(65535).optional(),
   /** `StakeThreshold` in rao (upstream 0). */
   stakeThreshold: Int.optional(),
+  /** `StartCallDelay` in blocks (upstream genesis `start_call_delay`; local default 0). */
+  startCallDelay: Int.optional(),
   subnets: z.array(SubnetSchema).default([]),
 }).strict();
 export type SubtensorGenesis = z.input<typeof SubtensorGenesisSchema>;
@@ -126,6 +128,7 @@ export function genesisSubnets(ctx: GenesisContext): void {
   if (g.networkMinLockCost !== undefined) { SubtensorStorage.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost)); SubtensorStorage.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost)); }
   if (g.subnetOwnerCut !== undefined) SubtensorStorage.SubnetOwnerCut.set(s, g.subnetOwnerCut);
   if (g.stakeThreshold !== undefined) SubtensorStorage.StakeThreshold.set(s, BigInt(g.stakeThreshold));
+  if (g.startCallDelay !== undefined) SubtensorStorage.StartCallDelay.set(s, BigInt(g.startCallDelay));
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const account = (k: string): Uint8Array => (k.startsWith('//') ? keyring.addFromUri(k).publicKey : decodeAddress(k));
   const seen = new Set<number>();

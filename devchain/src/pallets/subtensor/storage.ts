@@ -7,6 +7,7 @@ import { T, array, vec } from '../../scale/types.ts';
 import { AccountId32, H256 } from '../../frame/common-types.ts';
 import { StorageDoubleMap, StorageMap, StorageValue, type Hasher } from '../../frame/storage.ts';
 import type { TypeRef } from '../../scale/types.ts';
+import { START_CALL_DELAY } from './options.ts';
 
 export const P = 'SubtensorModule';
 export const ZERO_ACCOUNT = new Uint8Array(32);
@@ -138,7 +139,8 @@ export const SubtensorStorage = {
   MinBurn: netMap<bigint>('MinBurn', T.u64, 500_000n),
   MaxBurn: netMap<bigint>('MaxBurn', T.u64, 100_000_000_000n),
   BurnHalfLife: netMap<number>('BurnHalfLife', T.u16, 360),
-  BurnIncreaseMult: netMap<{ bits: bigint }>('BurnIncreaseMult', U64F64, { bits: (126n << 64n) / 100n }),
+  // U64F64::from_num(1.26) converts the f64 1.26 (slightly above 1.26) exactly: 1.26 · 2^52 is an integer.
+  BurnIncreaseMult: netMap<{ bits: bigint }>('BurnIncreaseMult', U64F64, { bits: BigInt(1.26 * 2 ** 52) << 12n }),
   RegistrationsThisBlock: netMap<number>('RegistrationsThisBlock', T.u16, 0),
   RegistrationsThisInterval: netMap<number>('RegistrationsThisInterval', T.u16, 0),
   MaxRegistrationsPerBlock: netMap<number>('MaxRegistrationsPerBlock', T.u16, 1),
@@ -173,6 +175,8 @@ export const SubtensorStorage = {
   NetworkRateLimit: value<bigint>('NetworkRateLimit', T.u64, 7200n),
   NetworkLastRegistered: value<bigint>('NetworkLastRegistered', T.u64, 0n),
   SubnetLimit: value<number>('SubnetLimit', T.u16, 128),
+  /** Blocks after NetworkRegisteredAt before `start_call` (upstream local runtime: InitialStartCallDelay 0). */
+  StartCallDelay: value<bigint>('StartCallDelay', T.u64, START_CALL_DELAY),
 };
 
 export { array };

@@ -7,7 +7,6 @@ import { SubtensorStorage } from '../storage.ts';
 import { same } from '../accounts.ts';
 import { emit } from '../events.ts';
 import { fail } from '../errors.ts';
-import { START_CALL_DELAY } from '../options.ts';
 import { initNetwork, networkLockCost, nextNetuid, subnetExists } from '../state/subnets.ts';
 
 const NetUid = T.u16;
@@ -44,7 +43,7 @@ export function networkCalls(): CallDef[] {
         // Upstream: FirstEmissionBlockNumberAlreadySet (index not in the reference); devchain uses InvalidValue.
         if (SubtensorStorage.FirstEmissionBlockNumber.get(s, a.netuid) !== undefined) fail('InvalidValue');
         const registered = SubtensorStorage.NetworkRegisteredAt.get(s, a.netuid);
-        if (BigInt(ctx.blockNumber) < registered + START_CALL_DELAY) fail('NeedWaitingMoreBlocksToStarCall');
+        if (BigInt(ctx.blockNumber) < registered + SubtensorStorage.StartCallDelay.get(s)) fail('NeedWaitingMoreBlocksToStarCall');
         const first = BigInt(ctx.blockNumber) + 1n;
         SubtensorStorage.FirstEmissionBlockNumber.set(s, a.netuid, first);
         SubtensorStorage.SubtokenEnabled.set(s, a.netuid, true);

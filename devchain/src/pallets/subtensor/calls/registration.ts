@@ -13,29 +13,39 @@ import { appendNeuron, createAccountIfNew, neuronToPrune, replaceNeuron } from '
 
 const NetUid = T.u16;
 
-function register(ctx: DispatchContext, payer: Uint8Array, netuid: number, hotkey: Uint8Array, coldkey: Uint8Array): void {
+/** `do_register` / `do_burned_registration` (spec 425): the signer's coldkey pays and owns the hotkey. */
+function register(ctx: DispatchContext, coldkey: Uint8Array, netuid: number, hotkey: Uint8Array): void {
   const s = ctx.state;
   if (netuid === 0) fail('RegistrationNotPermittedOnRootSubnet');
   if (!subnetExists(s, netuid)) fail('SubnetNotExists');
   if (!SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid)) fail('SubNetRegistrationDisabled');
   if (SubtensorStorage.Uids.get(s, netuid, hotkey) !== undefined) fail('HotKeyAlreadyRegisteredInSubNet');
   const cost = SubtensorStorage.Burn.get(s, netuid);
-  if (freeBalance(s, payer) < cost) fail('NotEnoughBalanceToStake');
-  if (SubtensorStorage.Owner.contains(s, hotkey) && !same(SubtensorStorage.Owner.get(s, hotkey), coldkey)) fail('NonAssociatedColdKey');
-  const n = SubtensorStorage.SubnetworkN.get(s, netuid);
-  const full = n >= SubtensorStorage.MaxAllowedUids.get(s, netuid);
+  if (freeBalance(s, coldkey) < cost) fail('NotEnoughBalanceToStake');
+  createAccountIfNew(s, coldkey, hotkey);
+  if (!same(SubtensorStorage.Owner.get(s, hotkey), coldkey)) fail('NonAssociatedColdKey');
+  const max = SubtensorStorage.MaxAllowedUids.get(s, netuid);
+  if (max === 0) fail('NoNeuronIdAvailable');
+  const full = SubtensorStorage.SubnetworkN.get(s, netuid) >= max;
   const prune = full ? neuronToPrune(s, netuid, ctx.blockNumber) : null;
   if (full && prune === null) fail('NoNeuronIdAvailable');
-  if (!withdraw(ctx, payer, cost)) fail('NotEnoughBalanceToStake');
-  SubtensorStorage.RAORecycledForRegistration.mutate(s, netuid, (x) => x + cost);
-  createAccountIfNew(s, coldkey, hotkey);
+  if (!withdraw(ctx, coldkey, cost)) fail('NotEnoughBalanceToStake');
   let uid: number;
   if (prune !== null) { replaceNeuron(s, netuid, prune, hotkey, ctx.blockNumber); uid = prune; }
   else uid = appendNeuron(s, netuid, hotkey, ctx.blockNumber);
-  SubtensorStorage.Burn.set(s, netuid, bumpBurn(cost, SubtensorStorage.BurnIncreaseMult.get(s, netuid).bits, SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid)));
+  bumpRegistrationPrice(s, netuid);
   SubtensorStorage.RegistrationsThisBlock.mutate(s, netuid, (x) => x + 1);
-  SubtensorStorage.RegistrationsThisInterval.mutate(s, netuid, (x) => x + 1);
+  SubtensorStorage.RAORecycledForRegistration.mutate(s, netuid, (x) => x + cost);
   emit(ctx, 'NeuronRegistered', [netuid, uid, hotkey]);
+}
+
+const ONE_U64F64 = 1n << 64n;
+
+/** `bump_registration_price_after_registration`: Burn × max(BurnIncreaseMult, 1), truncated, clamped. */
+function bumpRegistrationPrice(s: DispatchContext['state'], netuid: number): void {
+  const bits = SubtensorStorage.BurnIncreaseMult.get(s, netuid).bits;
+  const mult = bits < ONE_U64F64 ? ONE_U64F64 : bits;
+  SubtensorStorage.Burn.set(s, netuid, bumpBurn(SubtensorStorage.Burn.get(s, netuid), mult, SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid)));
 }
 
 export function registrationCalls(): CallDef[] {
@@ -46,12 +56,13 @@ export function registrationCalls(): CallDef[] {
         { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'block_number', type: T.u64, typeName: 'u64' }, { name: 'nonce', type: T.u64, typeName: 'u64' },
         { name: 'work', type: Bytes, typeName: 'Vec<u8>' }, { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }, { name: 'coldkey', type: AccountId32, typeName: 'T::AccountId' },
       ],
-      dispatch: (ctx, a) => register(ctx, ensureSigned(ctx), a.netuid, a.hotkey, a.coldkey),
+      // Upstream ignores the PoW arguments and the `coldkey` argument: the signer is the coldkey.
+      dispatch: (ctx, a) => register(ctx, ensureSigned(ctx), a.netuid, a.hotkey),
     }),
     call<{ netuid: number; hotkey: Uint8Array }>({
       name: 'burned_register', index: 7,
       args: [{ name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }],
-      dispatch: (ctx, a) => { const cold = ensureSigned(ctx); register(ctx, cold, a.netuid, a.hotkey, cold); },
+      dispatch: (ctx, a) => register(ctx, ensureSigned(ctx), a.netuid, a.hotkey),
     }),
   ];
 }

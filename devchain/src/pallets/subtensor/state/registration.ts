@@ -65,13 +65,32 @@ export function replaceNeuron(s: State, netuid: number, uid: number, hotkey: Uin
   }
 }
 
-/** `get_neuron_to_prune` (§9, spec ≥ 365): lowest Emission, then earliest registration, then lowest uid. */
+/**
+ * `get_immune_owner_hotkeys`: the owner coldkey's hotkeys registered on the subnet, oldest
+ * registration first (then lowest uid), at most `ImmuneOwnerUidsLimit`, plus the subnet owner hotkey.
+ */
+export function immuneOwnerHotkeys(s: ReadState, netuid: number): Uint8Array[] {
+  const owned = SubtensorStorage.OwnedHotkeys.get(s, SubtensorStorage.SubnetOwner.get(s, netuid))
+    .flatMap((hotkey) => {
+      const uid = SubtensorStorage.Uids.get(s, netuid, hotkey);
+      return uid === undefined ? [] : [{ hotkey, uid, block: SubtensorStorage.BlockAtRegistration.get(s, netuid, uid) }];
+    })
+    .sort((a, b) => (a.block !== b.block ? (a.block < b.block ? -1 : 1) : a.uid - b.uid))
+    .slice(0, SubtensorStorage.ImmuneOwnerUidsLimit.get(s, netuid))
+    .map((x) => x.hotkey);
+  const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
+  if (SubtensorStorage.Uids.get(s, netuid, ownerHot) !== undefined && !owned.some((h) => same(h, ownerHot))) owned.unshift(ownerHot);
+  return owned;
+}
+
+/**
+ * `get_neuron_to_prune` (§9, spec 425): skipping the owner's immune hotkeys, the non-immune uid
+ * with the lowest emission (then earliest registration, then lowest uid) while more than
+ * `MinNonImmuneUids` are non-immune, else the best immune uid, else none (NoNeuronIdAvailable).
+ */
 export function neuronToPrune(s: ReadState, netuid: number, block: number): number | null {
   const n = SubtensorStorage.SubnetworkN.get(s, netuid);
-  const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
-  const immortal = new Set<number>();
-  const ownerUid = SubtensorStorage.Uids.get(s, netuid, ownerHot);
-  if (ownerUid !== undefined && SubtensorStorage.ImmuneOwnerUidsLimit.get(s, netuid) > 0) immortal.add(ownerUid);
+  const immortal = immuneOwnerHotkeys(s, netuid);
   const immunity = BigInt(SubtensorStorage.ImmunityPeriod.get(s, netuid));
   const emission = SubtensorStorage.Emission.get(s, netuid);
   const better = (a: number, b: number): boolean => {
@@ -83,12 +102,14 @@ export function neuronToPrune(s: ReadState, netuid: number, block: number): numb
   };
   let bestFree: number | null = null, bestImmune: number | null = null, freeCount = 0;
   for (let uid = 0; uid < n; uid++) {
-    if (immortal.has(uid)) continue;
-    const immune = BigInt(block) - SubtensorStorage.BlockAtRegistration.get(s, netuid, uid) < immunity;
+    if (!SubtensorStorage.Keys.contains(s, netuid, uid)) continue;
+    const hotkey = SubtensorStorage.Keys.get(s, netuid, uid);
+    if (immortal.some((h) => same(h, hotkey))) continue;
+    const registered = SubtensorStorage.BlockAtRegistration.get(s, netuid, uid);
+    const immune = BigInt(block) > registered ? BigInt(block) - registered < immunity : 0n < immunity;
     if (immune) { if (bestImmune === null || better(uid, bestImmune)) bestImmune = uid; }
     else { freeCount++; if (bestFree === null || better(uid, bestFree)) bestFree = uid; }
   }
   if (bestFree !== null && freeCount > SubtensorStorage.MinNonImmuneUids.get(s, netuid)) return bestFree;
-  // Devchain: when no immune candidate exists the best non-immune uid is used (see README).
-  return bestImmune ?? bestFree;
+  return bestImmune;
 }
