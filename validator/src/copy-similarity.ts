@@ -4,16 +4,18 @@
  * Honest models trained on the same data make the same mistakes on hard or mislabelled items, so raw
  * residuals (or losses per item) of honest miners correlate strongly. What a copy shares with its
  * source and an honest model does not is the *idiosyncratic* part. So, per item r, each miner's
- * feature is x[r] = ln p[r, label] and the pair (i, j) is compared on its deviations from the crowd,
- * x_i[r] - m[r] and x_j[r] - m[r], where m[r] is the median over every other miner (leave-pair-out):
- * - `rho`: Spearman correlation of the two deviation vectors;
+ * feature is x[r] = ln p[r, label] (and its logit) and the pair (i, j) is compared on its deviations
+ * from the crowd: rank(x_i) minus its linear fit on rank(m), where m[r] is the median over every
+ * other miner (leave-pair-out):
+ * - `rho`: Spearman correlation of the two deviation vectors (the larger over the two features);
  * - `kappa`: error consistency (Cohen's kappa on which items each gets wrong; Geirhos et al.), counted
  *   only on items the crowd gets right, so shared label noise does not look like copying.
  * Known clusters, and answers this round that are near-clones in loss terms, vote once in the crowd
  * (one representative per group), so k sybils cannot become the crowd and hide each other's
  * deviations behind their own noise.
- * A mix of two sources (c = a/2 + b/2) correlates only ~0.7 with each; it is found by the multiple
- * correlation of c's deviation ranks on a's and b's over c's closest partners (`mixes`).
+ * A mix of two sources (c = a/2 + b/2) may correlate with neither alone above the threshold; it is
+ * found by the multiple correlation of c's deviation ranks on a's and b's over c's closest partners
+ * (`mixes`).
  * Thresholds are robust per round: clamp(median + k * MAD over all pairs, floor, cap); the cap keeps
  * a majority of copies from raising the bar above themselves.
  */
@@ -259,9 +261,11 @@ class Crowd {
   }
 
   /**
-   * Deviation vectors of `answers` from the crowd without their groups: residuals of each answer's
-   * feature regressed on the crowd median (so a miner that is just more or less confident than
-   * the crowd, or a temperature-scaled copy, keeps only its idiosyncratic part).
+   * Deviation vectors of `answers` from the crowd without their groups: the ranks of each answer's
+   * feature regressed on the ranks of the crowd median. On ranks, a miner that is just more or less
+   * confident than the crowd (any monotone difference, saturation included), or a temperature-scaled
+   * copy, keeps only its idiosyncratic part (honest max rho 0.60 on ranks vs 0.89 on raw values in
+   * the ~88%-accuracy fixture).
    */
   deviations(answers: readonly number[]): Float64Array[] | undefined {
     const excl = this.excluded(answers);
@@ -269,7 +273,8 @@ class Crowd {
     const rows = this.sorted.length;
     const m = new Float64Array(rows);
     for (let r = 0; r < rows; r++) m[r] = this.median(r, excl);
-    return answers.map((a) => residuals(this.values[a]!, m));
+    const rm = ranks(m);
+    return answers.map((a) => residuals(ranks(this.values[a]!), rm));
   }
 }
 

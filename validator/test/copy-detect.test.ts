@@ -210,3 +210,33 @@ test('a pair that stops hitting for a whole window is forgotten; direction needs
   for (let r = 5; r < 8; r++) s = hit(false, 1, 1, s, r);
   t.false(s.pairs.has(pairKey(1, 2)));
 });
+
+/**
+ * The figures of validator/README.md: over two accuracy regimes (class-mean-like ~75%, and ~91%), the
+ * share of honest pair-rounds over threshold and of honest pairs ever flagged, and per attack the share
+ * of rounds over threshold and whether it is caught (persistently) by the end.
+ */
+test('figures: false positives over honest pairs and detection per attack type', (t) => {
+  const rows: string[] = [];
+  for (const hardness of [3, 12]) {
+    const items = (r: number): Items => makeItems(20_000 + 100 * hardness + r, 256, 0.03, hardness);
+    const honestOnly = runCopyRounds(ROUNDS, items, honestRound, registration);
+    const pairRounds = honestOnly.reduce((n, r) => n + r.sim.pairs.length, 0);
+    const hits = honestOnly.reduce((n, r) => n + r.sim.pairs.filter((p) => p.hit).length, 0);
+    const flagged = new Set(honestOnly.flatMap((r) => [...r.verdict.copies.keys(), ...r.verdict.clusters.flat()]));
+    rows.push(`hardness ${hardness}: honest pair-rounds over threshold ${hits}/${pairRounds}; honest miners ever flagged ${flagged.size}/${HONEST.length}`);
+    t.is(hits, 0);
+    t.is(flagged.size, 0);
+    for (const [name, attack] of [...ATTACKS, ['noise 2e-3 (copy loses ~10%)', (a: SimAnswer[], r: number) => noisyCopy(victimOf(a, 1).probs, 2e-3, r)] as const]) {
+      const rs = runCopyRounds(ROUNDS, items, (r, its) => {
+        const answers = honestRound(r, its);
+        return [...answers, { uid: 99, probs: attack(answers, r), latencyMs: victimOf(answers, 1).latencyMs + 3 }];
+      }, registration);
+      const hitRounds = rs.filter((r) => r.sim.pairs.some((p) => p.hit && (p.a === 99 || p.b === 99)) || r.sim.mixes.some((m) => m.hit && m.copy === 99)).length;
+      const caughtAtEnd = caught(rs.at(-1)!.verdict, 99, 1) || rs.at(-1)!.verdict.copies.has(99);
+      rows.push(`  ${name}: rounds over threshold ${hitRounds}/${ROUNDS}, caught at the end: ${caughtAtEnd ? 'yes' : 'no'}`);
+      t.true(caughtAtEnd, `hardness ${hardness}: ${name}`);
+    }
+  }
+  t.log(rows.join('\n'));
+});

@@ -12,11 +12,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import {
-  decodePredictRequest, encodeInfoResponse, encodePredictResponse, ensureCryptoReady, MINER_SERVICE, responseMetadata, signResponse, verifyRequest,
+  decodePredictRequest, encodeInfoResponse, encodePredictResponse, ensureCryptoReady, MINER_SERVICE, MinerClient, responseMetadata, signResponse, verifyRequest,
 } from '#protocol';
 import { loadBuiltinCompetition, loadTrainingSplit } from '#training';
 
-export type TinyBehaviour = 'good' | 'random' | 'uniform' | 'wrong' | 'nan' | 'wrong-shape' | 'garbage' | 'slow' | 'die';
+export type TinyBehaviour = 'good' | 'random' | 'uniform' | 'wrong' | 'nan' | 'wrong-shape' | 'garbage' | 'slow' | 'die' | 'proxy';
 
 export interface TinyMinerOptions {
   /** sr25519 dev URI of the miner hotkey, e.g. `//miner1`. */
@@ -31,6 +31,13 @@ export interface TinyMinerOptions {
   dieAfter?: number;
   /** File of precomputed class means (`writeClassMeans`), so child processes skip loading the digits. */
   meansFile?: string;
+  /**
+   * `good`: measure distances over a seeded half of the pixels only (another "architecture": same
+   * training data, other features, so its own mistakes). Absent: all pixels.
+   */
+  pixelSeed?: number;
+  /** `proxy`: the miner whose answers it forwards (asked with the proxy's own signature after the validator asks the proxy). */
+  victim?: { port: number; hotkey: string };
 }
 
 const CLASSES = 10;
@@ -63,16 +70,24 @@ function classMeans(file?: string): Float32Array {
   return means;
 }
 
-/** Probabilities of the nearest-class-mean model for `rows` inputs of `dim` values. */
-export function nearestMeanProbs(input: Float32Array, rows: number, dim: number, temperature: number): Float32Array {
+/** The pixels a `pixelSeed` model looks at: a seeded half (all pixels when no seed). */
+function pixelMask(dim: number, seed: number | undefined): Uint8Array {
+  if (seed === undefined) return new Uint8Array(dim).fill(1);
+  let x = (seed * 2654435761) >>> 0 || 1;
+  return Uint8Array.from({ length: dim }, () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x >>> 31; });
+}
+
+/** Probabilities of the nearest-class-mean model for `rows` inputs of `dim` values (over `pixelSeed`'s pixels when given). */
+export function nearestMeanProbs(input: Float32Array, rows: number, dim: number, temperature: number, pixelSeed?: number): Float32Array {
   const m = classMeans();
+  const mask = pixelMask(dim, pixelSeed);
   const out = new Float32Array(rows * CLASSES);
   const logits = new Float64Array(CLASSES);
   for (let r = 0; r < rows; r++) {
     let max = -Infinity;
     for (let c = 0; c < CLASSES; c++) {
       let dist = 0;
-      for (let j = 0; j < dim; j++) { const x = input[r * dim + j]! - m[c * dim + j]!; dist += x * x; }
+      for (let j = 0; j < dim; j++) { if (mask[j] === 0) continue; const x = input[r * dim + j]! - m[c * dim + j]!; dist += x * x; }
       logits[c] = -dist / temperature;
       if (logits[c]! > max) max = logits[c]!;
     }
@@ -86,7 +101,9 @@ export function nearestMeanProbs(input: Float32Array, rows: number, dim: number,
 function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: number): { data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' } {
   switch (o.behaviour) {
     case 'good': case 'slow': case 'die':
-      return { dtype: 'float32', shape: [rows, CLASSES], data: nearestMeanProbs(input, rows, dim, o.temperature ?? 5) };
+      return { dtype: 'float32', shape: [rows, CLASSES], data: nearestMeanProbs(input, rows, dim, o.temperature ?? 5, o.pixelSeed) };
+    case 'proxy':
+      throw new Error('a proxy answers from its victim (forward), not from a model');
     case 'random': {
       // Cheap, distinct per miner: seeded random rows, normalised.
       let x = 2166136261;
@@ -120,6 +137,17 @@ function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: num
   }
 }
 
+let victimClient: MinerClient | undefined;
+
+/** The proxy's attack: ask the victim the same question, signed by the proxy itself, and return its answer. */
+async function forward(o: TinyMinerOptions, key: KeyringPair, req: ReturnType<typeof decodePredictRequest>): Promise<{ data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' }> {
+  if (o.victim === undefined) throw new Error('expected a victim for the proxy behaviour, found none');
+  victimClient ??= new MinerClient({ address: `127.0.0.1:${o.victim.port}`, minerHotkey: o.victim.hotkey, signer: key });
+  const r = await victimClient.predict({ competitionId: req.competitionId, roundId: req.roundId, input: req.input }, { deadlineMs: 5_000 });
+  const out = r.value.output;
+  return { dtype: out.dtype === 'int32' ? 'int32' : 'float32', shape: [...out.shape], data: out.data as Float32Array | Int32Array };
+}
+
 /** A running tiny miner. */
 export interface TinyMiner {
   port: number;
@@ -145,7 +173,7 @@ export async function startTinyMiner(o: TinyMinerOptions, pair?: KeyringPair): P
       const req = decodePredictRequest(call.request, { maxElements: 2 ** 22 });
       const rows = req.input.shape[0] ?? 0;
       const dim = req.input.shape.slice(1).reduce((a, b) => a * b, 1);
-      const out = answer(o, req.input.data as Float32Array, rows, dim);
+      const out = o.behaviour === 'proxy' ? await forward(o, key, req) : answer(o, req.input.data as Float32Array, rows, dim);
       const body = encodePredictResponse({ competitionId: req.competitionId, roundId: req.roundId, output: out, checkpointHash: `0x${'00'.repeat(32)}`, trainingStep: 0, computeMicros: 0 });
       const headers = signResponse(body, key, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
       call.sendMetadata(responseMetadata(headers) as Metadata);

@@ -92,12 +92,12 @@ test.serial('one round over misbehaving miners: ranks the good one first, scores
   t.true(Math.max(...weights.filter((_, i) => uids[i] !== 1)) < 65535);
 });
 
-test.serial('two miners serving the same model are flagged as a copy; the later-registered one gets nothing', async (t) => {
+test.serial('two miners serving the same model share ONE prize slot (no telling who copied); a different model is not touched', async (t) => {
   const w = await setup(t, [
     { hotkeyUri: '//c-orig', behaviour: 'good', temperature: 5 },
     { hotkeyUri: '//c-copy', behaviour: 'good', temperature: 5 },
-    { hotkeyUri: '//c-other', behaviour: 'good', temperature: 20 },
-  ], { copyMinRounds: 2 });
+    { hotkeyUri: '//c-other', behaviour: 'good', temperature: 5, pixelSeed: 4 },
+  ], { copyHits: 2, copyWindow: 3 });
   const procs: MinerProcess[] = w.procs;
   t.is(procs.length, 3);
   for (let i = 0; i < 3; i++) {
@@ -106,10 +106,12 @@ test.serial('two miners serving the same model are flagged as a copy; the later-
   }
   const r = w.loop.latestReport()!;
   const by = new Map(r.miners.map((m) => [m.uid, m]));
-  t.is(by.get(2)!.copyOf, 1, 'uid 2 (registered later) copies uid 1');
-  t.is(by.get(2)!.prize, 0);
-  t.is(by.get(2)!.rank, null);
-  t.is(by.get(1)!.copyOf, null);
-  t.true(by.get(1)!.prize > 0);
-  t.is(by.get(3)!.copyOf, null, 'a different model is not a copy');
+  // Answers arrive in random order on loopback: either one slot for the pair (a cluster paid to the
+  // earlier registration, uid 1) or, if the latency sign test already decided, one of them is the copy.
+  const pair = [by.get(1)!, by.get(2)!];
+  t.is(pair.filter((m) => m.rank !== null).length, 1, `one place for the two: ${JSON.stringify(pair.map((m) => [m.uid, m.rank, m.copyOf, m.cluster]))}`);
+  t.true(pair.every((m) => m.copyOf !== null || (m.cluster ?? []).join() === '1,2' || m.rank !== null));
+  t.is(pair.filter((m) => m.prize > 0).length, 1);
+  t.like(by.get(3), { copyOf: null, cluster: null }, 'a different model is not a copy');
+  t.true(by.get(3)!.prize > 0);
 });
