@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import {
   ArenaError, ConfigError, isArenaError, loadColdkey, loadHotkey, readColdkeyAddress, readPasswordFile, resolveNetwork, silentLogger, walletPaths,
 } from '#core';
-import { builtinCompetitionPath, loadCompetitionFile, selectBackend, type BackendInfo, type Competition } from '#training';
+import { locateCompetition, selectBackend, type BackendInfo, type Competition } from '#training';
 import { AxonKeeper, axonVersion, reachableIp } from './axon.ts';
 import { connectMinerChain, type MinerChain, type MinerMetagraphView } from './chain.ts';
 import type { MinerConfig } from './config.ts';
@@ -62,19 +62,11 @@ export interface MinerHandle {
   status(): MinerStatus;
 }
 
-/** Resolves `config.competition`: a shipped id (`configs/competitions/<id>.json`) or a path to a JSON file. */
+/** Resolves `config.competition` (a shipped id or a JSON file, training's `locateCompetition`); a bad one is a ConfigError. */
 export function resolveCompetition(idOrPath: string): Competition {
-  const isPath = idOrPath.endsWith('.json') || idOrPath.includes('/');
-  const path = isPath ? idOrPath : builtinCompetitionPath(idOrPath);
-  if (!existsSync(path)) {
-    const expected = isPath ? 'an existing competition JSON file' : 'a competition id with a file in configs/competitions/';
-    throw new ConfigError([{ path: 'competition', expected, found: `${JSON.stringify(idOrPath)} (no file ${path})` }]);
-  }
-  try {
-    return loadCompetitionFile(path);
-  } catch (err: unknown) {
-    throw new ConfigError([{ path: 'competition', expected: 'a valid competition file', found: (err as Error).message }], { cause: err });
-  }
+  const found = locateCompetition(idOrPath);
+  if (found.ok) return found.competition;
+  throw new ConfigError([{ path: 'competition', expected: found.expected, found: found.found }], { cause: found.cause });
 }
 
 /** The default data directory of a wallet's miner. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Model architectures the default trainer can build by name (see models.ts). */
@@ -79,6 +80,29 @@ export function loadCompetitionFile(path: string): Competition {
 /** Path of a shipped competition config (`configs/competitions/<id>.json`). */
 export function builtinCompetitionPath(id: string): string {
   return new URL(`../../configs/competitions/${id}.json`, import.meta.url).pathname;
+}
+
+/** What `locateCompetition` found: the competition, or why the reference is bad (for a config error naming the field). */
+export type CompetitionRef =
+  | { ok: true; competition: Competition; path: string }
+  | { ok: false; expected: string; found: string; cause?: unknown };
+
+/**
+ * Resolves a `competition` setting, the one way miner and validator do it: a shipped id
+ * (`configs/competitions/<id>.json`) or a path to a JSON file (relative to the working directory).
+ */
+export function locateCompetition(ref: string): CompetitionRef {
+  const isPath = ref.endsWith('.json') || ref.includes('/');
+  const path = isPath ? (isAbsolute(ref) ? ref : resolve(ref)) : builtinCompetitionPath(ref);
+  if (!existsSync(path)) {
+    const expected = isPath ? 'an existing competition JSON file' : 'a competition id with a file in configs/competitions/';
+    return { ok: false, expected, found: `${JSON.stringify(ref)} (no file ${path})` };
+  }
+  try {
+    return { ok: true, competition: loadCompetitionFile(path), path };
+  } catch (err: unknown) {
+    return { ok: false, expected: 'a valid competition file', found: (err as Error).message, cause: err };
+  }
 }
 
 /** Loads a shipped competition by id, e.g. `loadBuiltinCompetition('mnist')`. */

@@ -4,8 +4,7 @@
  * file < `ARENA_VALIDATOR_*` env < flags); `startValidator` takes the parsed result.
  */
 import { ConfigError, EndpointSchema, loadConfig } from '#core';
-import { isAbsolute, resolve } from 'node:path';
-import { loadBuiltinCompetition, loadCompetitionFile, type Competition } from '#training';
+import { locateCompetition, type Competition } from '#training';
 import { z } from 'zod';
 import { PrizeScheduleSchema, ScoringConfigSchema, type ScoringConfig } from './config.ts';
 
@@ -49,13 +48,9 @@ export function loadValidatorConfig(opts: { file?: unknown; filePath?: string; e
  * unreadable file is a `ConfigError` (exit code 2) naming the `competition` field.
  */
 export function loadCompetition(ref: string): Competition {
-  try {
-    if (ref.endsWith('.json') || ref.includes('/')) return loadCompetitionFile(isAbsolute(ref) ? ref : resolve(ref));
-    return loadBuiltinCompetition(ref);
-  } catch (err: unknown) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ConfigError([{ path: 'competition', expected: 'a competition id under configs/competitions (e.g. mnist) or a competition JSON file', found: `${JSON.stringify(ref)} (${detail})` }], { cause: err });
-  }
+  const found = locateCompetition(ref);
+  if (found.ok) return found.competition;
+  throw new ConfigError([{ path: 'competition', expected: found.expected, found: found.found }], { cause: found.cause });
 }
 
 /** The core's scoring config: the daemon's options completed from the competition. */
