@@ -40,6 +40,12 @@ export interface MinerClientOptions {
   signer?: Signer;
   /** Message size limit both ways, bytes; default 16 MiB. */
   maxMessageBytes?: number;
+  /**
+   * Largest answer accepted, bytes; default `maxMessageBytes`. Set it from the expected answer: grpc-js refuses a
+   * larger message at its 5-byte length prefix (RESOURCE_EXHAUSTED) without reading it, and the HTTP/2 window
+   * is sized to it, so a padded answer cannot make the caller buffer megabytes.
+   */
+  maxReceiveMessageBytes?: number;
   /** Deadline of calls that give none, ms; default 10_000. */
   defaultDeadlineMs?: number;
   /** Limits applied when decoding the answer's tensor. */
@@ -217,12 +223,14 @@ export class MinerClient {
 const INFO_REQUEST = prepareBody(encodeInfoRequest());
 
 /** Channel options a miner client uses: message limits both ways and a large HTTP/2 flow-control window. */
-export function minerChannelOptions(opts: { maxMessageBytes?: number; channelOptions?: ChannelOptions }): ChannelOptions {
+export function minerChannelOptions(opts: { maxMessageBytes?: number; maxReceiveMessageBytes?: number; channelOptions?: ChannelOptions }): ChannelOptions {
   const max = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const receive = Math.min(max, opts.maxReceiveMessageBytes ?? max);
   return {
     'grpc.max_send_message_length': max,
-    'grpc.max_receive_message_length': max,
-    'grpc-node.flow_control_window': max,
+    'grpc.max_receive_message_length': receive,
+    // What a miner may push before we read: no more than one answer (HTTP/2's floor is 64 KiB).
+    'grpc-node.flow_control_window': Math.max(65_535, receive),
     // Each MinerClient is one miner; do not share subchannels between clients of the same address.
     'grpc.use_local_subchannel_pool': 1,
     ...opts.channelOptions,

@@ -106,7 +106,7 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   log.info({ hotkey: hotkey.address, endpoint, competition: competition.id, roundLengthBlocks: scoring.roundLengthBlocks, batchSize: scoring.batchSize }, 'validator starting');
 
   const chain: ChainView = opts.ports?.chain ?? new SubtensorChainView({ client: client!, netuid: config.netuid, ownHotkey: hotkey.address, log: root });
-  const grpc = opts.ports?.querier === undefined ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, log: root }) : undefined;
+  const grpc = opts.ports?.querier === undefined ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, outputShape: [competition.classes], log: root }) : undefined;
   const querier: MinerQuerier = opts.ports?.querier ?? grpc!;
   const data: DataSource = opts.ports?.data ?? dataSourceFor(competition);
   const weights: WeightSetter = opts.ports?.weights ?? new ChainWeightSetter({ client: client!, netuid: config.netuid, hotkey, log: root });

@@ -20,7 +20,7 @@ const keysP = cryptoWaitReady().then(() => {
 interface Seen { bodyHash: string; signature: string; roundId: number; responseHash: string }
 
 /** A signed miner answering a uniform distribution; `signWith` other than `hotkey` forges the answer's signature. */
-async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: KeyringPair = hotkey): Promise<{ port: number; seen: Seen[] }> {
+async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: KeyringPair = hotkey, padBytes = 0): Promise<{ port: number; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = new Server({ 'grpc.max_receive_message_length': 16 << 20 });
   server.addService(MINER_SERVICE, {
@@ -29,10 +29,12 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: Keyring
       if (!v.ok) return cb({ code: 16, details: v.reason });
       const req = decodePredictRequest(call.request);
       const rows = req.input.shape[0]!;
-      const body = encodePredictResponse({
+      const answer = encodePredictResponse({
         competitionId: req.competitionId, roundId: req.roundId, output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10).fill(0.1) },
         checkpointHash: '0x00', trainingStep: 1, computeMicros: 1,
       });
+      // Padding as an unknown length-delimited field 15: still a valid, signed PredictResponse.
+      const body = padBytes > 0 ? padded(answer, padBytes) : answer;
       seen.push({ bodyHash: v.record.bodyHash, signature: v.record.signature, roundId: req.roundId, responseHash: responseHash(body) });
       const h = signResponse(body, signWith, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
       call.sendMetadata(responseMetadata({ ...h, signedBy: hotkey.address }));
@@ -46,6 +48,28 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: Keyring
 }
 
 const input = { data: new Float32Array(8 * 784).map((_, i) => (i % 13) / 13), shape: [8, 784] };
+
+const paddedCache = new Map<string, Buffer>();
+/** `answer` + padding, built once per distinct answer (all padded miners share one buffer: the miners' memory is not the figure). */
+function padded(answer: Buffer, n: number): Buffer {
+  const key = `${answer.toString('base64')}/${n}`;
+  let b = paddedCache.get(key);
+  if (b === undefined) { b = Buffer.concat([answer, unknownField(n)]); paddedCache.set(key, b); }
+  return b;
+}
+
+const padCache = new Map<number, Buffer>();
+/** Field 15, wire type 2, `n` zero bytes (decoders skip unknown fields); built once per size. */
+function unknownField(n: number): Buffer {
+  let b = padCache.get(n);
+  if (b === undefined) {
+    const len: number[] = [];
+    for (let v = n; ; v >>>= 7) { if (v < 0x80) { len.push(v); break; } len.push((v & 0x7f) | 0x80); }
+    b = Buffer.concat([Buffer.from([(15 << 3) | 2, ...len]), Buffer.alloc(n)]);
+    padCache.set(n, b);
+  }
+  return b;
+}
 
 test('one round: the same body to every miner, per-miner signatures, verified answers; a forged answer is an error', async (t) => {
   const { alice, m1, m2, forger } = await keysP;
@@ -86,4 +110,32 @@ test('round input that cannot be encoded gives every miner an error answer and a
   t.is(answers.get(1)!.status, 'error');
   t.regex(answers.get(1)!.detail ?? '', /needs 1568 elements/);
   t.is(a.seen.length, 0);
+});
+
+test('answers far larger than the expected output are refused at their length prefix, not read (ten 15 MiB padded miners)', async (t) => {
+  t.timeout(120_000);
+  const { alice } = await keysP;
+  const kr = new Keyring({ type: 'sr25519' });
+  const padded = Array.from({ length: 10 }, (_, i) => kr.addFromUri(`//q-pad${i}`));
+  const servers = await Promise.all(padded.map((k) => miner(t, k, k, 15 << 20)));
+  const honest = kr.addFromUri('//q-honest');
+  const h = await miner(t, honest);
+  const targets: MinerTarget[] = [
+    ...padded.map((k, i) => ({ uid: i + 1, hotkey: k.address, host: '127.0.0.1', port: servers[i]!.port })),
+    { uid: 99, hotkey: honest.address, host: '127.0.0.1', port: h.port },
+  ];
+  // The querier knows the per-row output shape ([10] classes): 8 rows need ~320 bytes plus slack.
+  const q = new GrpcMinerQuerier({ signer: alice, competitionId: 'mnist', outputShape: [10] });
+  t.teardown(() => q.close());
+  const rss0 = process.memoryUsage().rss;
+  const started = performance.now();
+  const answers = await q.queryAll(targets, input, 20_000, { roundId: 5 });
+  const ms = performance.now() - started;
+  t.log(`10 padded miners: query ${Math.round(ms)} ms, validator RSS +${Math.round((process.memoryUsage().rss - rss0) / 2 ** 20)} MiB`);
+  t.is(answers.get(99)!.status, 'ok', answers.get(99)!.detail);
+  for (let uid = 1; uid <= 10; uid++) {
+    const a = answers.get(uid)!;
+    t.is(a.status, 'error', `uid ${uid}: a 15 MiB answer to an 8-row question must not be accepted`);
+    t.regex(a.detail ?? '', /RESOURCE_EXHAUSTED|larger than max/);
+  }
 });

@@ -24,10 +24,24 @@ export interface GrpcQuerierOptions {
   maxMessageBytes?: number;
   /** Limits on the decoded answer; default float32 only, rank <= 4, <= 2^22 elements. */
   tensorLimits?: TensorLimits;
+  /**
+   * Per-row output shape of the competition (e.g. [10] classes). When given, an answer is read only up to
+   * rows x size x 4 bytes plus `ANSWER_SLACK_BYTES`; a larger one is refused at its length prefix, unread.
+   */
+  outputShape?: readonly number[];
   log?: Logger;
 }
 
 const DEFAULT_LIMITS: TensorLimits = { dtypes: ['float32'], maxRank: 4, maxElements: 2 ** 22 };
+
+/** Room for a PredictResponse's fields besides the output bytes (ids, checkpoint hash, shape, protobuf tags). */
+export const ANSWER_SLACK_BYTES = 64 * 1024;
+
+/** Largest answer to a question of `rows` rows with per-row `outputShape`, bytes; undefined when the shape is unknown. */
+export function expectedAnswerBytes(rows: number, outputShape: readonly number[] | undefined): number | undefined {
+  if (outputShape === undefined) return undefined;
+  return rows * outputShape.reduce((a, b) => a * b, 1) * 4 + ANSWER_SLACK_BYTES;
+}
 
 /** The status of a failed call: late, unreachable, or anything else. */
 export function statusOfError(err: unknown): QueryStatus {
@@ -65,31 +79,32 @@ export class GrpcMinerQuerier implements MinerQuerier {
     return this.#clients.size;
   }
 
-  #client(t: MinerTarget): MinerClient {
-    const key = `${t.host}:${t.port}/${t.hotkey}`;
+  #client(t: MinerTarget, maxAnswerBytes: number | undefined): MinerClient {
+    // The answer limit is a channel option: a round with another batch size gets (and keeps) its own channel.
+    const key = `${t.host}:${t.port}/${t.hotkey}/${maxAnswerBytes ?? ''}`;
     let c = this.#clients.get(key);
     if (c === undefined) {
       const host = t.host.includes(':') ? `[${t.host}]` : t.host;
       c = new MinerClient({
         address: `${host}:${t.port}`, minerHotkey: t.hotkey, signer: this.#opts.signer,
-        maxMessageBytes: this.#opts.maxMessageBytes, tensorLimits: this.#opts.tensorLimits ?? DEFAULT_LIMITS,
+        maxMessageBytes: this.#opts.maxMessageBytes, maxReceiveMessageBytes: maxAnswerBytes, tensorLimits: this.#opts.tensorLimits ?? DEFAULT_LIMITS,
       });
       this.#clients.set(key, c);
     }
     return c;
   }
 
-  /** Closes channels of miners that are not in `targets` any more. */
-  #prune(targets: readonly MinerTarget[]): void {
-    const keep = new Set(targets.map((t) => `${t.host}:${t.port}/${t.hotkey}`));
+  /** Closes channels of miners that are not in `targets` any more, or that were opened for another answer size. */
+  #prune(targets: readonly MinerTarget[], maxAnswerBytes: number | undefined): void {
+    const keep = new Set(targets.map((t) => `${t.host}:${t.port}/${t.hotkey}/${maxAnswerBytes ?? ''}`));
     for (const [key, c] of this.#clients) {
       if (!keep.has(key)) { c.close(); this.#clients.delete(key); }
     }
   }
 
-  async #one(t: MinerTarget, prepared: PreparedPredictRequest, deadlineMs: number, roundId: number, started: number): Promise<Pending> {
+  async #one(t: MinerTarget, prepared: PreparedPredictRequest, deadlineMs: number, roundId: number, started: number, maxAnswerBytes: number | undefined): Promise<Pending> {
     try {
-      const r = await this.#client(t).predictPrepared(prepared, { deadlineMs, verifyResponse: 'defer' });
+      const r = await this.#client(t, maxAnswerBytes).predictPrepared(prepared, { deadlineMs, verifyResponse: 'defer' });
       // Both taken on our own clocks at receipt, before any check: what copy detection may compare.
       const timing = { latencyMs: performance.now() - started, receivedAtMs: Date.now() };
       const responseHash = `0x${r.record.bodyHash}`;
@@ -110,7 +125,8 @@ export class GrpcMinerQuerier implements MinerQuerier {
 
   async queryAll(targets: MinerTarget[], input: Tensor, deadlineMs: number, ctx?: QueryContext): Promise<Map<number, QueryAnswer>> {
     await ensureCryptoReady();
-    this.#prune(targets);
+    const maxAnswerBytes = expectedAnswerBytes(input.shape[0] ?? 0, this.#opts.outputShape);
+    this.#prune(targets, maxAnswerBytes);
     const started = performance.now();
     const roundId = ctx?.roundId ?? 0;
     let prepared: PreparedPredictRequest;
@@ -122,7 +138,7 @@ export class GrpcMinerQuerier implements MinerQuerier {
       const answer: QueryAnswer = { status: 'error', latencyMs: 0, detail: describe(err) };
       return new Map(targets.map((t) => [t.uid, { ...answer }]));
     }
-    const pending = await Promise.all(targets.map((t) => this.#one(t, prepared, deadlineMs, roundId, started)));
+    const pending = await Promise.all(targets.map((t) => this.#one(t, prepared, deadlineMs, roundId, started, maxAnswerBytes)));
     // Response signatures, checked once every answer is in (the latencies above are already taken).
     const request: SentRequest = { body: prepared.body, bodyHash: prepared.bodyHash };
     const answers = pending.map(({ answer, signed }, i): QueryAnswer => {
