@@ -15,10 +15,14 @@ import { currentCommitEpoch } from './epoch-schedule.ts';
 
 const U64_MAX = (1n << 64n) - 1n;
 
-/** Accrues one block's emission of a subnet that did `start_call` into its pending pools. */
+/**
+ * Accrues one block's emission into the pending pools of a subnet upstream emits to
+ * (`get_subnets_to_emit_to`: did `start_call`, subtoken enabled, registration allowed).
+ */
 export function accrueEmission(s: State, netuid: number, block: number, options: SubtensorOptions): void {
   const first = SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid);
   if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n) return;
+  if (!SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid)) return;
   const split = splitBlockEmission(options.emissionPerBlock, { subnetOwnerCut: SubtensorStorage.SubnetOwnerCut.get(s) });
   SubtensorStorage.PendingServerEmission.mutate(s, netuid, (x) => x + split.server);
   SubtensorStorage.PendingValidatorEmission.mutate(s, netuid, (x) => x + split.validator);
