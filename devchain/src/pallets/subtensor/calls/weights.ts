@@ -6,7 +6,7 @@ import { T, vec } from '../../../scale/types.ts';
 import { call, ensureSigned, type CallDef, type DispatchContext } from '../../../frame/pallet.ts';
 import { H256 } from '../../../frame/common-types.ts';
 import type { ReadState } from '../../../frame/state.ts';
-import { commitHash, maxUpscaleU16, isCommitExpired, isRevealEpoch } from '../epoch/index.ts';
+import { commitHash, maxUpscaleU16, exceedsMaxWeightLimit, isCommitExpired, isRevealEpoch } from '../epoch/index.ts';
 import { SubtensorStorage, type CommitValue } from '../storage.ts';
 import { same } from '../accounts.ts';
 import { emit } from '../events.ts';
@@ -43,11 +43,8 @@ export function checkWeights(s: ReadState, block: number, hotkey: Uint8Array, a:
   if (dests.some((d) => !SubtensorStorage.Keys.contains(s, netuid, d))) fail('UidVecContainInvalidOne');
   if (!selfWeight && weights.length < Math.min(SubtensorStorage.MinAllowedWeights.get(s, netuid), n)) fail('WeightVecLengthIsLow');
   const upscaled = maxUpscaleU16(weights);
-  const limit = SubtensorStorage.MaxWeightsLimit.get(s, netuid);
-  if (!selfWeight && limit !== 65535) {
-    const total = upscaled.reduce((x, y) => x + y, 0);
-    if (total > 0 && Math.max(...upscaled) * 65535 > limit * total) fail('MaxWeightExceeded');
-  }
+  // Upstream's limit is the constant 65535 (no limit); a genesis `maxWeightsLimit` opts a subnet into the legacy check.
+  if (!selfWeight && exceedsMaxWeightLimit(upscaled, SubtensorStorage.MaxWeightsLimit.get(s, netuid))) fail('MaxWeightExceeded');
   return { uid, upscaled };
 }
 

@@ -96,3 +96,19 @@ export function maxUpscaleU16(values: readonly number[]): number[] {
     return r < 0n ? 0 : r > 65535n ? 65535 : Number(r);
   });
 }
+
+/** `MaxWeightsLimit` value meaning "no limit" (upstream's constant `get_max_weight_limit` since spec 361). */
+export const NO_WEIGHT_LIMIT = 65535;
+
+/**
+ * Upstream's `check_vec_max_limited` negated: do the (max-upscaled) weights exceed `limit`? In
+ * I32F32: each weight normalized `(w << 32) / Σw` (truncated; all zero ⇒ unchanged), compared with
+ * `(limit << 32) / 65535` (truncated). `NO_WEIGHT_LIMIT` never limits.
+ */
+export function exceedsMaxWeightLimit(weights: readonly number[], limit: number): boolean {
+  if (limit === NO_WEIGHT_LIMIT) return false;
+  const total = weights.reduce((a, w) => a + BigInt(w), 0n);
+  if (total === 0n) return false;
+  const max = weights.reduce((a, w) => (BigInt(w) > a ? BigInt(w) : a), 0n);
+  return div32(fromInt(I32F32, max), total << 32n) > div32(fromInt(I32F32, limit), fromInt(I32F32, 65535));
+}
