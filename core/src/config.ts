@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, type ConfigIssue } from './errors.ts';
+import { ConfigError, type ConfigIssue, errorMessage } from './errors.ts';
 
 /** Inputs of `loadConfig`; every source is optional. */
 export interface LoadConfigOptions<S extends z.ZodType> {
@@ -227,7 +227,7 @@ export function readConfigFile(path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err: unknown) {
-    const found = `invalid JSON (${(err as Error).message})`;
+    const found = `invalid JSON (${errorMessage(err)})`;
     throw new ConfigError([{ path: '', expected: 'valid JSON', found }], { source: path, cause: err });
   }
 }

@@ -5,7 +5,7 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
-import { ArenaError, ChainError, ipFromChain, ipToChain } from '#core';
+import { ArenaError, ChainError, ipFromChain, ipToChain, errorMessage } from '#core';
 import type { AxonAddress, MinerChain, MinerMetagraphView } from './chain.ts';
 
 /** Axon version from the miner version `a.b.c` as Bittensor encodes it: a*10000 + b*100 + c. */
@@ -98,7 +98,7 @@ export class AxonKeeper {
       await this.#serve(want, onChain);
     } catch (err: unknown) {
       if (isAddressRefusal(err)) {
-        throw new ArenaError('USAGE', `the chain refused axon ${want.ip}:${want.port}: ${(err as Error).message}. ` +
+        throw new ArenaError('USAGE', `the chain refused axon ${want.ip}:${want.port}: ${errorMessage(err)}. ` +
           'Set a reachable public address with --axon.external-ip / --axon.external-port (a local devchain needs --allow-loopback-axons for 127.0.0.1).',
         { cause: err });
       }

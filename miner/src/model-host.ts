@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { ArenaError } from '#core';
+import { ArenaError, errorMessage } from '#core';
 import { ProtocolError, type MinerInfo } from '#protocol';
 import type { BackendName, Competition } from '#training';
 import type { Predictor as ServerPredictor, PredictorOutput } from './server/index.ts';
@@ -166,7 +166,7 @@ async function openModelDir(dir: string, maxBatch: number, log: Logger, onChange
     return await watchModelDir(dir, onChange, { maxBatch, logger: log, thread: 'worker' });
   } catch (err: unknown) {
     throw new ArenaError('USAGE',
-      `cannot serve --model-dir ${dir}: expected a TensorFlow.js layers model directory (model.json + weights), found: ${(err as Error).message}`,
+      `cannot serve --model-dir ${dir}: expected a TensorFlow.js layers model directory (model.json + weights), found: ${errorMessage(err)}`,
       { cause: err });
   }
 }

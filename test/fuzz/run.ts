@@ -4,6 +4,7 @@
  * --only name[,name], --path P (replay one failing case). Exit 1 when any surface fails.
  */
 import { parseArgs } from 'node:util';
+import { errorMessage } from '#core';
 import { loadSurfaces } from './registry.ts';
 import type { SurfaceResult } from './surface.ts';
 
@@ -29,7 +30,7 @@ for (const { file, surface } of surfaces) {
   } catch (err: unknown) {
     failures.push(surface.name);
     process.stdout.write(`${JSON.stringify({ surface: surface.name, file, failed: true, seed })}\n`);
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${errorMessage(err)}\n`);
   }
 }
 const total = results.reduce((s, r) => s + r.runs, 0);

@@ -8,6 +8,7 @@
  * stored request asked exactly that batch and what each answer scores on it.
  */
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from '#core';
 import { dirname, join } from 'node:path';
 import { decodePredictRequest, decodePredictResponse, encodePredictRequest, sha256Hex, verifySignedRecord, type SignedRecord } from '#protocol';
 import { decodeAddress } from '@polkadot/util-crypto';
@@ -133,7 +134,7 @@ export function parseSidecar(text: string, where: string): ResponsesSidecar {
   try {
     v = JSON.parse(text);
   } catch (err: unknown) {
-    throw new Error(`${where}: expected JSON, found ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${where}: expected JSON, found ${errorMessage(err)}`);
   }
   const o = v as Partial<ResponsesSidecar> | null;
   if (typeof o !== 'object' || o === null || o.version !== 1 || !Array.isArray(o.responses) || typeof o.roundId !== 'number') {
@@ -180,7 +181,7 @@ export async function loadReportEvidence(reportPath: string): Promise<{ report: 
   try {
     report = JSON.parse(await readFile(reportPath, 'utf8')) as RoundReport;
   } catch (err: unknown) {
-    throw new Error(`${reportPath}: expected a round report (JSON), ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${reportPath}: expected a round report (JSON), ${errorMessage(err)}`);
   }
   if (typeof report !== 'object' || report === null || !Array.isArray(report.miners)) throw new Error(`${reportPath}: expected a round report with a miners array`);
   checkReportShape(report, reportPath);
@@ -297,7 +298,7 @@ function checkSidecarRequest(report: RoundReport, sidecar: ResponsesSidecar, opt
     if (req.roundId !== report.roundId) problems.push(`request is for round ${req.roundId}, the report is round ${report.roundId}`);
     if (opts.batch !== undefined && !sameFloats(input, opts.batch.input.data)) problems.push('the stored request asked other inputs than the batch given');
   } catch (err: unknown) {
-    problems.push(`request body does not decode: ${err instanceof Error ? err.message : String(err)}`);
+    problems.push(`request body does not decode: ${errorMessage(err)}`);
     return undefined;
   }
   return body;

@@ -6,6 +6,7 @@
  * which anyone regenerates every round and re-scores it. Pure functions and the reveal's shape live here.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { errorMessage } from '#core';
 import { decodeAddress } from '@polkadot/util-crypto';
 
 const COMMIT_DOMAIN = 'arena/period-commitment/v1';
@@ -107,7 +108,7 @@ export function parseReveal(text: string, where: string): PeriodReveal {
   try {
     v = JSON.parse(text) as Record<string, unknown>;
   } catch (err: unknown) {
-    throw new Error(`${where}: expected a period reveal (JSON), ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${where}: expected a period reveal (JSON), ${errorMessage(err)}`);
   }
   const need = (k: string, ok: (x: unknown) => boolean, what: string): void => {
     if (!ok(v[k])) throw new Error(`${where}: expected ${k} to be ${what}, found ${JSON.stringify(v[k])}`);

@@ -1,5 +1,6 @@
 /** Who to query each round, and a querier call that always yields one answer per target. */
 import type { Logger } from 'pino';
+import { errorMessage } from '#core';
 import type { MinerQuerier, MinerTarget, NeuronView, QueryAnswer, QueryContext, Tensor } from './ports.ts';
 
 /** True when the neuron advertises a reachable axon. */
@@ -25,7 +26,7 @@ export async function queryMiners(querier: MinerQuerier, targets: MinerTarget[],
     return await querier.queryAll(targets, input, deadlineMs, ctx);
   } catch (err: unknown) {
     log.warn({ err, targets: targets.length }, 'miner querier failed for the whole round');
-    const detail = `querier failed: ${err instanceof Error ? err.message : String(err)}`;
+    const detail = `querier failed: ${errorMessage(err)}`;
     return new Map(targets.map((t) => [t.uid, { status: 'error', latencyMs: 0, detail }]));
   }
 }

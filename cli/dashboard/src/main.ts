@@ -3,6 +3,7 @@
  * with the same reader and ranking as `arena leaderboard`, and re-renders on every new head.
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { errorMessage } from '#core/reader';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
@@ -398,7 +399,7 @@ async function start(): Promise<void> {
         await refreshLosses(cfg).catch((err: unknown) => { $('losses').dataset.error = String(err); });
       }
     } catch (err: unknown) {
-      showError(`cannot read subnet ${cfg.netuid} from ${cfg.chainEndpoint}: ${err instanceof Error ? err.message : String(err)}`);
+      showError(`cannot read subnet ${cfg.netuid} from ${cfg.chainEndpoint}: ${errorMessage(err)}`);
       setState('error');
     } finally {
       busy = false;
@@ -417,7 +418,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((err: unknown) => {
-  showError(`dashboard failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  showError(`dashboard failed to start: ${errorMessage(err)}`);
   setConn('offline', 'bad');
   setState('error');
 });

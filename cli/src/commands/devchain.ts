@@ -1,5 +1,6 @@
 /** `arena devchain`: run the embedded Substrate-compatible chain. */
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '#core';
 import { Command, Option } from 'commander';
 import { pino } from 'pino';
 import { loadDevchainConfig, startDevchain, ConfigError, type DevchainConfigInput } from '#devchain';
@@ -19,7 +20,7 @@ function readConfigFile(path: string, explicit: boolean): unknown {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err: unknown) {
     if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError(`cannot read devchain config ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ConfigError(`cannot read devchain config ${path}: ${errorMessage(err)}`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { Command } from 'commander';
 import { z } from 'zod';
-import { ArenaError, connectChain, loadConfig, readConfigFile, resolveNetwork, type ChainClient } from '#core';
+import { ArenaError, connectChain, loadConfig, readConfigFile, resolveNetwork, type ChainClient, errorMessage } from '#core';
 import { buildLeaderboard, leaderboardToJson, type Leaderboard } from '../leaderboard/model.ts';
 import { readSubnet } from '../leaderboard/read.ts';
 import { renderLeaderboard } from '../leaderboard/render.ts';
@@ -82,7 +82,7 @@ async function watch(client: ChainClient, netuid: number, opts: LeaderboardOpts,
       process.stdout.write(`${tty ? '\u001b[H\u001b[2J' : ''}${output(lb, opts, color)}`);
     } catch (err: unknown) {
       if (err instanceof ArenaError && err.exitCode === 2) { failure = err; finish(); return; }
-      process.stderr.write(`arena leaderboard: ${(err as Error).message} (retrying on the next block)\n`);
+      process.stderr.write(`arena leaderboard: ${errorMessage(err)} (retrying on the next block)\n`);
     } finally {
       busy = false;
     }

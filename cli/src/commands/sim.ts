@@ -3,7 +3,7 @@
  * lazily here (the only place anything loads it) and only when this command runs.
  */
 import { Command } from 'commander';
-import { ArenaError } from '#core';
+import { ArenaError, errorMessage } from '#core';
 
 /** What `arena sim` passes to sim/src/index.ts. */
 interface SimFlags { epochs?: string; json?: boolean; out?: string; report?: boolean; keep?: boolean }
@@ -32,7 +32,7 @@ export function simCommand(): Command {
       try {
         names = sim.resolveScenarios(scenario).map((s) => s.name);
       } catch (err) {
-        throw new ArenaError('USAGE', err instanceof Error ? err.message : String(err));
+        throw new ArenaError('USAGE', errorMessage(err));
       }
       process.stderr.write(`arena sim: ${names.join(', ')}\n`);
       const { results, markdown, outDir } = await sim.runSim(scenario, { epochs, outDir: flags.out, report: flags.report, keep: flags.keep });

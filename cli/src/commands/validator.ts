@@ -1,5 +1,5 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
-import { createLogger, readConfigFile, type LogLevel } from '#core';
+import { createLogger, readConfigFile, type LogLevel, errorMessage } from '#core';
 import {
   dataSourceFor, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, verifyReportEvidence,
   type ReportVerdict, type VerifyReportOptions,
@@ -63,7 +63,7 @@ function verifyReportCommand(): Command {
       try {
         loaded = await loadReportEvidence(file);
       } catch (err: unknown) {
-        throw exitWith(2, err instanceof Error ? err.message : String(err));
+        throw exitWith(2, errorMessage(err));
       }
       const { report, sidecar } = loaded;
       const opts: VerifyReportOptions = {};
@@ -73,7 +73,7 @@ function verifyReportCommand(): Command {
         try {
           competition = loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId);
         } catch (err: unknown) {
-          throw exitWith(2, `--recompute: ${err instanceof Error ? err.message : String(err)}`);
+          throw exitWith(2, `--recompute: ${errorMessage(err)}`);
         }
         let seed = report.seed;
         // A secret-seeded round is regenerated from the revealed secret, never from the seed the report claims.

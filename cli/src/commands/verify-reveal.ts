@@ -3,7 +3,7 @@
  * commitment on chain at the reveal's commitment block (through core), and checks the reveal against it
  * and the report. Returns the seed to regenerate the round's batch from and the problems found.
  */
-import { blockHashAt, connectChain, readCommitment, resolveNetwork, silentLogger } from '#core';
+import { blockHashAt, connectChain, readCommitment, resolveNetwork, silentLogger, errorMessage } from '#core';
 import { checkReveal, dataHashFor, parseReveal, revealFileName, REVEALS_DIR, type RoundReport } from '#validator';
 import type { Competition } from '#training';
 import { readFile } from 'node:fs/promises';
@@ -34,14 +34,14 @@ export async function checkRevealFor(reportFile: string, report: RoundReport, co
   try {
     reveal = parseReveal(text, revealFile);
   } catch (err: unknown) {
-    throw usage(`--recompute: ${err instanceof Error ? err.message : String(err)}`);
+    throw usage(`--recompute: ${errorMessage(err)}`);
   }
   const endpoint = src.chainEndpoint ?? resolveNetwork(src.network ?? 'local').endpoint;
   let client;
   try {
     client = await connectChain({ endpoint, logger: silentLogger() });
   } catch (err: unknown) {
-    throw usage(`--recompute: cannot reach the chain at ${endpoint} to read the commitment: ${err instanceof Error ? err.message : String(err)}`);
+    throw usage(`--recompute: cannot reach the chain at ${endpoint} to read the commitment: ${errorMessage(err)}`);
   }
   try {
     const blockHash = await blockHashAt(client, reveal.commitBlock);

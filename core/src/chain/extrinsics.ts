@@ -7,7 +7,7 @@ import type { SubmittableExtrinsic, SubmittableExtrinsicFunction } from '@polkad
 import { compactToU8a, hexToU8a, isHex, u8aConcat, u8aToHex } from '@polkadot/util';
 import type { HexString } from '@polkadot/util/types';
 import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
-import { ArenaError, ChainError } from '../errors.ts';
+import { ArenaError, ChainError, errorMessage } from '../errors.ts';
 import { ipToChain } from './ip.ts';
 
 type Tx = SubmittableExtrinsic<'promise'>;
@@ -109,7 +109,7 @@ export function serveAxon(api: ApiPromise, a: ServeAxonArgs): Tx {
   try {
     ip = ipToChain(a.ip);
   } catch (err: unknown) {
-    throw new ArenaError('USAGE', (err as Error).message, { cause: err });
+    throw new ArenaError('USAGE', errorMessage(err), { cause: err });
   }
   return call(api, 'serveAxon')(a.netuid, a.version ?? 0, ip.ip, a.port, ip.ipType, a.protocol ?? 4, 0, 0);
 }

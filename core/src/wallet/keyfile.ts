@@ -7,7 +7,7 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { HexString } from '@polkadot/util/types';
 import { encodeAddress, decodeAddress } from '@polkadot/util-crypto';
 import { z } from 'zod';
-import { ArenaError } from '../errors.ts';
+import { ArenaError, errorMessage } from '../errors.ts';
 import { fromSchnorrkelSecret, keysFromSeed, pairFromKeys, seedFromMnemonic, toSchnorrkelSecret, type Sr25519Keys } from './sr25519.ts';
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`), `0x + ${bytes * 2} hex digits`);
@@ -48,7 +48,7 @@ export function parseKeyfile(text: string, where: string): KeyfileData {
   try {
     raw = JSON.parse(text);
   } catch (err: unknown) {
-    throw new ArenaError('KEYFILE_INVALID', `${where} is not valid keyfile JSON (${(err as Error).message})`, { cause: err });
+    throw new ArenaError('KEYFILE_INVALID', `${where} is not valid keyfile JSON (${errorMessage(err)})`, { cause: err });
   }
   const parsed = KeyfileSchema.safeParse(raw);
   if (!parsed.success) {

@@ -8,7 +8,7 @@
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady, mnemonicToMiniSecret, mnemonicValidate, sr25519PairFromSeed, sr25519Verify } from '@polkadot/util-crypto';
-import { ArenaError } from '../errors.ts';
+import { ArenaError, errorMessage } from '../errors.ts';
 
 /** sr25519 public (32) and polkadot.js-layout secret (64) keys. */
 export interface Sr25519Keys {
@@ -76,7 +76,7 @@ export function pairFromKeys(keys: Sr25519Keys, ss58Format = 42): KeyringPair {
   try {
     valid = sr25519Verify(probe, pair.sign(probe), keys.publicKey);
   } catch (err: unknown) {
-    throw new ArenaError('KEYFILE_INVALID', `the public key in the keyfile is not a valid sr25519 key (${(err as Error).message})`, { cause: err });
+    throw new ArenaError('KEYFILE_INVALID', `the public key in the keyfile is not a valid sr25519 key (${errorMessage(err)})`, { cause: err });
   }
   if (!valid) throw new ArenaError('KEYFILE_INVALID', 'the private key in the keyfile does not match its public key');
   return pair;

@@ -1,4 +1,5 @@
 import { ProtocolError, parseHeaders, verifyParsed, type SignedRecord } from '#protocol';
+import { errorMessage } from '#core';
 import type { Metadata } from '@grpc/grpc-js';
 import { formatTao } from '../registration.ts';
 import type { CallerDirectory, CallerEntry } from './caller-directory.ts';
@@ -42,13 +43,7 @@ export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps
   const parsed = parseHeaders(metadata, 'request', opts);
   if (!parsed.ok) throw new ProtocolError(parsed.code, parsed.reason);
   const hotkey = parsed.headers.signedBy;
-  const entry = lookupSafely(deps.callerDirectory, hotkey);
-  if (entry === undefined) throw new ProtocolError('unregistered', `caller ${hotkey} is not registered on the subnet`);
-  if (!entry.validatorPermit) throw new ProtocolError('no-permit', `caller ${hotkey} (uid ${entry.uid}) has no validator permit`);
-  const floor = deps.callerDirectory.minStakeRao ?? 0n;
-  if (floor > 0n && !(entry.stakeRao >= floor)) {
-    throw new ProtocolError('low-stake', `caller ${hotkey} (uid ${entry.uid}) has a stake of ${formatTao(entry.stakeRao ?? 0n)}, below this miner's floor of ${formatTao(floor)}`);
-  }
+  const entry = checkCaller(hotkey, deps);
   const verified = verifyParsed(body, parsed);
   if (!verified.ok) throw new ProtocolError(verified.code, verified.reason);
   const seen = deps.replay.checkAndAdd(hotkey, parsed.headers.uuid, nowMs);
@@ -58,11 +53,26 @@ export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps
   return { hotkey, entry, record: verified.record };
 }
 
+/**
+ * Whether `hotkey` may be served at all, from public metagraph data (no crypto): registered, holding a validator
+ * permit, and staked at least the directory's floor. Throws ProtocolError naming what is missing.
+ */
+export function checkCaller(hotkey: string, deps: Pick<AccessDeps, 'callerDirectory'>): CallerEntry {
+  const entry = lookupSafely(deps.callerDirectory, hotkey);
+  if (entry === undefined) throw new ProtocolError('unregistered', `caller ${hotkey} is not registered on the subnet`);
+  if (!entry.validatorPermit) throw new ProtocolError('no-permit', `caller ${hotkey} (uid ${entry.uid}) has no validator permit`);
+  const floor = deps.callerDirectory.minStakeRao ?? 0n;
+  if (floor > 0n && !(entry.stakeRao >= floor)) {
+    throw new ProtocolError('low-stake', `caller ${hotkey} (uid ${entry.uid}) has a stake of ${formatTao(entry.stakeRao ?? 0n)}, below this miner's floor of ${formatTao(floor)}`);
+  }
+  return entry;
+}
+
 /** The directory is a port supplied by the daemon: guard against an implementation that throws anyway. */
 function lookupSafely(dir: CallerDirectory, hotkey: string): CallerEntry | undefined {
   try {
     return dir.lookup(hotkey);
   } catch (e: unknown) {
-    throw new ProtocolError('unavailable', `caller directory failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ProtocolError('unavailable', `caller directory failed: ${errorMessage(e)}`, { cause: e });
   }
 }

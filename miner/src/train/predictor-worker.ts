@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessage } from '#core';
 import { selectBackend, type BackendName } from '#training';
 import { loadServingModel, type Predictor, type ServingOptions } from './serving.ts';
 
@@ -22,14 +23,14 @@ async function main(): Promise<void> {
     // No event loop to protect here: predict in the largest chunks.
     predictor = await loadServingModel(cfg.dir, { ...cfg.options, thread: 'main', sliceMs: 60_000 });
   } catch (err: unknown) {
-    port.postMessage({ type: 'load-failed', message: err instanceof Error ? err.message : String(err) } satisfies PredictorWorkerReply);
+    port.postMessage({ type: 'load-failed', message: errorMessage(err) } satisfies PredictorWorkerReply);
     return;
   }
   port.on('message', (m: PredictorWorkerRequest) => {
     if (m.type === 'close') { predictor.dispose(); port.close(); return; }
     predictor.predict(m.input, m.shape).then(
       (out) => port.postMessage({ type: 'result', id: m.id, data: out.data, shape: out.shape } satisfies PredictorWorkerReply, [out.data.buffer as ArrayBuffer]),
-      (err: unknown) => port.postMessage({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) } satisfies PredictorWorkerReply),
+      (err: unknown) => port.postMessage({ type: 'failed', id: m.id, message: errorMessage(err) } satisfies PredictorWorkerReply),
     );
   });
   port.postMessage({ type: 'ready', info: predictor.info, backend } satisfies PredictorWorkerReply);

@@ -3,7 +3,7 @@
  * set with `Commitments.set_commitment(netuid, ...)` by the validator hotkey and awaited until included.
  * Refusals (space/rate limit, not registered) come back as results, never as exceptions.
  */
-import { ChainCommitmentStore, type ChainClient } from '#core';
+import { ChainCommitmentStore, type ChainClient, errorMessage } from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import type { PeriodCommitter } from '../period-keeper.ts';
@@ -20,7 +20,7 @@ export class ChainPeriodCommitter implements PeriodCommitter {
       const r = await this.#store.set(this.netuid, [{ kind: 'Sha256', value: Uint8Array.from(Buffer.from(commitmentHex, 'hex')) }]);
       return { ok: true, block: r.block, blockHash: r.blockHash };
     } catch (err: unknown) {
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      return { ok: false, message: errorMessage(err) };
     }
   }
 }

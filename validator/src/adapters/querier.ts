@@ -7,6 +7,7 @@
  * Every failure becomes an answer with a non-`ok` status; nothing here rejects for one miner.
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
+import { errorMessage } from '#core';
 import {
   ensureCryptoReady, isProtocolError, MinerCallError, MinerClient, preparePredictRequest,
   type PredictResponse, type PreparedPredictRequest, type Signed, type Signer, type TensorLimits,
@@ -55,7 +56,7 @@ export function statusOfError(err: unknown): QueryStatus {
 
 function describe(err: unknown): string {
   if (isProtocolError(err)) return `protocol: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 /** An answer whose response signature is still to be checked (`signed` is absent when the call failed). */
