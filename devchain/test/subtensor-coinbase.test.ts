@@ -15,3 +15,14 @@ test('no emission accrues to a subnet with registration disabled (get_subnets_to
   t.is(await pending(1), 0n);
   t.is((await api.query.subtensorModule.pendingValidatorEmission(1)).toBigInt(), 0n);
 });
+
+test('an epoch writes a Bonds row for every uid, empty rows included (as upstream inserts them)', async (t) => {
+  const neurons = [{ hotkey: '//Bob//v', coldkey: '//Bob', stake: 10, validatorPermit: true }, { hotkey: '//Bob//m1', coldkey: '//Bob' }, { hotkey: '//Bob//m2', coldkey: '//Bob' }];
+  const chain = await startChain(t, { subnets: [{ netuid: 1, owner: '//Alice', startCall: true, hyperparams: { tempo: 2 }, neurons }] });
+  const { api } = chain;
+  t.is((await api.query.subtensorModule.bonds.entries(1)).length, 0, 'no rows at genesis');
+  for (let i = 0; i < 20 && (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber() === 0; i++) await chain.newBlocks(1);
+  t.true((await api.query.subtensorModule.subnetEpochIndex(1)).toNumber() > 0, 'an epoch ran');
+  const rows = await api.query.subtensorModule.bonds.entries(1);
+  t.deepEqual(rows.map(([k]) => (k.args[1] as unknown as { toNumber(): number }).toNumber()).sort(), [0, 1, 2]);
+});

@@ -99,10 +99,8 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   SubtensorStorage.ValidatorTrust.set(s, netuid, out.validatorTrust);
   SubtensorStorage.StakeWeight.set(s, netuid, out.stakeWeight);
   SubtensorStorage.ValidatorPermit.set(s, netuid, out.newValidatorPermit);
-  for (let uid = 0; uid < n; uid++) {
-    const row = out.bonds[uid] ?? [];
-    if (row.length || SubtensorStorage.Bonds.contains(s, netuid, uid)) SubtensorStorage.Bonds.set(s, netuid, uid, row);
-  }
+  // Upstream inserts every uid's row, an empty one included (the key then exists).
+  for (let uid = 0; uid < n; uid++) SubtensorStorage.Bonds.set(s, netuid, uid, out.bonds[uid] ?? []);
   const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
   const ownerCold = SubtensorStorage.SubnetOwner.get(s, netuid);
   const coldkeys = hotkeys.map((hk) => SubtensorStorage.Owner.get(s, hk));
