@@ -94,6 +94,8 @@ export interface CopyVerdict {
   copies: Map<number, number>;
   /** Each cluster's members, sorted; only components of two or more. */
   clusters: number[][];
+  /** Each cluster's members in the order they would be paid (first eligible one takes the slot). */
+  payOrder: number[][];
   findings: Map<number, CopyFinding>;
 }
 
@@ -234,8 +236,10 @@ export function components(edges: ReadonlyArray<readonly [number, number]>): num
 
 /**
  * The verdict at `roundId`: resolved copies and active gates are copies; among the rest,
- * persistent pairs with an ambiguous direction form clusters. `registration` (uid -> registration
- * block) picks each cluster's paid member: the earliest registered (then the lowest uid).
+ * persistent pairs with an ambiguous direction form clusters. Each cluster's paid member is the one
+ * that answered first most often in its pairs' flagged rounds (a proxy waiting for its victim never
+ * is, even before the sign test has enough rounds), then the earliest registered (`registration`:
+ * uid -> block), then the lowest uid. Sybils with random latencies get one slot either way.
  */
 export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, number>, roundId: number, rules: CopyRules): CopyVerdict {
   const findings = resolvedCopies(state, rules);
@@ -246,23 +250,28 @@ export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, 
   const copies = new Map([...findings].map(([uid, f]) => [uid, f.peer]));
   const edges: Array<[number, number]> = [];
   const strongest = new Map<number, { rec: PairRecord; key: string }>();
+  const lead = new Map<number, number>();
   for (const [key, rec] of state.pairs) {
     if (!persistent(rec.recent, rules)) continue;
     const [a, b] = pairUids(key);
     if (copies.has(a) || copies.has(b) || !registration.has(a) || !registration.has(b)) continue;
     edges.push([a, b]);
+    lead.set(a, (lead.get(a) ?? 0) + rec.bLater - rec.aLater);
+    lead.set(b, (lead.get(b) ?? 0) + rec.aLater - rec.bLater);
     for (const u of [a, b]) if ((strongest.get(u)?.rec.rho ?? -2) <= (rec.rho ?? -1)) strongest.set(u, { rec, key });
   }
   const clusters = components(edges);
-  for (const members of clusters) {
-    const payee = [...members].sort((p, q) => registration.get(p)! - registration.get(q)! || p - q)[0]!;
+  const payOrder = clusters.map((members) => [...members].sort((p, q) =>
+    (lead.get(q) ?? 0) - (lead.get(p) ?? 0) || registration.get(p)! - registration.get(q)! || p - q));
+  for (const [i, members] of clusters.entries()) {
+    const payee = payOrder[i]![0]!;
     for (const uid of members) {
       const s = strongest.get(uid)!;
       const [a, b] = pairUids(s.key);
       findings.set(uid, { ...pairFinding(uid, a === uid ? b : a, s.rec, a === uid, 'ambiguous', 'cluster', rules.window), peer: payee, members });
     }
   }
-  return { copies, clusters, findings };
+  return { copies, clusters, payOrder, findings };
 }
 
 /** Group id of every uid in a persistent pair or mix (its smallest connected uid), for the crowd. */

@@ -3,8 +3,9 @@
  * prize vector. Used after each round and again when weights are set (also right after a restart).
  *
  * Clusters collapse before placing: a cluster of miners whose answers are persistently the same
- * (with no telling who copied whom) takes ONE place, at its members' best EMA loss, paid to its
- * earliest-registered eligible member; the others get 0. So k sybils earn what one honest
+ * (with no telling who copied whom) takes ONE place, at its members' best EMA loss, paid to one
+ * eligible member (the one answering first most often, then the earliest registered: copy-detect.ts);
+ * the others get 0. So k sybils earn what one honest
  * instance would, and honest miners ranked behind the cluster move up.
  */
 import type { ScoringConfig } from './config.ts';
@@ -53,8 +54,8 @@ export function computeStandings(scores: Scores, copy: CopyState, neurons: reado
     if (s.availability < cfg.minAvailability) return [];
     return [[n.uid, { uid: n.uid, emaLoss: s.emaLoss, registrationBlock: n.registrationBlock }] as const];
   }));
-  for (const members of verdict.clusters) {
-    const present = members.filter((u) => eligible.has(u)).sort((p, q) => registration.get(p)! - registration.get(q)! || p - q);
+  for (const order of verdict.payOrder) {
+    const present = order.filter((u) => eligible.has(u));
     if (present.length < 2) continue;
     const payee = eligible.get(present[0]!)!;
     const best = Math.min(...present.map((u) => eligible.get(u)!.emaLoss));

@@ -128,7 +128,10 @@ test('a proxy registered FIRST that forwards its victim\'s answers is the copy (
   const resolvedAt = rounds.findIndex((r) => r.verdict.copies.get(99) === 3);
   t.is(resolvedAt, cfg.copyMinRounds - 1, 'named after copyMinRounds flagged rounds');
   for (const r of rounds.slice(0, resolvedAt)) {
-    if (r.verdict.clusters.length > 0) t.deepEqual(r.verdict.clusters, [[3, 99]], 'before that: one shared slot');
+    if (r.verdict.clusters.length > 0) {
+      t.deepEqual(r.verdict.clusters, [[3, 99]], 'before that: one shared slot');
+      t.deepEqual(r.verdict.payOrder, [[3, 99]], 'paid to the victim (always first to answer), not the earlier registration');
+    }
   }
   const f = rounds.at(-1)!.verdict.findings.get(99)!;
   t.like(f, { kind: 'copy', reason: 'later', peer: 3, laterPeer: 0 });

@@ -70,10 +70,12 @@ test('a proxy registered FIRST forwarding its victim\'s answers ends up the copy
   t.is(line(last, 1).copyFinding!.laterSelf, line(last, 1).copyFinding!.flaggedRounds);
   t.like(line(last, 2), { copyOf: null, rank: 1, prize: 0.5 });
   t.deepEqual(last.standings.ranked.slice(0, 1), [2]);
-  // Before direction was known, the pair shared ONE slot (never two prizes for one model).
+  // Before the sign test had copyMinRounds rounds, the pair shared ONE slot, paid to the member that
+  // answered first (the victim), not to the earlier registration (the proxy).
   for (const r of rs.slice(cfg.copyHits - 1, resolved)) {
     t.deepEqual(r.standings.clusters, [[1, 2]], `round ${r.report.roundId}: one shared slot`);
-    t.is(line(r, 1).prize + line(r, 2).prize <= 0.5 + 1e-12, true);
+    t.is(line(r, 1).prize, 0, `round ${r.report.roundId}: the proxy is not paid`);
+    t.like(line(r, 1).copyFinding, { kind: 'cluster', peer: 2 });
   }
 });
 
