@@ -11,8 +11,10 @@ async function reportLosses(url: string): Promise<Map<string, number>> {
   try {
     const res = await fetch(`${url}/report/latest`, { signal: AbortSignal.timeout(1_500) });
     if (!res.ok) return new Map();
-    const r = (await res.json()) as { miners?: { hotkey?: string; emaLoss?: number | null }[] };
-    return new Map((r.miners ?? []).filter((m) => typeof m.hotkey === 'string' && typeof m.emaLoss === 'number').map((m) => [m.hotkey!, m.emaLoss!]));
+    // The public report carries the Ladder score (EMA loss on a coarse grid) instead of the EMA loss itself.
+    const r = (await res.json()) as { miners?: { hotkey?: string; emaLoss?: number | null; score?: number | null }[] };
+    const loss = (m: { emaLoss?: number | null; score?: number | null }): number | null | undefined => m.score ?? m.emaLoss;
+    return new Map((r.miners ?? []).filter((m) => typeof m.hotkey === 'string' && typeof loss(m) === 'number').map((m) => [m.hotkey!, loss(m)!]));
   } catch {
     return new Map();
   }
