@@ -34,6 +34,7 @@ export const HyperparamsSchema = z.object({
   yuma3Enabled: z.boolean(),
   liquidAlphaEnabled: z.boolean(),
   alphaValues: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]),
+  alphaSigmoidSteepness: z.number().int().min(-32768).max(32767),
   activityCutoff: z.number().int().min(0).max(65535),
   activityCutoffFactorMilli: z.number().int().min(1).max(4_294_967_295),
   servingRateLimit: Int,
@@ -76,6 +77,8 @@ export const SubtensorGenesisSchema = z.object({
   stakeThreshold: Int.optional(),
   /** `StartCallDelay` in blocks (upstream genesis `start_call_delay`; local default 0). */
   startCallDelay: Int.optional(),
+  /** `MaxEpochsPerBlock` u8 (upstream 2; devchain genesis option, upstream has none). */
+  maxEpochsPerBlock: z.number().int().min(0).max(255).optional(),
   subnets: z.array(SubnetSchema).default([]),
 }).strict();
 export type SubtensorGenesis = z.input<typeof SubtensorGenesisSchema>;
@@ -98,7 +101,7 @@ export function applyHyperparams(s: State, netuid: number, h: Hyperparams, block
   set16('minAllowedWeights', SubtensorStorage.MinAllowedWeights); set16('maxWeightsLimit', SubtensorStorage.MaxWeightsLimit);
   set16('immunityPeriod', SubtensorStorage.ImmunityPeriod); set16('kappa', SubtensorStorage.Kappa); set16('rho', SubtensorStorage.Rho); set16('bondsPenalty', SubtensorStorage.BondsPenalty);
   set16('commitRevealEnabled', SubtensorStorage.CommitRevealWeightsEnabled); set16('yuma3Enabled', SubtensorStorage.Yuma3On); set16('liquidAlphaEnabled', SubtensorStorage.LiquidAlphaOn);
-  set16('alphaValues', SubtensorStorage.AlphaValues); set16('activityCutoff', SubtensorStorage.ActivityCutoff); set16('activityCutoffFactorMilli', SubtensorStorage.ActivityCutoffFactorMilli);
+  set16('alphaValues', SubtensorStorage.AlphaValues); set16('alphaSigmoidSteepness', SubtensorStorage.AlphaSigmoidSteepness); set16('activityCutoff', SubtensorStorage.ActivityCutoff); set16('activityCutoffFactorMilli', SubtensorStorage.ActivityCutoffFactorMilli);
   set16('burnHalfLife', SubtensorStorage.BurnHalfLife); set16('registrationAllowed', SubtensorStorage.NetworkRegistrationAllowed);
   const big = (k: keyof Hyperparams, item: { set(s: State, n: number, v: bigint): void }): void => {
     const v = h[k];
@@ -129,6 +132,7 @@ export function genesisSubnets(ctx: GenesisContext): void {
   if (g.subnetOwnerCut !== undefined) SubtensorStorage.SubnetOwnerCut.set(s, g.subnetOwnerCut);
   if (g.stakeThreshold !== undefined) SubtensorStorage.StakeThreshold.set(s, BigInt(g.stakeThreshold));
   if (g.startCallDelay !== undefined) SubtensorStorage.StartCallDelay.set(s, BigInt(g.startCallDelay));
+  if (g.maxEpochsPerBlock !== undefined) SubtensorStorage.MaxEpochsPerBlock.set(s, g.maxEpochsPerBlock);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const account = (k: string): Uint8Array => (k.startsWith('//') ? keyring.addFromUri(k).publicKey : decodeAddress(k));
   const seen = new Set<number>();
