@@ -1,5 +1,8 @@
 /** Public entry of `core`: errors, logger, config, brands, networks, wallets and the chain client. */
 
+/** Splits a chunked stream into lines; parses one NDJSON line. */
+export { lineSplitter, parseJsonLine } from './ndjson.ts';
+
 /** Base error with a stable `code`; `exitCode` is 2 for usage/config codes, else 1. */
 export { ArenaError } from './errors.ts';
 /** Bad configuration: lists every bad field (path, expected, found); exit code 2. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
+import { lineSplitter, parseJsonLine } from '#core';
 
 /** Path of the `arena` entry point. */
 export const ARENA = fileURLToPath(new URL('../../cli/bin/arena.js', import.meta.url));
@@ -64,20 +65,11 @@ export async function startDevchainProcess(opts: DevchainSpawnOptions = {}): Pro
   };
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => { void stop(); reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`)); }, timeoutMs);
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        keep(line);
-        try {
-          const j = JSON.parse(line) as { msg?: string; url?: string };
-          if (j.msg === 'devchain listening' && typeof j.url === 'string') { clearTimeout(timer); resolve(j.url); }
-        } catch { /* a non-JSON line stays in logs for the error message */ }
-      }
-    });
+    child.stdout!.on('data', lineSplitter((line) => {
+      keep(line); // a non-JSON line stays in logs for the error message
+      const j = parseJsonLine(line);
+      if (j?.msg === 'devchain listening' && typeof j.url === 'string') { clearTimeout(timer); resolve(j.url); }
+    }));
     child.stderr!.on('data', (d: Buffer) => keep(d.toString()));
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited with ${code} before listening; logs:\n${logs.join('\n')}`)); });
   });

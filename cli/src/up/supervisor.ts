@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { lineSplitter } from '#core';
 
 /** One child process that `arena up` runs: a name for logs, the argv, and where its output goes. */
 export interface ChildSpec {
@@ -51,16 +52,11 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    let pending = '';
+    const onLine = spec.onLine;
+    const split = onLine === undefined ? undefined : lineSplitter(onLine);
     proc.stdout?.on('data', (chunk: Buffer) => {
       out.write(chunk);
-      if (!spec.onLine) return;
-      pending += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = pending.indexOf('\n')) >= 0) {
-        spec.onLine(pending.slice(0, nl));
-        pending = pending.slice(nl + 1);
-      }
+      split?.(chunk);
     });
     proc.stderr?.on('data', (chunk: Buffer) => out.write(chunk));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

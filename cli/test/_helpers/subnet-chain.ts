@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { serveAxon } from '#core';
+import { lineSplitter, parseJsonLine, serveAxon } from '#core';
 
 export const ARENA = fileURLToPath(new URL('../../bin/arena.js', import.meta.url));
 export const NETUID = 1;
@@ -74,18 +74,11 @@ export async function startSubnetChain(timeoutMs = 30_000): Promise<SubnetChain>
   try {
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`)), timeoutMs);
-      let buf = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        buf += d.toString();
-        for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-          const line = buf.slice(0, i); buf = buf.slice(i + 1);
-          logs.push(line);
-          try {
-            const j = JSON.parse(line) as { msg?: string; url?: string };
-            if (j.msg === 'devchain listening' && j.url !== undefined) { clearTimeout(timer); resolve(j.url); }
-          } catch { /* kept for the error message */ }
-        }
-      });
+      child.stdout?.on('data', lineSplitter((line) => {
+        logs.push(line); // kept for the error message
+        const j = parseJsonLine(line);
+        if (j?.msg === 'devchain listening' && typeof j.url === 'string') { clearTimeout(timer); resolve(j.url); }
+      }));
       child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
       child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited with ${code}; logs:\n${logs.join('\n')}`)); });
     });

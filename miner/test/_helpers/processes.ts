@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
+import { lineSplitter, parseJsonLine } from '#core';
 
 export const ARENA = fileURLToPath(new URL('../../../cli/bin/arena.js', import.meta.url));
 
@@ -29,21 +30,10 @@ export function spawnArena(t: ExecutionContext, args: string[], env: Record<stri
       await exited;
     }
   });
-  let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      try {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        lines.push({ text: line }); // a non-JSON line is kept for error messages
-      }
-      for (const w of waiters) w();
-    }
-  });
+  child.stdout!.on('data', lineSplitter((line) => {
+    lines.push(parseJsonLine(line) ?? { text: line }); // a non-JSON line is kept for error messages
+    for (const w of waiters) w();
+  }));
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   const waitLine: Proc['waitLine'] = (what, pred, timeoutMs = 60_000) => new Promise((resolve, reject) => {
     const check = (): void => {

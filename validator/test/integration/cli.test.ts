@@ -7,7 +7,7 @@
 import test from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connectChain, createDevWallet } from '#core';
+import { connectChain, createDevWallet, lineSplitter, parseJsonLine } from '#core';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -76,19 +76,12 @@ function spawnValidator(t: ExecutionContext, args: string[], env: Record<string,
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   const port = new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i); buf = buf.slice(i + 1);
-        try {
-          const j = JSON.parse(line) as Record<string, unknown>;
-          if (lines.length < 2000) lines.push(j);
-          if (j.msg === 'validator http server listening (/metrics, /status, /report/latest, /reports)') resolve(Number(j.port));
-        } catch { /* not JSON */ }
-      }
-    });
+    child.stdout.on('data', lineSplitter((line) => {
+      const j = parseJsonLine(line);
+      if (j === undefined) return;
+      if (lines.length < 2000) lines.push(j);
+      if (j.msg === 'validator http server listening (/metrics, /status, /report/latest, /reports)') resolve(Number(j.port));
+    }));
     void exited.then((code) => reject(new Error(`validator exited with ${code} before listening: ${stderr}`)));
   });
   return { port, exited, kill: (s) => child.kill(s), lines };
