@@ -21,6 +21,7 @@ import { HealthService } from './health.ts';
 import { createMinerMetrics, type MinerMetrics } from './metrics.ts';
 import { handlePredict, type InfoSource, type PredictLimits, type Predictor } from './predict.ts';
 import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { admissionInterceptor, type AdmissionLimits } from './admission.ts';
 import { RefusalLog } from './refusal-log.ts';
 import { ReplayCache } from './replay-cache.ts';
 
@@ -38,6 +39,8 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   http2MaxFrameBytes?: number;
   /** Refusals are logged in full once per reason per interval, the rest counted in one line; ms, default 10_000. */
   refusalLogIntervalMs?: number;
+  /** Budgets spent on headers before any body is read or verified, and in-flight byte caps (`admission.ts`). */
+  admission?: AdmissionLimits;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -93,9 +96,14 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const maxInFlight = limits.maxInFlight ?? 256;
   let inFlight = 0;
   const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const admit = admissionInterceptor(access, { ...limits.admission, maxMessageBytes: maxBytes }, (r) => {
+    refusals.record({ caller: r.caller, reason: r.reason, details: r.details, method: r.method, code: GrpcStatus[r.code] ?? String(r.code) });
+    metrics.requests.inc({ method: r.method, status: GrpcStatus[r.code] });
+  });
   const server = new Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
+    interceptors: [admit],
   });
 
   /** Wraps a method: access control, then `impl`, then the signed answer; exactly one callback per call. */

@@ -1,0 +1,59 @@
+/** A miner server process (serve-hostile.ts) and hostile clients against it, for tests and bench/hostile.ts. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+
+const SCRIPT = new URL('./serve-hostile.ts', import.meta.url).pathname;
+
+export interface ServerProcess {
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the server process; resolves when it listens (90 s limit: the machine may be loaded). */
+export async function startServerProcess(overrides: Record<string, unknown> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(overrides)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('miner server process did not start within 90 s')), 90_000);
+    createInterface({ input: child.stdout! }).once('line', (l) => { clearTimeout(timer); resolve(l); });
+    void exited.then(() => { clearTimeout(timer); reject(new Error('miner server process exited before listening')); });
+  });
+  const { port, pid } = JSON.parse(line) as { port: number; pid: number };
+  return {
+    port, pid, child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Resident set size of a process, MiB (Linux /proc). */
+export function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+/** Samples `rssMiB(pid)` every `everyMs` until stopped; returns the peak. */
+export function sampleRss(pid: number, everyMs = 50): { stop(): number } {
+  let peak = rssMiB(pid);
+  const timer = setInterval(() => { try { peak = Math.max(peak, rssMiB(pid)); } catch { /* exited */ } }, everyMs);
+  return { stop: () => { clearInterval(timer); return peak; } };
+}
+
+/** A raw unary call on its own connection (one channel per call, as many hostile clients would open). */
+export function rawCallOwnChannel(address: string, path: string, body: Buffer, md: Metadata, deadlineMs = 60_000): Promise<ServiceError | Buffer> {
+  const c = new Client(address, credentials.createInsecure(), {
+    'grpc.max_send_message_length': 64 << 20, 'grpc.max_receive_message_length': 64 << 20, 'grpc.use_local_subchannel_pool': 1,
+  });
+  return new Promise((resolve) => {
+    c.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, md, { deadline: Date.now() + deadlineMs }, (err, res) => {
+      c.close();
+      resolve(err ?? res ?? Buffer.alloc(0));
+    });
+  });
+}
