@@ -26,3 +26,19 @@ test('an epoch writes a Bonds row for every uid, empty rows included (as upstrea
   const rows = await api.query.subtensorModule.bonds.entries(1);
   t.deepEqual(rows.map(([k]) => (k.args[1] as unknown as { toNumber(): number }).toNumber()).sort(), [0, 1, 2]);
 });
+
+test('MaxEpochsPerBlock: a due epoch beyond the cap is deferred to the next block (EpochDeferred, slot kept)', async (t) => {
+  const net = (netuid: number) => ({ netuid, owner: '//Alice', startCall: true, hyperparams: { tempo: 1 }, neurons: [{ hotkey: `//Bob//d${netuid}`, coldkey: '//Bob' }] });
+  const chain = await startChain(t, { maxEpochsPerBlock: 1, subnets: [net(1), net(2)] });
+  const { api } = chain;
+  const hash = await chain.newBlocks(1);
+  const at = await api.at(hash);
+  const deferred = (await at.query.system.events()).filter((r) => r.event.section === 'subtensorModule' && r.event.method === 'EpochDeferred');
+  t.is(deferred.length, 1);
+  const header = await api.rpc.chain.getHeader(hash);
+  const n = header.number.toNumber();
+  t.deepEqual(deferred[0]!.event.data.map((x) => Number(x.toString())), [2, n, n + 1]);
+  t.is((await at.query.subtensorModule.subnetEpochIndex(1)).toNumber(), 1, 'netuid 1 ran');
+  t.is((await at.query.subtensorModule.subnetEpochIndex(2)).toNumber(), 0, 'netuid 2 did not');
+  t.is((await at.query.subtensorModule.pendingEpochAt(2)).toNumber(), n + 1);
+});

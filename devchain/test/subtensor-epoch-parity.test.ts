@@ -166,9 +166,14 @@ test('classic Yuma with a miner replaced by burned_register between epochs: chai
   const lowest = e6.stored.emission.indexOf(e6.stored.emission.reduce((a, b) => (b < a ? b : a)));
   t.is(lowest, 2, 'miner uid 2 has the lowest emission, so it is the prune candidate');
 
-  // Block 7 (no epoch): a new hotkey takes uid 2.
-  const reg = await exec(chain, api.tx.subtensorModule.burnedRegister(NETUID, key('//Ferdie//c-new').address), key('//Ferdie'));
-  t.true(reg.ok, reg.error);
+  // Block 7 (no epoch): a new hotkey takes uid 2. With 4 non-immune uids, pruning needs MinNonImmuneUids
+  // below 4 (upstream default 10 refuses with NoNeuronIdAvailable), so root lowers it in the same block.
+  const [min, reg] = await execMany(chain, [
+    [api.tx.sudo.sudo(api.tx.adminUtils.sudoSetMinNonImmuneUids(NETUID, 0)), key('//Alice')],
+    [api.tx.subtensorModule.burnedRegister(NETUID, key('//Ferdie//c-new').address), key('//Ferdie')],
+  ]);
+  t.true(min!.ok, min!.error);
+  t.true(reg!.ok, reg!.error);
   t.is((await api.query.subtensorModule.blockAtRegistration(NETUID, 2)).toNumber(), 7);
   await chain.newBlocks(5); // epochs at 9 and 12
   const e9 = await assertEpochParity(t, api, NETUID, await hashAt(chain, 9));

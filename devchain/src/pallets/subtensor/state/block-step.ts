@@ -1,12 +1,13 @@
 /** `block_step` (§7): per subnet, registration price decay, emission accrual, and the due epoch. */
 import type { RuntimeContext } from '../../../frame/pallet.ts';
 import type { State } from '../../../frame/state.ts';
-import { burnDecayFactor, decayBurn } from '../epoch/index.ts';
+import { burnDecayFactor, decayBurn, isEpochDue } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import type { SubtensorOptions } from '../options.ts';
 import { netuids } from './subnets.ts';
 import { accrueEmission, runSubnetEpoch } from './coinbase.ts';
-import { takeDueEpoch } from './epoch-schedule.ts';
+import { consumeDueEpoch, scheduleOf } from './epoch-schedule.ts';
+import { emit } from '../events.ts';
 
 const decayFactors = new Map<number, bigint>();
 function decayFactor(halfLife: number): bigint {
@@ -15,17 +16,31 @@ function decayFactor(halfLife: number): bigint {
   return f;
 }
 
-/** `block_step` (§7): burn decay, emission accrual, due epochs with payouts. */
+/**
+ * `block_step` (§7): burn decay, emission accrual, due epochs with payouts. At most
+ * `MaxEpochsPerBlock` epochs run per block (lowest netuid first); a due epoch beyond the cap is
+ * deferred to the next block (`PendingEpochAt`, `EpochDeferred`) without consuming its slot.
+ */
 export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void {
   const s = ctx.state;
   const block = ctx.blockNumber;
+  const cap = SubtensorStorage.MaxEpochsPerBlock.get(s);
+  let epochsRun = 0;
   for (const netuid of netuids(s)) {
     if (netuid === 0) continue;
     decayRegistrationPrice(s, netuid, block);
     if (SubtensorStorage.RegistrationsThisBlock.get(s, netuid) !== 0) SubtensorStorage.RegistrationsThisBlock.set(s, netuid, 0);
     accrueEmission(s, netuid, block, options);
-    if (!takeDueEpoch(s, netuid, block)) continue;
+    SubtensorStorage.BlocksSinceLastStep.mutate(s, netuid, (x) => x + 1n);
+    if (!isEpochDue(scheduleOf(s, netuid), block)) continue;
+    if (epochsRun >= cap) {
+      SubtensorStorage.PendingEpochAt.set(s, netuid, BigInt(block + 1));
+      emit(ctx, 'EpochDeferred', { netuid, from_block: BigInt(block), to_block: BigInt(block + 1) });
+      continue;
+    }
+    consumeDueEpoch(s, netuid, block);
     runSubnetEpoch(ctx, netuid);
+    epochsRun++;
     SubtensorStorage.LastMechansimStepBlock.set(s, netuid, BigInt(block));
   }
 }

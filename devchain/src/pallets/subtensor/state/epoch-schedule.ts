@@ -22,15 +22,11 @@ export function currentCommitEpoch(s: ReadState, netuid: number, block: number):
   return commitEpochIndex(st.subnetEpochIndex, isEpochDue(st, block));
 }
 
-/** Advances the subnet's block counter; when its epoch is due, consumes the slot and returns true. */
-export function takeDueEpoch(s: State, netuid: number, block: number): boolean {
-  SubtensorStorage.BlocksSinceLastStep.mutate(s, netuid, (x) => x + 1n);
-  const st = scheduleOf(s, netuid);
-  if (!isEpochDue(st, block)) return false;
-  const next = consumeEpochSlot(st, block);
+/** Consumes the subnet's due epoch slot (LastEpochBlock, PendingEpochAt, SubnetEpochIndex, BlocksSinceLastStep). */
+export function consumeDueEpoch(s: State, netuid: number, block: number): void {
+  const next = consumeEpochSlot(scheduleOf(s, netuid), block);
   SubtensorStorage.LastEpochBlock.set(s, netuid, BigInt(next.lastEpochBlock));
   SubtensorStorage.PendingEpochAt.set(s, netuid, 0n);
   SubtensorStorage.SubnetEpochIndex.set(s, netuid, BigInt(next.subnetEpochIndex));
   SubtensorStorage.BlocksSinceLastStep.set(s, netuid, 0n);
-  return true;
 }
