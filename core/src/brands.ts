@@ -36,13 +36,6 @@ export function toNetUid(n: number): NetUid {
   return toU16(n, 'netuid') as NetUid;
 }
 
-/** Checks and brands a block number; throws `RangeError` outside u32. */
-export function toBlockNumber(n: number): BlockNumber {
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-    throw new RangeError(`expected a block number in [0, 2^32), found ${String(n)}`);
-  }
-  return n as BlockNumber;
-}
 
 /** Re-encodes an SS58 address (or 32-byte public key) with `prefix`; throws `TypeError` if it is not one. */
 export function toSs58(address: string | Uint8Array, prefix: number = SS58_PREFIX): string {

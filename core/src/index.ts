@@ -11,8 +11,6 @@ export { ConfigError } from './errors.ts';
 export { ChainError } from './errors.ts';
 /** A failed model evaluation (bad predictions, NaN loss, wrong shape). */
 export { EvaluationError } from './errors.ts';
-/** What to do about a known dispatch error name (e.g. `SettingWeightsTooFast`). */
-export { dispatchHint } from './errors.ts';
 /** CLI exit code for an outcome: 0 ok, 1 failure, 2 bad usage/config. */
 export { exitCodeFor } from './errors.ts';
 /** The message of any thrown value. */
@@ -33,8 +31,6 @@ export { createLogger } from './logger.ts';
 export { silentLogger } from './logger.ts';
 /** In-memory log destination collecting parsed lines, for asserting log output in tests. */
 export { memoryDestination } from './logger.ts';
-/** Log field paths whose values are redacted (mnemonic, seed, password, keys). */
-export { REDACT_PATHS } from './logger.ts';
 /** The pino `Logger` type. */
 export type { Logger } from './logger.ts';
 /** Accepted log levels. */
@@ -47,22 +43,10 @@ export { loadConfig } from './config.ts';
 export { readConfigFile } from './config.ts';
 /** Every leaf of a config schema with its env name, kind and description (for flags/help). */
 export { configLeaves } from './config.ts';
-/** The `ARENA_*` variables matching a schema, coerced and nested. */
-export { configFromEnv } from './config.ts';
-/** Deep-merges plain objects (later wins; undefined skipped). */
-export { deepMerge } from './config.ts';
-/** Turns `{ 'a.b': 1 }` into `{ a: { b: 1 } }`. */
-export { expandDotted } from './config.ts';
 /** Deep copy with secret-named fields replaced by `[redacted]`. */
 export { redactConfig } from './config.ts';
 /** The redacted effective config as indented JSON, for startup output. */
 export { formatEffectiveConfig } from './config.ts';
-/** Zod issues as `ConfigIssue`s with dotted paths and sources. */
-export { zodIssuesToConfigIssues } from './config.ts';
-/** Short type-plus-value description for error messages. */
-export { describeValue } from './config.ts';
-/** True when a key names a secret (password, mnemonic, seed, ...). */
-export { isSecretKey } from './config.ts';
 /** Inputs of `loadConfig`. */
 export type { LoadConfigOptions } from './config.ts';
 /** A config schema leaf: path, env name, kind, description. */
@@ -71,10 +55,6 @@ export type { ConfigLeaf } from './config.ts';
 export { toUid } from './brands.ts';
 /** Checks and brands a netuid (u16); throws RangeError otherwise. */
 export { toNetUid } from './brands.ts';
-/** Checks and brands a block number (u32). */
-export { toBlockNumber } from './brands.ts';
-/** Re-encodes an SS58 address or public key (prefix 42 default); TypeError if invalid. */
-export { toSs58 } from './brands.ts';
 /** Checks and brands a hotkey SS58 address. */
 export { toHotkey } from './brands.ts';
 /** Checks and brands a coldkey SS58 address. */
@@ -83,8 +63,6 @@ export { toColdkey } from './brands.ts';
 export { publicKeyHex } from './brands.ts';
 /** True when a string decodes as an address. */
 export { isSs58 } from './brands.ts';
-/** Bittensor's SS58 prefix (42). */
-export { SS58_PREFIX } from './brands.ts';
 /** Branded uid (u16). */
 export type { Uid } from './brands.ts';
 /** Branded netuid (u16). */
@@ -133,8 +111,6 @@ export { defaultWalletPath } from './wallet/wallet.ts';
 export { readColdkeyAddress } from './wallet/wallet.ts';
 /** Hotkey address without decrypting, or null. */
 export { readHotkeyAddress } from './wallet/wallet.ts';
-/** Whether a keyfile is encrypted. */
-export { isKeyfileEncrypted } from './wallet/wallet.ts';
 /** Wallet path, name and hotkey name. */
 export type { WalletLocation } from './wallet/wallet.ts';
 /** Resolved file paths of a wallet. */
@@ -163,24 +139,14 @@ export { parseKeyfile } from './wallet/keyfile.ts';
 export { pairFromKeyfile } from './wallet/keyfile.ts';
 /** Keyfile data from sr25519 keys (privateKey in schnorrkel layout). */
 export { keyfileFromKeys } from './wallet/keyfile.ts';
-/** Public-only keyfile data (coldkeypub.txt). */
-export { publicKeyfile } from './wallet/keyfile.ts';
-/** SS58 address recorded in keyfile data. */
-export { keyfileAddress } from './wallet/keyfile.ts';
-/** Zod schema of keyfile JSON. */
-export { KeyfileSchema } from './wallet/keyfile.ts';
 /** Keyfile fields as Bittensor writes them. */
 export type { KeyfileData } from './wallet/keyfile.ts';
 /** Bittensor NaCl encryption (`$NACL` + nonce + secretbox, argon2i key). */
 export { encryptKeyfileData } from './wallet/nacl.ts';
 /** Decrypts NaCl keyfile bytes; wrong password is WRONG_PASSWORD. */
 export { decryptKeyfileData } from './wallet/nacl.ts';
-/** Detects nacl / ansible / legacy / none. */
-export { keyfileEncryption } from './wallet/nacl.ts';
 /** Bittensor's fixed NaCl salt. */
 export { NACL_SALT } from './wallet/nacl.ts';
-/** `$NACL`. */
-export { NACL_PREFIX } from './wallet/nacl.ts';
 /** argon2i sensitive limits (8 passes, 512 MiB) used by real wallets. */
 export { KDF_SENSITIVE } from './wallet/nacl.ts';
 /** Cheap argon2i limits for tests only (not readable by Bittensor). */
@@ -193,8 +159,6 @@ export { pairFromUri } from './wallet/sr25519.ts';
 export { toSchnorrkelSecret } from './wallet/sr25519.ts';
 /** Bittensor keyfile secret layout to the polkadot.js layout. */
 export { fromSchnorrkelSecret } from './wallet/sr25519.ts';
-/** BIP-39 mnemonic to the 32-byte mini secret (validated). */
-export { seedFromMnemonic } from './wallet/sr25519.ts';
 /** sr25519 keys from a 32-byte mini secret. */
 export { keysFromSeed } from './wallet/sr25519.ts';
 /** Reads a 0600 password file (one trailing newline dropped). */
@@ -203,10 +167,6 @@ export { readPasswordFile } from './wallet/password.ts';
 export { promptPassword } from './wallet/password.ts';
 /** Options of `promptPassword`. */
 export type { PromptOptions } from './wallet/password.ts';
-/** Refuses a file readable by group/others, with the chmod fix. */
-export { assertPrivateFile } from './wallet/files.ts';
-/** Atomic 0600 write in a 0700 directory; refuses to overwrite unless asked. */
-export { writePrivateFile } from './wallet/files.ts';
 /** One long-lived WsProvider + ApiPromise connection with reconnect and deadlines. */
 export { connectChain } from './chain/connect.ts';
 /** A connected chain: api, nonces, deadline-bound reads, waitConnected, close. */
@@ -217,8 +177,6 @@ export type { ConnectOptions } from './chain/connect.ts';
 export { withTimeout } from './chain/timeout.ts';
 /** Per-signer nonces: fetch once, count locally, reset on failure. */
 export { NonceTracker } from './chain/nonce.ts';
-/** Nonce source from `system_accountNextIndex`. */
-export { rpcNonceSource } from './chain/nonce.ts';
 /** Where a tracker gets the first nonce. */
 export type { NonceSource } from './chain/nonce.ts';
 /** Sign, submit and wait for inBlock/finalized; failures become `ChainError`. */
@@ -233,10 +191,6 @@ export { decodeDispatchError } from './chain/dispatch-error.ts';
 export { chainErrorFromDispatch } from './chain/dispatch-error.ts';
 /** `ChainError` for an RPC invalid-transaction error, with what to do. */
 export { chainErrorFromRpc } from './chain/dispatch-error.ts';
-/** Upstream subtensor's name and a hint for an `InvalidTransaction::Custom` code. */
-export { customTxError } from './chain/custom-errors.ts';
-/** A named custom pool code: code, name, hint. */
-export type { CustomTxError } from './chain/custom-errors.ts';
 /** A pool's custom refusal on a `ChainError`: code and upstream name. */
 export type { CustomInvalidInfo } from './errors.ts';
 /** True when an RPC rejection means the nonce is wrong. */
@@ -275,7 +229,7 @@ export {
 /** A stored neuron, the epoch schedule items and weight rows. */
 export type { NeuronRecord, EpochScheduleRecord, WeightRows } from './chain/subnet-reads.ts';
 /** Weight hyperparameters with defaults where a chain lacks an item. */
-export { readWeightHyperparams, WEIGHT_HYPERPARAM_DEFAULTS } from './chain/subnet-reads.ts';
+export { readWeightHyperparams } from './chain/subnet-reads.ts';
 /** Weight hyperparameters as read. */
 export type { WeightHyperparamsRecord } from './chain/subnet-reads.ts';
 /** Commit-reveal as this runtime counts it: layout from metadata, epoch of the next block, WeightCommits decoded. */
@@ -284,8 +238,6 @@ export {
 } from './chain/commit-reveal.ts';
 /** Commit-reveal layout, a decoded commit and the dynamic-tempo schedule. */
 export type { CommitRevealLayout, WeightCommitRecord, EpochIndexSchedule } from './chain/commit-reveal.ts';
-/** Codec to plain value helpers (bigint, number, lists, options, struct fields). */
-export { codecToNumber, codecList, codecNumbers, codecBigInts, codecBool, codecBools, unwrapOption, field } from './chain/codec.ts';
 /** Refreshes the metagraph on new heads and swaps snapshots atomically; exposes age. */
 export { MetagraphWatcher } from './chain/watcher.ts';
 /** A `MetagraphWatcher` on a real chain. */
@@ -306,8 +258,6 @@ export { revealWeights } from './chain/extrinsics.ts';
 export { serveAxon } from './chain/extrinsics.ts';
 /** `SubtensorModule.burned_register` (coldkey-signed, pays the burn). */
 export { burnedRegister } from './chain/extrinsics.ts';
-/** `SubtensorModule.add_stake` in TAO rao (coldkey-signed). */
-export { addStake } from './chain/extrinsics.ts';
 /** Commit-reveal v2 hash of (hotkey, netuid, uids, values, salt, version_key). */
 export { weightsCommitHash } from './chain/extrinsics.ts';
 /** Arguments of `setWeights`. */

@@ -2,6 +2,7 @@
  * The leaderboard model: a subnet snapshot as read from the chain (plain values, no codecs) and the pure
  * ranking that turns it into table rows. Browser-safe (no Node imports): the dashboard bundles it too.
  */
+import { ipFromChain } from '#core/reader';
 
 /** u16 proportions are stored as floor(x * 65535). */
 export const U16_MAX = 65_535;
@@ -163,29 +164,14 @@ export function shortKey(key: string, head = 6, tail = 4): string {
   return key.length <= head + tail + 1 ? key : `${key.slice(0, head)}…${key.slice(-tail)}`;
 }
 
-/** A u128 ip (as stored in `AxonInfo.ip`) as text; null for 0 or a value out of range for its type. */
+/** A u128 ip (as stored in `AxonInfo.ip`) as text (core's codec); null for 0 or a value out of range for its type. */
 export function ipToText(ip: bigint, ipType: number): string | null {
   if (ip === 0n) return null;
-  if (ipType === 4) {
-    if (ip > 0xffff_ffffn) return null;
-    return [24n, 16n, 8n, 0n].map((s) => ((ip >> s) & 0xffn).toString()).join('.');
+  try {
+    return ipFromChain(ip, ipType);
+  } catch {
+    return null; // out of range for its ip_type, or an unknown ip_type: shown as not served
   }
-  if (ipType === 6) {
-    if (ip >> 128n !== 0n) return null;
-    const groups = Array.from({ length: 8 }, (_, i) => ((ip >> BigInt((7 - i) * 16)) & 0xffffn).toString(16));
-    // Compress the longest run of zero groups (RFC 5952).
-    let best = -1; let bestLen = 0;
-    for (let i = 0; i < 8;) {
-      if (groups[i] !== '0') { i++; continue; }
-      let j = i;
-      while (j < 8 && groups[j] === '0') j++;
-      if (j - i > bestLen && j - i > 1) { best = i; bestLen = j - i; }
-      i = j;
-    }
-    if (best < 0) return groups.join(':');
-    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
-  }
-  return null;
 }
 
 /** `ip:port` (`[ip]:port` for IPv6) of a stored axon, or null when not served. */

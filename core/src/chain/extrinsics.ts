@@ -119,10 +119,3 @@ export function burnedRegister(api: ApiPromise, a: { netuid: number; hotkey: str
   u16(a.netuid, 'netuid');
   return call(api, 'burnedRegister')(a.netuid, decodeAddress(a.hotkey));
 }
-
-/** `SubtensorModule.add_stake(hotkey, netuid, amount_staked)`, signed by the coldkey; amount in TAO rao. */
-export function addStake(api: ApiPromise, a: { hotkey: string; netuid: number; amountRao: bigint }): Tx {
-  u16(a.netuid, 'netuid');
-  if (a.amountRao <= 0n) throw new ArenaError('USAGE', `expected a positive stake amount in rao, found ${a.amountRao}`);
-  return call(api, 'addStake')(decodeAddress(a.hotkey), a.netuid, u64(a.amountRao, 'amountRao'));
-}
