@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltinCompetition } from '#training';
 import { GrpcMinerQuerier } from '../../src/adapters/querier.ts';
-import { HeldOutDataSource } from '../../src/adapters/data-source.ts';
+import { dataSourceFor } from '../../src/adapters/data-source.ts';
 import { parseScoringConfig } from '../../src/config.ts';
 import { loadReportEvidence, signedResponseRecord, verifyReportEvidence, type ResponsesSidecar } from '../../src/evidence.ts';
 import { evaluateAnswer, maxValidLoss } from '../../src/evaluate.ts';
@@ -26,7 +26,8 @@ import { writeClassMeans, type TinyMinerOptions } from '../_helpers/tiny-miner.t
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
 const competition = loadBuiltinCompetition('mnist');
-const data = new HeldOutDataSource(competition);
+// The competition's own data source, as `verify-report --recompute` builds it (generated digits for mnist).
+const data = dataSourceFor(competition);
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
