@@ -1,6 +1,6 @@
 /** Coinbase as upstream (spec 425): which subnets get block emission. */
 import test from 'ava';
-import { startChain } from './_helpers/subtensor.ts';
+import { startChain, exec, key } from './_helpers/subtensor.ts';
 
 const subnet = (netuid: number, registrationAllowed: boolean) => ({
   netuid, owner: '//Alice', startCall: true, hyperparams: { tempo: 1000, registrationAllowed }, neurons: [{ hotkey: `//Bob//n${netuid}`, coldkey: '//Bob' }],
@@ -41,4 +41,24 @@ test('MaxEpochsPerBlock: a due epoch beyond the cap is deferred to the next bloc
   t.is((await at.query.subtensorModule.subnetEpochIndex(1)).toNumber(), 1, 'netuid 1 ran');
   t.is((await at.query.subtensorModule.subnetEpochIndex(2)).toNumber(), 0, 'netuid 2 did not');
   t.is((await at.query.subtensorModule.pendingEpochAt(2)).toNumber(), n + 1);
+});
+
+test('incentive is withheld from every hotkey of the owner coldkey, not only the owner hotkey (MinerBurned)', async (t) => {
+  const neurons = [
+    { hotkey: '//Bob//v', coldkey: '//Bob', stake: 100, validatorPermit: true },
+    { hotkey: '//Alice//m', coldkey: '//Alice' },
+    { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+  ];
+  const hyperparams = { tempo: 3, commitRevealEnabled: false, weightsSetRateLimit: 0, minAllowedWeights: 1 };
+  const chain = await startChain(t, { subnets: [{ netuid: 1, owner: '//Alice', ownerHotkey: '//Alice//owner', startCall: true, hyperparams, neurons }] });
+  const { api } = chain;
+  const sw = await exec(chain, api.tx.subtensorModule.setWeights(1, [2, 3], [100, 100], 0), key('//Bob//v'));
+  t.true(sw.ok, sw.error);
+  const e0 = (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber();
+  for (let i = 0; i < 10 && (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber() < e0 + 2; i++) await chain.newBlocks(1);
+  const alpha = async (uri: string) => (await api.query.subtensorModule.totalHotkeyAlpha(key(uri).address, 1)).toBigInt();
+  t.true(await alpha('//Charlie//m') > 0n, 'the other miner is paid');
+  t.is(await alpha('//Alice//m'), 0n, 'the owner coldkey\'s miner hotkey is not');
+  const burned = (await api.query.subtensorModule.minerBurned(1)) as unknown as { bits: { toBigInt(): bigint } };
+  t.is(burned.bits.toBigInt(), 1n << 31n, 'half the incentive withheld (U96F32 0.5)');
 });

@@ -25,6 +25,8 @@ export const EMPTY_PROMETHEUS: PrometheusInfoValue = { block: 0n, version: 0, ip
 export const U16Pair = T.tuple(T.u16, T.u16);
 export const SparseRowType = vec(U16Pair);
 export const U64F64 = T.struct('substrate_fixed::FixedU128', { bits: T.u128 }, [{ name: 'Frac' }]);
+/** U96F32 has U64F64's layout (u128 bits); the registry shares the type (its Frac parameter is not modelled). */
+export const U96F32 = U64F64;
 /** One commit of the CR v2 queue: (hash, commit_epoch, commit_block, 0). */
 export const CommitTuple = T.tuple(H256, T.u64, T.u64, T.u64);
 export type CommitValue = [Uint8Array, bigint, bigint, bigint];
@@ -177,6 +179,8 @@ export const SubtensorStorage = {
   SubnetLimit: value<number>('SubnetLimit', T.u16, 128),
   /** Blocks after NetworkRegisteredAt before `start_call` (upstream local runtime: InitialStartCallDelay 0). */
   StartCallDelay: value<bigint>('StartCallDelay', T.u64, START_CALL_DELAY),
+  /** Share of the last epoch's miner incentive withheld from the owner's hotkeys, U96F32 bits (32 fractional). */
+  MinerBurned: netMap<{ bits: bigint }>('MinerBurned', U96F32, { bits: 0n }),
 };
 
 export { array };

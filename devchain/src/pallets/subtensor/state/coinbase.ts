@@ -104,6 +104,7 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
   const ownerCold = SubtensorStorage.SubnetOwner.get(s, netuid);
   const coldkeys = hotkeys.map((hk) => SubtensorStorage.Owner.get(s, hk));
+  const withheld = ownerHotkeysOnSubnet(s, netuid);
   const dist = distributeEmission({
     hotkeys: hotkeys.map(hex), coldkeys: coldkeys.map(hex),
     serverEmission: out.serverEmission, validatorEmission: out.validatorEmission,
@@ -111,8 +112,12 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
     takes: hotkeys.map((hk) => SubtensorStorage.Delegates.get(s, hk)),
     subnetOwnerHotkey: isZeroAccount(ownerHot) ? undefined : hex(ownerHot),
     subnetOwnerColdkey: hex(ownerCold),
-    recycleIncentiveOf: isZeroAccount(ownerHot) ? [] : [hex(ownerHot)],
+    recycleIncentiveOf: withheld.map(hex),
   });
+  const withheldSet = new Set(withheld.map(hex));
+  const total = out.serverEmission.reduce((a, b) => a + b, 0n);
+  const held = hotkeys.reduce((a, hk, uid) => (withheldSet.has(hex(hk)) ? a + (out.serverEmission[uid] ?? 0n) : a), 0n);
+  SubtensorStorage.MinerBurned.set(s, netuid, { bits: total === 0n ? 0n : (held << 32n) / total });
   const byHex = new Map(hotkeys.map((hk, i) => [hex(hk), { hk, cold: coldkeys[i]! }]));
   if (!isZeroAccount(ownerHot)) byHex.set(hex(ownerHot), { hk: ownerHot, cold: ownerCold });
   for (const c of dist.credits) {
@@ -123,4 +128,12 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
     if (c.ownerCut > 0n) increaseStake(s, who.hk, ownerCold, netuid, c.ownerCut);
   }
   emit(ctx, 'IncentiveAlphaEmittedToMiners', { netuid, emissions: out.serverEmission });
+}
+
+/** `get_owner_hotkeys`: the owner coldkey's hotkeys registered on the subnet, plus the subnet owner hotkey. */
+export function ownerHotkeysOnSubnet(s: ReadState, netuid: number): Uint8Array[] {
+  const owned = SubtensorStorage.OwnedHotkeys.get(s, SubtensorStorage.SubnetOwner.get(s, netuid)).filter((hk) => SubtensorStorage.Uids.get(s, netuid, hk) !== undefined);
+  const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
+  if (!isZeroAccount(ownerHot) && SubtensorStorage.Uids.get(s, netuid, ownerHot) !== undefined && !owned.some((h) => hex(h) === hex(ownerHot))) owned.unshift(ownerHot);
+  return owned;
 }
