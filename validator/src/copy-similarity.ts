@@ -55,7 +55,7 @@ export interface PairFigures {
   rho: number | null;
   /** Error consistency on crowd-right items; null when too few errors to judge. */
   kappa: number | null;
-  /** Mean absolute difference of the probabilities. */
+  /** Mean absolute difference of the probabilities (a lower bound once it reaches `identicalBelow`). */
   meanAbsDiff: number;
   /** Over a threshold (or identical) this round. */
   hit: boolean;
@@ -102,14 +102,18 @@ export function robustThreshold(values: readonly number[], k: number, floor: num
 
 /** Average ranks (ties share the mean rank). */
 export function ranks(v: ArrayLike<number>): Float64Array {
-  const idx = Array.from({ length: v.length }, (_, i) => i).sort((x, y) => v[x]! - v[y]!);
+  // Native numeric sort of a copy, then each value's tie range by binary search: no comparator
+  // callbacks (this runs for every candidate pair of every round).
+  const sorted = Float64Array.from(v).sort();
   const out = new Float64Array(v.length);
-  for (let s = 0; s < idx.length;) {
-    let e = s;
-    while (e + 1 < idx.length && v[idx[e + 1]!] === v[idx[s]!]) e++;
-    const r = (s + e) / 2;
-    for (let k = s; k <= e; k++) out[idx[k]!] = r;
-    s = e + 1;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < x) lo = mid + 1; else hi = mid; }
+    let end = lo;
+    hi = sorted.length;
+    while (end < hi) { const mid = (end + hi) >> 1; if (sorted[mid]! <= x) end = mid + 1; else hi = mid; }
+    out[i] = (lo + end - 1) / 2;
   }
   return out;
 }
@@ -201,6 +205,8 @@ class Crowd {
   private readonly pos: Int32Array[];
   private readonly repIndex = new Map<number, number>();
   private readonly rightCount: Int32Array;
+  /** Ranks of each answer's feature (independent of the pair), computed on first use. */
+  private readonly valueRanks = new Map<number, Float64Array>();
 
   constructor(private readonly values: readonly Float64Array[], private readonly wrong: readonly Uint8Array[], uids: readonly number[], groupOf: ReadonlyMap<number, number>) {
     const repByGroup = new Map<number, number>();
@@ -248,10 +254,9 @@ class Crowd {
     return m % 2 === 1 ? at((m - 1) / 2) : (at(m / 2 - 1) + at(m / 2)) / 2;
   }
 
-  /** 1 where a strict majority of the remaining representatives gets item r right. */
-  crowdRight(excl: readonly number[]): Uint8Array {
+  /** 1 where a strict majority of the remaining representatives gets item r right (into `out` when given: no allocation per pair). */
+  crowdRight(excl: readonly number[], out: Uint8Array = new Uint8Array(this.rightCount.length)): Uint8Array {
     const rows = this.rightCount.length, m = this.size(excl);
-    const out = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) {
       let right = this.rightCount[r]!;
       for (const k of excl) right -= 1 - this.wrong[this.reps[k]!]![r]!;
@@ -274,7 +279,13 @@ class Crowd {
     const m = new Float64Array(rows);
     for (let r = 0; r < rows; r++) m[r] = this.median(r, excl);
     const rm = ranks(m);
-    return answers.map((a) => residuals(ranks(this.values[a]!), rm));
+    return answers.map((a) => residuals(this.ranksOf(a), rm));
+  }
+
+  private ranksOf(a: number): Float64Array {
+    let r = this.valueRanks.get(a);
+    if (r === undefined) { r = ranks(this.values[a]!); this.valueRanks.set(a, r); }
+    return r;
   }
 }
 
@@ -292,9 +303,14 @@ export function residuals(y: ArrayLike<number>, x: ArrayLike<number>): Float64Ar
   return out;
 }
 
-function meanAbsDiff(a: Float32Array, b: Float32Array): number {
+/** Mean absolute difference, stopping once it must reach `limit` (then only known to be >= limit). */
+function meanAbsDiff(a: Float32Array, b: Float32Array, limit: number): number {
+  const budget = limit * a.length;
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
+  for (let i = 0; i < a.length; i++) {
+    s += Math.abs(a[i]! - b[i]!);
+    if (s >= budget) return s / a.length;
+  }
   return a.length === 0 ? 0 : s / a.length;
 }
 
@@ -311,12 +327,39 @@ function maxOf(p: number | null, q: number | null): number | null {
  */
 interface Crowds { x: Crowd; g: Crowd }
 
-function comparePair(f: Features, crowds: Crowds, i: number, j: number, minErrors: number): RawPair {
-  const mad = meanAbsDiff(f.probs[i]!, f.probs[j]!);
+/**
+ * Screening: every answer's deviation from the whole crowd (its own group left out), computed once
+ * per answer; a pair's Pearson correlation on these is cheap (no sorting) and close to the exact
+ * leave-pair-out figure. Only pairs screening at or above `PREFILTER_RHO` are measured exactly.
+ */
+interface Screen { x: (Float64Array | undefined)[]; g: (Float64Array | undefined)[]; buffer: Uint8Array }
+
+/** Far below any copy threshold (copies screen at ~0.9+; honest pairs at ~0.1-0.6). */
+const PREFILTER_RHO = 0.5;
+
+function screen(f: Features, crowds: Crowds): Screen {
+  return {
+    x: f.uids.map((_, i) => crowds.x.deviations([i])?.[0]),
+    g: f.uids.map((_, i) => crowds.g.deviations([i])?.[0]),
+    buffer: new Uint8Array(f.x[0]?.length ?? 0),
+  };
+}
+
+function screenRho(sc: Screen, i: number, j: number): number | null {
+  const corr = (v: (Float64Array | undefined)[]): number | null => (v[i] === undefined || v[j] === undefined ? null : pearson(v[i], v[j]));
+  return maxOf(corr(sc.x), corr(sc.g));
+}
+
+function comparePair(f: Features, crowds: Crowds, sc: Screen, i: number, j: number, opts: SimilarityOptions): RawPair {
+  const mad = meanAbsDiff(f.probs[i]!, f.probs[j]!, opts.identicalBelow);
+  const excl = crowds.x.excluded([i, j]);
+  if (crowds.x.size(excl) < 1) return { i, j, rho: null, kappa: null, mad };
+  const kappa = errorConsistency(f.wrong[i]!, f.wrong[j]!, crowds.x.crowdRight(excl, sc.buffer), opts.minErrors);
+  const rough = screenRho(sc, i, j);
+  if (mad >= opts.identicalBelow && (rough === null || rough < PREFILTER_RHO)) return { i, j, rho: rough, kappa, mad };
   const dx = crowds.x.deviations([i, j]), dg = crowds.g.deviations([i, j]);
-  if (dx === undefined || dg === undefined) return { i, j, rho: null, kappa: null, mad };
-  const use = crowds.x.crowdRight(crowds.x.excluded([i, j]));
-  return { i, j, rho: maxOf(spearman(dx[0]!, dx[1]!), spearman(dg[0]!, dg[1]!)), kappa: errorConsistency(f.wrong[i]!, f.wrong[j]!, use, minErrors), mad };
+  if (dx === undefined || dg === undefined) return { i, j, rho: null, kappa, mad };
+  return { i, j, rho: maxOf(spearman(dx[0]!, dx[1]!), spearman(dg[0]!, dg[1]!)), kappa, mad };
 }
 
 /** Multiple correlation of y on (x1, x2) from pairwise correlations, with both partial slopes. */
@@ -404,8 +447,9 @@ export function roundSimilarity(
   const f = features(sortedAnswers, labels, classes);
   const groups = crowdGrouping(f, groupOf, opts.crowdMergeRatio);
   const crowds: Crowds = { x: new Crowd(f.x, f.wrong, f.uids, groups), g: new Crowd(f.g, f.wrong, f.uids, groups) };
+  const sc = screen(f, crowds);
   const raw: RawPair[] = [];
-  for (let i = 0; i < f.uids.length; i++) for (let j = i + 1; j < f.uids.length; j++) raw.push(comparePair(f, crowds, i, j, opts.minErrors));
+  for (let i = 0; i < f.uids.length; i++) for (let j = i + 1; j < f.uids.length; j++) raw.push(comparePair(f, crowds, sc, i, j, opts));
   const rhoThreshold = robustThreshold(raw.flatMap((p) => (p.rho === null ? [] : [p.rho])), opts.madK, opts.rhoFloor, opts.rhoCap);
   const kappaThreshold = robustThreshold(raw.flatMap((p) => (p.kappa === null ? [] : [p.kappa])), opts.madK, opts.kappaFloor, opts.kappaCap);
   const pairs = raw.map((p): PairFigures => ({
