@@ -60,7 +60,13 @@ export class PeriodKeeper {
     const text = await readFile(this.#path, 'utf8').catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return undefined; throw err; });
     let file = fresh;
     if (text !== undefined) {
-      const parsed = JSON.parse(text) as PeriodFile;
+      let parsed: PeriodFile;
+      try {
+        parsed = JSON.parse(text) as PeriodFile;
+      } catch (err: unknown) {
+        // Never start over silently: the file holds committed secrets a reveal needs.
+        throw new Error(`period file ${this.#path} is unreadable (${err instanceof Error ? err.message : String(err)}); it holds the committed period secrets: restore it, or move it aside to start a new period (the current one then stays unrevealed)`);
+      }
       if (parsed.version === 1 && parsed.netuid === this.opts.netuid && parsed.hotkey === this.opts.validatorHotkey) file = parsed;
       else this.log.warn({ path: this.#path }, 'period file is for another netuid or hotkey; starting a new period');
     }

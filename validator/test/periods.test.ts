@@ -4,7 +4,7 @@
  * persisted (0600) across restarts; a refused commitment retried while the current period goes on.
  */
 import test, { type ExecutionContext } from 'ava';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScoringConfig } from '../src/config.ts';
@@ -103,4 +103,14 @@ test('the pending period, its secret and its rounds survive a restart; a refused
   t.is(w.committer.commits.length, 2, 'retried after retryDelayBlocks and included');
   const reveal = parseReveal(await readFile(join(w.dataDir, REVEALS_DIR, 'period-1.json'), 'utf8'), 'reveal');
   t.is(reveal.lastRound, 24, 'the reveal covers every round scored in the period');
+});
+
+test('an unreadable period file stops rounds with an error naming it, instead of starting over with a new secret', async (t) => {
+  const w = await world(t);
+  await w.make().iterate();
+  await writeFile(join(w.dataDir, PERIOD_FILE), '{ not json');
+  const loop = w.make();
+  await t.throwsAsync(() => nextRound(w, loop), { message: /period file .*period-secret\.json is unreadable .* restore it, or move it aside/ });
+  t.is(w.committer.commits.length, 1, 'no new commitment');
+  t.is(w.querier.calls.length, 0);
 });

@@ -52,7 +52,7 @@ export class GeneratedDataSource implements DataSource {
 }
 
 /** The competition's held-out data source: a private file (heldOut.path), the generator, or the public split. */
-export function dataSourceFor(competition: Competition): DataSource {
+export function dataSourceFor(competition: Competition): HeldOutDataSource | GeneratedDataSource {
   if (competition.heldOut.path !== undefined) return new HeldOutDataSource(competition);
   return competition.heldOut.source === 'generated' ? new GeneratedDataSource(competition) : new HeldOutDataSource(competition);
 }
