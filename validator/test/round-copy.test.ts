@@ -103,3 +103,23 @@ for (const [k, sigma] of [[1, 0], [3, 0], [8, 0], [3, 5e-4], [8, 5e-4]] as const
     }
   });
 }
+
+test('a named copy whose uid changes hands starts clean: the new hotkey is neither gated nor clustered', async (t) => {
+  const w = world();
+  w.chain.neurons.push(neuron(1, { registrationBlock: 1 }), neuron(2, { registrationBlock: 50 }), neuron(3), neuron(4), neuron(5));
+  const victim = serving(HONEST[4]!, 8);
+  w.querier.behaviours.set(2, victim);
+  w.querier.behaviours.set(1, proxyOf(victim, 4));
+  [3, 4, 5].forEach((uid, i) => w.querier.behaviours.set(uid, serving(HONEST[i]!, 6 + i)));
+  const rs = await rounds(w, cfg.copyMinRounds);
+  t.is(rs.at(-1)!.report.miners.find((m) => m.uid === 1)!.copyOf, 2);
+  t.true(rs.at(-1)!.state.copy.gates.has(1));
+  // uid 1 is re-registered by someone else, serving its own model.
+  w.chain.neurons = w.chain.neurons.map((n) => (n.uid === 1 ? neuron(1, { hotkey: 'new-owner', registrationBlock: w.chain.block }) : n));
+  w.querier.behaviours.set(1, serving(HONEST[5]!, 7));
+  const [next] = await rounds(w, 1, rs.at(-1)!.state);
+  t.deepEqual(next!.report.resetUids, [1]);
+  t.like(next!.report.miners.find((m) => m.uid === 1), { copyOf: null, cluster: null, copyFinding: null });
+  t.false(next!.state.copy.gates.has(1));
+  t.false([...next!.state.copy.pairs.keys()].some((k) => k.split(':').includes('1')), 'its old pairs are gone');
+});
