@@ -17,9 +17,9 @@ import { TokenBucketLimiter } from './rate-limit.ts';
 export interface AdmissionLimits {
   /** Calls per second admitted per remote IP address before any signature work; default 200 (burst 2x). */
   perAddressPerSec?: number;
-  /** Calls per second admitted per claimed hotkey before its signature is checked; default 100 (burst 2x). */
+  /** Calls per second admitted per claimed hotkey before its signature is checked; default 50 (burst 2x), as the verified limit. */
   perHotkeyPerSec?: number;
-  /** Signature verifications per second over all callers (sha256 + sr25519 each); default 1000 (burst 1x). */
+  /** Signature verifications per second over all callers (sha256 + sr25519 each); default 500 (burst 1x). */
   verifyPerSec?: number;
   /** Body bytes read but not yet answered, per connection; default 2 x the message limit. */
   maxInFlightBytesPerConnection?: number;
@@ -47,8 +47,8 @@ const SERVICE_PREFIX = '/arena.v1.MinerService/';
 /** The interceptor; `onRefused` is called once per call refused here. */
 export function admissionInterceptor(deps: AccessDeps, limits: AdmissionLimits & { maxMessageBytes: number }, onRefused: (r: AdmissionRefusal) => void): ServerInterceptor {
   const perAddress = new TokenBucketLimiter({ ratePerSec: limits.perAddressPerSec ?? 200, burst: 2 * (limits.perAddressPerSec ?? 200) });
-  const perHotkey = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 100, burst: 2 * (limits.perHotkeyPerSec ?? 100) });
-  const verifies = new TokenBucketLimiter({ ratePerSec: limits.verifyPerSec ?? 1000, burst: limits.verifyPerSec ?? 1000 });
+  const perHotkey = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 50, burst: 2 * (limits.perHotkeyPerSec ?? 50) });
+  const verifies = new TokenBucketLimiter({ ratePerSec: limits.verifyPerSec ?? 500, burst: limits.verifyPerSec ?? 500 });
   const caps = {
     perConnection: limits.maxInFlightBytesPerConnection ?? 2 * limits.maxMessageBytes,
     total: limits.maxInFlightBytes ?? 8 * limits.maxMessageBytes,
