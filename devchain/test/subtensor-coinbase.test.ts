@@ -62,3 +62,19 @@ test('incentive is withheld from every hotkey of the owner coldkey, not only the
   const burned = (await api.query.subtensorModule.minerBurned(1)) as unknown as { bits: { toBigInt(): bigint } };
   t.is(burned.bits.toBigInt(), 1n << 31n, 'half the incentive withheld (U96F32 0.5)');
 });
+
+test('root stake counts at TaoWeight in the epoch stake', async (t) => {
+  const neurons = [
+    { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
+    { hotkey: '//Charlie//v2', coldkey: '//Charlie', stake: 100, validatorPermit: true },
+  ];
+  const chain = await startChain(t, { subnets: [{ netuid: 1, owner: '//Alice', startCall: true, hyperparams: { tempo: 3 }, neurons }] });
+  const { api } = chain;
+  const root = await exec(chain, api.tx.subtensorModule.addStake(key('//Charlie//v2').address, 0, 500_000n * 1_000_000_000n), key('//Charlie'));
+  t.true(root.ok, root.error);
+  const e0 = (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber();
+  for (let i = 0; i < 10 && (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber() < e0 + 1; i++) await chain.newBlocks(1);
+  const sw = (await api.query.subtensorModule.stakeWeight(1)).map((x) => x.toNumber());
+  // 100 alpha vs 100 alpha + 500,000 root at TaoWeight ~0.0527 (about 26,439 TAO): v2 holds ~99.6% of the stake weight.
+  t.true(sw[1]! > 65_000 && sw[0]! < 400, `stake weights ${sw.join(', ')}`);
+});

@@ -57,6 +57,8 @@ export function epochInput(s: ReadState, netuid: number, block: number, raoEmiss
     blockAtRegistration: Array.from({ length: n }, (_, uid) => Number(SubtensorStorage.BlockAtRegistration.get(s, netuid, uid))),
     hasHotkey,
     alphaStake: hotkeys.map((hk) => SubtensorStorage.TotalHotkeyAlpha.get(s, hk, netuid)),
+    // Root stake counts at TaoWeight (upstream get_stake_weights_for_hotkey_on_subnet).
+    rootStake: hotkeys.map((hk) => SubtensorStorage.TotalHotkeyAlpha.get(s, hk, 0)),
     taoWeight: SubtensorStorage.TaoWeight.get(s),
     stakeThreshold: SubtensorStorage.StakeThreshold.get(s),
     ownerUid,
