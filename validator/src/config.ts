@@ -32,6 +32,7 @@ export const ScoringConfigSchema = z.object({
   copyMixPartners: z.number().int().min(0).default(3).describe('closest partners of each miner tried as the two sources of a mix'),
   copyCrowdMergeRatio: z.number().min(0).max(1).default(0.05).describe('answers closer than this share of their loss (mean |ln p difference| on the label) vote once in the crowd'),
   copyHits: z.number().int().min(1).default(3).describe('rounds over threshold, out of the last copyWindow observed, before a pair counts (COPY_HITS)'),
+  copyClusterHits: z.number().int().min(1).optional().describe('rounds over threshold, out of the last copyWindow, before a pair shares ONE prize slot while its direction is unknown; default copyHits (1: a copier shares from its first similar round, an honest pair hit by chance shares one slot for a window)'),
   copyWindow: z.number().int().min(1).default(5).describe('observed rounds a pair is judged over (COPY_WINDOW)'),
   copyMinRounds: z.number().int().min(1).default(5).describe('flagged rounds before the latency sign test may name the copy (COPY_MIN_ROUNDS)'),
   copyDirectionMajority: z.number().gt(0.5).max(1).default(0.8).describe('share of flagged rounds the copy must be the later answer in (DIRECTION_MAJORITY)'),

@@ -13,8 +13,10 @@
  *   it correlates with more: a blend of two other miners is not an independent model, whoever is faster.
  * - A resolved copy is gated (earns nothing) for `gateRounds` rounds after the last round it was
  *   resolved, even if it then diverges.
- * - Persistent pairs whose direction stays ambiguous form a graph; its connected components
- *   (clusters) take one prize slot together (standings.ts).
+ * - Pairs with at least `clusterHits` (default: `hits`) hits in their window whose direction is not
+ *   (yet) resolved form a graph; its connected components (clusters) take one prize slot together
+ *   (standings.ts). A lower `clusterHits` shares the slot sooner, which costs a copier its early
+ *   rounds and costs an honest pair hit by chance at most one shared slot for a window.
  * Everything is dropped for a uid whose hotkey changes (`dropCopyUids`).
  */
 import type { PairFigures, RoundSimilarity } from './copy-similarity.ts';
@@ -59,6 +61,8 @@ export interface CopyState {
 /** Tunables (see ScoringConfig for defaults and meaning). */
 export interface CopyRules {
   hits: number;
+  /** Hits in the window for a pair to share one prize slot (before it is named a copy); at most `hits`. */
+  clusterHits: number;
   window: number;
   minRounds: number;
   majority: number;
@@ -252,7 +256,7 @@ export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, 
   const strongest = new Map<number, { rec: PairRecord; key: string }>();
   const lead = new Map<number, number>();
   for (const [key, rec] of state.pairs) {
-    if (!persistent(rec.recent, rules)) continue;
+    if (sum(rec.recent) < Math.min(rules.clusterHits, rules.hits)) continue;
     const [a, b] = pairUids(key);
     if (copies.has(a) || copies.has(b) || !registration.has(a) || !registration.has(b)) continue;
     edges.push([a, b]);

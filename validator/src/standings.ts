@@ -30,12 +30,12 @@ export interface Standings {
 }
 
 type StandingsConfig = Pick<ScoringConfig, 'epsilon' | 'prize' | 'minAvailability'
-  | 'copyHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>;
+  | 'copyHits' | 'copyClusterHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>;
 
 /** The copy rules of a scoring config. */
-export function copyRulesOf(cfg: Pick<ScoringConfig, 'copyHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>): CopyRules {
+export function copyRulesOf(cfg: Pick<ScoringConfig, 'copyHits' | 'copyClusterHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>): CopyRules {
   return {
-    hits: cfg.copyHits, window: cfg.copyWindow, minRounds: cfg.copyMinRounds,
+    hits: cfg.copyHits, clusterHits: cfg.copyClusterHits ?? cfg.copyHits, window: cfg.copyWindow, minRounds: cfg.copyMinRounds,
     majority: cfg.copyDirectionMajority, ambiguityMs: cfg.copyAmbiguityMs, gateRounds: cfg.copyGateRounds,
   };
 }

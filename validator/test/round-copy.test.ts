@@ -123,3 +123,23 @@ test('a named copy whose uid changes hands starts clean: the new hotkey is neith
   t.false(next!.state.copy.gates.has(1));
   t.false([...next!.state.copy.pairs.keys()].some((k) => k.split(':').includes('1')), 'its old pairs are gone');
 });
+
+test('with copyClusterHits 1 a proxy registered first earns nothing from its very first round', async (t) => {
+  const w = world();
+  w.chain.neurons.push(neuron(1, { registrationBlock: 1 }), neuron(2, { registrationBlock: 50 }), neuron(3), neuron(4), neuron(5));
+  const victim = serving(HONEST[4]!, 8);
+  w.querier.behaviours.set(2, victim);
+  w.querier.behaviours.set(1, proxyOf(victim, 4));
+  [3, 4, 5].forEach((uid, i) => w.querier.behaviours.set(uid, serving(HONEST[i]!, 6 + i)));
+  const early = { ...cfg, copyClusterHits: 1 };
+  let state = emptyState(1, w.chain.ownHotkey);
+  const proxyPrizes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const r = await runRound(w.deps, early, await w.chain.snapshot(), state);
+    proxyPrizes.push(r.report.miners.find((m) => m.uid === 1)!.prize);
+    t.true(r.report.miners.find((m) => m.uid === 2)!.prize > 0, `round ${i}: the victim is paid`);
+    state = r.state;
+    w.chain.block += cfg.roundLengthBlocks;
+  }
+  t.deepEqual(proxyPrizes, [0, 0, 0, 0, 0, 0]);
+});
