@@ -1,4 +1,4 @@
-/** Coinbase as upstream (spec 425): which subnets get block emission. */
+/** Coinbase as upstream (spec 425): which subnets accrue emission, Bonds rows, MaxEpochsPerBlock, withheld owner incentive, TaoWeight. */
 import test from 'ava';
 import { startChain, exec, key } from './_helpers/subtensor.ts';
 

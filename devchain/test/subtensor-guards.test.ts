@@ -79,3 +79,13 @@ test('dispatch precedence: commit_weights on a missing subnet, set_weights on ro
   const root = await exec(chain, api.tx.subtensorModule.setWeights(0, [0], [1], 0), v1);
   t.is(root.error, 'subtensorModule.CommitRevealEnabled');
 });
+
+test('pool: root stake counts at TaoWeight toward StakeThreshold', async (t) => {
+  const chain = await startChain(t, genesis(false));
+  const { api } = chain;
+  const sw = () => api.tx.subtensorModule.setWeights(1, [2], [1], 0);
+  t.is(customCode(await poolRefusal(chain, sw(), v2)), 1, '1 TAO of alpha is below 50 TAO');
+  const root = await exec(chain, api.tx.subtensorModule.addStake(v2.address, 0, 500_000n * 1_000_000_000n), key('//Bob'));
+  t.true(root.ok, root.error);
+  t.is(await poolRefusal(chain, sw(), v2), null, '500,000 root TAO x TaoWeight (~26,439) passes');
+});

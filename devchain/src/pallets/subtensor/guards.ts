@@ -27,11 +27,19 @@ export const customCodeOf = (error: string): number => CUSTOM_CODE_OF[error] ?? 
 
 const WEIGHT_CALLS = new Set(['set_weights', 'commit_weights', 'reveal_weights']);
 
-/** `check_weights_min_stake`: the owner's uid passes; others need `StakeThreshold`. */
+const U64_MAX = (1n << 64n) - 1n;
+
+/**
+ * `check_weights_min_stake`: the owner's uid passes; others need `StakeThreshold` of alpha plus
+ * root stake × TaoWeight (I64F64, TaoWeight / u64::MAX truncated to U96F32 as in the epoch).
+ */
 export function hasWeightsMinStake(s: ReadState, hotkey: Uint8Array, netuid: number): boolean {
   const ownerUid = SubtensorStorage.Uids.get(s, netuid, SubtensorStorage.SubnetOwnerHotkey.get(s, netuid));
   if (ownerUid !== undefined && SubtensorStorage.Uids.get(s, netuid, hotkey) === ownerUid) return true;
-  return SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, netuid) >= SubtensorStorage.StakeThreshold.get(s);
+  const taoWeight = ((SubtensorStorage.TaoWeight.get(s) << 32n) / U64_MAX) << 32n;
+  const root = netuid === 0 ? 0n : SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, 0);
+  const total = (SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, netuid) << 64n) + root * taoWeight;
+  return total >= SubtensorStorage.StakeThreshold.get(s) << 64n;
 }
 
 /** `check_rate_limit`: unregistered hotkeys and a LastUpdate of 0 pass. */
