@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { errorMessage, exitCodeFor } from '#core';
 import { walletCommand } from './commands/wallet.ts';
 import { devchainCommand } from './commands/devchain.ts';
 import { minerCommand } from './commands/miner.ts';
@@ -35,8 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err: unknown) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const e = err as { exitCode?: number; message?: string };
-    process.stderr.write(`arena: ${e.message ?? String(err)}\n`);
-    return typeof e.exitCode === 'number' ? e.exitCode : 1;
+    process.stderr.write(`arena: ${errorMessage(err)}\n`);
+    return exitCodeFor(err);
   }
 }

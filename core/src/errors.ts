@@ -193,11 +193,15 @@ export class EvaluationError extends ArenaError {
   }
 }
 
-/** Process exit code for an outcome: 0 for no error, 2 for bad usage/config, 1 for any other failure. */
+/**
+ * The one exit-code mapping of the CLI: 0 for no error, 2 for bad usage/config (an `ArenaError` usage
+ * code, or any error that carries `exitCode` 2, e.g. a backend the machine cannot run), 1 otherwise.
+ */
 export function exitCodeFor(err: unknown): 0 | 1 | 2 {
   if (err === undefined || err === null) return 0;
   if (err instanceof ArenaError) return err.exitCode;
-  return 1;
+  const declared = (err as { exitCode?: unknown }).exitCode;
+  return declared === 2 ? 2 : 1;
 }
 
 /** The message of any thrown value, for logs and CLI output. */

@@ -1,5 +1,13 @@
 /** Public entry of `core`: errors, logger, config, brands, networks, wallets and the chain client. */
 
+/** Daemon lifecycle: resources on a disposer stack released in reverse when a start fails or the daemon stops. */
+export { DisposerStack, startOrRelease } from './lifecycle/disposer.ts';
+/** The daemons' small HTTP server (/metrics, /status, health) with a clear error for a taken port. */
+export { listenHttp, sendJson } from './lifecycle/http.ts';
+/** Options, handler and handle of `listenHttp`. */
+export type { HttpHandler, HttpService, ListenHttpOptions } from './lifecycle/http.ts';
+/** One SIGINT/SIGTERM handler: first asks for a clean stop, second exits 1. */
+export { onShutdownSignal, firstShutdownSignal } from './lifecycle/signals.ts';
 /** Splits a chunked stream into lines; parses one NDJSON line. */
 export { lineSplitter, parseJsonLine } from './ndjson.ts';
 

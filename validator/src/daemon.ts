@@ -3,11 +3,12 @@
  * `ValidatorLoop`, with an HTTP server for Prometheus `/metrics`, `/report/latest`, `/reports`,
  * `/reports/<round>` and `/status`. `stop()` finishes the current iteration, persists and closes.
  */
-import { ArenaError, connectChain, loadHotkey, readPasswordFile, resolveNetwork, type ChainClient } from '#core';
+import {
+  ArenaError, connectChain, DisposerStack, listenHttp, loadHotkey, readPasswordFile, resolveNetwork, sendJson, startOrRelease, type ChainClient,
+} from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -17,6 +18,8 @@ import { dataHashFor, dataSourceFor } from './adapters/data-source.ts';
 import { ChainPeriodCommitter } from './adapters/period-committer.ts';
 import { ChainWeightSetter } from './adapters/weight-setter.ts';
 import { loadCompetition, scoringFor, type ValidatorConfig } from './daemon-config.ts';
+import type { Competition } from '#training';
+import type { ScoringConfig } from './config.ts';
 import { ValidatorLoop, type ValidatorDeps } from './lifecycle.ts';
 import { PeriodKeeper, type PeriodCommitter } from './period-keeper.ts';
 import type { ChainView, DataSource, MinerQuerier, WeightSetter } from './ports.ts';
@@ -77,10 +80,6 @@ function metricsOf(registry: Registry) {
   };
 }
 
-function sendJson(res: ServerResponse, code: number, body: unknown): void {
-  res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-}
-
 /** A missing wallet: the same error (exit code 2) with the exact command that creates this wallet. */
 function walletHint(err: unknown, w: ValidatorConfig['wallet'], netuid: number): unknown {
   if (!(err instanceof ArenaError) || err.code !== 'WALLET_NOT_FOUND') return err;
@@ -101,12 +100,31 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
     .catch((err: unknown) => { throw walletHint(err, config.wallet, config.netuid); });
   const endpoint = config.chainEndpoint ?? resolveNetwork(config.network).endpoint;
   const needsClient = opts.ports?.chain === undefined || opts.ports.weights === undefined || (scoring.secretPeriods && opts.committer === undefined);
-  const ownClient = needsClient && opts.client === undefined;
-  const client = needsClient ? opts.client ?? await connectChain({ endpoint, logger: root }) : undefined;
+  // Everything opened from here on is released in reverse order when the start fails or the validator stops.
+  const resources = new DisposerStack();
+  const client = needsClient ? opts.client ?? resources.use('chain connection', await connectChain({ endpoint, logger: root }), (c) => c.close()) : undefined;
+  return startOrRelease(resources, log, () => startOnce(config, opts, { root, log, competition, scoring, hotkey, endpoint, client, resources }));
+}
+
+interface StartContext {
+  root: Logger;
+  log: Logger;
+  competition: Competition;
+  scoring: ScoringConfig;
+  hotkey: KeyringPair;
+  endpoint: string;
+  client: ChainClient | undefined;
+  resources: DisposerStack;
+}
+
+/** The part of the start that runs with the chain connected; whatever it opens goes on `resources`. */
+async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, ctx: StartContext): Promise<ValidatorHandle> {
+  const { root, log, competition, scoring, hotkey, endpoint, client, resources } = ctx;
   log.info({ hotkey: hotkey.address, endpoint, competition: competition.id, roundLengthBlocks: scoring.roundLengthBlocks, batchSize: scoring.batchSize }, 'validator starting');
 
   const chain: ChainView = opts.ports?.chain ?? new SubtensorChainView({ client: client!, netuid: config.netuid, ownHotkey: hotkey.address, log: root });
   const grpc = opts.ports?.querier === undefined ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, outputShape: [competition.classes], log: root }) : undefined;
+  if (grpc !== undefined) resources.defer('gRPC clients', () => grpc.close());
   const querier: MinerQuerier = opts.ports?.querier ?? grpc!;
   const data: DataSource = opts.ports?.data ?? dataSourceFor(competition);
   const weights: WeightSetter = opts.ports?.weights ?? new ChainWeightSetter({ client: client!, netuid: config.netuid, hotkey, log: root });
@@ -192,21 +210,11 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
     }
     sendJson(res, 404, { error: `unknown path ${path}; try /metrics, /status, /report/latest, /reports, /reveals/<period>` });
   };
-  let server: Server | undefined;
   let httpPort: number | undefined;
   if (config.http.port >= 0) {
-    server = createServer((req, res) => {
-      handle(req, res).catch((err: unknown) => {
-        log.warn({ err }, 'http request failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.end();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(config.http.port, config.http.host, () => { server!.off('error', reject); resolve(); });
-    });
-    httpPort = (server.address() as AddressInfo).port;
+    const http = await listenHttp({ host: config.http.host, port: config.http.port, handler: handle, what: 'validator metrics', logger: log });
+    resources.defer('http server', () => { http.server.closeAllConnections(); return http.close(); });
+    httpPort = http.port;
     log.info({ host: config.http.host, port: httpPort }, 'validator http server listening (/metrics, /status, /report/latest, /reports)');
   }
 
@@ -217,12 +225,7 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
       log.info({}, 'validator stopping: finishing the current round');
       await loop.stop();
       running = false;
-      grpc?.close();
-      if (server !== undefined) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
-      if (ownClient) await client?.close().catch((err: unknown) => log.debug({ err }, 'chain close failed'));
+      await resources.disposeAll(log);
       log.info({ round: loop.currentState()?.lastRoundId }, 'validator stopped');
     })();
     return stopping;

@@ -1,5 +1,5 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
-import { createLogger, readConfigFile, type LogLevel, errorMessage } from '#core';
+import { createLogger, errorMessage, onShutdownSignal, readConfigFile, type LogLevel } from '#core';
 import {
   dataSourceFor, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, verifyReportEvidence,
   type ReportVerdict, type VerifyReportOptions,
@@ -139,13 +139,10 @@ export function validatorCommand(): Command {
       const logger = createLogger({ level: cfg.logLevel as LogLevel });
       const handle = await startValidator(cfg, { logger });
       await new Promise<void>((resolve) => {
-        const shutdown = (signal: string): void => {
-          logger.info({ signal }, 'validator shutting down');
+        const off = onShutdownSignal(logger, () => {
           handle.stop().then(resolve, (err: unknown) => { logger.error({ err }, 'validator stop failed'); resolve(); });
-        };
-        process.once('SIGINT', () => shutdown('SIGINT'));
-        process.once('SIGTERM', () => shutdown('SIGTERM'));
-        void handle.done.then(() => resolve());
+        });
+        void handle.done.then(() => { off(); resolve(); });
       });
     });
 }
