@@ -22,6 +22,7 @@ import { createMinerMetrics, type MinerMetrics } from './metrics.ts';
 import { handlePredict, type InfoSource, type PredictLimits, type Predictor } from './predict.ts';
 import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { admissionInterceptor, type AdmissionLimits } from './admission.ts';
+import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 import { RefusalLog } from './refusal-log.ts';
 import { ReplayCache } from './replay-cache.ts';
 
@@ -41,6 +42,10 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   refusalLogIntervalMs?: number;
   /** Budgets spent on headers before any body is read or verified, and in-flight byte caps (`admission.ts`). */
   admission?: AdmissionLimits;
+  /** Connections: per-address and total caps, handshake and idle timeouts (`connection-guard.ts`). */
+  connections?: ConnectionLimits;
+  /** Most concurrent calls on one connection (grpc.max_concurrent_streams); default 64. */
+  maxStreamsPerConnection?: number;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -104,6 +109,11 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
     interceptors: [admit],
+    'grpc.max_connection_idle_ms': limits.connections?.idleTimeoutMs ?? 60_000,
+    'grpc.max_concurrent_streams': limits.maxStreamsPerConnection ?? 64,
+    // Probe a connection silent for a minute; drop it when the probe is not answered in 20 s (a dead peer).
+    'grpc.keepalive_time_ms': 60_000,
+    'grpc.keepalive_timeout_ms': 20_000,
   });
 
   /** Wraps a method: access control, then `impl`, then the signed answer; exactly one callback per call. */
@@ -170,6 +180,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
         server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
       );
       widenHttp2Windows(server, limits.http2WindowBytes ?? maxBytes, log, limits.http2MaxFrameBytes);
+      guardConnections(server, limits.connections ?? {}, log);
       log.info({ host, port: bound }, 'miner server listening');
       return { port: bound };
     },

@@ -3,6 +3,7 @@
  * figure measured on the server process (RSS from /proc, refusal statuses), run serially (2 shared cores).
  */
 import test from 'ava';
+import { connect, type Socket } from 'node:net';
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { encodePredictRequest, MINER_SERVICE, MinerClient, requestMetadata, signRequest } from '#protocol';
 import { batch, devKeys, IN } from './_helpers/harness.ts';
@@ -88,4 +89,47 @@ test.serial('forged requests naming a real validator are rate-limited before any
   t.true(on.verified < n / 2, `at most the per-hotkey burst plus its rate is verified, found ${on.verified}`);
   t.true(on.preRefused > 0, 'the rest are refused before any signature work');
   t.true(on.legitServed > 0);
+});
+
+/** Opens `n` TCP connections that never speak HTTP/2; resolves once all are connected or failed. */
+async function idleSockets(port: number, n: number): Promise<Socket[]> {
+  const sockets = await Promise.all(Array.from({ length: n }, () => new Promise<Socket>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => undefined); // a refused or reset connection is what the server does to them
+    s.once('connect', () => resolve(s));
+    s.once('close', () => resolve(s));
+  })));
+  return sockets;
+}
+
+test.serial('idle TCP connections cannot exhaust a miner\'s open files: capped per address, closed without a handshake, validators still served', async (t) => {
+  t.timeout(240_000);
+  const keys = await devKeys();
+  const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
+  const run = async (connections: Record<string, number>): Promise<{ open: number; served: boolean; detail: string }> => {
+    const server = await startServerProcess({ limits: { connections } }, 256);
+    const sockets = await idleSockets(server.port, 300);
+    await new Promise((r) => setTimeout(r, 2_500));
+    const open = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
+    const c = new MinerClient({ address: `127.0.0.1:${server.port}`, minerHotkey: keys.bob.address, signer: keys.alice, defaultDeadlineMs: 8_000 });
+    let served = false;
+    let detail = '';
+    try {
+      served = (await c.predict(request)).value.roundId === 1;
+    } catch (err: unknown) {
+      detail = String(err);
+    }
+    c.close();
+    for (const s of sockets) s.destroy();
+    await server.stop();
+    return { open, served, detail };
+  };
+  // Unguarded (the old server): no per-address cap, no handshake timeout.
+  const off = await run({ maxConnectionsPerAddress: 1e6, maxConnections: 1e6, handshakeTimeoutMs: 1e9 });
+  const on = await run({ handshakeTimeoutMs: 1_000 });
+  t.log(`300 idle TCP connections under a 256 open-file limit: unguarded ${off.open} stay open, validator served: ${off.served} ${off.detail.slice(0, 80)}`);
+  t.log(`guarded: ${on.open} stay open after 2.5 s, validator served: ${on.served} ${on.detail.slice(0, 80)}`);
+  t.false(off.served, 'the attack wins on an unguarded server');
+  t.is(on.open, 0, 'idle connections without a handshake are closed');
+  t.true(on.served, on.detail);
 });

@@ -14,8 +14,12 @@ export interface ServerProcess {
 }
 
 /** Starts the server process; resolves when it listens (90 s limit: the machine may be loaded). */
-export async function startServerProcess(overrides: Record<string, unknown> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(overrides)], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServerProcess(overrides: Record<string, unknown> = {}, fdLimit?: number): Promise<ServerProcess> {
+  const args = ['--import', 'tsx', SCRIPT, JSON.stringify(overrides)];
+  // `fdLimit`: run under `ulimit -n` (what a small container or a default systemd unit gives a miner).
+  const child = fdLimit === undefined
+    ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn('/bin/sh', ['-c', `ulimit -n ${fdLimit} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('miner server process did not start within 90 s')), 90_000);
