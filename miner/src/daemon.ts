@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import {
-  ArenaError, ConfigError, isArenaError, loadColdkey, loadHotkey, readColdkeyAddress, readPasswordFile, resolveNetwork, silentLogger, walletPaths,
+  ArenaError, ConfigError, DisposerStack, isArenaError, loadColdkey, loadHotkey, readColdkeyAddress, readPasswordFile, resolveNetwork, silentLogger,
+  startOrRelease, walletPaths,
 } from '#core';
 import { locateCompetition, selectBackend, type BackendInfo, type Competition } from '#training';
 import { AxonKeeper, axonVersion, reachableIp } from './axon.ts';
@@ -121,18 +122,15 @@ export async function startMiner(config: MinerConfig, options: StartMinerOptions
   const chain = options.chain ?? await connectMinerChain({
     endpoint: endpointOf(config), connectTimeoutMs: config.chain.connectTimeoutMs, txTimeoutMs: config.chain.txTimeoutMs, logger: root,
   });
-  const cleanup: Array<() => Promise<void>> = [() => chain.close()];
-  try {
-    return await run(config, competition, hotkey, chain, log, options, cleanup, backend);
-  } catch (err: unknown) {
-    for (const undo of cleanup.reverse()) await undo().catch((e: unknown) => log.debug({ err: e }, 'cleanup after failed start'));
-    throw err;
-  }
+  // Everything the start opens goes on this stack; a failed start releases it in reverse order.
+  const resources = new DisposerStack();
+  resources.defer('chain connection', () => chain.close());
+  return startOrRelease(resources, log, () => run(config, competition, hotkey, chain, log, options, resources, backend));
 }
 
 async function run(
   config: MinerConfig, competition: Competition, hotkey: KeyringPair, chain: MinerChain, baseLog: Logger,
-  options: StartMinerOptions, cleanup: Array<() => Promise<void>>, backend: BackendInfo,
+  options: StartMinerOptions, resources: DisposerStack, backend: BackendInfo,
 ): Promise<MinerHandle> {
   const walletLabel = `${config.wallet.name}/${config.wallet.hotkey}`;
   let uid = await ensureRegistered({
@@ -172,7 +170,7 @@ async function run(
       markServing();
     },
   });
-  cleanup.push(() => host.stop());
+  resources.defer('model host', () => host.stop());
 
   const directory = new InMemoryCallerDirectory();
   const server: MinerServer = createMinerServer({
@@ -188,7 +186,7 @@ async function run(
   const { port: grpcPort } = await server.start(config.grpc.host, config.grpc.port);
   started = server;
   if (host.ready) markServing();
-  cleanup.push(() => server.stop());
+  resources.defer('gRPC server', () => server.stop());
 
   const axon = new AxonKeeper({
     chain, netuid: config.netuid, hotkey, version: axonVersion(MINER_VERSION),
@@ -219,7 +217,7 @@ async function run(
     }
   };
   const stopWatch = await chain.watchMetagraph(config.netuid, onSnapshot, config.chain.metagraphEveryBlocks);
-  cleanup.push(async () => stopWatch());
+  resources.defer('metagraph watch', () => stopWatch());
 
   let metricsServer: MetricsServer | undefined;
   let metricsPort: number | undefined;
@@ -227,7 +225,7 @@ async function run(
     metricsServer = createMetricsServer(metrics.registry);
     metricsPort = (await metricsServer.start(config.metrics.host, config.metrics.port)).port;
     const ms = metricsServer;
-    cleanup.push(() => ms.stop());
+    resources.defer('metrics server', () => ms.stop());
   }
 
   const ticker = options.onProgressLine === undefined ? undefined : setInterval(() => {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createLogger, promptPassword, readConfigFile, type Logger } from '#core';
+import { createLogger, firstShutdownSignal, promptPassword, readConfigFile, type Logger } from '#core';
 import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
 
 const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
@@ -74,27 +74,6 @@ function installCrashHandlers(logger: Logger): void {
   process.on('uncaughtException', die('uncaught exception'));
 }
 
-/**
- * Resolves at the first SIGINT/SIGTERM; a second one exits at once. Installed before the miner starts, so a
- * signal during start-up (worker, chain, registration) still ends in a clean stop once start-up is done.
- */
-function firstSignal(logger: Logger): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    let signalled = false;
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (signalled) {
-        logger.warn({ signal }, 'second signal: exiting without waiting');
-        process.exit(1);
-      }
-      signalled = true;
-      logger.info({ signal }, 'shutting down');
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}
-
 async function stopMiner(miner: MinerHandle, logger: Logger): Promise<void> {
   try {
     await miner.stop();
@@ -122,7 +101,8 @@ export function minerCommand(): Command {
     });
     const { logger, progress } = setUpOutput(config);
     installCrashHandlers(logger);
-    const signal = firstSignal(logger);
+    // Installed before the miner starts, so a signal during start-up still ends in a clean stop once start-up is done.
+    const signal = firstShutdownSignal(logger);
     const miner = await startMiner(config, {
       logger,
       ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }),

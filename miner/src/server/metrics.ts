@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHttp, type HttpHandler, type HttpService } from '#core';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus instruments of the miner: gRPC traffic plus training gauges the daemon sets. */
@@ -42,35 +41,28 @@ export interface MetricsServer {
   stop(): Promise<void>;
 }
 
-/** Creates the `/metrics` server; the miner and validator daemons both use it. */
+/** Creates the `/metrics` server over core's `listenHttp` (a taken port is a clear error naming the address). */
 export function createMetricsServer(registry: Registry): MetricsServer {
-  let server: Server | undefined;
-  const handler: Parameters<typeof createServer>[1] = (req, res) => {
+  let http: HttpService | undefined;
+  const handler: HttpHandler = async (req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found; metrics are at GET /metrics\n');
       return;
     }
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
-      (err: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(err)}\n`),
-    );
+    const text = await registry.metrics();
+    res.writeHead(200, { 'content-type': registry.contentType }).end(text);
   };
   return {
-    start: (host, port) =>
-      new Promise((resolve, reject) => {
-        const s = createServer(handler);
-        s.once('error', reject);
-        s.listen(port, host, () => {
-          server = s;
-          resolve({ port: (s.address() as AddressInfo).port });
-        });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (!server) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-        server = undefined;
-      }),
+    start: async (host, port) => {
+      http = await listenHttp({ host, port, handler, what: 'miner metrics' });
+      return { port: http.port };
+    },
+    stop: async () => {
+      const h = http;
+      http = undefined;
+      if (h === undefined) return;
+      h.server.closeAllConnections();
+      await h.close();
+    },
   };
 }
