@@ -1,20 +1,21 @@
 /**
  * Reads the chain after every epoch (through `#core`'s metagraph reader) and turns it into an
- * `EpochSample` per epoch; also reads the honest validators' latest reports for EMA losses.
+ * `EpochSample` per epoch; EMA losses come from the honest validators' own state files.
  */
 import { connectChain, fetchMetagraph, readEpochSchedule, silentLogger, subtensorAt, type ChainClient, type Metagraph } from '#core';
+import { readFileSync } from 'node:fs';
 import type { EpochSample } from './figures.ts';
 import type { ScenarioDef } from './scenario.ts';
 
-/** Per-uid EMA losses from one validator report server (empty when unreachable). */
-async function reportLosses(url: string): Promise<Map<string, number>> {
+/**
+ * Per-hotkey EMA losses from one honest validator's own state file (`<data-dir>/validator-state.json`).
+ * Public reports no longer carry per-miner losses (private leaderboard), so the experimenter reads what
+ * the validator operator has on disk; empty when the file is missing or being rewritten.
+ */
+function stateLosses(file: string): Map<string, number> {
   try {
-    const res = await fetch(`${url}/report/latest`, { signal: AbortSignal.timeout(1_500) });
-    if (!res.ok) return new Map();
-    // The public report carries the Ladder score (EMA loss on a coarse grid) instead of the EMA loss itself.
-    const r = (await res.json()) as { miners?: { hotkey?: string; emaLoss?: number | null; score?: number | null }[] };
-    const loss = (m: { emaLoss?: number | null; score?: number | null }): number | null | undefined => m.score ?? m.emaLoss;
-    return new Map((r.miners ?? []).filter((m) => typeof m.hotkey === 'string' && typeof loss(m) === 'number').map((m) => [m.hotkey!, loss(m)!]));
+    const st = JSON.parse(readFileSync(file, 'utf8')) as { scores?: [number, { hotkey?: string; emaLoss?: number }][] };
+    return new Map((st.scores ?? []).map(([, v]) => v).filter((v) => typeof v.hotkey === 'string' && typeof v.emaLoss === 'number').map((v) => [v.hotkey!, v.emaLoss!]));
   } catch {
     return new Map();
   }
@@ -90,8 +91,9 @@ export class EpochWatcher {
     });
   }
 
-  async losses(urls: string[]): Promise<Map<string, number>> {
-    const maps = await Promise.all(urls.map(reportLosses));
+  /** Best (lowest) EMA loss per hotkey over the honest validators' state files. */
+  losses(stateFiles: string[]): Map<string, number> {
+    const maps = stateFiles.map(stateLosses);
     const out = new Map<string, number>();
     for (const m of maps) for (const [k, v] of m) out.set(k, Math.min(out.get(k) ?? Infinity, v));
     return out;

@@ -47,7 +47,7 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
   const notes: string[] = [];
   try {
     const actorOf = new Map(def.neurons.map((n) => [cluster.hotkeyOf(n.name), n.actor]));
-    const reportUrls = [...cluster.reportUrls.values()];
+    const stateFiles = def.neurons.filter((n) => n.honest === true).map((n) => join(opts.outDir, 'neurons', n.name, 'validator-state.json'));
     const timeout = Math.max(60_000, epochMs() * 8);
     // Warm-up: until every honest validator's weights pay miners.
     // Warm-up: every miner's axon is on chain, then every validator has set weights a full tempo later
@@ -86,7 +86,7 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
     const samples: EpochSample[] = [];
     for (let e = 1; e <= opts.epochs; e++) {
       const m = await watcher.next(timeout);
-      const s = sampleOf(def, m, actorOf, e, await watcher.losses(reportUrls));
+      const s = sampleOf(def, m, actorOf, e, watcher.losses(stateFiles));
       samples.push(s);
       say(`sim: ${def.name}: epoch ${e}/${opts.epochs} block ${s.block} shares ${Object.entries(s.shares).map(([a, v]) => `${a}=${(v * 100).toFixed(1)}%`).join(' ')}`);
       await def.onEpoch?.(e, { ...control, note: (t) => notes.push(`after epoch ${e}: ${t}`) });
