@@ -47,7 +47,7 @@ function genesis(def: ScenarioDef, port: number): Record<string, unknown> {
       devAccountsTao: 1_000_000, sudo: '//Alice',
       pallets: {
         SubtensorModule: {
-          stakeThreshold: String(BigInt(def.chain?.stakeThresholdTao ?? 100) * 1_000_000_000n),
+          stakeThreshold: String(Math.round((def.chain?.stakeThresholdTao ?? 100) * 1e9)),
           subnets: [{
             netuid: NETUID, owner: '//Alice', ownerHotkey: '//Alice//sim-owner', startCall: true,
             hyperparams: {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './procs.ts';
 import { runScenario, type ScenarioResult } from './run.ts';
 import { SCENARIOS, resolveScenarios } from './scenarios/index.ts';
+import type { ScenarioDef } from './scenario.ts';
 import { scenarioSection, targetsTable, type BeforeFigures } from './report.ts';
 
 export { SCENARIOS, SUITES, resolveScenarios } from './scenarios/index.ts';
@@ -40,7 +41,14 @@ export async function runSim(word: string, opts: SimOptions = {}): Promise<{ res
   const results: ScenarioResult[] = [];
   for (const def of defs) {
     const epochs = opts.epochs ?? (def.name === 'smoke' ? 6 : 10);
-    results.push(await runScenario(def, { epochs, outDir: join(outDir, def.name), keep: opts.keep, progress: opts.progress }));
+    try {
+      results.push(await runScenario(def, { epochs, outDir: join(outDir, def.name), keep: opts.keep, progress: opts.progress }));
+    } catch (err) {
+      // One broken world does not hide the others' figures: it is reported as a failed scenario.
+      const message = err instanceof Error ? err.message : String(err);
+      (opts.progress ?? ((l: string) => process.stderr.write(`${l}\n`)))(`sim: ${def.name} failed: ${message}`);
+      results.push(failedResult(def, message));
+    }
   }
   const totalSec = (Date.now() - started) / 1000;
   const before = existsSync(BEFORE_FILE) ? (JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as BeforeFigures) : {};
@@ -51,6 +59,12 @@ export async function runSim(word: string, opts: SimOptions = {}): Promise<{ res
   writeFileSync(join(outDir, 'summary.md'), `${markdown}\n`);
   if (opts.report === true) writeReport(markdown, word, totalSec);
   return { results, outDir, markdown };
+}
+
+function failedResult(def: ScenarioDef, message: string): ScenarioResult {
+  const figures = { scenario: def.name, endpoint: '', epochs: [], meanShare: {}, meanDividendPerStake: {}, notes: [`failed: ${message.split('\n')[0]}`], wallTimeSec: 0, warmupSec: 0, parameters: def.parameters ?? {} };
+  const targets = def.targets(figures).map((t) => ({ ...t, figure: 'scenario failed', met: false }));
+  return { figures, targets, honestExpectation: def.honestExpectation, title: def.title, stop: async () => undefined };
 }
 
 function writeReport(markdown: string, word: string, totalSec: number): void {

@@ -13,24 +13,29 @@ export const baseline: ScenarioDef = {
   targets: (f) => [scheduleGap(f, { best: first, good: second, fair: third }, 0.02)],
 };
 
-function copier(name: string, title: string, stakeTao: number, disguise: Record<string, unknown>, victims: string[]): ScenarioDef {
+/**
+ * `thresholdTao` is the chain's StakeThreshold: permits need it, and miners' default caller floor is it.
+ * 0 is a small subnet where every neuron holds a permit (the devchain default, as in `arena up`).
+ */
+function copier(name: string, title: string, stakeTao: number, thresholdTao: number, disguise: Record<string, unknown>, victims: string[]): ScenarioDef {
   return {
     name, title,
-    description: `A miner with a validator permit and ${stakeTao} TAO stake (caller floor: 100 TAO), registered before its victim, answers each validator `
+    description: `A miner with a validator permit and ${stakeTao} TAO stake (chain StakeThreshold ${thresholdTao} TAO, the miners' default caller floor), registered before its victim, answers each validator `
       + `with ${victims.join(' + ')}'s predictions fetched through the victim's own gRPC API${Object.keys(disguise).length > 0 ? ', disguised' : ''}.`,
+    chain: { stakeThresholdTao: thresholdTao },
     neurons: [...HONEST_VALIDATORS, { name: 'copier', actor: 'copier', role: 'miner', stakeTao, permit: true },
       miner('best', 'best', 'victim'), miner('good', 'good'), miner('fair', 'fair')],
     adversaries: [{ name: 'copier-proc', script: 'copier', neurons: ['copier'], args: (c) => ({ victims: victims.map(c.hotkeyOf), ...disguise }) }],
     honestExpectation: { copier: 0, victim: first, good: second, fair: third },
-    parameters: { copierStakeTao: stakeTao, callerFloorTao: 100, ...disguise },
+    parameters: { copierStakeTao: stakeTao, stakeThresholdTao: thresholdTao, ...disguise },
     targets: (f) => [atMost(f, 'copier', 0.01, `${title} earns <= 1%`)],
   };
 }
 
-export const copierLowStake = copier('copier-low-stake', 'Copier (stake below the floor)', 10, {}, ['best']);
-export const copierStaked = copier('copier-staked', 'Copier (staked above the floor)', 400, {}, ['best']);
+export const copierLowStake = copier('copier-low-stake', 'Copier (0.5 TAO, small subnet: threshold 0)', 0.5, 0, {}, ['best']);
+export const copierStaked = copier('copier-staked', 'Copier (400 TAO, above the 100 TAO floor)', 400, 100, {}, ['best']);
 /** Disguise chosen against byte-closeness and raw-residual checks: mix two victims, soften, add noise, shuffle the tail. */
-export const noisyProxy = copier('noisy-proxy', 'Noisy proxy', 400, { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true }, ['best', 'good']);
+export const noisyProxy = copier('noisy-proxy', 'Noisy proxy', 400, 100, { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true }, ['best', 'good']);
 
 function sybil(k: number): ScenarioDef {
   const names = Array.from({ length: k }, (_, i) => `sybil-${i + 1}`);

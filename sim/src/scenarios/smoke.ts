@@ -11,14 +11,15 @@ const sybils = ['sybil-1', 'sybil-2', 'sybil-3'];
 export const smoke: ScenarioDef = {
   name: 'smoke',
   title: 'Smoke: copier + 3 sybils + 30% collusion in one world',
-  description: 'Honest validators 800 + 600 TAO, colluders 300 + 300 TAO (30%) pushing the poor miner; a copier (10 TAO, permit, registered before its victim) '
+  description: 'Honest validators 800 + 600 TAO, colluders 300 + 300 TAO (30%) pushing the poor miner; a copier (0.5 TAO with a permit: chain StakeThreshold 0 as in a small subnet; registered before its victim) '
     + 'forwarding the best miner\'s answers; one good model behind 3 hotkeys (noise sigma 5e-4); honest miners best, fair, poor.',
+  chain: { stakeThresholdTao: 0 },
   neurons: [
     { name: 'val-a', actor: 'validator-a', role: 'validator', stakeTao: 800, honest: true },
     { name: 'val-b', actor: 'validator-b', role: 'validator', stakeTao: 600, honest: true },
     { name: 'col-1', actor: 'colluders', role: 'validator', stakeTao: 300, permit: true },
     { name: 'col-2', actor: 'colluders', role: 'validator', stakeTao: 300, permit: true },
-    { name: 'copier', actor: 'copier', role: 'miner', stakeTao: 10, permit: true },
+    { name: 'copier', actor: 'copier', role: 'miner', stakeTao: 0.5, permit: true },
     miner('best', 'best', 'victim'),
     ...sybils.map((n) => ({ name: n, actor: 'sybil', role: 'miner' as const })),
     miner('fair', 'fair'), miner('poor', 'poor', 'favourite'),
@@ -30,7 +31,7 @@ export const smoke: ScenarioDef = {
       args: (c: { hotkeyOf: (s: string) => string; tempo: number; commitReveal: boolean }) => ({ mode: 'collude', favourite: c.hotkeyOf('poor'), intervalBlocks: c.tempo, commitReveal: c.commitReveal }) })),
   ],
   honestExpectation: { copier: 0, victim: first, sybil: second, fair: third, favourite: 0 },
-  parameters: { copierStakeTao: 10, callerFloorTao: 100, sybils: 3, sybilNoiseSigma: 5e-4, colluderStakeShare: 0.3 },
+  parameters: { copierStakeTao: 0.5, stakeThresholdTao: 0, sybils: 3, sybilNoiseSigma: 5e-4, colluderStakeShare: 0.3 },
   targets: (f) => {
     const s = f.meanShare.sybil ?? 0;
     return [
