@@ -1,4 +1,7 @@
-/** Devchain configuration: zod schema and the pure loader (defaults < file < env < flags). */
+/**
+ * Devchain configuration: the zod schema. `arena devchain` loads it with core's `loadConfig` (defaults <
+ * file < `ARENA_DEVCHAIN_*` env < flags, one ConfigError for the whole project); embedders parse it directly.
+ */
 import { z } from 'zod';
 
 const Account = z.object({
@@ -31,37 +34,3 @@ export const DevchainConfigSchema = z.object({
 
 export type DevchainConfig = z.infer<typeof DevchainConfigSchema>;
 export type DevchainConfigInput = z.input<typeof DevchainConfigSchema>;
-
-export class ConfigError extends Error {
-  readonly exitCode = 2;
-}
-
-const ENV: Record<string, { key: keyof DevchainConfig; parse: (v: string) => unknown }> = {
-  ARENA_DEVCHAIN_HOST: { key: 'host', parse: (v) => v },
-  ARENA_DEVCHAIN_PORT: { key: 'port', parse: Number },
-  ARENA_DEVCHAIN_DATA_DIR: { key: 'dataDir', parse: (v) => v },
-  ARENA_DEVCHAIN_TMP: { key: 'tmp', parse: (v) => v === 'true' || v === '1' },
-  ARENA_DEVCHAIN_BLOCK_TIME_MS: { key: 'blockTimeMs', parse: Number },
-  ARENA_DEVCHAIN_MANUAL_SEAL: { key: 'manualSeal', parse: (v) => v === 'true' || v === '1' },
-  ARENA_DEVCHAIN_LOG_LEVEL: { key: 'logLevel', parse: (v) => v },
-  ARENA_DEVCHAIN_ALLOW_LOOPBACK_AXONS: { key: 'allowLoopbackAxons', parse: (v) => v === 'true' || v === '1' },
-  ARENA_DEVCHAIN_MAX_PAYLOAD_BYTES: { key: 'maxPayloadBytes', parse: Number },
-};
-
-/** Merges file, env (`ARENA_DEVCHAIN_*`) and flags over the defaults; throws ConfigError. */
-export function loadDevchainConfig(input: { file?: unknown; env?: Record<string, string | undefined>; flags?: Partial<DevchainConfigInput> }): DevchainConfig {
-  const file = input.file ?? {};
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new ConfigError('devchain config file: expected a JSON object');
-  const fromEnv: Record<string, unknown> = {};
-  for (const [name, { key, parse }] of Object.entries(ENV)) {
-    const v = input.env?.[name];
-    if (v !== undefined && v !== '') fromEnv[key] = parse(v);
-  }
-  const flags = Object.fromEntries(Object.entries(input.flags ?? {}).filter(([, v]) => v !== undefined));
-  const merged = { ...(file as Record<string, unknown>), ...fromEnv, ...flags };
-  const r = DevchainConfigSchema.safeParse(merged);
-  if (!r.success) {
-    throw new ConfigError(`invalid devchain config: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  return r.data;
-}

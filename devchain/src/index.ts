@@ -1,6 +1,6 @@
 /** Public entry of the devchain: start a node, its config, and the pallet-authoring toolkit. */
 export { startDevchain, genesisFromConfig, taoToRao, DEV_ACCOUNTS, type StartDevchainOptions, type DevchainHandle } from './start.ts';
-export { DevchainConfigSchema, loadDevchainConfig, ConfigError, type DevchainConfig, type DevchainConfigInput } from './config.ts';
+export { DevchainConfigSchema, type DevchainConfig, type DevchainConfigInput } from './config.ts';
 
 // Toolkit for writing pallets (used by SubtensorModule / AdminUtils and tests).
 export { T, option, result, vec, compact, array, type TypeDef, type TypeRef, type Field } from './scale/types.ts';

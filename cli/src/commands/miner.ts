@@ -3,46 +3,12 @@
  * `ARENA_MINER_*` variable and a key of the JSON config file; flags > env > file > defaults.
  */
 import { existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { createLogger, firstShutdownSignal, promptPassword, readConfigFile, type Logger } from '#core';
+import { addConfigFlags, flagValues } from '../config-flags.ts';
 import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
 
 const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
-
-interface Flag {
-  /** Dotted config path, e.g. `training.batchSize`. */
-  key: string;
-  /** Commander's attribute name for the flag (equal to `key` by construction). */
-  attribute: string;
-}
-
-function kebab(s: string): string {
-  return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
-
-/** Numbers stay text when they do not parse, so the schema reports "expected number, found string". */
-function numberArg(v: string): number | string {
-  return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
-}
-
-/** Adds one flag per config leaf (`--grpc.port <n>`, `--register` / `--no-register`, ...). */
-function addConfigFlags(cmd: Command): Flag[] {
-  const flags: Flag[] = [];
-  for (const leaf of minerConfigLeaves()) {
-    const name = leaf.path.map(kebab).join('.');
-    const key = leaf.path.join('.');
-    const help = `${leaf.description ?? key} [env ${leaf.envName}]`;
-    if (leaf.kind === 'boolean') {
-      cmd.addOption(new Option(`--${name}`, help));
-      cmd.addOption(new Option(`--no-${name}`, `set ${key} to false`));
-    } else {
-      const opt = new Option(`--${name} <${leaf.kind === 'number' ? 'n' : 'value'}>`, help);
-      cmd.addOption(leaf.kind === 'number' ? opt.argParser(numberArg) : opt);
-    }
-    flags.push({ key, attribute: key });
-  }
-  return flags;
-}
 
 const HELP_AFTER = `
 Configuration: schema defaults < config file (--config, default configs/miner/default.json) < ARENA_MINER_* env < flags.
@@ -88,12 +54,12 @@ export function minerCommand(): Command {
     .description('Run a miner: register on the subnet, train a model in a worker thread, serve the best checkpoint over signed gRPC, keep the axon on chain')
     .option('--config <file>', 'JSON config file (default configs/miner/default.json when it exists)')
     .option('--model-dir <dir>', 'shorthand of --model.dir');
-  const flags = addConfigFlags(cmd);
+  const flags = addConfigFlags(cmd, minerConfigLeaves());
   cmd.addHelpText('after', HELP_AFTER);
   cmd.action(async (opts: Record<string, unknown>) => {
     const explicit = typeof opts.config === 'string' ? opts.config : undefined;
     const filePath = explicit ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-    const values: Record<string, unknown> = Object.fromEntries(flags.map((f) => [f.key, opts[f.attribute]]));
+    const values = flagValues(opts, flags);
     if (opts.modelDir !== undefined) values['model.dir'] = opts.modelDir;
     const config = loadMinerConfig({
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
