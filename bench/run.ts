@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['devchain', 'epoch', 'subtensor', 'predict', 'training', 'serving', 'validator-round'] as const;
+const BENCHES = ['devchain', 'epoch', 'subtensor', 'predict', 'training', 'serving', 'validator-round', 'hostile'] as const;
 
 /** Runs one bench script; its last stdout line that parses as a JSON object is its result. */
 function runBench(name: string): Promise<unknown> {

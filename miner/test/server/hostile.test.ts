@@ -4,10 +4,10 @@
  */
 import test from 'ava';
 import { connect, type Socket } from 'node:net';
-import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { encodePredictRequest, MINER_SERVICE, MinerClient, requestMetadata, signRequest } from '#protocol';
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { MINER_SERVICE, MinerClient } from '#protocol';
 import { batch, devKeys, IN } from './_helpers/harness.ts';
-import { cpuMs, percentile, rawCallOwnChannel, rssMiB, sampleRss, startServerProcess } from './_helpers/hostile.ts';
+import { forgedFlood, rawCallOwnChannel, rssMiB, sampleRss, startServerProcess } from './_helpers/hostile.ts';
 
 const PATH = MINER_SERVICE.Predict.path;
 
@@ -26,54 +26,12 @@ test.serial('40 concurrent 15 MiB unauthenticated bodies do not pin miner memory
   const ms = performance.now() - started;
   const peak = sampler.stop();
   t.log(`server RSS ${before.toFixed(0)} MiB -> peak ${peak.toFixed(0)} MiB (+${(peak - before).toFixed(0)}), 40 refusals in ${ms.toFixed(0)} ms`);
-  t.true(results.every((r) => !Buffer.isBuffer(r) && (r as ServiceError).code === status.UNAUTHENTICATED), JSON.stringify(results.map((r) => (r as ServiceError).code)));
+  // Refused on headers (UNAUTHENTICATED), or, past 32 connections from one address, the connection is reset (UNAVAILABLE).
+  const codes = results.map((r) => (Buffer.isBuffer(r) ? 'served' : (r as ServiceError).code));
+  t.true(codes.every((c) => c === status.UNAUTHENTICATED || c === status.UNAVAILABLE), JSON.stringify(codes));
+  t.true(codes.filter((c) => c === status.UNAUTHENTICATED).length >= 32);
   t.true(peak - before < 120, `expected the server to grow by < 120 MiB, grew ${(peak - before).toFixed(0)} MiB`);
 });
-
-/** Forged requests naming //Alice (a real, staked validator): well-formed headers, signed by someone else. */
-async function forgedFlood(overrides: Record<string, unknown>, n: number): Promise<{ verified: number; preRefused: number; cpuMsPerCall: number; legitP99: number; legitServed: number }> {
-  const keys = await devKeys();
-  const server = await startServerProcess(overrides);
-  try {
-    const address = `127.0.0.1:${server.port}`;
-    const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
-    const forgedMd = (): Metadata => requestMetadata({ ...signRequest(body, keys.charlie, keys.bob.address), signedBy: keys.alice.address });
-    const flooder = new Client(address, credentials.createInsecure(), { 'grpc.max_send_message_length': 64 << 20 });
-    const legit = new MinerClient({ address, minerHotkey: keys.bob.address, signer: keys.eve, defaultDeadlineMs: 30_000 });
-    const call = (): Promise<ServiceError | Buffer> => new Promise((resolve) => {
-      flooder.makeUnaryRequest(PATH, (b: Buffer) => b, (b: Buffer) => b, body, forgedMd(), { deadline: Date.now() + 60_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
-    });
-    await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } }); // warm
-    const cpu0 = cpuMs(server.pid);
-    const codes: number[] = [];
-    let next = 0;
-    let flooding = true;
-    const workers = Array.from({ length: 32 }, async () => {
-      while (next < n) { next++; const r = await call(); codes.push(Buffer.isBuffer(r) ? 0 : r.code); }
-    });
-    const latencies: number[] = [];
-    const legitLoop = (async () => {
-      while (flooding) {
-        const t0 = performance.now();
-        await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
-        latencies.push(performance.now() - t0);
-      }
-    })();
-    await Promise.all(workers);
-    flooding = false;
-    await legitLoop;
-    const cpu = cpuMs(server.pid) - cpu0;
-    flooder.close();
-    legit.close();
-    return {
-      verified: codes.filter((c) => c === status.UNAUTHENTICATED).length,
-      preRefused: codes.filter((c) => c === status.RESOURCE_EXHAUSTED || c === status.UNAVAILABLE).length,
-      cpuMsPerCall: cpu / n, legitP99: percentile(latencies, 0.99), legitServed: latencies.length,
-    };
-  } finally {
-    await server.stop();
-  }
-}
 
 test.serial('forged requests naming a real validator are rate-limited before any signature work; a legitimate caller keeps being served', async (t) => {
   t.timeout(300_000);

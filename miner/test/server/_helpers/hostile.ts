@@ -2,7 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { encodePredictRequest, MINER_SERVICE, MinerClient, requestMetadata, signRequest } from '#protocol';
+import { batch, devKeys, IN } from './harness.ts';
+
+const PATH = MINER_SERVICE.Predict.path;
 
 const SCRIPT = new URL('./serve-hostile.ts', import.meta.url).pathname;
 
@@ -73,3 +77,55 @@ export function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
 }
+
+/**
+ * `n` forged Predicts naming //Alice (a real, staked validator: well-formed headers, signed by someone else),
+ * 32 at a time, against a fresh server process with `overrides`, while //Eve (a legitimate validator) calls in a
+ * loop at 4 calls/s. Returns how many forged calls reached signature verification, the server's CPU per forged call and
+ * the legitimate caller's p99.
+ */
+export async function forgedFlood(overrides: Record<string, unknown>, n: number): Promise<{ verified: number; preRefused: number; cpuMsPerCall: number; legitP99: number; legitServed: number }> {
+  const keys = await devKeys();
+  const server = await startServerProcess(overrides);
+  try {
+    const address = `127.0.0.1:${server.port}`;
+    const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
+    const forgedMd = (): Metadata => requestMetadata({ ...signRequest(body, keys.charlie, keys.bob.address), signedBy: keys.alice.address });
+    const flooder = new Client(address, credentials.createInsecure(), { 'grpc.max_send_message_length': 64 << 20 });
+    const legit = new MinerClient({ address, minerHotkey: keys.bob.address, signer: keys.eve, defaultDeadlineMs: 30_000 });
+    const call = (): Promise<ServiceError | Buffer> => new Promise((resolve) => {
+      flooder.makeUnaryRequest(PATH, (b: Buffer) => b, (b: Buffer) => b, body, forgedMd(), { deadline: Date.now() + 60_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
+    });
+    await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } }); // warm
+    const cpu0 = cpuMs(server.pid);
+    const codes: number[] = [];
+    let next = 0;
+    let flooding = true;
+    const workers = Array.from({ length: 32 }, async () => {
+      while (next < n) { next++; const r = await call(); codes.push(Buffer.isBuffer(r) ? 0 : r.code); }
+    });
+    const latencies: number[] = [];
+    const legitLoop = (async () => {
+      while (flooding) {
+        const t0 = performance.now();
+        await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
+        latencies.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 250)); // a validator's pace (4/s), under even the test's 5/s budget
+      }
+    })();
+    await Promise.all(workers);
+    flooding = false;
+    await legitLoop;
+    const cpu = cpuMs(server.pid) - cpu0;
+    flooder.close();
+    legit.close();
+    return {
+      verified: codes.filter((c) => c === status.UNAUTHENTICATED).length,
+      preRefused: codes.filter((c) => c === status.RESOURCE_EXHAUSTED || c === status.UNAVAILABLE).length,
+      cpuMsPerCall: cpu / n, legitP99: percentile(latencies, 0.99), legitServed: latencies.length,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
