@@ -9,7 +9,9 @@ export const UpConfigSchema = z.object({
     port: z.number().int().min(0).max(65535).default(9944).describe('devchain JSON-RPC port (0 = any free port)'),
     blockTimeMs: z.number().int().min(100).max(60_000).default(1000).describe('block interval, ms'),
     emissionTaoPerBlock: z.number().positive().max(1000).default(1).describe('TAO emitted per block to the subnet'),
-  }).strict().default({ port: 9944, blockTimeMs: 1000, emissionTaoPerBlock: 1 }),
+    stakeThresholdTao: z.number().min(0).default(0)
+      .describe("the chain's StakeThreshold: stake a hotkey needs to set weights, and the floor below which miners refuse callers"),
+  }).strict().default({ port: 9944, blockTimeMs: 1000, emissionTaoPerBlock: 1, stakeThresholdTao: 0 }),
   subnet: z.object({
     netuid: z.number().int().min(1).max(1024).default(1),
     tempo: z.number().int().min(2).max(10_000).default(20).describe('blocks per epoch'),
@@ -49,6 +51,12 @@ export const UpConfigSchema = z.object({
   const names = [...cfg.validators.map((v) => v.name), ...cfg.miners.map((m) => m.name)];
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['miners'], message: `name ${dup} is used twice` });
+  cfg.validators.forEach((v, i) => {
+    if (v.stakeTao < cfg.chain.stakeThresholdTao) {
+      const message = `validator ${v.name} stakes ${v.stakeTao} TAO, below chain.stakeThresholdTao ${cfg.chain.stakeThresholdTao}: it could not set weights`;
+      ctx.addIssue({ code: 'custom', path: ['validators', i, 'stakeTao'], message });
+    }
+  });
 });
 
 export type UpConfig = z.infer<typeof UpConfigSchema>;

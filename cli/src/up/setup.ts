@@ -69,6 +69,9 @@ export function devchainConfig(cfg: UpConfig, keys: Map<string, NeuronKeys>): Re
       sudo: '//Alice',
       pallets: {
         SubtensorModule: {
+          // Miners refuse callers below this stake (their default floor), so a miner that earns a permit
+          // cannot query and copy a competitor until it holds as much stake as a validator.
+          stakeThreshold: Math.round(cfg.chain.stakeThresholdTao * 1e9),
           subnets: [{
             netuid: s.netuid,
             owner: '//Alice',
