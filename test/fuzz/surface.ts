@@ -40,9 +40,15 @@ export class FuzzFailure extends Error {
   }
 }
 
+/**
+ * Per-case deadline: a case that takes longer is a hang. Generous because the 2-core machines run at load
+ * averages of 20-30 while several suites run; a real hang (an unanswered request) never finishes at all.
+ */
+export const CASE_DEADLINE_MS = 30_000;
+
 /** Runs a fast-check property with the surface's seed, path and a per-case deadline; throws FuzzFailure. */
 export async function checkProperty<Ts extends [unknown, ...unknown[]]>(
-  surface: string, prop: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>, o: FuzzOptions, caseTimeoutMs = 10_000,
+  surface: string, prop: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>, o: FuzzOptions, caseTimeoutMs = CASE_DEADLINE_MS,
 ): Promise<void> {
   const params: fc.Parameters<Ts> = { numRuns: o.numRuns, seed: o.seed, timeout: caseTimeoutMs, endOnFailure: false, ...(o.path ? { path: o.path } : {}) };
   const details = await fc.check(prop as fc.IAsyncPropertyWithHooks<Ts>, params);

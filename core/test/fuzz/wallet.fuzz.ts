@@ -47,7 +47,7 @@ const keyfileSurface: FuzzSurface = {
       let data;
       try { data = parseKeyfile(t, 'fuzz-keyfile'); } catch (err: unknown) { tally.add(`parse ${expectArena(err, ['KEYFILE_INVALID'], 'parseKeyfile')}`); return; }
       try { await pairFromKeyfile(data, 'fuzz-keyfile'); tally.add('pair'); } catch (err: unknown) { tally.add(`pair ${expectArena(err, ['KEYFILE_INVALID'], 'pairFromKeyfile')}`); }
-    }), o, 5_000);
+    }), o);
     return { surface: 'core.keyfile', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, outcomes: tally.counts };
   },
 };
@@ -74,7 +74,7 @@ const encryptedSurface: FuzzSurface = {
         if (err instanceof Error && err.message.startsWith('a mutated box')) throw err;
         tally.add(expectArena(err, ['KEYFILE_INVALID', 'WRONG_PASSWORD'], 'decryptKeyfileData'));
       }
-    }), o, 5_000);
+    }), o);
     return { surface: 'core.keyfile-encrypted', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, outcomes: tally.counts };
   },
 };
@@ -108,7 +108,7 @@ const passwordSurface: FuzzSurface = {
           if (err instanceof Error && err.message.startsWith('password file ') && !(err instanceof ArenaError)) throw err;
           tally.add(expectArena(err, ['PASSWORD_REQUIRED', 'USAGE'], 'readPasswordFile'));
         }
-      }), o, 5_000);
+      }), o);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

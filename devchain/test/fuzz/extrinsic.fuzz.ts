@@ -239,7 +239,7 @@ const metadataSurface: FuzzSurface = {
         if (u8aToHex(value.toU8a()) !== v.result) throw new Error(`${e.name} value ${v.result} does not round-trip as ${e.type}`);
         tally.add('values round-tripped');
       }
-    }), o, 20_000);
+    }), o);
     const [v14] = await Promise.all([rpc(t.probe, 'state_getMetadata', [])]);
     roundTrip(v14.result as string, false);
     const mem = rss.stop();

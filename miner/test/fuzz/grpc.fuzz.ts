@@ -48,7 +48,8 @@ async function withMiner(fn: (t: Target) => Promise<SurfaceResult>): Promise<Sur
 async function assertServesValidator(surface: string, o: FuzzOptions, t: Target): Promise<void> {
   const c = new MinerClient({ address: t.address, minerHotkey: t.keys.bob.address, signer: t.keys.eve, defaultDeadlineMs: 10_000 });
   try {
-    const res = await c.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [2, IN], data: batch(2) } });
+    // A batch never sent before: the miner refuses a batch another validator already sent (relay defence).
+    const res = await c.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [2, IN], data: batch(2, 1 + (Date.now() % 1_000_000)) } });
     if (res.value.output.shape.join(',') !== `2,${OUT}`) throw new Error(`wrong shape ${res.value.output.shape.join(',')}`);
   } catch (err: unknown) {
     throw new FuzzFailure(surface, o.seed, undefined, `a legitimate validator was not served after the run: ${err instanceof Error ? err.message : String(err)}`);

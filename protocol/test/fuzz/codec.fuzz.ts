@@ -52,7 +52,7 @@ const decodersSurface: FuzzSurface = {
         if (!(err instanceof ProtocolError)) throw new Error(`${kind} decoder threw ${String(err)} (not a ProtocolError)`);
         tally.add(`${kind} ${err.code}`);
       }
-    }), o, 2_000);
+    }), o);
     return { surface: 'protocol.decoders', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, outcomes: tally.counts };
   },
 };
@@ -67,7 +67,7 @@ const roundTripSurface: FuzzSurface = {
       const same = back.output.dtype === t.dtype && back.output.shape.join(',') === t.shape.join(',') && back.roundId === roundId
         && Buffer.from(back.output.data.buffer, back.output.data.byteOffset, back.output.data.byteLength).equals(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
       if (!same) throw new Error(`round trip changed the tensor: ${t.dtype} [${t.shape.join(',')}]`);
-    }), o, 2_000);
+    }), o);
     return { surface: 'protocol.tensor-roundtrip', runs: o.numRuns, seed: o.seed, ms: Date.now() - started };
   },
 };

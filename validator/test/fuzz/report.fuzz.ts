@@ -66,7 +66,7 @@ const reportSurface: FuzzSurface = {
         } catch (err: unknown) {
           throw new Error(`verifyReportEvidence threw ${err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err)}`);
         }
-      }), o, 5_000);
+      }), o);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
