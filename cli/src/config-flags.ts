@@ -47,3 +47,35 @@ export function addConfigFlags(cmd: Command, leaves: readonly ConfigLeaf[]): Con
 export function flagValues(opts: Record<string, unknown>, flags: readonly ConfigFlag[]): Record<string, unknown> {
   return Object.fromEntries(flags.map((f) => [f.key, opts[f.attribute]]));
 }
+
+/** An older spelling kept working (README, configs and scripts use it): `--metrics-port` for `http.port`. */
+export interface FlagAlias {
+  /** Flag name without dashes, e.g. `metrics-port`. */
+  flag: string;
+  /** Dotted config path it sets. */
+  key: string;
+  kind: 'string' | 'number';
+}
+
+function camel(flag: string): string {
+  return flag.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Adds alias flags; their values land at the same config paths as the generated flags. */
+export function addAliasFlags(cmd: Command, aliases: readonly FlagAlias[]): ConfigFlag[] {
+  return aliases.map((a) => {
+    const opt = new Option(`--${a.flag} <${a.kind === 'number' ? 'n' : 'value'}>`, `same as --${flagName(a.key.split('.'))}`);
+    cmd.addOption(a.kind === 'number' ? opt.argParser(numberArg) : opt);
+    return { key: a.key, attribute: camel(a.flag) };
+  });
+}
+
+/** Generated and alias flag values merged by config path (an alias given on the command line wins). */
+export function mergedFlagValues(opts: Record<string, unknown>, ...groups: ReadonlyArray<readonly ConfigFlag[]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of groups.flat()) {
+    const v = opts[f.attribute];
+    if (v !== undefined || !(f.key in out)) out[f.key] = v;
+  }
+  return out;
+}
