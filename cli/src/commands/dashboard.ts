@@ -6,7 +6,7 @@
  */
 import { Command } from 'commander';
 import { z } from 'zod';
-import { ArenaError, createLogger, loadConfig, readConfigFile } from '#core';
+import { ArenaError, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
 import { startDashboard } from '../../dashboard/server.ts';
 import { resolveChainTarget, type ChainTargetFlags } from './leaderboard.ts';
 
@@ -60,9 +60,7 @@ export function dashboardCommand(): Command {
       }
       process.stderr.write(`arena dashboard: ${handle.url} (chain ${endpoint}, subnet ${netuid}); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
-        const stop = (): void => { handle.stop().then(resolve, resolve); };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        onShutdownSignal(logger, () => { handle.stop().then(resolve, resolve); });
       });
     });
 }
