@@ -73,6 +73,12 @@ const RateLimitSchema = z.object({
 const AccessSchema = z.object({
   minValidatorStakeTao: z.number().min(0).max(1e12).optional()
     .describe("least stake (TAO) a caller's hotkey needs on the subnet, besides a validator permit, to be answered; default: the chain's StakeThreshold (the stake the subnet requires to set weights)"),
+  refuseRelayedBatches: z.boolean().default(true)
+    .describe('refuse a Predict whose samples another caller sent within relayTtlMs (a permit holder relaying a validator\'s batch); turn off only when validators share one batch (scoring.secretPeriods off)'),
+  relayTtlMs: z.number().int().min(100).max(600_000).default(15_000).describe('how long each Predict sample is remembered for the relay check, ms'),
+  relayMinFraction: z.number().gt(0).max(1).default(0.5).describe('refuse when at least this fraction of a batch was sent by another caller'),
+  relayPerCallerSamples: z.number().int().min(1).max(1_000_000).default(4096).describe('most samples remembered per caller for the relay check'),
+  relayMaxDistance: z.number().min(0).max(1).default(0.02).describe('largest RMS distance of two samples\' centred 7x7 block means that still counts as the same sample'),
 }).strict();
 
 const ChainSchema = z.object({
@@ -103,7 +109,7 @@ export const MinerConfigSchema = z.object({
   metrics: MetricsSchema.default(MetricsSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   rateLimit: RateLimitSchema.default(RateLimitSchema.parse({})),
-  access: AccessSchema.default({}),
+  access: AccessSchema.default(AccessSchema.parse({})),
   register: z.boolean().default(false).describe('if the hotkey is not registered on the subnet, burned_register it (the coldkey pays the burn)'),
   log: LogSchema.default(LogSchema.parse({})),
 }).strict();

@@ -179,6 +179,10 @@ async function run(
       inputShape: competition.inputShape, outputShape: [competition.classes], maxBatch: config.limits.maxBatch,
       maxMessageBytes: config.limits.maxMessageBytes, maxAgeMs: config.limits.maxAgeMs, maxFutureMs: config.limits.maxFutureMs,
       maxInFlight: config.limits.maxInFlight,
+      relayGuard: config.access.refuseRelayedBatches && {
+        ttlMs: config.access.relayTtlMs, minFraction: config.access.relayMinFraction,
+        perCallerSamples: config.access.relayPerCallerSamples, maxDistance: config.access.relayMaxDistance,
+      },
     },
     rateLimit: { ratePerSec: config.rateLimit.ratePerSec, burst: config.rateLimit.burst },
   });

@@ -17,6 +17,7 @@ export type ProtocolErrorCode =
   | 'unregistered'
   | 'no-permit'
   | 'low-stake'
+  | 'relayed'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';
@@ -39,6 +40,8 @@ const STATUS_OF: Record<ProtocolErrorCode, GrpcStatus> = {
   unregistered: GrpcStatus.PERMISSION_DENIED,
   'no-permit': GrpcStatus.PERMISSION_DENIED,
   'low-stake': GrpcStatus.PERMISSION_DENIED,
+  // A batch another caller sent moments ago (miner relay guard): the caller forwards, it does not validate.
+  relayed: GrpcStatus.PERMISSION_DENIED,
   'rate-limited': GrpcStatus.RESOURCE_EXHAUSTED,
   unavailable: GrpcStatus.UNAVAILABLE,
   internal: GrpcStatus.INTERNAL,

@@ -6,3 +6,4 @@ export type { RateLimitOptions } from './rate-limit.ts';
 export type { FreshnessOptions } from './access.ts';
 export { HealthService } from './health.ts';
 export { createMinerMetrics, createMetricsServer, type MinerMetrics, type MetricsServer } from './metrics.ts';
+export { RelayGuard, type RelayGuardOptions, type RelayVerdict } from './relay-guard.ts';

@@ -6,6 +6,8 @@ export interface MinerMetrics {
   registry: Registry;
   /** gRPC requests by method and final status name. */
   requests: Counter<'method' | 'status'>;
+  /** Refused MinerService calls by reason code (`relayed`, `low-stake`, ...). */
+  refusals: Counter<'reason'>;
   /** gRPC handling time by method, seconds. */
   latency: Histogram<'method'>;
   /** Latest training step. */
@@ -22,6 +24,7 @@ export function createMinerMetrics(registry: Registry = new Registry()): MinerMe
   return {
     registry,
     requests: new Counter({ name: 'arena_miner_grpc_requests_total', help: 'gRPC requests by method and status', labelNames: ['method', 'status'], registers }),
+    refusals: new Counter({ name: 'arena_miner_refusals_total', help: 'refused MinerService calls by reason code', labelNames: ['reason'], registers }),
     latency: new Histogram({
       name: 'arena_miner_grpc_request_duration_seconds',
       help: 'gRPC request handling time in seconds',

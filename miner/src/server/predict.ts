@@ -35,8 +35,11 @@ export interface PredictLimits {
   maxBatch?: number;
 }
 
+/** A last check of a valid batch before the model runs (the relay guard); throws ProtocolError to refuse. */
+export type PredictScreen = (input: Float32Array, batch: number) => void;
+
 /** Decodes, validates, runs and encodes one Predict; throws ProtocolError on bad input or a bad model answer. */
-export async function handlePredict(body: Buffer, deps: { predictor: Predictor; info: InfoSource; limits: PredictLimits }): Promise<Buffer> {
+export async function handlePredict(body: Buffer, deps: { predictor: Predictor; info: InfoSource; limits: PredictLimits; screen?: PredictScreen }): Promise<Buffer> {
   const { inputShape, maxBatch = 1024 } = deps.limits;
   const req = decodePredictRequest(body, { dtypes: ['float32'], maxRank: inputShape.length + 1, maxElements: maxBatch * shapeSize(inputShape) });
   const info = deps.info();
@@ -51,6 +54,7 @@ export async function handlePredict(body: Buffer, deps: { predictor: Predictor; 
   const input = req.input.data as Float32Array;
   const bad = findNonFinite(input);
   if (bad >= 0) throw new ProtocolError('non-finite', `expected finite inputs, found ${input[bad]} at flat index ${bad}`);
+  deps.screen?.(input, batch);
   const started = performance.now();
   const out = await deps.predictor.predict(input, shape);
   const computeMicros = Math.round((performance.now() - started) * 1000);

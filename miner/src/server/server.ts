@@ -24,6 +24,7 @@ import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { admissionInterceptor, type AdmissionLimits } from './admission.ts';
 import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 import { RefusalLog } from './refusal-log.ts';
+import { RelayGuard, type RelayGuardOptions } from './relay-guard.ts';
 import { ReplayCache } from './replay-cache.ts';
 
 /** Limits of the miner server. */
@@ -46,6 +47,8 @@ export interface MinerServerLimits extends PredictLimits, FreshnessOptions {
   connections?: ConnectionLimits;
   /** Most concurrent calls on one connection (grpc.max_concurrent_streams); default 64. */
   maxStreamsPerConnection?: number;
+  /** Refuse Predict batches another caller sent moments ago (`relay-guard.ts`); false turns it off; default on. */
+  relayGuard?: RelayGuardOptions | false;
 }
 
 /** Everything the miner daemon plugs into the server. */
@@ -104,6 +107,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const admit = admissionInterceptor(access, { ...limits.admission, maxMessageBytes: maxBytes }, (r) => {
     refusals.record({ caller: r.caller, reason: r.reason, details: r.details, method: r.method, code: GrpcStatus[r.code] ?? String(r.code) });
     metrics.requests.inc({ method: r.method, status: GrpcStatus[r.code] });
+    metrics.refusals.inc({ reason: r.reason });
   });
   const server = new Server({
     'grpc.max_receive_message_length': maxBytes,
@@ -117,7 +121,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   });
 
   /** Wraps a method: access control, then `impl`, then the signed answer; exactly one callback per call. */
-  function guarded(method: string, impl: (body: Buffer) => Promise<Buffer>) {
+  function guarded(method: string, impl: (body: Buffer, caller: string) => Promise<Buffer>) {
     return (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>): void => {
       const started = performance.now();
       void serve(call, impl).then((o) => respond(method, call, callback, o, started));
@@ -132,6 +136,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
         callback(null, o.body);
       } else {
         refusals.record({ caller: o.caller, reason: o.reason, details: o.details, method, code: GrpcStatus[o.code] ?? String(o.code) });
+        metrics.refusals.inc({ reason: o.reason });
         callback({ code: o.code, details: o.details });
       }
       metrics.requests.inc({ method, status: GrpcStatus[o.ok ? GrpcStatus.OK : o.code] });
@@ -142,7 +147,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   }
 
   /** Never rejects: every failure becomes an Outcome. */
-  async function serve(call: ServerUnaryCall<Buffer, Buffer>, impl: (body: Buffer) => Promise<Buffer>): Promise<Outcome> {
+  async function serve(call: ServerUnaryCall<Buffer, Buffer>, impl: (body: Buffer, caller: string) => Promise<Buffer>): Promise<Outcome> {
     let caller: string | undefined;
     inFlight++;
     try {
@@ -150,7 +155,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       const who = authorize(body, call.metadata, access);
       caller = who.hotkey;
       if (inFlight > maxInFlight) throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
-      const resBody = await impl(body);
+      const resBody = await impl(body, who.hotkey);
       const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey, requestBodyHash: who.record.bodyHash }, { nowMs: access.now() });
       return { ok: true, body: resBody, metadata: responseMetadata(headers) };
     } catch (e: unknown) {
@@ -162,8 +167,10 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   }
 
   const predictDeps = { predictor: opts.predictor, info: opts.info, limits };
+  const relay = limits.relayGuard === false ? undefined : new RelayGuard(limits.relayGuard);
   server.addService(MINER_SERVICE, {
-    Predict: guarded('Predict', (body) => handlePredict(body, predictDeps)),
+    Predict: guarded('Predict', (body, caller) =>
+      handlePredict(body, relay ? { ...predictDeps, screen: (input, batch) => relay.check(caller, input, batch, access.now()) } : predictDeps)),
     Info: guarded('Info', async (body) => {
       decodeInfoRequest(body);
       return encodeInfoResponse({ ...opts.info(), hotkey: opts.hotkey.address });

@@ -58,7 +58,10 @@ test('a permit-holding caller below the stake floor (a competitor miner) gets no
   // A validator above the floor is served; lowering the floor (config or chain) lets the copier in again.
   t.is((await client(t, address, keys).predict(request(2), { deadlineMs: 5_000 })).value.roundId, 7);
   directory.replace(new Map([[keys.ferdie.address, { uid: 5, validatorPermit: true, stakeRao: TAO / 2n }]]), 0n);
-  t.is((await copier.predict(request(2), { deadlineMs: 5_000 })).value.roundId, 7);
+  t.is((await copier.predict(request(2, { input: { dtype: 'float32', shape: [2, IN], data: batch(2, 5) } }), { deadlineMs: 5_000 })).value.roundId, 7);
+  // ... though not with the batch the validator sent a moment ago: the relay guard refuses that.
+  const relayed = await t.throwsAsync(copier.predict(request(2), { deadlineMs: 5_000 }));
+  t.regex((relayed as MinerCallError).details, /^relayed: relayed batch: 2 of 2 samples were sent by /);
 });
 
 test('Info answers what the miner serves, and health is SERVING', async (t) => {
@@ -114,7 +117,9 @@ test('every bad request is refused with its status while a concurrent good calle
     ['wrong competition', () => raw(PATH, wrongCompetition, signed(wrongCompetition)), status.INVALID_ARGUMENT],
     ['garbage body', () => raw(PATH, garbage, signed(garbage)), status.INVALID_ARGUMENT],
     ['over the rate limit', async () => {
-      const all = await Promise.allSettled(Array.from({ length: 40 }, () => eve.predict(request(1), { deadlineMs: 5_000 })));
+      // Eve's own inputs: a batch Alice sent moments ago would be refused as relayed instead (relay-guard.ts).
+      const own = request(1, { input: { dtype: 'float32', shape: [1, IN], data: batch(1, 3) } });
+      const all = await Promise.allSettled(Array.from({ length: 40 }, () => eve.predict(own, { deadlineMs: 5_000 })));
       return all.find((r) => r.status === 'rejected')?.reason;
     }, status.RESOURCE_EXHAUSTED],
   ];

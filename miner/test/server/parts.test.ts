@@ -74,8 +74,10 @@ test('a flood of fresh uuids from one caller cannot flush another caller\'s unex
   const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
   const md = requestMetadata(signRequest(body, keys.alice, keys.bob.address));
   t.true(Buffer.isBuffer(await raw(MINER_SERVICE.Predict.path, body, md)), 'first use is served');
-  // Another permitted caller (eve) sends more fresh, valid requests than the cache holds.
-  const flood = await Promise.all(Array.from({ length: 12 }, () => raw(MINER_SERVICE.Predict.path, body, requestMetadata(signRequest(body, keys.eve, keys.bob.address)))));
+  // Another permitted caller (eve) sends more fresh, valid requests than the cache holds (its own inputs: Alice's
+  // would be refused as relayed by the relay guard before the replay cache mattered).
+  const eveBody = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1, 2) } });
+  const flood = await Promise.all(Array.from({ length: 12 }, () => raw(MINER_SERVICE.Predict.path, eveBody, requestMetadata(signRequest(eveBody, keys.eve, keys.bob.address)))));
   const refusedFlood = flood.filter((r) => !Buffer.isBuffer(r)) as ServiceError[];
   t.true(refusedFlood.every((e) => e.code === status.RESOURCE_EXHAUSTED), 'the flooder is refused once its own share is full');
   const again = await raw(MINER_SERVICE.Predict.path, body, md);

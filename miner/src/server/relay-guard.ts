@@ -1,0 +1,297 @@
+/**
+ * Relay guard: refuses a Predict whose samples another caller sent this miner moments ago.
+ *
+ * Validators draw held-out batches from their own secret, so two honest validators never send the same
+ * inputs. A permit-holding proxy that forwards a validator's batch to this miner (to pass our answers off as
+ * its own) sends inputs this miner has just seen from that validator. Each sample is fingerprinted by a
+ * coarse 7x7 grid of block means, centred (a brightness offset does not hide it); the fingerprint is found
+ * again through locality-sensitive hashing (random-hyperplane signs in `BANDS` bands of `BAND_BITS` bits,
+ * hyperplanes drawn from this process's own randomness so a relayer cannot aim its noise at them) and
+ * confirmed by the RMS distance of the two grids. Sample order is irrelevant, and per-pixel noise averages
+ * out over a block.
+ *
+ * Memory is bounded per caller (one FIFO share each, like the replay cache: a caller flooding junk evicts only
+ * its own samples, never the batch it wants to relay) and entries expire after `ttlMs`. Work is O(batch).
+ * Known limit: the first sender wins, so a relayer closer to the victim than the validator is could arrive
+ * first and have the validator refused for that batch.
+ */
+import { randomBytes } from 'node:crypto';
+import { ProtocolError } from '#protocol';
+
+/** Relay-guard thresholds; every field optional. */
+export interface RelayGuardOptions {
+  /** How long a sample is remembered, ms; default 15_000 (a relay is useful only before the validator's deadline). */
+  ttlMs?: number;
+  /** Refuse when at least this fraction of a request's samples came from another caller; default 0.5. */
+  minFraction?: number;
+  /** Most samples remembered per caller (oldest dropped first); default 4096. */
+  perCallerSamples?: number;
+  /** Largest RMS distance between two samples' centred 7x7 block means (input units) to count as one; default 0.02. */
+  maxDistance?: number;
+}
+
+/** A sample remembered: who sent it, when, its grid and its band keys. */
+interface Entry {
+  caller: string;
+  atMs: number;
+  grid: Float32Array;
+  keys: number[];
+}
+
+/** What a check found (for tests and metrics). */
+export interface RelayVerdict {
+  relayed: number;
+  total: number;
+  /** The caller most of the relayed samples came from, and how long ago it sent the first of them. */
+  from?: string;
+  agoMs?: number;
+}
+
+export const GRID = 7;
+const CELLS = GRID * GRID;
+const BANDS = 4;
+const BAND_BITS = 16;
+/** Most entries of one bucket compared per lookup. */
+const MAX_SCAN = 32;
+
+/**
+ * The centred block means of one sample. A square image is cut into a 7x7 grid of blocks placed around its
+ * centre of mass (of the pixels above `INK`), so shifting the digit (free for a relayer: validators' own
+ * augmentation shifts, and models are trained for it) moves the grid with it; anything else into 49 runs.
+ */
+export function sampleGrid(row: Float32Array): Float32Array {
+  const n = row.length;
+  const side = Math.round(Math.sqrt(n));
+  const sums = new Float64Array(CELLS);
+  const counts = new Float64Array(CELLS);
+  if (side * side === n && side >= GRID) {
+    const [cx, cy] = inkCentre(row, side);
+    // Each pixel is shared between the (at most 2 x 2) cells it overlaps, by area: the grid then moves
+    // smoothly with the centre, so noise that nudges the centre nudges the grid only a little.
+    const xs = overlaps(side, cx);
+    const ys = overlaps(side, cy);
+    for (let y = 0; y < side; y++) {
+      const [ya, yw] = ys[y]!;
+      for (let x = 0; x < side; x++) {
+        const [xa, xw] = xs[x]!;
+        const v = row[y * side + x]!;
+        for (let j = 0; j < 2; j++) {
+          const gy = ya + j;
+          const wy = j === 0 ? yw : 1 - yw;
+          if (gy < 0 || gy >= GRID || wy <= 0) continue;
+          for (let i = 0; i < 2; i++) {
+            const gx = xa + i;
+            const w = wy * (i === 0 ? xw : 1 - xw);
+            if (gx < 0 || gx >= GRID || w <= 0) continue;
+            sums[gy * GRID + gx]! += w * v;
+            counts[gy * GRID + gx]! += w;
+          }
+        }
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor((i * CELLS) / n);
+      sums[c]! += row[i]!;
+      counts[c]!++;
+    }
+  }
+  const grid = new Float32Array(CELLS);
+  let mean = 0;
+  for (let c = 0; c < CELLS; c++) {
+    grid[c] = counts[c]! > 0 ? sums[c]! / counts[c]! : 0;
+    mean += grid[c]!;
+  }
+  mean /= CELLS;
+  for (let c = 0; c < CELLS; c++) grid[c]! -= mean;
+  return grid;
+}
+
+/** Per pixel column (or row) p of a `side` image: the first grid cell it overlaps and the share of it in that cell. */
+function overlaps(side: number, centre: number): Array<[number, number]> {
+  const block = side / GRID;
+  const out: Array<[number, number]> = [];
+  for (let p = 0; p < side; p++) {
+    const u = (p - centre) / block + GRID / 2; // the pixel spans [u, u + 1 / block) in cell units
+    const cell = Math.floor(u);
+    out.push([cell, Math.min(1, (cell + 1 - u) * block)]);
+  }
+  return out;
+}
+
+/** Pixels brighter than this are ink: background noise must not pull the centre of mass. */
+const INK = 0.3;
+
+/** Centre of mass of the ink (pixel units, pixel centres at integers minus half a pixel); the image centre when blank. */
+function inkCentre(row: Float32Array, side: number): [number, number] {
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const v = row[y * side + x]!;
+      if (v <= INK) continue;
+      const w = v - INK; // continuous in v: a pixel crossing the threshold moves the centre by a hair, not a jump
+      m += w;
+      sx += w * x;
+      sy += w * y;
+    }
+  }
+  return m > 0 ? [sx / m + 0.5, sy / m + 0.5] : [side / 2, side / 2];
+}
+
+/** RMS distance of two grids. */
+export function gridDistance(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let c = 0; c < CELLS; c++) {
+    const d = a[c]! - b[c]!;
+    s += d * d;
+  }
+  return Math.sqrt(s / CELLS);
+}
+
+/** BANDS * BAND_BITS random hyperplanes (approximately Gaussian: sum of 4 uniforms), from fresh randomness. */
+function drawHyperplanes(): Float32Array {
+  const count = BANDS * BAND_BITS * CELLS;
+  const bytes = randomBytes(count * 4);
+  const planes = new Float32Array(count);
+  for (let i = 0; i < count; i++) planes[i] = (bytes[4 * i]! + bytes[4 * i + 1]! + bytes[4 * i + 2]! + bytes[4 * i + 3]! - 510) / 255;
+  return planes;
+}
+
+/** Samples seen per caller, findable by fingerprint. */
+export class RelayGuard {
+  readonly #ttlMs: number;
+  readonly #minFraction: number;
+  readonly #perCaller: number;
+  readonly #maxDistance: number;
+  readonly #planes = drawHyperplanes();
+  /** Band key -> entries holding it (small: a key is 16 bits of one band). */
+  readonly #buckets = new Map<number, Entry[]>();
+  /** Per caller, entries in arrival order (the clock is non-decreasing, so also time order). */
+  readonly #shares = new Map<string, Entry[]>();
+  #size = 0;
+
+  constructor(opts: RelayGuardOptions = {}) {
+    this.#ttlMs = opts.ttlMs ?? 15_000;
+    this.#minFraction = opts.minFraction ?? 0.5;
+    this.#perCaller = Math.max(1, opts.perCallerSamples ?? 4096);
+    this.#maxDistance = opts.maxDistance ?? 0.02;
+  }
+
+  /** Samples remembered over all callers. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Records the batch `input` ([N, ...]) of `caller` at `nowMs`, then returns how many of its samples another
+   * caller sent within the ttl. Each sample is checked before the batch is recorded.
+   */
+  inspect(caller: string, input: Float32Array, batch: number, nowMs: number): RelayVerdict {
+    this.#expire(nowMs);
+    const size = input.length / batch;
+    const bySender = new Map<string, { count: number; firstMs: number }>();
+    const fresh: Entry[] = [];
+    let relayed = 0;
+    for (let r = 0; r < batch; r++) {
+      const grid = sampleGrid(input.subarray(r * size, (r + 1) * size));
+      const keys = this.#keysOf(grid);
+      const other = this.#findOther(caller, grid, keys, nowMs);
+      if (other !== undefined) {
+        relayed++;
+        const s = bySender.get(other.caller) ?? { count: 0, firstMs: other.atMs };
+        s.count++;
+        s.firstMs = Math.min(s.firstMs, other.atMs);
+        bySender.set(other.caller, s);
+      }
+      fresh.push({ caller, atMs: nowMs, grid, keys });
+    }
+    for (const e of fresh) this.#add(e);
+    let from: string | undefined;
+    let best = 0;
+    let agoMs: number | undefined;
+    for (const [who, s] of bySender) {
+      if (s.count > best) {
+        best = s.count;
+        from = who;
+        agoMs = nowMs - s.firstMs;
+      }
+    }
+    return { relayed, total: batch, ...(from === undefined ? {} : { from, agoMs }) };
+  }
+
+  /** As `inspect`, but throws ProtocolError `relayed` when at least the configured fraction was relayed. */
+  check(caller: string, input: Float32Array, batch: number, nowMs: number): RelayVerdict {
+    const v = this.inspect(caller, input, batch, nowMs);
+    if (v.total > 0 && v.relayed >= this.#minFraction * v.total) {
+      throw new ProtocolError('relayed', `relayed batch: ${v.relayed} of ${v.total} samples were sent by ${v.from} ${v.agoMs} ms ago`);
+    }
+    return v;
+  }
+
+  #keysOf(grid: Float32Array): number[] {
+    const keys: number[] = [];
+    const p = this.#planes;
+    for (let b = 0; b < BANDS; b++) {
+      let bits = 0;
+      for (let k = 0; k < BAND_BITS; k++) {
+        const base = (b * BAND_BITS + k) * CELLS;
+        let dot = 0;
+        for (let c = 0; c < CELLS; c++) dot += p[base + c]! * grid[c]!;
+        if (dot > 0) bits |= 1 << k;
+      }
+      keys.push(b * 2 ** BAND_BITS + bits);
+    }
+    return keys;
+  }
+
+  /** An unexpired entry of another caller close to `grid`, sharing at least one band key. */
+  #findOther(caller: string, grid: Float32Array, keys: number[], nowMs: number): Entry | undefined {
+    for (const key of keys) {
+      const bucket = this.#buckets.get(key);
+      if (bucket === undefined) continue;
+      // Newest first, and only the newest few: identical degenerate inputs (all blank) share one key and must not
+      // turn a lookup into a scan of every remembered sample.
+      for (let i = bucket.length - 1, seen = 0; i >= 0 && seen < MAX_SCAN; i--, seen++) {
+        const e = bucket[i]!;
+        if (e.caller !== caller && nowMs - e.atMs <= this.#ttlMs && gridDistance(e.grid, grid) <= this.#maxDistance) return e;
+      }
+    }
+    return undefined;
+  }
+
+  #add(e: Entry): void {
+    const share = this.#shares.get(e.caller) ?? [];
+    if (share.length >= this.#perCaller) this.#remove(share.shift()!);
+    share.push(e);
+    this.#shares.set(e.caller, share);
+    for (const key of e.keys) {
+      const bucket = this.#buckets.get(key);
+      if (bucket === undefined) this.#buckets.set(key, [e]);
+      else bucket.push(e);
+    }
+    this.#size++;
+  }
+
+  #remove(e: Entry): void {
+    for (const key of e.keys) {
+      const bucket = this.#buckets.get(key);
+      if (bucket === undefined) continue;
+      const i = bucket.indexOf(e);
+      if (i >= 0) bucket.splice(i, 1);
+      if (bucket.length === 0) this.#buckets.delete(key);
+    }
+    this.#size--;
+  }
+
+  /** Drops expired entries at the front of every share; shares left empty are dropped. */
+  #expire(nowMs: number): void {
+    for (const [caller, share] of this.#shares) {
+      let n = 0;
+      while (n < share.length && nowMs - share[n]!.atMs > this.#ttlMs) this.#remove(share[n++]!);
+      if (n > 0) share.splice(0, n);
+      if (share.length === 0) this.#shares.delete(caller);
+    }
+  }
+}
