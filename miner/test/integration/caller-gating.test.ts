@@ -18,6 +18,8 @@ import { spawnArena, spawnDevchain } from '../_helpers/processes.ts';
 import { waitFor } from '../_helpers/wait.ts';
 
 const REQUEST: PredictRequest = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [2, 784], data: new Float32Array(2 * 784).fill(0.5) } };
+/** The competitor's own inputs: the validator's batch would be refused as relayed (the relay guard), not for stake. */
+const OWN_REQUEST: PredictRequest = { ...REQUEST, input: { dtype: 'float32', shape: [2, 784], data: Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 28) / 28) } };
 
 test('a permit-holding competitor below StakeThreshold gets answers only when the floor is off', async (t) => {
   t.timeout(180_000);
@@ -60,9 +62,9 @@ test('a permit-holding competitor below StakeThreshold gets answers only when th
     await waitFor(`miner ${hotkey} answers the validator`, async () => (await c.predict(REQUEST)).value.roundId === 1, 90_000, 500);
   }
   // The attack wins where the floor is off: the competitor gets the miner's answers.
-  t.is((await client(openPort, open.hotkey, copier).predict(REQUEST)).value.output.shape[0], 2);
+  t.is((await client(openPort, open.hotkey, copier).predict(OWN_REQUEST)).value.output.shape[0], 2);
   // By default the floor is the chain's StakeThreshold: refused, and the refusal says why.
-  const err = await t.throwsAsync(client(gatedPort, gated.hotkey, copier).predict(REQUEST));
+  const err = await t.throwsAsync(client(gatedPort, gated.hotkey, copier).predict(OWN_REQUEST));
   t.true(err instanceof MinerCallError, String(err));
   t.is((err as MinerCallError).grpcCode, GrpcStatus.PERMISSION_DENIED);
   t.regex((err as MinerCallError).details, /low-stake: caller \S+ \(uid 1\) has a stake of 1 TAO, below this miner's floor of 500 TAO/);
