@@ -3,14 +3,16 @@
  * question through their own gRPC API (signed with its own hotkey, which holds a validator permit) and
  * answers with their predictions, optionally disguised (explicit parameters, reported with the figures):
  * `mix` (weight of the first victim when two are mixed: p = mix*p1 + (1-mix)*p2), then `lib/disguise.ts`.
+ * The inputs it forwards may be disguised too (`lib/relay-evasion.ts`: shuffled, shifted, noised).
  * When a victim refuses (caller gating), the copier answers uniform probabilities.
  */
 import { MinerClient, ensureCryptoReady, type PredictRequest } from '#protocol';
 import { startFakeMiner } from './lib/fake-miner.ts';
 import { disguise, type Disguise } from './lib/disguise.ts';
+import { evadeInputs, restoreOrder, type RelayEvasion } from './lib/relay-evasion.ts';
 import { metagraph, publishAxon, readArgs, setup, type AdversaryBase } from './lib/common.ts';
 
-export interface CopierArgs extends AdversaryBase, Disguise {
+export interface CopierArgs extends AdversaryBase, Disguise, RelayEvasion {
   victims: string[];
   /** Weight of the first victim when two are mixed. */
   mix?: number;
@@ -38,9 +40,12 @@ async function main(): Promise<void> {
     try {
       const c = await victimClient(hotkey);
       if (!c) return undefined;
-      const res = await c.predict({ competitionId: req.competitionId, roundId: req.roundId, input: req.input }, { deadlineMs: 3_000 });
+      const rows = req.input.shape[0] ?? 0;
+      const sent = evadeInputs(req.input.data as Float32Array, rows, args);
+      const input = { ...req.input, data: sent.input };
+      const res = await c.predict({ competitionId: req.competitionId, roundId: req.roundId, input }, { deadlineMs: 3_000 });
       stats.forwarded++;
-      return Float32Array.from(res.value.output.data as Float32Array);
+      return restoreOrder(res.value.output.data as Float32Array, sent.order, 10);
     } catch (err: unknown) {
       stats.refused++;
       log.info({ err: err instanceof Error ? err.message : String(err), victim: hotkey }, 'victim refused or failed');

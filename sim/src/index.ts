@@ -11,6 +11,7 @@ import { runScenario, type ScenarioResult } from './run.ts';
 import { SCENARIOS, resolveScenarios } from './scenarios/index.ts';
 import type { ScenarioDef } from './scenario.ts';
 import { scenarioSection, targetsTable, type BeforeFigures } from './report.ts';
+import { mergeReport } from './report-merge.ts';
 
 export { SCENARIOS, SUITES, resolveScenarios } from './scenarios/index.ts';
 export type { ScenarioResult } from './run.ts';
@@ -57,7 +58,11 @@ export async function runSim(word: string, opts: SimOptions = {}): Promise<{ res
   const strip = results.map(({ stop: _stop, ...r }) => r);
   writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify({ word, totalSec, results: strip }, null, 2)}\n`);
   writeFileSync(join(outDir, 'summary.md'), `${markdown}\n`);
-  if (opts.report === true) writeReport(markdown, word, totalSec);
+  if (opts.report === true) {
+    // The full suite rewrites the report; any other word replaces only its scenarios' rows and sections.
+    if (word === 'all') writeReport(markdown, word, totalSec);
+    else mergeIntoReport(markdown, word, totalSec);
+  }
   return { results, outDir, markdown };
 }
 
@@ -65,6 +70,13 @@ function failedResult(def: ScenarioDef, message: string): ScenarioResult {
   const figures = { scenario: def.name, endpoint: '', epochs: [], meanShare: {}, meanDividendPerStake: {}, notes: [`failed: ${message.split('\n')[0]}`], wallTimeSec: 0, warmupSec: 0, parameters: def.parameters ?? {} };
   const targets = def.targets(figures).map((t) => ({ ...t, figure: 'scenario failed', met: false }));
   return { figures, targets, honestExpectation: def.honestExpectation, title: def.title, stop: async () => undefined };
+}
+
+function mergeIntoReport(markdown: string, word: string, totalSec: number): void {
+  const path = join(REPO_ROOT, 'sim/REPORT.md');
+  if (!existsSync(path)) return writeReport(markdown, word, totalSec);
+  const note = `Re-run since: \`npm run sim -- ${word} --report\` on ${new Date().toISOString().slice(0, 10)} (${totalSec.toFixed(0)} s) replaced the rows and sections of ${word}.`;
+  writeFileSync(path, mergeReport(readFileSync(path, 'utf8'), markdown, note));
 }
 
 function writeReport(markdown: string, word: string, totalSec: number): void {

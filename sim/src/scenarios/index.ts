@@ -1,11 +1,11 @@
 /** Every scenario by name, and the suites `all` and `smoke`. */
 import type { ScenarioDef } from '../scenario.ts';
-import { baseline, copierLowStake, copierStaked, noisyProxy, probe, sybil1, sybil3, sybil8 } from './miners.ts';
+import { baseline, copierLowStake, copierStaked, noisyProxy, noisyProxyEvasive, noisyProxyHeavy, probe, sybil1, sybil3, sybil8 } from './miners.ts';
 import { churn, collusion, lateImprover, weightCopierOff, weightCopierOn } from './validators.ts';
 import { smoke } from './smoke.ts';
 
 export const SCENARIOS: readonly ScenarioDef[] = [
-  baseline, copierLowStake, copierStaked, noisyProxy, sybil1, sybil3, sybil8, probe,
+  baseline, copierLowStake, copierStaked, noisyProxy, noisyProxyEvasive, noisyProxyHeavy, sybil1, sybil3, sybil8, probe,
   weightCopierOff, weightCopierOn, collusion, lateImprover, churn, smoke,
 ];
 

@@ -36,6 +36,12 @@ export const copierLowStake = copier('copier-low-stake', 'Copier (0.5 TAO, small
 export const copierStaked = copier('copier-staked', 'Copier (400 TAO, above the 100 TAO floor)', 400, 100, {}, ['best']);
 /** Disguise chosen against byte-closeness and raw-residual checks: mix two victims, soften, add noise, shuffle the tail. */
 export const noisyProxy = copier('noisy-proxy', 'Noisy proxy', 400, 100, { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true }, ['best', 'good']);
+/** The noisy proxy also disguises what it forwards against the miners' relay guard: shuffled, shifted ±1 px, noised ±0.1 (within the guard's tolerance). */
+export const noisyProxyEvasive = copier('noisy-proxy-evasive', 'Noisy proxy disguising its inputs', 400, 100,
+  { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true, shuffleInputs: true, shiftPx: 1, inputNoise: 0.1 }, ['best', 'good']);
+/** As above with ±0.2 noise per pixel: beyond the guard's tolerance, at a cost in the victim's accuracy. */
+export const noisyProxyHeavy = copier('noisy-proxy-heavy', 'Noisy proxy with heavy input noise', 400, 100,
+  { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true, shuffleInputs: true, shiftPx: 1, inputNoise: 0.2 }, ['best', 'good']);
 
 function sybil(k: number): ScenarioDef {
   const names = Array.from({ length: k }, (_, i) => `sybil-${i + 1}`);
