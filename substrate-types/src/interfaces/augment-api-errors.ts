@@ -84,6 +84,7 @@ declare module '@polkadot/api-base/types/errors' {
       IncorrectCommitRevealVersion: AugmentedError<ApiType>;
       IncorrectWeightVersionKey: AugmentedError<ApiType>;
       InputLengthsUnequal: AugmentedError<ApiType>;
+      InsufficientBalance: AugmentedError<ApiType>;
       InsufficientLiquidity: AugmentedError<ApiType>;
       InvalidDifficulty: AugmentedError<ApiType>;
       InvalidIpAddress: AugmentedError<ApiType>;
@@ -202,7 +203,6 @@ declare module '@polkadot/api-base/types/errors' {
       Unused93: AugmentedError<ApiType>;
       Unused95: AugmentedError<ApiType>;
       Unused96: AugmentedError<ApiType>;
-      Unused97: AugmentedError<ApiType>;
       Unused98: AugmentedError<ApiType>;
       Unused99: AugmentedError<ApiType>;
       WeightVecLengthIsLow: AugmentedError<ApiType>;

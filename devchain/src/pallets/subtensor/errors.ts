@@ -21,7 +21,7 @@ const KNOWN_ERRORS: Record<number, string> = {
   55: 'LiquidAlphaDisabled', 56: 'AlphaHighTooLow', 57: 'AlphaLowOutOfRange', 64: 'TxRateLimitExceeded', 74: 'MechanismDoesNotExist',
   76: 'SubnetNotExists', 77: 'TooManyUnrevealedCommits', 78: 'ExpiredWeightCommit', 79: 'RevealTooEarly', 80: 'InputLengthsUnequal',
   81: 'CommittingWeightsTooFast', 82: 'AmountTooLow', 83: 'InsufficientLiquidity', 84: 'SlippageTooHigh', 86: 'ActivityCutoffTooLow',
-  89: 'NeedWaitingMoreBlocksToStarCall', 94: 'SubtokenDisabled', 107: 'AdminActionProhibitedDuringWeightsWindow',
+  89: 'NeedWaitingMoreBlocksToStarCall', 94: 'SubtokenDisabled', 97: 'InsufficientBalance', 107: 'AdminActionProhibitedDuringWeightsWindow',
   110: 'IncorrectCommitRevealVersion', 112: 'RevealPeriodTooLarge', 113: 'RevealPeriodTooSmall', 114: 'InvalidValue',
   115: 'SubnetLimitReached', 116: 'CannotAffordLockCost', 134: 'RegistrationPriceLimitExceeded', 139: 'CannotUseSystemAccount',
   141: 'TempoOutOfBounds', 142: 'ActivityCutoffFactorMilliOutOfBounds', 143: 'EpochTriggerAlreadyPending',

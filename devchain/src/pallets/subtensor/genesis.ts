@@ -12,6 +12,8 @@ import { SubtensorStorage, ZERO_ACCOUNT } from './storage.ts';
 import { appendNeuron, createAccountIfNew } from './state/registration.ts';
 import { increaseStake } from './state/stake.ts';
 import { initNetwork } from './state/subnets.ts';
+import { subnetAccountId } from './state/tao.ts';
+import { EXISTENTIAL_DEPOSIT, deposit } from '../balances.ts';
 import { initialLastEpochBlock } from './epoch/index.ts';
 
 const Key = z.string().min(1).describe('dev URI (//Alice, //Alice//hot1) or SS58 address');
@@ -143,6 +145,7 @@ export function genesisSubnets(ctx: GenesisContext): void {
     initNetwork(s, { netuid: sn.netuid, owner, ownerHotkey: sn.ownerHotkey ? account(sn.ownerHotkey) : ZERO_ACCOUNT, block: 0, lock: 0n });
     applyHyperparams(s, sn.netuid, sn.hyperparams, 0);
     const hotkeys = new Set<string>();
+    let staked = 0n;
     for (const nr of sn.neurons) {
       const hot = account(nr.hotkey);
       const cold = account(nr.coldkey);
@@ -158,12 +161,16 @@ export function genesisSubnets(ctx: GenesisContext): void {
         SubtensorStorage.SubnetTAO.mutate(s, sn.netuid, (x) => x + stake);
         SubtensorStorage.SubnetAlphaOut.mutate(s, sn.netuid, (x) => x + stake);
         SubtensorStorage.TotalStake.mutate(s, (x) => x + stake);
+        staked += stake;
       }
       if (nr.validatorPermit) SubtensorStorage.ValidatorPermit.mutate(s, sn.netuid, (v) => { const o = v.slice(); o[uid] = true; return o; });
     }
     if (SubtensorStorage.SubnetworkN.get(s, sn.netuid) > SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)) {
       throw new Error(`genesis subnet ${sn.netuid}: ${SubtensorStorage.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)}`);
     }
+    // The subnet account holds the genesis stakes' TAO (as staking would have moved it there) plus
+    // the existential deposit that keeps it alive (upstream's subnet account always holds the lock).
+    deposit(ctx, subnetAccountId(sn.netuid), EXISTENTIAL_DEPOSIT + staked, false);
     if (sn.startCall) {
       SubtensorStorage.FirstEmissionBlockNumber.set(s, sn.netuid, 1n);
       SubtensorStorage.SubtokenEnabled.set(s, sn.netuid, true);

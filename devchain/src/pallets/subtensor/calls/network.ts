@@ -2,12 +2,13 @@
 import { T } from '../../../scale/types.ts';
 import { DispatchFailure, call, ensureSigned, type CallDef } from '../../../frame/pallet.ts';
 import { AccountId32 } from '../../../frame/common-types.ts';
-import { withdraw, freeBalance } from '../../balances.ts';
+import { freeBalance } from '../../balances.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { same } from '../accounts.ts';
 import { emit } from '../events.ts';
 import { fail } from '../errors.ts';
 import { initNetwork, networkLockCost, nextNetuid, subnetExists } from '../state/subnets.ts';
+import { transferTaoToSubnet } from '../state/tao.ts';
 
 const NetUid = T.u16;
 
@@ -25,11 +26,13 @@ export function networkCalls(): CallDef[] {
         if (SubtensorStorage.TotalNetworks.get(s) - 1 >= SubtensorStorage.SubnetLimit.get(s)) fail('SubnetLimitReached');
         const lock = networkLockCost(s, ctx.blockNumber);
         if (freeBalance(s, cold) < lock) fail('CannotAffordLockCost');
-        if (!withdraw(ctx, cold, lock)) fail('CannotAffordLockCost');
         const netuid = nextNetuid(s);
+        // The lock moves to the new subnet's account and stays in its pool (SubnetTAO, TotalStake).
+        const locked = transferTaoToSubnet(ctx, netuid, cold, lock);
         SubtensorStorage.NetworkLastRegistered.set(s, now);
-        SubtensorStorage.NetworkLastLockCost.set(s, lock);
-        initNetwork(s, { netuid, owner: cold, ownerHotkey: a.hotkey, block: ctx.blockNumber, lock });
+        SubtensorStorage.NetworkLastLockCost.set(s, locked);
+        initNetwork(s, { netuid, owner: cold, ownerHotkey: a.hotkey, block: ctx.blockNumber, lock: locked });
+        SubtensorStorage.TotalStake.mutate(s, (x) => x + locked);
         emit(ctx, 'NetworkAdded', [netuid, 0]);
       },
     }),

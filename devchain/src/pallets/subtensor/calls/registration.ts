@@ -2,7 +2,7 @@
 import { T } from '../../../scale/types.ts';
 import { call, ensureSigned, type CallDef, type DispatchContext } from '../../../frame/pallet.ts';
 import { AccountId32, Bytes } from '../../../frame/common-types.ts';
-import { withdraw, freeBalance } from '../../balances.ts';
+import { freeBalance } from '../../balances.ts';
 import { bumpBurn } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { same } from '../accounts.ts';
@@ -10,6 +10,7 @@ import { emit } from '../events.ts';
 import { fail } from '../errors.ts';
 import { subnetExists } from '../state/subnets.ts';
 import { appendNeuron, createAccountIfNew, neuronToPrune, replaceNeuron } from '../state/registration.ts';
+import { transferTaoToSubnet } from '../state/tao.ts';
 
 const NetUid = T.u16;
 
@@ -29,7 +30,11 @@ function register(ctx: DispatchContext, coldkey: Uint8Array, netuid: number, hot
   const full = SubtensorStorage.SubnetworkN.get(s, netuid) >= max;
   const prune = full ? neuronToPrune(s, netuid, ctx.blockNumber) : null;
   if (full && prune === null) fail('NoNeuronIdAvailable');
-  if (!withdraw(ctx, coldkey, cost)) fail('NotEnoughBalanceToStake');
+  // The burn moves to the subnet account and into SubnetTAO/TotalStake (upstream swaps it 1:1 into
+  // alpha and takes that alpha back out: SubnetAlphaOut is unchanged).
+  const paid = transferTaoToSubnet(ctx, netuid, coldkey, cost);
+  SubtensorStorage.SubnetTAO.mutate(s, netuid, (x) => x + paid);
+  SubtensorStorage.TotalStake.mutate(s, (x) => x + paid);
   let uid: number;
   if (prune !== null) { replaceNeuron(s, netuid, prune, hotkey, ctx.blockNumber); uid = prune; }
   else uid = appendNeuron(s, netuid, hotkey, ctx.blockNumber);

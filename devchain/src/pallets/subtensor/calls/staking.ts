@@ -2,13 +2,14 @@
 import { T } from '../../../scale/types.ts';
 import { call, ensureSigned, type CallDef } from '../../../frame/pallet.ts';
 import { AccountId32 } from '../../../frame/common-types.ts';
-import { withdraw, deposit, freeBalance } from '../../balances.ts';
+import { freeBalance } from '../../balances.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { emit } from '../events.ts';
 import { fail } from '../errors.ts';
 import { DEFAULT_MIN_STAKE } from '../options.ts';
 import { subnetExists } from '../state/subnets.ts';
 import { decreaseStake, increaseStake, stakeOf } from '../state/stake.ts';
+import { transferTaoFromSubnet, transferTaoToSubnet } from '../state/tao.ts';
 
 const NetUid = T.u16;
 
@@ -25,13 +26,14 @@ export function stakingCalls(): CallDef[] {
         if (a.amount_staked < DEFAULT_MIN_STAKE) fail('AmountTooLow');
         if (freeBalance(s, cold) < a.amount_staked) fail('NotEnoughBalanceToStake');
         if (!SubtensorStorage.Owner.contains(s, a.hotkey)) fail('HotKeyAccountNotExists');
-        if (!withdraw(ctx, cold, a.amount_staked)) fail('NotEnoughBalanceToStake');
+        // `stake_into_subnet`: the TAO moves to the subnet account, keeping the coldkey's ED.
+        const tao = transferTaoToSubnet(ctx, a.netuid, cold, a.amount_staked);
         // Stable mechanism: 1 TAO = 1 alpha, no swap fee.
-        SubtensorStorage.SubnetTAO.mutate(s, a.netuid, (x) => x + a.amount_staked);
-        SubtensorStorage.SubnetAlphaOut.mutate(s, a.netuid, (x) => x + a.amount_staked);
-        SubtensorStorage.TotalStake.mutate(s, (x) => x + a.amount_staked);
-        increaseStake(s, a.hotkey, cold, a.netuid, a.amount_staked);
-        emit(ctx, 'StakeAdded', [cold, a.hotkey, a.amount_staked, a.amount_staked, a.netuid, 0n]);
+        SubtensorStorage.SubnetTAO.mutate(s, a.netuid, (x) => x + tao);
+        SubtensorStorage.SubnetAlphaOut.mutate(s, a.netuid, (x) => x + tao);
+        SubtensorStorage.TotalStake.mutate(s, (x) => x + tao);
+        increaseStake(s, a.hotkey, cold, a.netuid, tao);
+        emit(ctx, 'StakeAdded', [cold, a.hotkey, tao, tao, a.netuid, 0n]);
       },
     }),
     call<{ hotkey: Uint8Array; netuid: number; amount_unstaked: bigint }>({
@@ -50,7 +52,7 @@ export function stakingCalls(): CallDef[] {
         SubtensorStorage.SubnetTAO.mutate(s, a.netuid, (x) => (x > a.amount_unstaked ? x - a.amount_unstaked : 0n));
         SubtensorStorage.SubnetAlphaOut.mutate(s, a.netuid, (x) => (x > a.amount_unstaked ? x - a.amount_unstaked : 0n));
         SubtensorStorage.TotalStake.mutate(s, (x) => (x > a.amount_unstaked ? x - a.amount_unstaked : 0n));
-        deposit(ctx, cold, a.amount_unstaked);
+        transferTaoFromSubnet(ctx, a.netuid, cold, a.amount_unstaked);
         emit(ctx, 'StakeRemoved', [cold, a.hotkey, a.amount_unstaked, a.amount_unstaked, a.netuid, 0n]);
       },
     }),

@@ -30,7 +30,7 @@ export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void 
     if (netuid === 0) continue;
     decayRegistrationPrice(s, netuid, block);
     if (SubtensorStorage.RegistrationsThisBlock.get(s, netuid) !== 0) SubtensorStorage.RegistrationsThisBlock.set(s, netuid, 0);
-    accrueEmission(s, netuid, block, options);
+    accrueEmission(ctx, netuid, options);
     SubtensorStorage.BlocksSinceLastStep.mutate(s, netuid, (x) => x + 1n);
     if (!isEpochDue(scheduleOf(s, netuid), block)) continue;
     if (epochsRun >= cap) {

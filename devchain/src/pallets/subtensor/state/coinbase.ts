@@ -3,7 +3,7 @@
  * storage (epoch/ is the pure module), its outputs written back and the alpha paid out.
  */
 import type { RuntimeContext } from '../../../frame/pallet.ts';
-import type { ReadState, State } from '../../../frame/state.ts';
+import type { ReadState } from '../../../frame/state.ts';
 import { runEpoch, activityCutoffBlocks, splitBlockEmission, distributeEmission, isCommitExpired, type EpochInput } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { hex, isZeroAccount } from '../accounts.ts';
@@ -12,6 +12,7 @@ import type { SubtensorOptions } from '../options.ts';
 import { hotkeysOf } from './subnets.ts';
 import { increaseStake, addNominatorAlpha } from './stake.ts';
 import { currentCommitEpoch } from './epoch-schedule.ts';
+import { mintTaoToSubnet } from './tao.ts';
 
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -19,7 +20,9 @@ const U64_MAX = (1n << 64n) - 1n;
  * Accrues one block's emission into the pending pools of a subnet upstream emits to
  * (`get_subnets_to_emit_to`: did `start_call`, subtoken enabled, registration allowed).
  */
-export function accrueEmission(s: State, netuid: number, block: number, options: SubtensorOptions): void {
+export function accrueEmission(ctx: RuntimeContext, netuid: number, options: SubtensorOptions): void {
+  const s = ctx.state;
+  const block = ctx.blockNumber;
   const first = SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid);
   if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n) return;
   if (!SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid)) return;
@@ -28,6 +31,11 @@ export function accrueEmission(s: State, netuid: number, block: number, options:
   SubtensorStorage.PendingValidatorEmission.mutate(s, netuid, (x) => x + split.validator);
   SubtensorStorage.PendingOwnerCut.mutate(s, netuid, (x) => x + split.ownerCut);
   SubtensorStorage.SubnetAlphaOut.mutate(s, netuid, (x) => x + options.emissionPerBlock);
+  // The TAO side of the block's emission (upstream injects tao_in into the subnet account and
+  // SubnetTAO): on the 1:1 stable model it backs the emitted alpha, so earned stake can be unstaked.
+  const minted = mintTaoToSubnet(ctx, netuid, options.emissionPerBlock);
+  SubtensorStorage.SubnetTAO.mutate(s, netuid, (x) => x + minted);
+  SubtensorStorage.TotalStake.mutate(s, (x) => x + minted);
 }
 
 
