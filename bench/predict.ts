@@ -152,9 +152,10 @@ async function main(): Promise<void> {
   const miner = kr.addFromUri('//Bob');
   const signed = createMinerServer({
     predictor, info, hotkey: miner,
-    callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true } }),
+    callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true, stakeRao: 0n } }),
     rateLimit: { ratePerSec: 1e9, burst: 1e9 },
-    limits: { ...limits, replayCacheSize: 1_000_000 },
+    // Throughput is the figure here: the admission budgets (which cap one caller's calls per second) are off.
+    limits: { ...limits, replayCacheSize: 1_000_000, admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9, maxInFlightBytes: 2 ** 40, maxInFlightBytesPerConnection: 2 ** 40 } },
   });
   const { port: signedPort } = await signed.start('127.0.0.1', 0);
   const plain = await unsignedServer(MAX_BYTES);
@@ -165,7 +166,11 @@ async function main(): Promise<void> {
   const nClient = new Client(`127.0.0.1:${narrow.port}`, credentials.createInsecure(), minerChannelOptions({ maxMessageBytes: MAX_BYTES }));
   const callOn = (c: Client) => (body: Buffer) => new Promise<void>((res, rej) =>
     c.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, body, new Metadata(), { deadline: Date.now() + 30_000 },
-      (e, r) => (e || !r ? rej(e) : (decodePredictResponse(r), res()))));
+      (e, r) => {
+        if (e || !r) return rej(e);
+        decodePredictResponse(r);
+        res();
+      }));
   const plainCall = callOn(pClient);
   const narrowCall = callOn(nClient);
 

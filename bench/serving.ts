@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         const info = () => ({ competitionId: 'mnist', backend: 'wasm', parameterCount: predictor.info.parameterCount, checkpointHash: `0x${predictor.info.checkpointHash}`, trainingStep: predictor.info.step, modelName: predictor.info.modelName, version: 'bench' });
         const server = createMinerServer({
           predictor: { predict: (input, shape) => predictor.predict(input, [...shape]) }, info, hotkey: miner,
-          callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true } }),
+          callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true, stakeRao: 0n } }),
           rateLimit: { ratePerSec: 1e9, burst: 1e9 },
           limits: { inputShape: [784], outputShape: [10], maxBatch: 1024, maxMessageBytes: MAX_BYTES },
         });

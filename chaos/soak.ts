@@ -40,7 +40,7 @@ function childSpecs(pid: number): Array<Spec & { pid: number }> {
     const argv = readFileSync(`/proc/${k}/cmdline`, 'utf8').split('\0').filter((x) => x.length > 0);
     const env = Object.fromEntries(readFileSync(`/proc/${k}/environ`, 'utf8').split('\0').filter((x) => x.includes('=')).map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)]));
     const sub = argv[argv.indexOf(ARENA) + 1] ?? 'unknown';
-    const nameArg = argv.find((a, i) => argv[i - 1] === '--wallet.name') ?? sub;
+    const nameArg = argv.find((_a, i) => argv[i - 1] === '--wallet.name') ?? sub;
     return { pid: k, name: sub === 'devchain' ? 'devchain' : `${sub}:${nameArg}`, args: argv.slice(1), env, cwd: readlinkSync(`/proc/${k}/cwd`) };
   });
 }
@@ -51,7 +51,7 @@ class Fleet {
   readonly samples: Record<string, Array<{ t: number; pid: number; rssMb: number; fds: number }>> = {};
   /** Round and weight lines of every incarnation of each process (restarts keep counting). */
   readonly kept: Record<string, Array<Record<string, unknown>>> = {};
-  constructor(readonly specs: Spec[], private log: Log) {}
+  constructor(readonly specs: Spec[], _log: Log) {}
   start(name: string): Proc {
     const s = this.specs.find((x) => x.name === name)!;
     const p = spawnNode(name, s.args, s.env, s.cwd, (l) => {

@@ -36,7 +36,7 @@ function* files(dir: string, top = true): Generator<string> {
 }
 
 /** Every direct storage read in `text`, by what it is. */
-export function directReads(text: string): string[] {
+function directReads(text: string): string[] {
   return DIRECT_READS.filter(([re]) => re.test(text)).map(([, what]) => what);
 }
 

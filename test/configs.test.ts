@@ -2,8 +2,8 @@
 import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadNetworkFile } from '#core';
-import { loadDevchainConfig } from '#devchain';
+import { loadConfig, loadNetworkFile } from '#core';
+import { DevchainConfigSchema } from '#devchain';
 import { loadMinerConfig } from '#miner';
 import { loadValidatorConfig } from '#validator';
 import { loadCompetitionFile } from '#training';
@@ -14,7 +14,7 @@ const CONFIGS = new URL('../configs/', import.meta.url).pathname;
 /** How each folder of `configs/` is checked. */
 const CHECKS: Record<string, (path: string, raw: unknown) => unknown> = {
   up: (_p, raw) => UpConfigSchema.parse(raw),
-  devchain: (_p, raw) => loadDevchainConfig({ file: raw, env: {} }),
+  devchain: (p, raw) => loadConfig({ schema: DevchainConfigSchema, file: raw, filePath: p, env: {} }),
   miner: (p, raw) => loadMinerConfig({ file: raw, filePath: p, env: {} }),
   validator: (p, raw) => loadValidatorConfig({ file: raw, filePath: p, env: {} }),
   competitions: (p) => loadCompetitionFile(p),
@@ -43,5 +43,5 @@ test('every file in configs/ parses with its schema', (t) => {
 test('a config with an unknown key is refused with the field named', (t) => {
   const err = t.throws(() => UpConfigSchema.parse({ validators: [{ name: 'v', stakeTao: 1 }], miners: [{ name: 'm', model: 'mlp' }], typo: 1 }));
   t.regex(String(err?.message), /typo/);
-  t.throws(() => loadDevchainConfig({ file: { port: 'nine' }, env: {} }), { message: /port/ });
+  t.throws(() => loadConfig({ schema: DevchainConfigSchema, file: { port: 'nine' }, env: {} }), { message: /port/ });
 });

@@ -30,7 +30,7 @@ function roundReport(roundId: number, block: number): RoundReport {
 }
 
 async function cellText(page: Page, uid: number, column: number): Promise<string> {
-  return page.locator(`#leaderboard tbody tr[data-uid="${uid}"] td`).nth(column).innerText();
+  return (await page.locator(`#leaderboard tbody tr[data-uid="${uid}"] td`).nth(column).textContent()) ?? '';
 }
 
 // Chromium is a system package: without it the test is skipped with one line saying how to run it,
@@ -75,7 +75,7 @@ browserTest(HAVE_CHROMIUM || CI ? TITLE : `${TITLE} [skipped: no Chromium at ${C
   t.is(await page.locator('#leaderboard tbody tr[data-role="validator"]').count(), 2);
   t.is(await cellText(page, 2, 5), '0.0000');
   t.is(await cellText(page, 3, 12), `127.0.0.1:${AXON_PORT + 1}`);
-  t.regex(await page.locator('#stat-roles').innerText(), /2 validators · 3 miners/);
+  t.regex((await page.locator('#stat-roles').textContent()) ?? '', /2 validators · 3 miners/);
   const firstBlock = Number(await page.locator('body').getAttribute('data-block'));
 
   // Validators set weights; seal blocks until an epoch has run: the page follows the new heads.

@@ -123,7 +123,7 @@ async function importNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<void
 async function initWasm(): Promise<BackendInfo> {
   const require = createRequire(import.meta.url);
   // The .wasm binaries sit next to the package's entry in dist/; point the loader at them on disk.
-  setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')) + '/');
+  setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'))}/`);
   registerWasmTrainingKernels();
   await setBackendOrThrow('wasm');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') === true;

@@ -217,7 +217,7 @@ export function augmentInto(image: Float32Array, out: Float32Array, aug: Augment
       const sx = x - dx;
       const v = sy >= 0 && sy < MNIST_SIDE && sx >= 0 && sx < MNIST_SIDE ? image[sy * MNIST_SIDE + sx]! : 0;
       const noisy = aug.noise > 0 ? v + (prng.next() * 2 - 1) * aug.noise : v;
-      out[y * MNIST_SIDE + x] = noisy < 0 ? 0 : noisy > 1 ? 1 : noisy;
+      out[y * MNIST_SIDE + x] = noisy < 0 ? 0 : Math.min(noisy , 1);
     }
   }
 }

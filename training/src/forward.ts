@@ -2,9 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { convOp, convReluPool2Op, denseOp, maxPool2Op } from './fast-ops.ts';
 
 /** A model's forward pass as plain fused tfjs ops over its own variables, returning logits (pre-softmax). */
-export interface LogitsFn {
-  (x: tf.Tensor2D): tf.Tensor2D;
-}
+export type LogitsFn = (x: tf.Tensor2D) => tf.Tensor2D
 
 interface LayerLike {
   getClassName(): string;

@@ -115,7 +115,7 @@ test('the loop survives a failing iteration, backs off, and stop() persists and 
   t.true(w.sink.lines().some((l) => l.msg === 'validator stopped'));
   const saved = JSON.parse(await readFile(join(w.dataDir, STATE_FILE), 'utf8')) as { lastRoundId: number };
   t.is(saved.lastRoundId, 20);
-  t.throws(() => { void w.loop.start(); w.loop.start(); }, { message: 'expected a stopped ValidatorLoop, found it already started' });
+  t.throws(() => { void w.loop.start(); void w.loop.start(); }, { message: 'expected a stopped ValidatorLoop, found it already started' });
   await w.loop.stop();
 });
 

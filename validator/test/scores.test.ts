@@ -2,7 +2,6 @@ import test from 'ava';
 import { emaStep, hotkeysOf, reconcileHotkeys, updateScores, type ScoreEntry } from '../src/scores.ts';
 
 const opts = { alpha: 0.25, availabilityAlpha: 0.5 };
-const near = (a: number, b: number): boolean => Math.abs(a - b) < 1e-12;
 
 test('emaStep starts at the first value, then mixes with alpha', (t) => {
   t.is(emaStep(undefined, 2, 0.25), 2);

@@ -50,7 +50,7 @@ export function dashboardCommand(): Command {
       const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
       if (!levels.includes(opts.logLevel ?? 'info')) throw new ArenaError('USAGE', `--log-level: expected one of ${levels.join(', ')}, found ${JSON.stringify(opts.logLevel)}`);
       const logger = createLogger({ level: (opts.logLevel ?? 'info') as 'info', component: 'dashboard' });
-      let handle;
+      let handle: Awaited<ReturnType<typeof startDashboard>>;
       try {
         handle = await startDashboard({ chainEndpoint: endpoint, netuid, port: cfg.dashboard.port, reportDirs: cfg.dashboard.reports, logger });
       } catch (err: unknown) {

@@ -30,14 +30,14 @@ export async function checkRevealFor(reportFile: string, report: RoundReport, co
   if (text === undefined) {
     throw usage(`--recompute: round ${report.roundId} was seeded by period ${period}'s secret; expected its reveal at ${revealFile} (give it with --reveal <file>; the validator serves it at /reveals/${period} once the period ends)`);
   }
-  let reveal;
+  let reveal: ReturnType<typeof parseReveal>;
   try {
     reveal = parseReveal(text, revealFile);
   } catch (err: unknown) {
     throw usage(`--recompute: ${errorMessage(err)}`);
   }
   const endpoint = src.chainEndpoint ?? resolveNetwork(src.network ?? 'local').endpoint;
-  let client;
+  let client: Awaited<ReturnType<typeof connectChain>>;
   try {
     client = await connectChain({ endpoint, logger: silentLogger() });
   } catch (err: unknown) {

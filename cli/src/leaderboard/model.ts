@@ -144,7 +144,7 @@ export function nextEpochBlock(args: { block: number; netuid: number; tempo: num
   if (args.pendingEpochAt !== undefined && args.pendingEpochAt !== null && args.pendingEpochAt > 0) return args.pendingEpochAt;
   if (args.lastEpochBlock !== undefined && args.lastEpochBlock !== null) {
     const next = args.lastEpochBlock + tempo;
-    return next >= block ? next : block; // overdue: due now
+    return Math.max(next , block); // overdue: due now
   }
   return block + (tempo - ((block + netuid + 1) % (tempo + 1)));
 }

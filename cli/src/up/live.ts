@@ -35,8 +35,6 @@ export function readEmaLosses(reportDirs: string[]): Map<string, number> {
         sums.set(m.hotkey, { sum: acc.sum + v, n: acc.n + 1 });
       }
     } catch {
-      // A report being written or a validator that has not started yet: skip it this time.
-      continue;
     }
   }
   return new Map([...sums].map(([k, v]) => [k, v.sum / v.n]));

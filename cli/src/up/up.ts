@@ -163,7 +163,7 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
       timer.unref();
     });
     const waits: Promise<UpResult['reason']>[] = [chainDied];
-    if (opts.stopSignal) waits.push(opts.stopSignal.then(() => 'signal' as const));
+    if (opts.stopSignal !== undefined) waits.push(opts.stopSignal.then(() => 'signal' as const));
     if (opts.durationSec !== undefined) waits.push(new Promise((r) => setTimeout(() => r('duration'), opts.durationSec! * 1000).unref()));
     if (waits.length === 1) waits.push(new Promise(() => undefined));
     const reason = await Promise.race(waits);

@@ -105,7 +105,7 @@ export interface ServeAxonArgs {
 export function serveAxon(api: ApiPromise, a: ServeAxonArgs): Tx {
   u16(a.netuid, 'netuid');
   if (!Number.isInteger(a.port) || a.port < 1 || a.port > 0xffff) throw new ArenaError('USAGE', `expected port in [1, 65535], found ${a.port}`);
-  let ip;
+  let ip: ReturnType<typeof ipToChain>;
   try {
     ip = ipToChain(a.ip);
   } catch (err: unknown) {

@@ -44,7 +44,7 @@ const keyfileSurface: FuzzSurface = {
     const mutatedText = fc.tuple(fc.nat(valid.length), fc.string({ maxLength: 3 })).map(([at, s]) => valid.slice(0, at) + s + valid.slice(at + s.length));
     const text = fc.oneof(fc.string({ maxLength: 200 }), fields, mutatedText);
     await checkProperty('core.keyfile', fc.asyncProperty(text, async (t) => {
-      let data;
+      let data: ReturnType<typeof parseKeyfile>;
       try { data = parseKeyfile(t, 'fuzz-keyfile'); } catch (err: unknown) { tally.add(`parse ${expectArena(err, ['KEYFILE_INVALID'], 'parseKeyfile')}`); return; }
       try { await pairFromKeyfile(data, 'fuzz-keyfile'); tally.add('pair'); } catch (err: unknown) { tally.add(`pair ${expectArena(err, ['KEYFILE_INVALID'], 'pairFromKeyfile')}`); }
     }), o);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { pino, type Logger } from 'pino';
 import { BACKEND_NAMES, isModelName, type BackendName, type Competition, type ModelName } from '#training';
-import type { CheckpointEvent, EvalEvent, MainMessage, ProgressEvent, TrainerWorkerConfig, WorkerMessage } from './messages.ts';
+import type { CheckpointEvent, MainMessage, ProgressEvent, TrainerWorkerConfig, WorkerMessage } from './messages.ts';
 
 export type { CheckpointEvent, EvalEvent, ProgressEvent } from './messages.ts';
 

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import {
   buildModel, evaluateModel, loadModelFromDir, loadTrainingSplit, parameterCount, saveModelToDir, selectBackend, TrainSession,
 } from '#training';

@@ -4,7 +4,7 @@
  * must end with a documented status (protocol/README.md "Refusals"), never INTERNAL or UNKNOWN, within
  * its deadline; the server's memory stays bounded and a legitimate validator is served afterwards.
  */
-import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, type Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';

@@ -7,7 +7,7 @@ import { Client, credentials, Metadata, status as GrpcStatus, type ServiceError 
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { ipFromChain } from '#core';
-import { encodePredictRequest, MINER_SERVICE, MinerCallError, MinerClient, type PredictRequest } from '#protocol';
+import { encodePredictRequest, MINER_SERVICE, type MinerCallError, MinerClient, type PredictRequest } from '#protocol';
 import { loadBuiltinCompetition, loadHeldOutSplit, scorePredictions } from '#training';
 import { spawnArena } from '../_helpers/processes.ts';
 import { chainWithSubnet, minerArgs, minerWallet, NETUID } from '../_helpers/devchain-subnet.ts';

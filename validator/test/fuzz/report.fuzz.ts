@@ -53,7 +53,7 @@ const reportSurface: FuzzSurface = {
         const side = join(dir, 'round-5.responses.json');
         writeFileSync(path, reportText ?? JSON.stringify(s.report));
         if (sidecarText === null) rmSync(side, { force: true }); else writeFileSync(side, sidecarText);
-        let loaded;
+        let loaded: Awaited<ReturnType<typeof loadReportEvidence>>;
         try {
           loaded = await loadReportEvidence(path);
         } catch (err: unknown) {

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, type Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { encodePredictRequest, MINER_SERVICE, MinerClient, requestMetadata, signRequest } from '#protocol';
 import { batch, devKeys, IN } from './harness.ts';
 
