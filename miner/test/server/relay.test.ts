@@ -17,7 +17,7 @@ function request(input: Float32Array, roundId = 7): PredictRequest {
   return { competitionId: 'mnist', roundId, input: { dtype: 'float32', shape: [input.length / IN, IN], data: input } };
 }
 
-/** Rows of `input` in reverse order, each pixel moved by up to ±`noise` (a relayer's obvious disguises). */
+/** Rows of `input` in reverse order, each pixel moved by up to ±`noise` and kept in [0, 1] (a relayer's obvious disguises). */
 function disguised(input: Float32Array, noise: number, seed = 9): Float32Array {
   const rows = input.length / IN;
   const out = new Float32Array(input.length);
@@ -25,7 +25,7 @@ function disguised(input: Float32Array, noise: number, seed = 9): Float32Array {
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < IN; i++) {
       x = (x * 1103515245 + 12345) % 2147483648;
-      out[(rows - 1 - r) * IN + i] = input[r * IN + i]! + (x / 2147483648 * 2 - 1) * noise;
+      out[(rows - 1 - r) * IN + i] = Math.min(1, Math.max(0, input[r * IN + i]! + (x / 2147483648 * 2 - 1) * noise));
     }
   }
   return out;
@@ -153,13 +153,13 @@ test('fingerprint collisions between honest batches, and detection under noise (
   t.true(rate < 0.2, `collision rate ${rate}`);
   t.true(worstBatch < 0.35, `worst batch ${worstBatch}`);
   // A relayer's noise: the fraction of a relayed batch still found, by noise amplitude (uniform ±noise per pixel).
-  for (const noise of [0, 0.02, 0.05, 0.1, 0.2]) {
+  for (const noise of [0, 0.02, 0.05, 0.1, 0.2, 0.3]) {
     const g = new RelayGuard();
     const input = generatedRoundBatch(`secret-n/${noise}`, 128).inputs;
     g.inspect('validator', input, 128, 0);
     const found = g.inspect('proxy', disguised(input, noise), 128, 10).relayed / 128;
     t.log(`noise ±${noise}: ${(100 * found).toFixed(1)}% of relayed samples found`);
-    if (noise <= 0.1) t.true(found >= 0.9, `noise ${noise}: found ${found}`);
+    if (noise <= 0.2) t.true(found >= 0.75, `noise ${noise}: found ${found}`);
   }
 });
 
