@@ -77,7 +77,7 @@ const AccessSchema = z.object({
     .describe('refuse a Predict whose samples another caller sent within relayTtlMs (a permit holder relaying a validator\'s batch); turn off only when validators share one batch (scoring.secretPeriods off)'),
   relayTtlMs: z.number().int().min(100).max(600_000).default(15_000).describe('how long each Predict sample is remembered for the relay check, ms'),
   relayMinFraction: z.number().gt(0).max(1).default(0.5).describe('refuse when at least this fraction of a batch matches samples of one earlier request of another caller'),
-  relayPerCallerSamples: z.number().int().min(1).max(1_000_000).default(4096).describe('most samples remembered per caller for the relay check'),
+  relayPerCallerSamples: z.number().int().min(1).max(1_000_000).default(2048).describe('most samples remembered per caller for the relay check (~500 B each; a relay is caught while the relayed request is among them)'),
   relayMaxDistance: z.number().min(0).max(1).default(0.03).describe('largest RMS distance of two samples\' centred 7x7 block means that still counts as the same sample'),
 }).strict();
 

@@ -25,7 +25,7 @@ export interface RelayGuardOptions {
   ttlMs?: number;
   /** Refuse when at least this fraction of a request's samples came from another caller; default 0.5. */
   minFraction?: number;
-  /** Most samples remembered per caller (oldest dropped first); default 4096. */
+  /** Most samples remembered per caller (oldest dropped first; ~500 B each); default 2048. */
   perCallerSamples?: number;
   /** Largest RMS distance between two samples' centred 7x7 block means (input units) to count as one; default 0.03. */
   maxDistance?: number;
@@ -179,7 +179,7 @@ export class RelayGuard {
   constructor(opts: RelayGuardOptions = {}) {
     this.#ttlMs = opts.ttlMs ?? 15_000;
     this.#minFraction = opts.minFraction ?? 0.5;
-    this.#perCaller = Math.max(1, opts.perCallerSamples ?? 4096);
+    this.#perCaller = Math.max(1, opts.perCallerSamples ?? 2048);
     this.#maxDistance = opts.maxDistance ?? 0.03;
   }
 
