@@ -5,7 +5,7 @@ import { burnDecayFactor, decayBurn, isEpochDue } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import type { SubtensorOptions } from '../options.ts';
 import { netuids } from './subnets.ts';
-import { accrueEmission, runSubnetEpoch } from './coinbase.ts';
+import { accrueEmission, isEpochInputConsistent, runSubnetEpoch } from './coinbase.ts';
 import { consumeDueEpoch, scheduleOf } from './epoch-schedule.ts';
 import { emit } from '../events.ts';
 
@@ -36,6 +36,15 @@ export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void 
     if (epochsRun >= cap) {
       SubtensorStorage.PendingEpochAt.set(s, netuid, BigInt(block + 1));
       emit(ctx, 'EpochDeferred', { netuid, from_block: BigInt(block), to_block: BigInt(block + 1) });
+      continue;
+    }
+    if (!isEpochInputConsistent(s, netuid)) {
+      // Upstream `drain_pending`: the slot is consumed, the pending emission stays for the next
+      // successful epoch, BlocksSinceLastStep keeps counting and the cap is not charged.
+      const since = SubtensorStorage.BlocksSinceLastStep.get(s, netuid);
+      consumeDueEpoch(s, netuid, block);
+      SubtensorStorage.BlocksSinceLastStep.set(s, netuid, since);
+      emit(ctx, 'EpochSkipped', { netuid, block: BigInt(block) });
       continue;
     }
     consumeDueEpoch(s, netuid, block);

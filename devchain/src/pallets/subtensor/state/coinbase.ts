@@ -87,6 +87,17 @@ export function epochInput(s: ReadState, netuid: number, block: number, raoEmiss
   };
 }
 
+/** `is_epoch_input_state_consistent`: no hotkey appears twice in the subnet's `Keys`. */
+export function isEpochInputConsistent(s: ReadState, netuid: number): boolean {
+  const seen = new Set<string>();
+  for (const [, hotkey] of SubtensorStorage.Keys.entriesOf(s, netuid)) {
+    const k = hex(hotkey);
+    if (seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
+}
+
 /** Drains pending emission, runs the epoch, writes outputs and pays out (§7 step 4–5). */
 export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   const s = ctx.state;
@@ -97,8 +108,6 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   for (const item of [SubtensorStorage.PendingServerEmission, SubtensorStorage.PendingValidatorEmission, SubtensorStorage.PendingOwnerCut, SubtensorStorage.PendingRootAlphaDivs]) if (item.get(s, netuid) !== 0n) item.set(s, netuid, 0n);
   const n = SubtensorStorage.SubnetworkN.get(s, netuid);
   const hotkeys = hotkeysOf(s, netuid);
-  // Upstream skips a subnet whose Keys contain a duplicate hotkey.
-  if (new Set(hotkeys.map(hex)).size !== hotkeys.length) return;
   const input = epochInput(s, netuid, ctx.blockNumber, server + validator + root);
   const out = runEpoch(input);
   SubtensorStorage.Active.set(s, netuid, out.active);
