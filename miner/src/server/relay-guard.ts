@@ -4,7 +4,8 @@
  * Validators draw held-out batches from their own secret, so two honest validators never send the same
  * inputs. A permit-holding proxy that forwards a validator's batch to this miner (to pass our answers off as
  * its own) sends inputs this miner has just seen from that validator. Each sample is fingerprinted by a
- * coarse 7x7 grid of block means, centred (a brightness offset does not hide it); the fingerprint is found
+ * coarse 7x7 grid of block means placed around the digit's centre of mass (a shift does not hide it), centred
+ * (nor does a brightness offset); the fingerprint is found
  * again through locality-sensitive hashing (random-hyperplane signs in `BANDS` bands of `BAND_BITS` bits,
  * hyperplanes drawn from this process's own randomness so a relayer cannot aim its noise at them) and
  * confirmed by the RMS distance of the two grids. Sample order is irrelevant, and per-pixel noise averages
@@ -23,7 +24,7 @@ import { ProtocolError } from '#protocol';
 export interface RelayGuardOptions {
   /** How long a sample is remembered, ms; default 15_000 (a relay is useful only before the validator's deadline). */
   ttlMs?: number;
-  /** Refuse when at least this fraction of a request's samples came from another caller; default 0.5. */
+  /** Refuse when at least this fraction of a request's samples match one earlier request of another caller; default 0.5. */
   minFraction?: number;
   /** Most samples remembered per caller (oldest dropped first; ~500 B each); default 2048. */
   perCallerSamples?: number;
@@ -45,7 +46,7 @@ interface Entry {
 export interface RelayVerdict {
   relayed: number;
   total: number;
-  /** The caller most of the relayed samples came from, and how long ago it sent the first of them. */
+  /** `relayed`: samples matching the earlier request of another caller that matches most; its caller and age. */
   from?: string;
   agoMs?: number;
 }
@@ -189,8 +190,8 @@ export class RelayGuard {
   }
 
   /**
-   * Records the batch `input` ([N, ...]) of `caller` at `nowMs`, then returns how many of its samples another
-   * caller sent within the ttl. Each sample is checked before the batch is recorded.
+   * Records the batch `input` ([N, ...]) of `caller` at `nowMs`, then returns how many of its samples match the one
+   * earlier request of another caller (within the ttl) that matches most. Checked before the batch is recorded.
    */
   inspect(caller: string, input: Float32Array, batch: number, nowMs: number): RelayVerdict {
     this.#expire(nowMs);
