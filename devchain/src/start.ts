@@ -33,7 +33,7 @@ const RAO = 1_000_000_000n;
 
 export function taoToRao(tao: number | string): bigint {
   const [int, frac = ''] = String(tao).split('.');
-  return BigInt(int!) * RAO + BigInt((frac + '000000000').slice(0, 9));
+  return BigInt(int!) * RAO + BigInt((`${frac}000000000`).slice(0, 9));
 }
 
 function accountOf(keyring: Keyring, s: string): Uint8Array {

@@ -45,7 +45,7 @@ test('bad input gets JSON-RPC errors and the node keeps serving (WebSocket and H
   t.is(batch.find((r) => r.id === 10)!.result, 'Arena Devchain');
   t.is(batch.find((r) => r.id === 11)!.error!.code, -32601);
   // Oversized requests: the WebSocket is closed with 1009 and HTTP answers 413; the node survives.
-  const huge = JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'state_getStorage', params: ['0x' + '00'.repeat(70_000)] });
+  const huge = JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'state_getStorage', params: [`0x${'00'.repeat(70_000)}`] });
   const big = new WebSocket(node.url);
   const code = await new Promise<number>((resolve) => { big.once('open', () => big.send(huge)); big.once('close', (c) => resolve(c)); });
   t.is(code, 1009);
@@ -76,7 +76,7 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
   t.regex(e1!.message, /1010.*bad signature/i);
 
   // Wrong genesis (a payload for another chain) is also a bad proof.
-  const wrong = await api.tx.balances.transferKeepAlive(bob.address, 1n).signAsync(eve, { nonce: 0, blockHash: api.genesisHash, era: 0, genesisHash: '0x' + '11'.repeat(32) } as never);
+  const wrong = await api.tx.balances.transferKeepAlive(bob.address, 1n).signAsync(eve, { nonce: 0, blockHash: api.genesisHash, era: 0, genesisHash: `0x${'11'.repeat(32)}` } as never);
   const e2 = await t.throwsAsync(api.rpc.author.submitExtrinsic(wrong.toU8a()));
   t.regex(e2!.message, /1010/);
 
@@ -99,7 +99,7 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
   t.true(statuses.includes('InBlock'));
 
   // A payload over 256 bytes is signed as its blake2-256 hash (polkadot.js does the same).
-  const remark = await api.tx.system.remark('0x' + '07'.repeat(400)).signAsync(alice, { nonce: 2 });
+  const remark = await api.tx.system.remark(`0x${'07'.repeat(400)}`).signAsync(alice, { nonce: 2 });
   await api.rpc.author.submitExtrinsic(remark);
   await newBlock();
   t.is((await api.query.system.account(alice.address)).nonce.toNumber(), 3);

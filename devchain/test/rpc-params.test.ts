@@ -24,6 +24,6 @@ test('pallet RPC methods refuse bad parameters with -32602 and still answer good
   }
   const ok = await call('neuronInfo_getNeuronsLite', [0]);
   t.true(Array.isArray(ok.result), JSON.stringify(ok));
-  const subnets = await call('subnetInfo_getSubnetsInfo', ['0x' + '00'.repeat(32)]);
+  const subnets = await call('subnetInfo_getSubnetsInfo', [`0x${'00'.repeat(32)}`]);
   t.is(subnets.error?.code, 4003, 'an unknown block hash stays 4003');
 });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { startChain, exec, execMany, key, poolRefusal, customCode } from './_helpers/subtensor.ts';
+import { startChain, exec, key, poolRefusal, customCode } from './_helpers/subtensor.ts';
 
 const alice = key('//Alice');
 const bob = key('//Bob');
@@ -116,7 +116,7 @@ test('stake add/remove (1 TAO = 1 alpha), start_call gating and emission paid to
   t.true(total0 >= 1006n * TAO && total0 < 1010n * TAO, `total alpha on the validator: ${total0}`);
   // Validator gets a permit at the next epoch, then sets weights on the miner; emission follows.
   await chain.newBlocks(5);
-  t.true((await api.query.subtensorModule.validatorPermit(1)).toJSON() instanceof Array);
+  t.true(Array.isArray((await api.query.subtensorModule.validatorPermit(1)).toJSON()));
   const permits = (await api.query.subtensorModule.validatorPermit(1)).map((x) => x.isTrue);
   t.true(permits[1], `validator uid 1 has a permit: ${JSON.stringify(permits)}`);
   const w = await exec(chain, api.tx.subtensorModule.setWeights(1, [2], [65535], 0), v);

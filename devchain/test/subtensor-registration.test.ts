@@ -8,7 +8,6 @@ import { startChain, exec, key } from './_helpers/subtensor.ts';
 const alice = key('//Alice');
 const bob = key('//Bob');
 const dave = key('//Dave');
-const owner = key('//Alice//owner');
 const second = key('//Alice//second');
 const bobHot = key('//Bob//h');
 const TAO = 1_000_000_000;

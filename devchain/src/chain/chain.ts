@@ -29,7 +29,7 @@ export class Chain extends EventEmitter<{ block: [BlockInfo, Map<string, Uint8Ar
   private snapshots = new Map<number, MapState>();
 
   private constructor(readonly store: ChainStore, readonly runtime: Runtime, readonly headState: MapState,
-    public head: BlockInfo, readonly genesisHash: Uint8Array, private readonly log: Logger) {
+    public head: BlockInfo, readonly genesisHash: Uint8Array, _log: Logger) {
     super();
     this.remember(head);
   }

@@ -85,7 +85,7 @@ export class BlockExecutor {
     if (!signed) return { included: false, invalid: new InvalidTransaction('Call', undefined, 'only signed extrinsics can be applied') };
     const s = this.state;
     const who = signed.signer;
-    let info;
+    let info: ReturnType<Runtime['callInfo']>;
     try {
       const account = Sys.Account.get(s, who);
       if (signed.nonce < account.nonce) throw new InvalidTransaction('Stale');

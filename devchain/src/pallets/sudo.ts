@@ -16,7 +16,7 @@ export const Storage = {
 function ensureSudo(ctx: DispatchContext): Uint8Array {
   const who = ensureSigned(ctx);
   const key = Storage.Key.get(ctx.state);
-  if (!key || !key.every((b, i) => b === who[i])) throw Sudo.error('RequireSudo');
+  if (!key?.every((b, i) => b === who[i])) throw Sudo.error('RequireSudo');
   return who;
 }
 
@@ -28,7 +28,7 @@ function sudoResult(ctx: DispatchContext, c: CallValue, origin: Parameters<Dispa
 /** Calls by the sudo key are free (upstream refunds them with Pays::No). */
 const paysNoForKey = (ctx: ReadContext, _a: unknown, who: Uint8Array): 'Yes' | 'No' => {
   const key = Storage.Key.get(ctx.state);
-  return key && key.every((b, i) => b === who[i]) ? 'No' : 'Yes';
+  return key?.every((b, i) => b === who[i]) ? 'No' : 'Yes';
 };
 
 export const Sudo = definePallet({

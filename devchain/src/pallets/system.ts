@@ -125,7 +125,7 @@ export const System = definePallet({
 });
 
 function toHex(b: Uint8Array): string {
-  return '0x' + Buffer.from(b).toString('hex');
+  return `0x${Buffer.from(b).toString('hex')}`;
 }
 
 /** Account helpers used by Balances and the executive. */

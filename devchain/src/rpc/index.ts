@@ -5,7 +5,7 @@ import * as state from './state.ts';
 import * as author from './author.ts';
 import * as payment from './payment.ts';
 import { dev_newBlock } from './dev/new-block.ts';
-import type { Handler, RpcContext } from './shared.ts';
+import type { Handler, } from './shared.ts';
 import { blockAt } from './shared.ts';
 import { InvalidRpcParams, type Pallet } from '../frame/pallet.ts';
 import { RpcError } from './shared.ts';

@@ -100,7 +100,7 @@ const extrinsicSurface: FuzzSurface = {
     const { api, keys } = t;
     const valid = [
       await api.tx.balances.transferKeepAlive(keys.bob.address, 1_000_000n).signAsync(keys.eve, { nonce: 0 }),
-      await api.tx.system.remark('0x' + '07'.repeat(300)).signAsync(keys.eve, { nonce: 0 }),
+      await api.tx.system.remark(`0x${'07'.repeat(300)}`).signAsync(keys.eve, { nonce: 0 }),
       await api.tx.subtensorModule.setWeights(1, [0, 1], [65535, 1], 0).signAsync(keys.eve, { nonce: 0 }),
       await api.tx.utility.batch([api.tx.system.remark('0x01'), api.tx.balances.transferAllowDeath(keys.bob.address, 1n)]).signAsync(keys.eve, { nonce: 0, tip: 5 }),
     ].map((x) => x.toU8a());

@@ -87,7 +87,7 @@ export type SubtensorGenesis = z.input<typeof SubtensorGenesisSchema>;
 
 function toRao(v: number | string): bigint {
   const [int, frac = ''] = String(v).split('.');
-  return BigInt(int!) * 1_000_000_000n + BigInt((frac + '000000000').slice(0, 9));
+  return BigInt(int!) * 1_000_000_000n + BigInt((`${frac}000000000`).slice(0, 9));
 }
 
 /** Writes hyperparameters of one subnet (shared with AdminUtils-like bulk setup). */

@@ -11,7 +11,6 @@ import {
   add32,
   convert,
   div,
-  div32,
   fromInt,
   proportionOfAmount,
   sub32,
