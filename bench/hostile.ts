@@ -4,10 +4,15 @@
  * - forgedFlood: 1,000 forged Predicts naming a real validator (32 at a time) while a legitimate validator calls
  *   in a loop: forged calls that reached signature verification, server CPU ms per forged call, and the
  *   legitimate caller's p99, with the pre-verification budgets off (the old server) and on (per-hotkey 5/s here,
- *   scaled to a 2-core machine; per-address off since every caller here is 127.0.0.1).
+ *   scaled to a 2-core machine; per-address off since every caller here is 127.0.0.1);
+ * - relayGuard: the miner's relay check (miner/src/server/relay-guard.ts) on the event loop: ms to inspect one
+ *   honest generated batch of 256 and of 1024 samples while the guard remembers 32 earlier batches of 1024 from
+ *   32 other callers (its worst case at the default per-caller share is 64 callers x 2048 samples).
  */
 import { Metadata } from '@grpc/grpc-js';
 import { MINER_SERVICE } from '#protocol';
+import { generatedRoundBatch } from '#training';
+import { RelayGuard } from '../miner/src/server/index.ts';
 import { forgedFlood, rawCallOwnChannel, rssMiB, sampleRss, startServerProcess } from '../miner/test/server/_helpers/hostile.ts';
 
 async function memory(): Promise<Record<string, number>> {
@@ -26,6 +31,24 @@ async function memory(): Promise<Record<string, number>> {
   }
 }
 
+/** Median ms of RelayGuard.inspect on fresh honest batches, with 32 x 1024 samples from other callers remembered. */
+function relayGuardCost(): Record<string, number> {
+  const guard = new RelayGuard();
+  const t0 = Date.now();
+  for (let c = 0; c < 32; c++) guard.inspect(`caller-${c}`, generatedRoundBatch(`bench-fill-${c}`, 1024).inputs, 1024, t0);
+  const timed = (batch: number): number => {
+    const ms: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const input = generatedRoundBatch(`bench-${batch}-${i}`, batch).inputs;
+      const start = performance.now();
+      guard.inspect('validator', input, batch, t0 + 1);
+      ms.push(performance.now() - start);
+    }
+    return Number(ms.sort((a, b) => a - b)[4]!.toFixed(1));
+  };
+  return { rememberedSamples: guard.size, inspectMsBatch256: timed(256), inspectMsBatch1024: timed(1024) };
+}
+
 const n = 1000;
 const off = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9 } } }, n);
 const on = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 5 } } }, n);
@@ -33,4 +56,4 @@ const round = (r: typeof on): Record<string, number> => ({
   forged: n, verified: r.verified, refusedBeforeVerify: r.preRefused, serverCpuMsPerForgedCall: Number(r.cpuMsPerCall.toFixed(2)),
   legitP99Ms: Number(r.legitP99.toFixed(1)), legitCalls: r.legitServed,
 });
-process.stdout.write(`${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) } })}\n`);
+process.stdout.write(`${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) }, relayGuard: relayGuardCost() })}\n`);

@@ -154,8 +154,9 @@ async function main(): Promise<void> {
     predictor, info, hotkey: miner,
     callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true, stakeRao: 0n } }),
     rateLimit: { ratePerSec: 1e9, burst: 1e9 },
-    // Throughput is the figure here: the admission budgets (which cap one caller's calls per second) are off.
-    limits: { ...limits, replayCacheSize: 1_000_000, admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9, maxInFlightBytes: 2 ** 40, maxInFlightBytesPerConnection: 2 ** 40 } },
+    // Transport throughput is the figure here: the admission budgets (which cap one caller's calls per second)
+    // are off, and so is the relay guard (its per-batch cost is product logic, measured by bench/hostile.ts).
+    limits: { ...limits, replayCacheSize: 1_000_000, admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9, maxInFlightBytes: 2 ** 40, maxInFlightBytesPerConnection: 2 ** 40 }, relayGuard: false },
   });
   const { port: signedPort } = await signed.start('127.0.0.1', 0);
   const plain = await unsignedServer(MAX_BYTES);

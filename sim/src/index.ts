@@ -74,7 +74,10 @@ function failedResult(def: ScenarioDef, message: string): ScenarioResult {
 
 function mergeIntoReport(markdown: string, word: string, totalSec: number): void {
   const path = join(REPO_ROOT, 'sim/REPORT.md');
-  if (!existsSync(path)) return writeReport(markdown, word, totalSec);
+  if (!existsSync(path)) {
+    writeReport(markdown, word, totalSec);
+    return;
+  }
   const note = `Re-run since: \`npm run sim -- ${word} --report\` on ${new Date().toISOString().slice(0, 10)} (${totalSec.toFixed(0)} s) replaced the rows and sections of ${word}.`;
   writeFileSync(path, mergeReport(readFileSync(path, 'utf8'), markdown, note));
 }

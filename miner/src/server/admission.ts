@@ -7,7 +7,7 @@
  * hotkey, and verifications per second overall), so a flood of forged requests naming a real validator cannot
  * hold a core. Admitted calls then count the bytes they read against a per-connection and a total in-flight cap.
  */
-import { ServerInterceptingCall, status as GrpcStatus, type Metadata, type ServerInterceptingCallInterface, type ServerInterceptor } from '@grpc/grpc-js';
+import { ServerInterceptingCall, type status as GrpcStatus, type Metadata, type ServerInterceptingCallInterface, type ServerInterceptor } from '@grpc/grpc-js';
 import { constants as http2Constants, type Http2Session, type ServerHttp2Stream } from 'node:http2';
 import { ProtocolError, grpcStatusOf, parseHeaders } from '#protocol';
 import { checkCaller, type AccessDeps } from './access.ts';

@@ -37,6 +37,8 @@ interface Entry {
   caller: string;
   /** The request it came in (samples are matched against one earlier request at a time). */
   request: number;
+  /** Samples in that request: a relay covers most of it, a chance look-alike of a big request does not. */
+  requestSize: number;
   atMs: number;
   grid: Float32Array;
   keys: number[];
@@ -48,6 +50,8 @@ export interface RelayVerdict {
   total: number;
   /** `relayed`: samples matching the earlier request of another caller that matches most; its caller and age. */
   from?: string;
+  /** Samples in that earlier request. */
+  fromSize?: number;
   agoMs?: number;
 }
 
@@ -199,29 +203,35 @@ export class RelayGuard {
     // Matches are counted per earlier request: a relay matches most samples of ONE request, while an honest
     // batch's chance look-alikes are scattered over many (measured: at distance 0.03 an honest batch matched at
     // most 14% of another's samples, a relayed one with ±0.2 pixel noise at least 87%).
-    const byRequest = new Map<number, { count: number; caller: string; atMs: number }>();
+    const byRequest = new Map<number, { count: number; caller: string; atMs: number; size: number }>();
     const fresh: Entry[] = [];
     const request = this.#nextRequest++;
     for (let r = 0; r < batch; r++) {
       const grid = sampleGrid(input.subarray(r * size, (r + 1) * size));
       const keys = this.#keysOf(grid);
       for (const other of this.#findOthers(caller, grid, keys, nowMs)) {
-        const s = byRequest.get(other.request) ?? { count: 0, caller: other.caller, atMs: other.atMs };
+        const s = byRequest.get(other.request) ?? { count: 0, caller: other.caller, atMs: other.atMs, size: other.requestSize };
         s.count++;
         byRequest.set(other.request, s);
       }
-      fresh.push({ caller, request, atMs: nowMs, grid, keys });
+      fresh.push({ caller, request, requestSize: batch, atMs: nowMs, grid, keys });
     }
     for (const e of fresh) this.#add(e);
-    let best: { count: number; caller: string; atMs: number } | undefined;
-    for (const s of byRequest.values()) if (best === undefined || s.count > best.count) best = s;
-    return best === undefined ? { relayed: 0, total: batch } : { relayed: best.count, total: batch, from: best.caller, agoMs: nowMs - best.atMs };
+    // Coverage of the larger of the two requests: a relay and its source are the same batch, so its matches cover
+    // both; an admitted caller that first sends a huge, diverse batch (to make every later honest batch look
+    // relayed) covers only a sliver of its own request.
+    const coverage = (s: { count: number; size: number }): number => s.count / Math.max(batch, s.size);
+    let best: { count: number; caller: string; atMs: number; size: number } | undefined;
+    for (const s of byRequest.values()) if (best === undefined || coverage(s) > coverage(best)) best = s;
+    return best === undefined
+      ? { relayed: 0, total: batch }
+      : { relayed: best.count, total: batch, from: best.caller, fromSize: best.size, agoMs: nowMs - best.atMs };
   }
 
   /** As `inspect`, but throws ProtocolError `relayed` when at least the configured fraction was relayed. */
   check(caller: string, input: Float32Array, batch: number, nowMs: number): RelayVerdict {
     const v = this.inspect(caller, input, batch, nowMs);
-    if (v.total > 0 && v.relayed >= this.#minFraction * v.total) {
+    if (v.total > 0 && v.relayed >= this.#minFraction * Math.max(v.total, v.fromSize ?? 0)) {
       throw new ProtocolError('relayed', `relayed batch: ${v.relayed} of ${v.total} samples were sent by ${v.from} ${v.agoMs} ms ago`);
     }
     return v;

@@ -175,3 +175,32 @@ test('memory stays bounded per caller and expires after the ttl', (t) => {
   t.is(guard.inspect('other', input, 128, 5_000).relayed, 0, 'expired after the ttl');
   t.true(guard.size <= 3 * 256);
 });
+
+test('an admitted caller cannot poison the guard: a huge diverse batch first does not make an honest batch look relayed', (t) => {
+  // The attack: a permitted caller sends 8,192 generated digits, so that most samples of any later honest batch
+  // have a chance look-alike in its request; counted against the honest batch alone that was >= 50% "relayed",
+  // and the miner would refuse the honest validator (worst loss for the miner it wants to hurt).
+  // A guard that remembers the whole poison (an operator raising relayPerCallerSamples; at the default 2,048 the
+  // poison reached at most 39% of an honest batch, close to the 50% bar).
+  const opts = { perCallerSamples: 16_384 };
+  const poison = new Float32Array(8192 * IN);
+  poison.set(generatedRoundBatch('poison-a', 4096).inputs, 0);
+  poison.set(generatedRoundBatch('poison-b', 4096).inputs, 4096 * IN);
+  const guard = new RelayGuard(opts);
+  guard.inspect('attacker', poison, 8192, 1_000);
+  let worst = 0;
+  for (let i = 0; i < 8; i++) {
+    const honest = generatedRoundBatch(`honest-${i}`, 256).inputs;
+    const v = guard.inspect(`validator-${i}`, honest, 256, 1_001);
+    worst = Math.max(worst, v.relayed / 256);
+    t.notThrows(() => new RelayGuard(opts).check('x', honest, 256, 0));
+  }
+  t.log(`honest batch of 256 after an 8,192-sample poison: at most ${(worst * 100).toFixed(1)}% of its samples have a look-alike there`);
+  t.true(worst > 0.5, 'the poison does reach most honest samples (otherwise this test shows nothing)');
+  // ... yet none is refused: a relay covers its source request too, the poison covers a sliver of its own.
+  const fresh = new RelayGuard(opts);
+  fresh.inspect('attacker', poison, 8192, 1_000);
+  for (let i = 0; i < 8; i++) t.notThrows(() => fresh.check(`validator-${i}`, generatedRoundBatch(`honest-${i}`, 256).inputs, 256, 1_001));
+  // A real relay of that same big batch is still caught.
+  t.throws(() => fresh.check('proxy', poison, 8192, 1_002), { message: /relayed batch/ });
+});

@@ -31,7 +31,7 @@ export function disguise(p: Float32Array, classes: number, a: Disguise): Float32
     const row = p.subarray(r * classes, (r + 1) * classes);
     let sum = 0;
     for (let c = 0; c < classes; c++) {
-      let v = t === 1 ? row[c]! : Math.pow(Math.max(row[c]!, 1e-12), 1 / t);
+      let v = t === 1 ? row[c]! : Math.max(row[c]!, 1e-12) ** (1 / t);
       if (sigma > 0) v += sigma * gaussian();
       row[c] = Math.max(v, 1e-6);
       sum += row[c]!;
