@@ -33,7 +33,8 @@ const bob = keyring.addFromUri('//Bob');
 const signStart = performance.now();
 const txs: string[] = [];
 for (let i = 0; i < N; i++) {
-  const tx = await api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n + BigInt(i))
+  const tx = await api.tx.balances
+    .transferKeepAlive(bob.address, 1_000_000_000n + BigInt(i))
     .signAsync(alice, { nonce: i, era: 0, blockHash: api.genesisHash });
   txs.push(tx.toHex());
 }
@@ -44,7 +45,11 @@ await new Promise((r) => ws.once('open', r));
 let answered = 0;
 let errors = 0;
 const allAnswered = new Promise<void>((resolve) => {
-  ws.on('message', (d) => { const r = JSON.parse(d.toString()) as { error?: unknown }; if (r.error) errors++; if (++answered === N) resolve(); });
+  ws.on('message', (d) => {
+    const r = JSON.parse(d.toString()) as { error?: unknown };
+    if (r.error) errors++;
+    if (++answered === N) resolve();
+  });
 });
 const submitStart = performance.now();
 txs.forEach((hex, i) => ws.send(JSON.stringify({ jsonrpc: '2.0', id: i, method: 'author_submitExtrinsic', params: [hex] })));
@@ -57,18 +62,20 @@ const newBlockRpcMs = performance.now() - blockStart;
 const block = await api.rpc.chain.getBlock();
 const included = block.block.extrinsics.length - 1;
 
-console.log(JSON.stringify({
-  bench: 'devchain',
-  transfers: N,
-  rejected: errors,
-  included,
-  signMs: Math.round(signMs),
-  submittedPerSec: Math.round(N / (submitMs / 1000)),
-  submitMs: Math.round(submitMs),
-  blockProductionMs: blockTimes[0] ?? null,
-  devNewBlockRpcMs: Math.round(newBlockRpcMs),
-  includedPerSec: Math.round(included / ((submitMs + newBlockRpcMs) / 1000)),
-}));
+console.log(
+  JSON.stringify({
+    bench: 'devchain',
+    transfers: N,
+    rejected: errors,
+    included,
+    signMs: Math.round(signMs),
+    submittedPerSec: Math.round(N / (submitMs / 1000)),
+    submitMs: Math.round(submitMs),
+    blockProductionMs: blockTimes[0] ?? null,
+    devNewBlockRpcMs: Math.round(newBlockRpcMs),
+    includedPerSec: Math.round(included / ((submitMs + newBlockRpcMs) / 1000)),
+  }),
+);
 ws.close();
 await api.disconnect();
 await node.stop();

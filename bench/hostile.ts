@@ -24,8 +24,14 @@ async function memory(): Promise<Record<string, number>> {
     md.set('epistula-signed-by', '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
     const sampler = sampleRss(server.pid);
     const started = performance.now();
-    await Promise.all(Array.from({ length: 40 }, () => rawCallOwnChannel(`127.0.0.1:${server.port}`, MINER_SERVICE.Predict.path, body, md)));
-    return { rssBeforeMiB: Math.round(before), rssPeakMiB: Math.round(sampler.stop()), refusedInMs: Math.round(performance.now() - started) };
+    await Promise.all(
+      Array.from({ length: 40 }, () => rawCallOwnChannel(`127.0.0.1:${server.port}`, MINER_SERVICE.Predict.path, body, md)),
+    );
+    return {
+      rssBeforeMiB: Math.round(before),
+      rssPeakMiB: Math.round(sampler.stop()),
+      refusedInMs: Math.round(performance.now() - started),
+    };
   } finally {
     await server.stop();
   }
@@ -53,7 +59,13 @@ const n = 1000;
 const off = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9 } } }, n);
 const on = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 5 } } }, n);
 const round = (r: typeof on): Record<string, number> => ({
-  forged: n, verified: r.verified, refusedBeforeVerify: r.preRefused, serverCpuMsPerForgedCall: Number(r.cpuMsPerCall.toFixed(2)),
-  legitP99Ms: Number(r.legitP99.toFixed(1)), legitCalls: r.legitServed,
+  forged: n,
+  verified: r.verified,
+  refusedBeforeVerify: r.preRefused,
+  serverCpuMsPerForgedCall: Number(r.cpuMsPerCall.toFixed(2)),
+  legitP99Ms: Number(r.legitP99.toFixed(1)),
+  legitCalls: r.legitServed,
 });
-process.stdout.write(`${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) }, relayGuard: relayGuardCost() })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) }, relayGuard: relayGuardCost() })}\n`,
+);

@@ -18,7 +18,15 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { MINER_SERVICE, MinerClient, decodePredictResponse, encodePredictRequest, minerChannelOptions, preparePredictRequest, type PredictRequest } from '#protocol';
+import {
+  MINER_SERVICE,
+  MinerClient,
+  decodePredictResponse,
+  encodePredictRequest,
+  minerChannelOptions,
+  preparePredictRequest,
+  type PredictRequest,
+} from '#protocol';
 import { pino } from 'pino';
 import { createMinerServer, InMemoryCallerDirectory, widenHttp2Windows, type Predictor } from '../miner/src/server/index.ts';
 import { handlePredict } from '../miner/src/server/predict.ts';
@@ -36,7 +44,15 @@ const WARMUP_CALLS = arg('warmup-calls', 8000);
 const MAX_BYTES = 64 * 1024 * 1024;
 
 const predictor: Predictor = { predict: async (_input, shape) => ({ data: new Float32Array(shape[0]! * OUT), shape: [shape[0]!, OUT] }) };
-const info = () => ({ competitionId: 'mnist', backend: 'bench', parameterCount: 0, checkpointHash: '0x', trainingStep: 0, modelName: 'zeros', version: '0' });
+const info = () => ({
+  competitionId: 'mnist',
+  backend: 'bench',
+  parameterCount: 0,
+  checkpointHash: '0x',
+  trainingStep: 0,
+  modelName: 'zeros',
+  version: '0',
+});
 const limits = { inputShape: [IN], outputShape: [OUT], maxBatch: 1024, maxMessageBytes: MAX_BYTES };
 
 function request(batch: number): PredictRequest {
@@ -44,7 +60,12 @@ function request(batch: number): PredictRequest {
   return { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [batch, IN], data } };
 }
 
-interface Result { calls: number; seconds: number; p50Ms: number; cpuMs: number }
+interface Result {
+  calls: number;
+  seconds: number;
+  p50Ms: number;
+  cpuMs: number;
+}
 
 /** Runs `call` from `concurrency` loops for `seconds`; returns calls done and the median latency. */
 async function measure<T>(call: () => Promise<T>, concurrency: number, seconds: number, after?: (r: T) => void): Promise<Result> {
@@ -52,14 +73,16 @@ async function measure<T>(call: () => Promise<T>, concurrency: number, seconds: 
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
-      const r = await call();
-      lat.push(performance.now() - t0);
-      after?.(r);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const r = await call();
+        lat.push(performance.now() - t0);
+        after?.(r);
+      }
+    }),
+  );
   const took = (performance.now() - start) / 1000;
   return summarize(lat, took, cpu0);
 }
@@ -73,7 +96,12 @@ function summarize(lat: number[], seconds: number, cpu0: NodeJS.CpuUsage): Resul
 /** Throughput, median latency, and CPU per call (both ends, this process): the figure least hurt by a busy machine. */
 function row(r: Result, bytesPerCall: number): { roundTripsPerSec: number; mbPerSec: number; p50Ms: number; cpuMsPerCall: number } {
   const rps = r.calls / r.seconds;
-  return { roundTripsPerSec: Math.round(rps), mbPerSec: +((rps * bytesPerCall) / 1e6).toFixed(1), p50Ms: +r.p50Ms.toFixed(3), cpuMsPerCall: +(r.cpuMs / r.calls).toFixed(3) };
+  return {
+    roundTripsPerSec: Math.round(rps),
+    mbPerSec: +((rps * bytesPerCall) / 1e6).toFixed(1),
+    p50Ms: +r.p50Ms.toFixed(3),
+    cpuMsPerCall: +(r.cpuMs / r.calls).toFixed(3),
+  };
 }
 
 async function unsignedServer(window: number): Promise<{ server: Server; port: number }> {
@@ -81,11 +109,16 @@ async function unsignedServer(window: number): Promise<{ server: Server; port: n
   const deps = { predictor, info, limits };
   server.addService(MINER_SERVICE, {
     Predict: (call: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => {
-      handlePredict(call.request, deps).then((b) => cb(null, b), (e: unknown) => cb({ code: 13, details: String(e) }));
+      handlePredict(call.request, deps).then(
+        (b) => cb(null, b),
+        (e: unknown) => cb({ code: 13, details: String(e) }),
+      );
     },
     Info: (_c: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => cb(null, Buffer.alloc(0)),
   });
-  const port = await new Promise<number>((res, rej) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+  const port = await new Promise<number>((res, rej) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))),
+  );
   widenHttp2Windows(server, window, pino({ level: 'silent' }));
   return { server, port };
 }
@@ -104,7 +137,13 @@ async function tcpServer(): Promise<{ port: number; close: () => void }> {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as AddressInfo).port, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
 }
 
 function framed(s: Socket, onMessage: (m: Buffer) => void): void {
@@ -140,7 +179,11 @@ async function tcpClient(port: number, reqBytes: number, resBytes: number): Prom
   let pending: (() => void) | undefined;
   framed(s, () => pending?.());
   return {
-    call: () => new Promise<void>((r) => { pending = r; s.write(msg); }),
+    call: () =>
+      new Promise<void>((r) => {
+        pending = r;
+        s.write(msg);
+      }),
     close: () => s.destroy(),
   };
 }
@@ -151,27 +194,54 @@ async function main(): Promise<void> {
   const validator = kr.addFromUri('//Alice');
   const miner = kr.addFromUri('//Bob');
   const signed = createMinerServer({
-    predictor, info, hotkey: miner,
+    predictor,
+    info,
+    hotkey: miner,
     callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true, stakeRao: 0n } }),
     rateLimit: { ratePerSec: 1e9, burst: 1e9 },
     // Transport throughput is the figure here: the admission budgets (which cap one caller's calls per second)
     // are off, and so is the relay guard (its per-batch cost is product logic, measured by bench/hostile.ts).
-    limits: { ...limits, replayCacheSize: 1_000_000, admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9, maxInFlightBytes: 2 ** 40, maxInFlightBytesPerConnection: 2 ** 40 }, relayGuard: false },
+    limits: {
+      ...limits,
+      replayCacheSize: 1_000_000,
+      admission: {
+        perAddressPerSec: 1e9,
+        perHotkeyPerSec: 1e9,
+        verifyPerSec: 1e9,
+        maxInFlightBytes: 2 ** 40,
+        maxInFlightBytesPerConnection: 2 ** 40,
+      },
+      relayGuard: false,
+    },
   });
   const { port: signedPort } = await signed.start('127.0.0.1', 0);
   const plain = await unsignedServer(MAX_BYTES);
   const narrow = await unsignedServer(0);
   const tcp = await tcpServer();
-  const sClient = new MinerClient({ address: `127.0.0.1:${signedPort}`, minerHotkey: miner.address, signer: validator, maxMessageBytes: MAX_BYTES });
+  const sClient = new MinerClient({
+    address: `127.0.0.1:${signedPort}`,
+    minerHotkey: miner.address,
+    signer: validator,
+    maxMessageBytes: MAX_BYTES,
+  });
   const pClient = new Client(`127.0.0.1:${plain.port}`, credentials.createInsecure(), minerChannelOptions({ maxMessageBytes: MAX_BYTES }));
   const nClient = new Client(`127.0.0.1:${narrow.port}`, credentials.createInsecure(), minerChannelOptions({ maxMessageBytes: MAX_BYTES }));
-  const callOn = (c: Client) => (body: Buffer) => new Promise<void>((res, rej) =>
-    c.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, body, new Metadata(), { deadline: Date.now() + 30_000 },
-      (e, r) => {
-        if (e || !r) return rej(e);
-        decodePredictResponse(r);
-        res();
-      }));
+  const callOn = (c: Client) => (body: Buffer) =>
+    new Promise<void>((res, rej) =>
+      c.makeUnaryRequest(
+        MINER_SERVICE.Predict.path,
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        body,
+        new Metadata(),
+        { deadline: Date.now() + 30_000 },
+        (e, r) => {
+          if (e || !r) return rej(e);
+          decodePredictResponse(r);
+          res();
+        },
+      ),
+    );
   const plainCall = callOn(pClient);
   const narrowCall = callOn(nClient);
 
@@ -197,14 +267,23 @@ async function main(): Promise<void> {
       const prepared = preparePredictRequest(req);
       const onPrepared = row(await measure(() => sClient.predictPrepared(prepared), concurrency, SECONDS), bytesPerCall);
       const deferred = () => sClient.predictPrepared(prepared, { verifyResponse: 'defer' });
-      const mustVerify = (r: Awaited<ReturnType<typeof deferred>>) => { if (!r.verify().ok) throw new Error('bench: response signature failed'); };
+      const mustVerify = (r: Awaited<ReturnType<typeof deferred>>) => {
+        if (!r.verify().ok) throw new Error('bench: response signature failed');
+      };
       const onDeferred = row(await measure(deferred, concurrency, SECONDS, mustVerify), bytesPerCall);
       await tcpRun(tcpClients, 0.2);
       const rawTcp = row(await tcpRun(tcpClients, SECONDS), bytesPerCall);
       for (const c of tcpClients) c.close();
       results.push({
-        batch, concurrency, requestBytes: body.length, responseBytes: resBytes,
-        grpcSigned: on, grpcSignedPrepared: onPrepared, grpcSignedPreparedDeferred: onDeferred, grpcUnsigned: off, rawTcp,
+        batch,
+        concurrency,
+        requestBytes: body.length,
+        responseBytes: resBytes,
+        grpcSigned: on,
+        grpcSignedPrepared: onPrepared,
+        grpcSignedPreparedDeferred: onDeferred,
+        grpcUnsigned: off,
+        rawTcp,
         signedVsTcp: +(on.mbPerSec / rawTcp.mbPerSec).toFixed(3),
         signedPreparedVsTcp: +(onPrepared.mbPerSec / rawTcp.mbPerSec).toFixed(3),
         signedPreparedDeferredVsTcp: +(onDeferred.mbPerSec / rawTcp.mbPerSec).toFixed(3),
@@ -217,26 +296,47 @@ async function main(): Promise<void> {
   const bigBytes = bigBody.length + 1024 * OUT * 4 + 80;
   await measure(() => narrowCall(bigBody), 1, 0.2);
   const windowAb = {
-    batch: 1024, concurrency: 1,
+    batch: 1024,
+    concurrency: 1,
     window64KiB: row(await measure(() => narrowCall(bigBody), 1, SECONDS), bigBytes),
     windowWidened: row(await measure(() => plainCall(bigBody), 1, SECONDS), bigBytes),
   };
   type P50 = { p50Ms: number };
-  const b1 = results.find((r) => r.batch === 1 && r.concurrency === 1) as { grpcSigned: P50; grpcSignedPrepared: P50; grpcSignedPreparedDeferred: P50; grpcUnsigned: P50 };
-  const big = results.filter((r) => r.batch === 1024) as Array<{ signedVsTcp: number; signedPreparedVsTcp: number; signedPreparedDeferredVsTcp: number; unsignedVsTcp: number }>;
-  console.log(JSON.stringify({
-    bench: 'predict', node: process.version, seconds: SECONDS, warmupCalls: WARMUP_CALLS,
-    loadAverage1m: (await import('node:os')).loadavg()[0], results, windowAb,
-    targets: {
-      batch1024BestSignedVsTcp: Math.max(...big.map((r) => r.signedVsTcp)),
-      batch1024BestSignedPreparedVsTcp: Math.max(...big.map((r) => r.signedPreparedVsTcp)),
-      batch1024BestSignedPreparedDeferredVsTcp: Math.max(...big.map((r) => r.signedPreparedDeferredVsTcp)),
-      batch1024BestUnsignedVsTcp: Math.max(...big.map((r) => r.unsignedVsTcp)),
-      batch1024VsTcpGoal: 0.3,
-      batch1P50MsSigned: b1.grpcSigned.p50Ms, batch1P50MsSignedPrepared: b1.grpcSignedPrepared.p50Ms,
-      batch1P50MsSignedPreparedDeferred: b1.grpcSignedPreparedDeferred.p50Ms, batch1P50MsUnsigned: b1.grpcUnsigned.p50Ms, batch1P50MsGoal: 0.2,
-    },
-  }));
+  const b1 = results.find((r) => r.batch === 1 && r.concurrency === 1) as {
+    grpcSigned: P50;
+    grpcSignedPrepared: P50;
+    grpcSignedPreparedDeferred: P50;
+    grpcUnsigned: P50;
+  };
+  const big = results.filter((r) => r.batch === 1024) as Array<{
+    signedVsTcp: number;
+    signedPreparedVsTcp: number;
+    signedPreparedDeferredVsTcp: number;
+    unsignedVsTcp: number;
+  }>;
+  console.log(
+    JSON.stringify({
+      bench: 'predict',
+      node: process.version,
+      seconds: SECONDS,
+      warmupCalls: WARMUP_CALLS,
+      loadAverage1m: (await import('node:os')).loadavg()[0],
+      results,
+      windowAb,
+      targets: {
+        batch1024BestSignedVsTcp: Math.max(...big.map((r) => r.signedVsTcp)),
+        batch1024BestSignedPreparedVsTcp: Math.max(...big.map((r) => r.signedPreparedVsTcp)),
+        batch1024BestSignedPreparedDeferredVsTcp: Math.max(...big.map((r) => r.signedPreparedDeferredVsTcp)),
+        batch1024BestUnsignedVsTcp: Math.max(...big.map((r) => r.unsignedVsTcp)),
+        batch1024VsTcpGoal: 0.3,
+        batch1P50MsSigned: b1.grpcSigned.p50Ms,
+        batch1P50MsSignedPrepared: b1.grpcSignedPrepared.p50Ms,
+        batch1P50MsSignedPreparedDeferred: b1.grpcSignedPreparedDeferred.p50Ms,
+        batch1P50MsUnsigned: b1.grpcUnsigned.p50Ms,
+        batch1P50MsGoal: 0.2,
+      },
+    }),
+  );
   sClient.close();
   pClient.close();
   nClient.close();
@@ -252,13 +352,15 @@ async function tcpRun(clients: Array<{ call: () => Promise<void> }>, seconds: nu
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  await Promise.all(clients.map(async (c) => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
-      await c.call();
-      lat.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    clients.map(async (c) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await c.call();
+        lat.push(performance.now() - t0);
+      }
+    }),
+  );
   return summarize(lat, (performance.now() - start) / 1000, cpu0);
 }
 

@@ -16,8 +16,12 @@ function runBench(name: string): Promise<unknown> {
     const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-4000); });
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err = (err + b.toString()).slice(-4000);
+    });
     child.on('exit', (code) => {
       const lines = out.trim().split('\n').reverse();
       for (const line of lines) {
@@ -27,7 +31,9 @@ function runBench(name: string): Promise<unknown> {
             resolve({ ...(parsed as object), wallMs: Date.now() - started });
             return;
           }
-        } catch { /* not the result line */ }
+        } catch {
+          /* not the result line */
+        }
       }
       resolve({ error: `exited with code ${code} without a JSON result`, stderr: err });
     });
@@ -40,7 +46,9 @@ if (unknown.length > 0) {
   process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHES.join(', ')}\n`);
   process.exitCode = 2;
 } else {
-  const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, at: new Date().toISOString() } };
+  const results: Record<string, unknown> = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, at: new Date().toISOString() },
+  };
   for (const name of wanted.length > 0 ? wanted : BENCHES) {
     process.stderr.write(`bench: ${name}...\n`);
     results[name] = await runBench(name);

@@ -34,7 +34,14 @@ const MAX_BYTES = 16 * 1024 * 1024;
 const round = (v: number): number => Math.round(v * 100) / 100;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface ClientResult { calls: number; samples: number; seconds: number; latencyP50Ms: number; latencyP99Ms: number; errors: number }
+interface ClientResult {
+  calls: number;
+  samples: number;
+  seconds: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  errors: number;
+}
 
 /** The validator side, in its own process: Predicts of 256 and 512 rows back to back for `seconds`. */
 async function client(port: number, minerHotkey: string, seconds: number): Promise<ClientResult> {
@@ -42,11 +49,18 @@ async function client(port: number, minerHotkey: string, seconds: number): Promi
   const signer = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   const c = new MinerClient({ address: `127.0.0.1:${port}`, minerHotkey, signer, maxMessageBytes: MAX_BYTES });
   const split = loadTrainingSplit(loadBuiltinCompetition('mnist'));
-  const req = (n: number): PredictRequest => ({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [n, 784], data: split.validation.inputs.slice(0, n * 784) } });
+  const req = (n: number): PredictRequest => ({
+    competitionId: 'mnist',
+    roundId: 1,
+    input: { dtype: 'float32', shape: [n, 784], data: split.validation.inputs.slice(0, n * 784) },
+  });
   const prepared = [preparePredictRequest(req(256)), preparePredictRequest(req(512))];
   const lat: number[] = [];
-  let samples = 0, errors = 0, i = 0;
-  const t0 = performance.now(), end = t0 + seconds * 1000;
+  let samples = 0,
+    errors = 0,
+    i = 0;
+  const t0 = performance.now(),
+    end = t0 + seconds * 1000;
   while (performance.now() < end) {
     const p = prepared[i++ % 2]!;
     const s = performance.now();
@@ -61,11 +75,21 @@ async function client(port: number, minerHotkey: string, seconds: number): Promi
   c.close();
   lat.sort((a, b) => a - b);
   const q = (f: number): number => round(lat[Math.min(lat.length - 1, Math.floor(lat.length * f))] ?? Number.NaN);
-  return { calls: lat.length, samples, seconds: round((performance.now() - t0) / 1000), latencyP50Ms: q(0.5), latencyP99Ms: q(0.99), errors };
+  return {
+    calls: lat.length,
+    samples,
+    seconds: round((performance.now() - t0) / 1000),
+    latencyP50Ms: q(0.5),
+    latencyP99Ms: q(0.99),
+    errors,
+  };
 }
 
 function runClient(port: number, minerHotkey: string, seconds: number): Promise<ClientResult> {
-  const child = fork(fileURLToPath(import.meta.url), ['--client', String(port), minerHotkey, String(seconds)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--client', String(port), minerHotkey, String(seconds)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve(m as ClientResult));
     child.once('exit', (code) => reject(new Error(`bench client exited with code ${code} before reporting`)));
@@ -82,7 +106,18 @@ async function main(): Promise<void> {
   const validator = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-bench-serving-'));
   const train = (niceness: number): Promise<Trainer> =>
-    startTrainer({ competition, modelName, backend: 'wasm', dataDir, batchSize: 128, learningRate: 1e-3, seed: 1, evalEvery: 20, progressEvery: 5, niceness });
+    startTrainer({
+      competition,
+      modelName,
+      backend: 'wasm',
+      dataDir,
+      batchSize: 128,
+      learningRate: 1e-3,
+      seed: 1,
+      evalEvery: 20,
+      progressEvery: 5,
+      niceness,
+    });
   const results: Record<string, unknown> = {};
   try {
     // A first checkpoint to serve.
@@ -102,7 +137,8 @@ async function main(): Promise<void> {
       const trainer = await train(sc.niceness);
       while (trainer.status().state === 'starting') await sleep(20);
       await sleep(500);
-      const step0 = trainer.status().step, t0 = performance.now();
+      const step0 = trainer.status().step,
+        t0 = performance.now();
       const h = monitorEventLoopDelay({ resolution: 1 });
       let row: Record<string, number | string> = {};
       if (!sc.thread) {
@@ -111,9 +147,19 @@ async function main(): Promise<void> {
         h.disable();
       } else {
         const predictor = await loadServingModel(bestCheckpointDir(dataDir), { thread: sc.thread, maxBatch: 1024 });
-        const info = () => ({ competitionId: 'mnist', backend: 'wasm', parameterCount: predictor.info.parameterCount, checkpointHash: `0x${predictor.info.checkpointHash}`, trainingStep: predictor.info.step, modelName: predictor.info.modelName, version: 'bench' });
+        const info = () => ({
+          competitionId: 'mnist',
+          backend: 'wasm',
+          parameterCount: predictor.info.parameterCount,
+          checkpointHash: `0x${predictor.info.checkpointHash}`,
+          trainingStep: predictor.info.step,
+          modelName: predictor.info.modelName,
+          version: 'bench',
+        });
         const server = createMinerServer({
-          predictor: { predict: (input, shape) => predictor.predict(input, [...shape]) }, info, hotkey: miner,
+          predictor: { predict: (input, shape) => predictor.predict(input, [...shape]) },
+          info,
+          hotkey: miner,
           callerDirectory: new InMemoryCallerDirectory({ [validator.address]: { uid: 0, validatorPermit: true, stakeRao: 0n } }),
           rateLimit: { ratePerSec: 1e9, burst: 1e9 },
           limits: { inputShape: [784], outputShape: [10], maxBatch: 1024, maxMessageBytes: MAX_BYTES },
@@ -125,19 +171,30 @@ async function main(): Promise<void> {
         h.disable();
         await server.stop();
         predictor.dispose();
-        row = { servedSamplesPerSec: Math.round(r.samples / r.seconds), calls: r.calls, errors: r.errors, callP50Ms: r.latencyP50Ms, callP99Ms: r.latencyP99Ms };
+        row = {
+          servedSamplesPerSec: Math.round(r.samples / r.seconds),
+          calls: r.calls,
+          errors: r.errors,
+          callP50Ms: r.latencyP50Ms,
+          callP99Ms: r.latencyP99Ms,
+        };
       }
       const trainedSamplesPerSec = Math.round(((trainer.status().step - step0) * 128) / ((performance.now() - t0) / 1000));
       await trainer.stop();
       results[sc.name] = {
-        eventLoopDelayP50Ms: round(h.percentile(50) / 1e6), eventLoopDelayP99Ms: round(h.percentile(99) / 1e6), eventLoopDelayMaxMs: round(h.max / 1e6),
-        ...row, trainerSamplesPerSec: trainedSamplesPerSec,
+        eventLoopDelayP50Ms: round(h.percentile(50) / 1e6),
+        eventLoopDelayP99Ms: round(h.percentile(99) / 1e6),
+        eventLoopDelayMaxMs: round(h.max / 1e6),
+        ...row,
+        trainerSamplesPerSec: trainedSamplesPerSec,
       };
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
-  process.stdout.write(`${JSON.stringify({ bench: 'serving', node: process.version, model: modelName, seconds, loadAverage1m: round(loadavg()[0]!), targetP99Ms: 20, results })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'serving', node: process.version, model: modelName, seconds, loadAverage1m: round(loadavg()[0]!), targetP99Ms: 20, results })}\n`,
+  );
 }
 
 if (process.argv[2] === '--client') {

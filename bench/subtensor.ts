@@ -11,17 +11,53 @@ import { Keyring } from '@polkadot/keyring';
 import { startDevchain } from '#devchain';
 import { codecList, readEpochSchedule, subtensorAt } from '#core/reader';
 
-const N = 256, V = 64, TEMPO = 20;
-const neurons = Array.from({ length: N }, (_, i) => ({ hotkey: `//bench//h${i}`, coldkey: '//Bob', stake: i < V ? 1000 + i : 0, validatorPermit: i < V }));
+const N = 256,
+  V = 64,
+  TEMPO = 20;
+const neurons = Array.from({ length: N }, (_, i) => ({
+  hotkey: `//bench//h${i}`,
+  coldkey: '//Bob',
+  stake: i < V ? 1000 + i : 0,
+  validatorPermit: i < V,
+}));
 const node = await startDevchain({
-  tmp: true, port: 0, manualSeal: true,
-  genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{ netuid: 1, owner: '//Alice', hyperparams: { tempo: TEMPO, commitRevealEnabled: false, weightsSetRateLimit: 0, maxAllowedValidators: V, minAllowedWeights: 1 }, neurons, startCall: true }] } } },
+  tmp: true,
+  port: 0,
+  manualSeal: true,
+  genesis: {
+    devAccountsTao: 1_000_000,
+    accounts: [],
+    sudo: '//Alice',
+    pallets: {
+      SubtensorModule: {
+        subnets: [
+          {
+            netuid: 1,
+            owner: '//Alice',
+            hyperparams: {
+              tempo: TEMPO,
+              commitRevealEnabled: false,
+              weightsSetRateLimit: 0,
+              maxAllowedValidators: V,
+              minAllowedWeights: 1,
+            },
+            neurons,
+            startCall: true,
+          },
+        ],
+      },
+    },
+  },
 });
 const provider = new WsProvider(node.url, false);
 await provider.connect();
 const api = await ApiPromise.create({ provider, noInitWarn: true });
 const keyring = new Keyring({ type: 'sr25519' });
-const newBlock = async (): Promise<number> => { const t0 = performance.now(); await provider.send('dev_newBlock', [{ count: 1 }]); return performance.now() - t0; };
+const newBlock = async (): Promise<number> => {
+  const t0 = performance.now();
+  await provider.send('dev_newBlock', [{ count: 1 }]);
+  return performance.now() - t0;
+};
 
 const uids = Array.from({ length: N }, (_, i) => i);
 const signed = [];
@@ -45,7 +81,10 @@ for (let i = 0; i < 2 * TEMPO + 2; i++) {
   times.push({ ms, epoch: idx !== lastIdx });
   lastIdx = idx;
 }
-const plain = times.filter((x) => !x.epoch).map((x) => x.ms).sort((a, b) => a - b);
+const plain = times
+  .filter((x) => !x.epoch)
+  .map((x) => x.ms)
+  .sort((a, b) => a - b);
 const median = plain[Math.floor(plain.length / 2)] ?? 0;
 const epochBlocks = times.filter((x) => x.epoch).map((x) => x.ms);
 
@@ -59,12 +98,19 @@ for (let i = 0; i < 20; i++) {
 }
 lat.sort((a, b) => a - b);
 const dividends = codecList(await (await subtensorAt(api)).need('dividends')(1));
-console.log(JSON.stringify({
-  n: N, validators: V,
-  setWeights: { submitted: V, included, blockMs: +includeMs.toFixed(1), perSecond: +(included / (includeMs / 1000)).toFixed(1) },
-  epoch: { epochBlocksMs: epochBlocks.map((x) => +x.toFixed(1)), medianPlainBlockMs: +median.toFixed(1), epochMs: +(Math.max(...epochBlocks) - median).toFixed(1) },
-  getNeuronsLite: { bytes, medianMs: +(lat[10] ?? 0).toFixed(2), p95Ms: +(lat[18] ?? 0).toFixed(2) },
-  dividendsLength: dividends.length,
-}));
+console.log(
+  JSON.stringify({
+    n: N,
+    validators: V,
+    setWeights: { submitted: V, included, blockMs: +includeMs.toFixed(1), perSecond: +(included / (includeMs / 1000)).toFixed(1) },
+    epoch: {
+      epochBlocksMs: epochBlocks.map((x) => +x.toFixed(1)),
+      medianPlainBlockMs: +median.toFixed(1),
+      epochMs: +(Math.max(...epochBlocks) - median).toFixed(1),
+    },
+    getNeuronsLite: { bytes, medianMs: +(lat[10] ?? 0).toFixed(2), p95Ms: +(lat[18] ?? 0).toFixed(2) },
+    dividendsLength: dividends.length,
+  }),
+);
 await api.disconnect();
 await node.stop();

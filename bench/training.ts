@@ -18,7 +18,10 @@ function fastTraining(name: 'mlp' | 'cnn', batchSize: number, budgetMs: number):
   session.steps(1);
   let steps = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < budgetMs) { session.steps(1); steps++; }
+  while (performance.now() - t0 < budgetMs) {
+    session.steps(1);
+    steps++;
+  }
   const rate = (steps * batchSize) / ((performance.now() - t0) / 1000);
   session.dispose();
   model.dispose();
@@ -29,8 +32,10 @@ function fastTraining(name: 'mlp' | 'cnn', batchSize: number, budgetMs: number):
 async function naiveFit(name: 'mlp' | 'cnn', batchSize: number, samples: number): Promise<number> {
   const model = buildModel(name, 1);
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
-  const [x, y] = tf.tidy(() => [tf.tensor2d(split.train.inputs.subarray(0, samples * 784), [samples, 784]),
-    tf.oneHot(tf.tensor1d(split.train.labels.subarray(0, samples), 'int32'), 10)]);
+  const [x, y] = tf.tidy(() => [
+    tf.tensor2d(split.train.inputs.subarray(0, samples * 784), [samples, 784]),
+    tf.oneHot(tf.tensor1d(split.train.labels.subarray(0, samples), 'int32'), 10),
+  ]);
   await model.fit(x!.slice(0, batchSize), y!.slice(0, batchSize), { batchSize, epochs: 1, verbose: 0 });
   const t0 = performance.now();
   await model.fit(x!, y!, { batchSize, epochs: 1, verbose: 0, shuffle: false });
@@ -43,7 +48,11 @@ async function naiveFit(name: 'mlp' | 'cnn', batchSize: number, samples: number)
 function inference(name: 'mlp' | 'cnn', data: Dataset, batch: number, reps: number): number {
   const model = buildModel(name, 1);
   const x = tf.tensor2d(data.inputs.subarray(0, batch * 784), [batch, 784]);
-  const run = (): void => { const out = model.predict(x, { batchSize: batch }) as tf.Tensor; out.dataSync(); out.dispose(); };
+  const run = (): void => {
+    const out = model.predict(x, { batchSize: batch }) as tf.Tensor;
+    out.dataSync();
+    out.dispose();
+  };
   run();
   const t0 = performance.now();
   for (let i = 0; i < reps; i++) run();
@@ -57,7 +66,17 @@ function inference(name: 'mlp' | 'cnn', data: Dataset, batch: number, reps: numb
 async function eventLoopWhileTraining(modelName: 'mlp' | 'cnn', seconds: number): Promise<Record<string, number>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-bench-'));
   try {
-    const trainer = await startTrainer({ competition, modelName, backend: 'wasm', dataDir, batchSize: 128, learningRate: 1e-3, seed: 1, evalEvery: 50, progressEvery: 10 });
+    const trainer = await startTrainer({
+      competition,
+      modelName,
+      backend: 'wasm',
+      dataDir,
+      batchSize: 128,
+      learningRate: 1e-3,
+      seed: 1,
+      evalEvery: 50,
+      progressEvery: 10,
+    });
     while (trainer.status().state === 'starting') await new Promise((r) => setTimeout(r, 20));
     const h = monitorEventLoopDelay({ resolution: 1 });
     h.enable();
@@ -83,9 +102,12 @@ async function eventLoopWhileTraining(modelName: 'mlp' | 'cnn', seconds: number)
     await trainer.stop();
     predictor.dispose();
     return {
-      eventLoopDelayP99Ms: round(idleP99), eventLoopDelayMaxMs: round(h.max / 1e6),
-      servingEventLoopDelayP99Ms: round(h2.percentile(99) / 1e6), servedSamplesPerSec: Math.round(served / (seconds / 2)),
-      workerStepsDone: step, workerSamplesPerSec: Math.round(trainRate),
+      eventLoopDelayP99Ms: round(idleP99),
+      eventLoopDelayMaxMs: round(h.max / 1e6),
+      servingEventLoopDelayP99Ms: round(h2.percentile(99) / 1e6),
+      servedSamplesPerSec: Math.round(served / (seconds / 2)),
+      workerStepsDone: step,
+      workerSamplesPerSec: Math.round(trainRate),
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -111,7 +133,11 @@ async function main(): Promise<void> {
       row['mlp.batch64.naiveFit'] = await naiveFit('mlp', 64, 4096);
       row['mlp.batch256.naiveFit'] = await naiveFit('mlp', 256, 4096);
       row['cnn.batch64.naiveFit'] = await naiveFit('cnn', 64, 1024);
-      result.inference = { backend: 'wasm', 'mlp.batch1024': inference('mlp', split.train, 1024, 20), 'cnn.batch1024': inference('cnn', split.train, 1024, 3) };
+      result.inference = {
+        backend: 'wasm',
+        'mlp.batch1024': inference('mlp', split.train, 1024, 20),
+        'cnn.batch1024': inference('cnn', split.train, 1024, 3),
+      };
     }
     training[`${info.backend}${info.simd ? '-simd' : ''}`] = row;
   }

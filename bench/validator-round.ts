@@ -18,7 +18,15 @@ import pino from 'pino';
 import { MinerClient, type Signer } from '#protocol';
 import { loadBuiltinCompetition } from '#training';
 import {
-  emptyState, GrpcMinerQuerier, HeldOutDataSource, parseScoringConfig, runRound, type ChainSnapshot, type ChainView, type MinerQuerier, type NeuronView,
+  emptyState,
+  GrpcMinerQuerier,
+  HeldOutDataSource,
+  parseScoringConfig,
+  runRound,
+  type ChainSnapshot,
+  type ChainView,
+  type MinerQuerier,
+  type NeuronView,
 } from '#validator';
 import { startTinyMiner } from '../validator/test/_helpers/tiny-miner.ts';
 
@@ -26,12 +34,20 @@ const BATCH = 256;
 const SIZES = [32, 128, 256];
 
 async function farm(n: number): Promise<{ miners: Array<{ port: number; hotkey: string }>; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--farm', String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--farm', String(n)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`miner farm exited with ${code}`)));
   });
-  return { miners: JSON.parse(line) as Array<{ port: number; hotkey: string }>, stop: () => { child.stdin!.end(); child.kill('SIGTERM'); } };
+  return {
+    miners: JSON.parse(line) as Array<{ port: number; hotkey: string }>,
+    stop: () => {
+      child.stdin!.end();
+      child.kill('SIGTERM');
+    },
+  };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -43,24 +59,43 @@ type QueryAllArgs = Parameters<MinerQuerier['queryAll']>;
 /** The naive path, for comparison: `MinerClient.predict` per miner (encode + hash + verify each time). */
 class PerMinerEncodeQuerier implements MinerQuerier {
   readonly #clients = new Map<string, MinerClient>();
-  constructor(readonly signer: Signer, readonly competitionId: string) {}
+  constructor(
+    readonly signer: Signer,
+    readonly competitionId: string,
+  ) {}
   async queryAll(...[targets, input, deadlineMs, ctx]: QueryAllArgs): ReturnType<MinerQuerier['queryAll']> {
     const started = performance.now();
-    const answers = await Promise.all(targets.map(async (t) => {
-      const key = `${t.host}:${t.port}/${t.hotkey}`;
-      let c = this.#clients.get(key);
-      if (!c) this.#clients.set(key, c = new MinerClient({ address: `${t.host}:${t.port}`, minerHotkey: t.hotkey, signer: this.signer }));
-      try {
-        const r = await c.predict({ competitionId: this.competitionId, roundId: ctx?.roundId ?? 0, input: { dtype: 'float32', shape: input.shape, data: input.data } }, { deadlineMs });
-        return { status: 'ok' as const, latencyMs: performance.now() - started, responseHash: `0x${r.record.bodyHash}`,
-          output: { data: r.value.output.data as Float32Array, shape: [...r.value.output.shape] } };
-      } catch (e: unknown) {
-        return { status: 'error' as const, latencyMs: performance.now() - started, detail: String(e) };
-      }
-    }));
+    const answers = await Promise.all(
+      targets.map(async (t) => {
+        const key = `${t.host}:${t.port}/${t.hotkey}`;
+        let c = this.#clients.get(key);
+        if (!c)
+          this.#clients.set(key, (c = new MinerClient({ address: `${t.host}:${t.port}`, minerHotkey: t.hotkey, signer: this.signer })));
+        try {
+          const r = await c.predict(
+            {
+              competitionId: this.competitionId,
+              roundId: ctx?.roundId ?? 0,
+              input: { dtype: 'float32', shape: input.shape, data: input.data },
+            },
+            { deadlineMs },
+          );
+          return {
+            status: 'ok' as const,
+            latencyMs: performance.now() - started,
+            responseHash: `0x${r.record.bodyHash}`,
+            output: { data: r.value.output.data as Float32Array, shape: [...r.value.output.shape] },
+          };
+        } catch (e: unknown) {
+          return { status: 'error' as const, latencyMs: performance.now() - started, detail: String(e) };
+        }
+      }),
+    );
     return new Map(targets.map((t, i) => [t.uid, answers[i]!]));
   }
-  close(): void { for (const c of this.#clients.values()) c.close(); }
+  close(): void {
+    for (const c of this.#clients.values()) c.close();
+  }
 }
 
 async function measure(n: number, alice: ReturnType<Keyring['addFromUri']>) {
@@ -76,28 +111,70 @@ async function measure(n: number, alice: ReturnType<Keyring['addFromUri']>) {
   }
 }
 
-async function measureWith(kind: 'grpc' | 'per-miner-encode', n: number, miners: Array<{ port: number; hotkey: string }>, alice: ReturnType<Keyring['addFromUri']>) {
+async function measureWith(
+  kind: 'grpc' | 'per-miner-encode',
+  n: number,
+  miners: Array<{ port: number; hotkey: string }>,
+  alice: ReturnType<Keyring['addFromUri']>,
+) {
   const f = { miners };
   const neurons: NeuronView[] = [
     { uid: 0, hotkey: alice.address, host: '', port: 0, registrationBlock: 0, validatorPermit: true, stake: 10n ** 12n },
-    ...f.miners.map((m, i) => ({ uid: i + 1, hotkey: m.hotkey, host: '127.0.0.1', port: m.port, registrationBlock: i + 1, validatorPermit: false, stake: 0n })),
+    ...f.miners.map((m, i) => ({
+      uid: i + 1,
+      hotkey: m.hotkey,
+      host: '127.0.0.1',
+      port: m.port,
+      registrationBlock: i + 1,
+      validatorPermit: false,
+      stake: 0n,
+    })),
   ];
   let block = 1000;
   const hash = (b: number): string => `0x${b.toString(16).padStart(64, '0')}`;
   const chain: ChainView = {
     async snapshot(): Promise<ChainSnapshot> {
-      return { netuid: 1, block, blockHash: hash(block), epochIndex: 0, neurons, ownHotkey: alice.address, ownUid: 0, ownLastUpdate: 0,
-        hyperparams: { tempo: 100, weightsSetRateLimit: 100, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1 } };
+      return {
+        netuid: 1,
+        block,
+        blockHash: hash(block),
+        epochIndex: 0,
+        neurons,
+        ownHotkey: alice.address,
+        ownUid: 0,
+        ownLastUpdate: 0,
+        hyperparams: {
+          tempo: 100,
+          weightsSetRateLimit: 100,
+          weightsVersionKey: 0n,
+          minAllowedWeights: 1,
+          commitRevealEnabled: false,
+          revealPeriodEpochs: 1,
+        },
+      };
     },
-    async blockHash(b: number) { return hash(b); },
+    async blockHash(b: number) {
+      return hash(b);
+    },
   };
   const competition = loadBuiltinCompetition('mnist');
   const data = new HeldOutDataSource(competition);
-  const querier: Querier = kind === 'grpc' ? new GrpcMinerQuerier({ signer: alice, competitionId: competition.id }) : new PerMinerEncodeQuerier(alice, competition.id);
+  const querier: Querier =
+    kind === 'grpc'
+      ? new GrpcMinerQuerier({ signer: alice, competitionId: competition.id })
+      : new PerMinerEncodeQuerier(alice, competition.id);
   const cfg = parseScoringConfig({ batchSize: BATCH, roundLengthBlocks: 5, queryDeadlineMs: 60_000 });
   const log = pino({ level: 'silent' });
   let state = emptyState(1, alice.address);
-  const samples: Array<{ chainMs: number; dataMs: number; queryMs: number; scoringMs: number; totalMs: number; validatorCpuMs: number; ok: number }> = [];
+  const samples: Array<{
+    chainMs: number;
+    dataMs: number;
+    queryMs: number;
+    scoringMs: number;
+    totalMs: number;
+    validatorCpuMs: number;
+    ok: number;
+  }> = [];
   for (let i = 0; i < 7; i++) {
     const view = await chain.snapshot();
     const cpu0 = process.cpuUsage();
@@ -105,16 +182,31 @@ async function measureWith(kind: 'grpc' | 'per-miner-encode', n: number, miners:
     const cpu = process.cpuUsage(cpu0);
     state = r.state;
     block += 5;
-    if (i >= 2) samples.push({ ...r.report.timings, validatorCpuMs: (cpu.user + cpu.system) / 1000, ok: r.report.miners.filter((m) => m.status === 'ok').length });
+    if (i >= 2)
+      samples.push({
+        ...r.report.timings,
+        validatorCpuMs: (cpu.user + cpu.system) / 1000,
+        ok: r.report.miners.filter((m) => m.status === 'ok').length,
+      });
   }
   querier.close();
-  const pick = (k: 'chainMs' | 'dataMs' | 'queryMs' | 'scoringMs' | 'totalMs' | 'validatorCpuMs') => round2(median(samples.map((x) => x[k])));
+  const pick = (k: 'chainMs' | 'dataMs' | 'queryMs' | 'scoringMs' | 'totalMs' | 'validatorCpuMs') =>
+    round2(median(samples.map((x) => x[k])));
   const requestMB = (BATCH * 784 * 4) / 1e6;
   const queryMs = pick('queryMs');
   return {
-    querier: kind, miners: n, batch: BATCH, answeredOk: Math.min(...samples.map((s) => s.ok)),
-    chainMs: pick('chainMs'), dataMs: pick('dataMs'), queryMs, scoringMs: pick('scoringMs'), totalMs: pick('totalMs'), validatorCpuMs: pick('validatorCpuMs'),
-    requestMBPerMiner: round2(requestMB), queryMBps: round2((requestMB * n) / (queryMs / 1000)),
+    querier: kind,
+    miners: n,
+    batch: BATCH,
+    answeredOk: Math.min(...samples.map((s) => s.ok)),
+    chainMs: pick('chainMs'),
+    dataMs: pick('dataMs'),
+    queryMs,
+    scoringMs: pick('scoringMs'),
+    totalMs: pick('totalMs'),
+    validatorCpuMs: pick('validatorCpuMs'),
+    requestMBPerMiner: round2(requestMB),
+    queryMBps: round2((requestMB * n) / (queryMs / 1000)),
   };
 }
 
@@ -123,11 +215,15 @@ async function main(): Promise<void> {
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   const results = [];
   for (const n of SIZES) results.push(...(await measure(n, alice)));
-  process.stdout.write(`${JSON.stringify({
-    bench: 'validator-round', node: process.version, cores: (await import('node:os')).cpus().length,
-    note: 'real gRPC miners (signed, one separate process) on 127.0.0.1, real held-out batch; in-memory chain view; median of 5 rounds after 2 warm-up; queryMs = all miners at once with one deadline (bound by the one miner-farm process on a busy machine); validatorCpuMs = CPU of the validator process per round, the side the querier changes',
-    results,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      bench: 'validator-round',
+      node: process.version,
+      cores: (await import('node:os')).cpus().length,
+      note: 'real gRPC miners (signed, one separate process) on 127.0.0.1, real held-out batch; in-memory chain view; median of 5 rounds after 2 warm-up; queryMs = all miners at once with one deadline (bound by the one miner-farm process on a busy machine); validatorCpuMs = CPU of the validator process per round, the side the querier changes',
+      results,
+    })}\n`,
+  );
 }
 
 if (process.argv[2] === '--farm') {

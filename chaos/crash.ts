@@ -24,16 +24,37 @@ import { loadState, serialiseState } from '#validator';
 import { ARENA, prng, rpc, sleep, spawnNode, type Proc } from './proc.ts';
 import { HOTKEY, NETUID, stateForRound } from './workers/validator-state-model.ts';
 
-export interface CrashOptions { iterations: number; seed: number; only?: string[] }
-export interface LoopResult { component: string; kills: number; violations: string[]; recoveryMs: { median: number; max: number }; detail: Record<string, unknown> }
+export interface CrashOptions {
+  iterations: number;
+  seed: number;
+  only?: string[];
+}
+export interface LoopResult {
+  component: string;
+  kills: number;
+  violations: string[];
+  recoveryMs: { median: number; max: number };
+  detail: Record<string, unknown>;
+}
 
 const TRAINER = fileURLToPath(new URL('./workers/trainer.ts', import.meta.url));
 const VSTATE = fileURLToPath(new URL('./workers/validator-state.ts', import.meta.url));
-const median = (xs: number[]): number => xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => (xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 
 async function startChain(dataDir: string): Promise<{ proc: Proc; url: string; httpUrl: string; startMs: number }> {
   const t0 = Date.now();
-  const proc = spawnNode('devchain', [ARENA, 'devchain', '--port', '0', '--data-dir', dataDir, '--block-time-ms', '200', '--log-level', 'info']);
+  const proc = spawnNode('devchain', [
+    ARENA,
+    'devchain',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--block-time-ms',
+    '200',
+    '--log-level',
+    'info',
+  ]);
   const line = await proc.waitFor('devchain listening', 120_000);
   const url = String(line.url);
   return { proc, url, httpUrl: url.replace('ws://', 'http://'), startMs: Date.now() - t0 };
@@ -49,7 +70,8 @@ async function scanChain(api: ApiPromise, from: number, to: number, violations: 
     const hash = (await api.rpc.chain.getBlockHash(n)).toHex();
     const block = await api.rpc.chain.getBlock(hash);
     if (block.block.header.number.toNumber() !== n) violations.push(`block ${n}: header says ${block.block.header.number.toNumber()}`);
-    if (prevHash !== undefined && block.block.header.parentHash.toHex() !== prevHash) violations.push(`block ${n}: parent ${block.block.header.parentHash.toHex()} is not block ${n - 1} (${prevHash})`);
+    if (prevHash !== undefined && block.block.header.parentHash.toHex() !== prevHash)
+      violations.push(`block ${n}: parent ${block.block.header.parentHash.toHex()} is not block ${n - 1} (${prevHash})`);
     for (const x of block.block.extrinsics) if (x.isSigned) out.push([x.signer.toString(), x.nonce.toNumber()]);
     prevHash = hash;
   }
@@ -80,14 +102,17 @@ export async function devchainLoop(o: CrashOptions, log: (l: Record<string, unkn
       try {
         const head = (await api.rpc.chain.getHeader()).number.toNumber();
         if (last !== undefined) {
-          if (head < last.number) violations.push(`restart ${i}: head ${head} is behind the last block seen before the kill (${last.number})`);
+          if (head < last.number)
+            violations.push(`restart ${i}: head ${head} is behind the last block seen before the kill (${last.number})`);
           else {
             const h = (await api.rpc.chain.getBlockHash(last.number)).toHex();
             if (h !== last.hash) violations.push(`restart ${i}: block ${last.number} changed from ${last.hash} to ${h}`);
           }
         }
         for (const [who, n] of await scanChain(api, Math.max(1, checkedTo - 3), head, violations)) {
-          const list = nonces.get(who) ?? []; list.push(n); nonces.set(who, list);
+          const list = nonces.get(who) ?? [];
+          list.push(n);
+          nonces.set(who, list);
         }
         checkedTo = head + 1;
         if (i === o.iterations) break;
@@ -97,7 +122,14 @@ export async function devchainLoop(o: CrashOptions, log: (l: Record<string, unkn
           const next = (await api.rpc.system.accountNextIndex(s.address)).toNumber();
           for (let k = 0; k < 10; k++) {
             const tx = await api.tx.balances.transferKeepAlive(dest, 1_000_000n).signAsync(s, { nonce: next + k, era: 0 });
-            burst.push(api.rpc.author.submitExtrinsic(tx).then(() => { submitted++; }, () => undefined));
+            burst.push(
+              api.rpc.author.submitExtrinsic(tx).then(
+                () => {
+                  submitted++;
+                },
+                () => undefined,
+              ),
+            );
           }
         }
         const killAt = Date.now() + Math.floor(rand() * 1500);
@@ -123,11 +155,25 @@ export async function devchainLoop(o: CrashOptions, log: (l: Record<string, unkn
   for (const [who, list] of nonces) {
     const sorted = [...list].sort((a, b) => a - b);
     for (let k = 0; k < sorted.length; k++) {
-      if (sorted[k] !== k) { violations.push(`${who}: nonces in blocks are not exactly 0..${sorted.length - 1} (double-spent or skipped at ${k}: ${sorted.slice(Math.max(0, k - 2), k + 3).join(',')})`); break; }
+      if (sorted[k] !== k) {
+        violations.push(
+          `${who}: nonces in blocks are not exactly 0..${sorted.length - 1} (double-spent or skipped at ${k}: ${sorted.slice(Math.max(0, k - 2), k + 3).join(',')})`,
+        );
+        break;
+      }
     }
   }
-  return { component: 'devchain', kills: o.iterations, violations, recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) },
-    detail: { blocks: checkedTo - 1, transfersSubmitted: submitted, transfersIncluded: [...nonces.values()].reduce((s, l) => s + l.length, 0) } };
+  return {
+    component: 'devchain',
+    kills: o.iterations,
+    violations,
+    recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) },
+    detail: {
+      blocks: checkedTo - 1,
+      transfersSubmitted: submitted,
+      transfersIncluded: [...nonces.values()].reduce((s, l) => s + l.length, 0),
+    },
+  };
 }
 
 /** The miner-trainer crash loop. */
@@ -143,21 +189,29 @@ export async function trainerLoop(o: CrashOptions, log: (l: Record<string, unkno
     for (let i = 0; i <= o.iterations; i++) {
       if (i > 0) {
         // After the kill, before the restart: what is on disk.
-        const state = await readTrainerState(dataDir).catch((err: unknown) => { violations.push(`kill ${i}: trainer state unreadable: ${String(err)}`); return undefined; });
+        const state = await readTrainerState(dataDir).catch((err: unknown) => {
+          violations.push(`kill ${i}: trainer state unreadable: ${String(err)}`);
+          return undefined;
+        });
         if (ackedBest >= 0) {
-          if (!existsSync(bestCheckpointDir(dataDir))) violations.push(`kill ${i}: checkpoints/best is missing after checkpoint ${ackedBest} was reported`);
+          if (!existsSync(bestCheckpointDir(dataDir)))
+            violations.push(`kill ${i}: checkpoints/best is missing after checkpoint ${ackedBest} was reported`);
           else {
             const target = Number(readlinkSync(bestCheckpointDir(dataDir)));
-            if (!(target >= ackedBest)) violations.push(`kill ${i}: checkpoints/best points at ${target}, older than the reported ${ackedBest}`);
+            if (!(target >= ackedBest))
+              violations.push(`kill ${i}: checkpoints/best points at ${target}, older than the reported ${ackedBest}`);
             try {
               await tf.setBackend('cpu');
               await tf.ready();
               const predictor = await loadServingModel(bestCheckpointDir(dataDir));
               const outp = await predictor.predict(new Float32Array(784), [1, 784]);
               if (outp.shape.join(',') !== '1,10') violations.push(`kill ${i}: best checkpoint answers shape ${outp.shape.join(',')}`);
-            } catch (err: unknown) { violations.push(`kill ${i}: best checkpoint does not load: ${String(err)}`); }
+            } catch (err: unknown) {
+              violations.push(`kill ${i}: best checkpoint does not load: ${String(err)}`);
+            }
           }
-          if (state !== undefined && state.bestStep < ackedBest) violations.push(`kill ${i}: trainer state bestStep ${state.bestStep} < reported ${ackedBest}`);
+          if (state !== undefined && state.bestStep < ackedBest)
+            violations.push(`kill ${i}: trainer state bestStep ${state.bestStep} < reported ${ackedBest}`);
         }
         if (state !== undefined) {
           if (state.step < lastStateStep) violations.push(`kill ${i}: trainer state went back from step ${lastStateStep} to ${state.step}`);
@@ -171,7 +225,11 @@ export async function trainerLoop(o: CrashOptions, log: (l: Record<string, unkno
         await p.waitFor('progress', 180_000);
         recovery.push(Date.now() - t0);
         await sleep(Math.floor(rand() * 2500));
-        for (const l of p.lines) if (l.msg === 'checkpoint' && typeof l.step === 'number') { ackedBest = Math.max(ackedBest, l.step); checkpoints++; }
+        for (const l of p.lines)
+          if (l.msg === 'checkpoint' && typeof l.step === 'number') {
+            ackedBest = Math.max(ackedBest, l.step);
+            checkpoints++;
+          }
         await p.kill('SIGKILL');
         for (const l of p.lines) if (l.msg === 'checkpoint' && typeof l.step === 'number') ackedBest = Math.max(ackedBest, l.step);
         log({ component: 'miner-trainer', kill: i + 1, bestReported: ackedBest });
@@ -182,7 +240,13 @@ export async function trainerLoop(o: CrashOptions, log: (l: Record<string, unkno
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { component: 'miner-trainer', kills: o.iterations, violations, recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) }, detail: { bestStepReported: ackedBest, lastStateStep, checkpointLines: checkpoints } };
+  return {
+    component: 'miner-trainer',
+    kills: o.iterations,
+    violations,
+    recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) },
+    detail: { bestStepReported: ackedBest, lastStateStep, checkpointLines: checkpoints },
+  };
 }
 
 /** The validator-state crash loop. */
@@ -200,10 +264,14 @@ export async function validatorLoop(o: CrashOptions, log: (l: Record<string, unk
         const { state, outcome } = await loadState(path, { netuid: NETUID, hotkey: HOTKEY, maxAgeMs: 3_600_000, log: silentLogger() });
         if (acked >= 0 && outcome !== 'restored') violations.push(`kill ${i}: state ${outcome} after round ${acked} was saved`);
         if (outcome === 'restored') {
-          if (state.lastRoundId < acked) violations.push(`kill ${i}: restored round ${state.lastRoundId}, older than the saved ${acked} (lost EMA/pending commit)`);
-          if (state.lastRoundId > acked + 1) violations.push(`kill ${i}: restored round ${state.lastRoundId}, beyond the one in flight (${acked + 1})`);
-          if (serialiseState(state, 0) !== serialiseState(stateForRound(state.lastRoundId), 0)) violations.push(`kill ${i}: restored state for round ${state.lastRoundId} differs from what was saved`);
-          if (state.pendingCommits.length !== 1) violations.push(`kill ${i}: ${state.pendingCommits.length} pending commits restored, expected 1`);
+          if (state.lastRoundId < acked)
+            violations.push(`kill ${i}: restored round ${state.lastRoundId}, older than the saved ${acked} (lost EMA/pending commit)`);
+          if (state.lastRoundId > acked + 1)
+            violations.push(`kill ${i}: restored round ${state.lastRoundId}, beyond the one in flight (${acked + 1})`);
+          if (serialiseState(state, 0) !== serialiseState(stateForRound(state.lastRoundId), 0))
+            violations.push(`kill ${i}: restored state for round ${state.lastRoundId} differs from what was saved`);
+          if (state.pendingCommits.length !== 1)
+            violations.push(`kill ${i}: ${state.pendingCommits.length} pending commits restored, expected 1`);
         }
         if (i === o.iterations) break;
       }
@@ -214,7 +282,11 @@ export async function validatorLoop(o: CrashOptions, log: (l: Record<string, unk
         recovery.push(Date.now() - t0);
         await sleep(Math.floor(rand() * 1500));
         await p.kill('SIGKILL');
-        for (const l of p.lines) if (l.msg === 'saved' && typeof l.round === 'number') { acked = Math.max(acked, l.round); saves++; }
+        for (const l of p.lines)
+          if (l.msg === 'saved' && typeof l.round === 'number') {
+            acked = Math.max(acked, l.round);
+            saves++;
+          }
         log({ component: 'validator-state', kill: i + 1, lastSavedRound: acked });
       } finally {
         await p.kill('SIGKILL');
@@ -223,12 +295,22 @@ export async function validatorLoop(o: CrashOptions, log: (l: Record<string, unk
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { component: 'validator-state', kills: o.iterations, violations, recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) }, detail: { saves, lastSavedRound: acked } };
+  return {
+    component: 'validator-state',
+    kills: o.iterations,
+    violations,
+    recoveryMs: { median: median(recovery.slice(1)), max: Math.max(0, ...recovery.slice(1)) },
+    detail: { saves, lastSavedRound: acked },
+  };
 }
 
 /** Runs the selected loops one after the other (they compete for the same 2 cores otherwise). */
 export async function runCrash(o: CrashOptions, log: (l: Record<string, unknown>) => void): Promise<LoopResult[]> {
-  const loops: Array<[string, (o: CrashOptions, log: (l: Record<string, unknown>) => void) => Promise<LoopResult>]> = [['devchain', devchainLoop], ['miner', trainerLoop], ['validator', validatorLoop]];
+  const loops: Array<[string, (o: CrashOptions, log: (l: Record<string, unknown>) => void) => Promise<LoopResult>]> = [
+    ['devchain', devchainLoop],
+    ['miner', trainerLoop],
+    ['validator', validatorLoop],
+  ];
   const out: LoopResult[] = [];
   for (const [name, loop] of loops) if (!o.only || o.only.includes(name)) out.push(await loop(o, log));
   return out;

@@ -16,11 +16,21 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { ARENA, sleep, slope, spawnNode, usage } from './proc.ts';
 
-export interface LoadOptions { minutes: number; seed: number; clients?: number }
+export interface LoadOptions {
+  minutes: number;
+  seed: number;
+  clients?: number;
+}
 const SUBNET = new URL('../configs/devchain/subnet.json', import.meta.url).pathname;
-const SYSTEM_ACCOUNT_ALICE = '0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9de1e86a9a8c739864cf3cc5ec2bea59fd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
+const SYSTEM_ACCOUNT_ALICE =
+  '0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9de1e86a9a8c739864cf3cc5ec2bea59fd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
 
-interface Client { ws: WebSocket; answered: number; notified: number; errors: number }
+interface Client {
+  ws: WebSocket;
+  answered: number;
+  notified: number;
+  errors: number;
+}
 
 function openClient(url: string): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -28,7 +38,9 @@ function openClient(url: string): Promise<Client> {
     const c: Client = { ws, answered: 0, notified: 0, errors: 0 };
     ws.on('message', (d) => {
       const m = JSON.parse(d.toString()) as { method?: string; error?: unknown };
-      if (m.method !== undefined) c.notified++; else if (m.error !== undefined) c.errors++; else c.answered++;
+      if (m.method !== undefined) c.notified++;
+      else if (m.error !== undefined) c.errors++;
+      else c.answered++;
     });
     ws.once('open', () => {
       ws.send(JSON.stringify({ jsonrpc: '2.0', id: 's1', method: 'chain_subscribeNewHeads', params: [] }));
@@ -39,13 +51,19 @@ function openClient(url: string): Promise<Client> {
   });
 }
 
-const pct = (xs: number[], p: number): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0; };
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+};
 
-export async function runLoad(o: LoadOptions, log: (l: Record<string, unknown>) => void): Promise<Record<string, unknown> & { ok: boolean }> {
+export async function runLoad(
+  o: LoadOptions,
+  log: (l: Record<string, unknown>) => void,
+): Promise<Record<string, unknown> & { ok: boolean }> {
   await cryptoWaitReady();
   const dir = mkdtempSync(join(tmpdir(), 'arena-load-'));
   const cfgPath = join(dir, 'devchain.json');
-  writeFileSync(cfgPath, JSON.stringify({ ...JSON.parse(readFileSync(SUBNET, 'utf8')) as object, port: 0, dataDir: join(dir, 'chain') }));
+  writeFileSync(cfgPath, JSON.stringify({ ...(JSON.parse(readFileSync(SUBNET, 'utf8')) as object), port: 0, dataDir: join(dir, 'chain') }));
   const chain = spawnNode('devchain', [ARENA, 'devchain', '--config', cfgPath, '--port', '0', '--block-time-ms', '1000']);
   const clients: Client[] = [];
   let api: ApiPromise | undefined;
@@ -63,16 +81,26 @@ export async function runLoad(o: LoadOptions, log: (l: Record<string, unknown>) 
     const t0 = Date.now();
     const end = t0 + o.minutes * 60_000;
     const rss: Array<[number, number]> = [];
-    let transfers = 0; let refused = 0; let q = 0;
+    let transfers = 0;
+    let refused = 0;
+    let q = 0;
     while (Date.now() < end) {
       for (const s of senders) {
         const nonce = await api.rpc.system.accountNextIndex(s.address);
         for (let j = 0; j < 5; j++) {
           const tx = await api.tx.balances.transferKeepAlive(dest, 1_000n).signAsync(s, { nonce: nonce.toNumber() + j, era: 0 });
-          await api.rpc.author.submitExtrinsic(tx).then(() => { transfers++; }, () => { refused++; });
+          await api.rpc.author.submitExtrinsic(tx).then(
+            () => {
+              transfers++;
+            },
+            () => {
+              refused++;
+            },
+          );
         }
       }
-      for (const c of clients) c.ws.send(JSON.stringify({ jsonrpc: '2.0', id: q++, method: 'state_getStorage', params: [SYSTEM_ACCOUNT_ALICE] }));
+      for (const c of clients)
+        c.ws.send(JSON.stringify({ jsonrpc: '2.0', id: q++, method: 'state_getStorage', params: [SYSTEM_ACCOUNT_ALICE] }));
       rss.push([(Date.now() - t0) / 60_000, usage(chain.pid).rssMb]);
       await sleep(500);
     }
@@ -83,14 +111,25 @@ export async function runLoad(o: LoadOptions, log: (l: Record<string, unknown>) 
     const notified = clients.map((c) => c.notified);
     const warm = rss.filter(([t]) => t > Math.min(1, o.minutes / 3));
     const result = {
-      minutes: o.minutes, clients: clients.length, blocks: heads.length, transfersAccepted: transfers, transfersRefused: refused,
+      minutes: o.minutes,
+      clients: clients.length,
+      blocks: heads.length,
+      transfersAccepted: transfers,
+      transfersRefused: refused,
       blockIntervalMs: { p50: pct(intervals, 0.5), p99: pct(intervals, 0.99), max: Math.max(0, ...intervals) },
       queriesPerClient: { min: Math.min(...answered), median: pct(answered, 0.5), max: Math.max(...answered) },
       notificationsPerClient: { min: Math.min(...notified), median: pct(notified, 0.5) },
       clientErrors: clients.reduce((s, c) => s + c.errors, 0),
-      chainRssMb: { start: rss[0]?.[1], end: rss.at(-1)?.[1], peak: Math.max(...rss.map(([, r]) => r)), slopeMbPerMin: Math.round(slope(warm) * 100) / 100 },
+      chainRssMb: {
+        start: rss[0]?.[1],
+        end: rss.at(-1)?.[1],
+        peak: Math.max(...rss.map(([, r]) => r)),
+        slopeMbPerMin: Math.round(slope(warm) * 100) / 100,
+      },
     };
-    const starved = result.queriesPerClient.min < 0.5 * result.queriesPerClient.median || result.notificationsPerClient.min < 0.5 * result.notificationsPerClient.median;
+    const starved =
+      result.queriesPerClient.min < 0.5 * result.queriesPerClient.median ||
+      result.notificationsPerClient.min < 0.5 * result.notificationsPerClient.median;
     const problems = [
       ...(starved ? ['a client got less than half the median service'] : []),
       ...(result.blockIntervalMs.p50 > 1_500 ? [`median block interval ${result.blockIntervalMs.p50} ms for a 1,000 ms target`] : []),

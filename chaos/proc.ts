@@ -24,33 +24,95 @@ export interface Proc {
 }
 
 /** Spawns `node <args>` with stdout parsed as JSON lines; stderr is kept as text lines. */
-export function spawnNode(name: string, args: string[], env: Record<string, string> = {}, cwd?: string, onLine?: (l: Record<string, unknown>) => void): Proc {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, ...(cwd ? { cwd } : {}) });
+export function spawnNode(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+  onLine?: (l: Record<string, unknown>) => void,
+): Proc {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    ...(cwd ? { cwd } : {}),
+  });
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
   const push = (l: Record<string, unknown>): void => {
     lines.push(l);
     onLine?.(l);
     if (lines.length > 2000) lines.splice(0, lines.length - 2000);
-    for (const w of [...waiters]) if (w.test(l)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(l); }
+    for (const w of [...waiters])
+      if (w.test(l)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(l);
+      }
   };
   createInterface({ input: child.stdout! }).on('line', (text) => {
-    try { push(JSON.parse(text) as Record<string, unknown>); } catch { push({ msg: 'stdout text', text: text.slice(0, 300) }); }
+    try {
+      push(JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      push({ msg: 'stdout text', text: text.slice(0, 300) });
+    }
   });
   createInterface({ input: child.stderr! }).on('line', (text) => push({ msg: 'stderr', text: text.slice(0, 300) }));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
   const alive = (): boolean => child.exitCode === null && child.signalCode === null;
   return {
-    name, child, pid: child.pid!, lines, exited, alive,
-    waitFor: (msg, timeoutMs = 120_000) => new Promise((resolve, reject) => {
-      const test = (l: Record<string, unknown>): boolean => typeof l.msg === 'string' && (typeof msg === 'string' ? l.msg === msg : msg.test(l.msg));
-      const past = lines.find(test);
-      if (past) { resolve(past); return; }
-      const timer = setTimeout(() => reject(new Error(`${name}: no "${String(msg)}" log line within ${timeoutMs} ms; last lines:\n${lines.slice(-15).map((l) => JSON.stringify(l)).join('\n')}`)), timeoutMs);
-      waiters.push({ test, resolve: (l) => { clearTimeout(timer); resolve(l); } });
-      void exited.then(({ code, signal }) => { clearTimeout(timer); reject(new Error(`${name} exited (${code ?? signal}) before "${String(msg)}"; last lines:\n${lines.slice(-15).map((l) => JSON.stringify(l)).join('\n')}`)); });
-    }),
-    kill: async (signal = 'SIGKILL') => { if (alive()) { child.kill(signal); if (signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGINT') await exited; } },
+    name,
+    child,
+    pid: child.pid!,
+    lines,
+    exited,
+    alive,
+    waitFor: (msg, timeoutMs = 120_000) =>
+      new Promise((resolve, reject) => {
+        const test = (l: Record<string, unknown>): boolean =>
+          typeof l.msg === 'string' && (typeof msg === 'string' ? l.msg === msg : msg.test(l.msg));
+        const past = lines.find(test);
+        if (past) {
+          resolve(past);
+          return;
+        }
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `${name}: no "${String(msg)}" log line within ${timeoutMs} ms; last lines:\n${lines
+                  .slice(-15)
+                  .map((l) => JSON.stringify(l))
+                  .join('\n')}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          test,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
+        void exited.then(({ code, signal }) => {
+          clearTimeout(timer);
+          reject(
+            new Error(
+              `${name} exited (${code ?? signal}) before "${String(msg)}"; last lines:\n${lines
+                .slice(-15)
+                .map((l) => JSON.stringify(l))
+                .join('\n')}`,
+            ),
+          );
+        });
+      }),
+    kill: async (signal = 'SIGKILL') => {
+      if (alive()) {
+        child.kill(signal);
+        if (signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGINT') await exited;
+      }
+    },
   };
 }
 
@@ -91,8 +153,13 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 /** One JSON-RPC call over HTTP. */
 export async function rpc<T = unknown>(httpUrl: string, method: string, params: unknown[] = [], timeoutMs = 30_000): Promise<T> {
-  const r = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }), signal: AbortSignal.timeout(timeoutMs) });
-  const j = await r.json() as { result?: T; error?: { code: number; message: string; data?: unknown } };
+  const r = await fetch(httpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const j = (await r.json()) as { result?: T; error?: { code: number; message: string; data?: unknown } };
   if (j.error) throw new Error(`${method}: ${j.error.code} ${j.error.message} ${JSON.stringify(j.error.data ?? '')}`);
   return j.result as T;
 }

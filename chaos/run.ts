@@ -8,11 +8,19 @@ import { runCrash } from './crash.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seed: { type: 'string' }, iterations: { type: 'string', default: '20' }, minutes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    seed: { type: 'string' },
+    iterations: { type: 'string', default: '20' },
+    minutes: { type: 'string' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const mode = positionals[0];
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
-const line = (o: Record<string, unknown>): void => { process.stdout.write(`${JSON.stringify(o)}\n`); };
+const line = (o: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(o)}\n`);
+};
 const only = values.only?.split(',');
 
 async function main(): Promise<boolean> {
@@ -37,7 +45,9 @@ async function main(): Promise<boolean> {
     line({ chaos: 'load', ...r });
     return r.ok;
   }
-  process.stderr.write(`usage: npm run chaos -- crash|soak|load [--seed N] [--iterations N] [--minutes M]; found ${JSON.stringify(mode)}\n`);
+  process.stderr.write(
+    `usage: npm run chaos -- crash|soak|load [--seed N] [--iterations N] [--minutes M]; found ${JSON.stringify(mode)}\n`,
+  );
   process.exitCode = 2;
   return false;
 }

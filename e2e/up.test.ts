@@ -19,11 +19,16 @@ function run(args: string[], timeoutMs: number): Promise<{ code: number | null; 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const keep = (b: Buffer): void => { out = (out + b.toString()).slice(-20_000); };
+    const keep = (b: Buffer): void => {
+      out = (out + b.toString()).slice(-20_000);
+    };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, out }); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
   });
 }
 
@@ -34,11 +39,28 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   const config = {
     dataDir: join(dir, 'up'),
     chain: { port: 0, blockTimeMs: 1000, emissionTaoPerBlock: 1 },
-    subnet: { netuid: 1, tempo: 12, weightsSetRateLimit: 3, commitReveal: false, revealPeriodEpochs: 1, yuma3: true, immunityPeriod: 5000, maxAllowedValidators: 8, minAllowedWeights: 1, burnTao: 1 },
-    validators: [{ name: 'validator-1', stakeTao: 1000 }, { name: 'validator-2', stakeTao: 500 }],
+    subnet: {
+      netuid: 1,
+      tempo: 12,
+      weightsSetRateLimit: 3,
+      commitReveal: false,
+      revealPeriodEpochs: 1,
+      yuma3: true,
+      immunityPeriod: 5000,
+      maxAllowedValidators: 8,
+      minAllowedWeights: 1,
+      burnTao: 1,
+    },
+    validators: [
+      { name: 'validator-1', stakeTao: 1000 },
+      { name: 'validator-2', stakeTao: 500 },
+    ],
     // The same competition, two clearly different models: an MLP trained for 300 steps and a linear
     // model stopped after 10 steps.
-    miners: [{ name: 'miner-mlp', model: 'mlp', maxSteps: 300 }, { name: 'miner-linear', model: 'linear', maxSteps: 10 }],
+    miners: [
+      { name: 'miner-mlp', model: 'mlp', maxSteps: 300 },
+      { name: 'miner-linear', model: 'linear', maxSteps: 10 },
+    ],
     ports: { minerGrpcBase: 0, metricsBase: 0, dashboard: 0 },
     validator: { roundLengthBlocks: 4, batchSize: 128, deadlineMs: 5000, emaAlpha: 0.5 },
     fundTao: 100,
@@ -51,7 +73,9 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   t.regex(up.out, /arena up · chain ws:\/\/127\.0\.0\.1:\d+ · 2 validators · 2 miners/);
 
   // Reopen the chain `up` left behind (manual seal: the state stays as it was).
-  const chain = await spawnDevchain(t, { args: ['--config', join(config.dataDir, 'devchain.json'), '--data-dir', join(config.dataDir, 'chain'), '--manual-seal'] });
+  const chain = await spawnDevchain(t, {
+    args: ['--config', join(config.dataDir, 'devchain.json'), '--data-dir', join(config.dataDir, 'chain'), '--manual-seal'],
+  });
   const api = await ApiPromise.create({ provider: new WsProvider(chain.url), noInitWarn: true });
   t.teardown(() => api.disconnect());
   const q = api.query.subtensorModule!;
@@ -69,7 +93,9 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   }
   t.is(minerUids.length, 2, 'both miners have an axon on chain');
   const permits = (await q.validatorPermit!(1)).toJSON() as boolean[];
-  const weightRows = await Promise.all([...hotkeyByUid.keys()].map(async (uid) => [uid, (await q.weights!(1, uid)).toJSON() as [number, number][]] as const));
+  const weightRows = await Promise.all(
+    [...hotkeyByUid.keys()].map(async (uid) => [uid, (await q.weights!(1, uid)).toJSON() as [number, number][]] as const),
+  );
   const setters = weightRows.filter(([uid, row]) => row.length > 0 && permits[uid] === true);
   t.true(setters.length >= 2, `both validators set weights (rows: ${JSON.stringify(weightRows)})`);
   const emission = (await q.emission!(1)).toJSON() as number[];
@@ -85,7 +111,10 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   };
   const mlp = await uidOf('miner-mlp');
   const linear = await uidOf('miner-linear');
-  t.true(incentive[mlp]! > incentive[linear]!, `the MLP earns more incentive than the barely trained linear model (incentive ${JSON.stringify(incentive)})`);
+  t.true(
+    incentive[mlp]! > incentive[linear]!,
+    `the MLP earns more incentive than the barely trained linear model (incentive ${JSON.stringify(incentive)})`,
+  );
   const mlpStake = BigInt((await q.totalHotkeyAlpha!(hotkeyByUid.get(mlp)!, 1)).toString());
   t.true(mlpStake > 0n, 'the MLP miner was paid (incentive is credited as stake)');
 });

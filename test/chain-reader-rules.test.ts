@@ -57,7 +57,9 @@ test('the scanner recognises every form of a direct read', (t) => {
   t.deepEqual(directReads('api.query!.subtensorModule!.weights!(1)'), ['api.query.subtensorModule']);
   t.deepEqual(directReads("api.query['subtensorModule']"), ['api.query.subtensorModule']);
   t.deepEqual(directReads('const { subtensorModule } = api.query;'), ['destructured api.query.subtensorModule']);
-  t.deepEqual(directReads("rpc('state_getStorage', ['0x658faa385070e074c85bf6b568cf0555...'])"), ['a raw SubtensorModule storage key (twox128 prefix)']);
+  t.deepEqual(directReads("rpc('state_getStorage', ['0x658faa385070e074c85bf6b568cf0555...'])"), [
+    'a raw SubtensorModule storage key (twox128 prefix)',
+  ]);
   t.deepEqual(directReads("xxhashAsHex('SubtensorModule', 128)"), ['a computed SubtensorModule storage prefix']);
   t.deepEqual(directReads('api.tx.subtensorModule.serveAxon(...)'), [], 'calls are not reads');
 });
@@ -87,10 +89,15 @@ function reachable(entry: string): { files: string[]; packages: Map<string, stri
   return { files: [...seen], packages };
 }
 
-test('core\'s chain reader is browser-safe: nothing it imports is a Node built-in', (t) => {
+test("core's chain reader is browser-safe: nothing it imports is a Node built-in", (t) => {
   const { files: reached, packages } = reachable(PACKAGE.imports['#core/reader'] ?? 'core/src/reader.ts');
   t.true(reached.length >= 5, `only ${reached.length} files reached`);
-  const nodeOnly = [...packages].filter(([spec]) => spec.startsWith('node:') || NODE_BUILTINS.has(spec)).map(([spec, file]) => `${file} imports ${spec}`);
+  const nodeOnly = [...packages]
+    .filter(([spec]) => spec.startsWith('node:') || NODE_BUILTINS.has(spec))
+    .map(([spec, file]) => `${file} imports ${spec}`);
   t.deepEqual(nodeOnly, []);
-  t.true(reachable('cli/src/leaderboard/read.ts').files.some((f) => f.endsWith('core/src/chain/reader.ts')), 'the leaderboard (and so the dashboard) reads through it');
+  t.true(
+    reachable('cli/src/leaderboard/read.ts').files.some((f) => f.endsWith('core/src/chain/reader.ts')),
+    'the leaderboard (and so the dashboard) reads through it',
+  );
 });

@@ -41,7 +41,9 @@ test('every file in configs/ parses with its schema', (t) => {
 });
 
 test('a config with an unknown key is refused with the field named', (t) => {
-  const err = t.throws(() => UpConfigSchema.parse({ validators: [{ name: 'v', stakeTao: 1 }], miners: [{ name: 'm', model: 'mlp' }], typo: 1 }));
+  const err = t.throws(() =>
+    UpConfigSchema.parse({ validators: [{ name: 'v', stakeTao: 1 }], miners: [{ name: 'm', model: 'mlp' }], typo: 1 }),
+  );
   t.regex(String(err?.message), /typo/);
   t.throws(() => loadConfig({ schema: DevchainConfigSchema, file: { port: 'nine' }, env: {} }), { message: /port/ });
 });

@@ -4,19 +4,31 @@ import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-interface GpuRow { tfjsNodeGpu: string; libtensorflow: string; cuda: string; cudnn: string; baseImage: string }
+interface GpuRow {
+  tfjsNodeGpu: string;
+  libtensorflow: string;
+  cuda: string;
+  cudnn: string;
+  baseImage: string;
+}
 
 /** The row under the `gpu-versions` marker of training/README.md. */
 function readmeRow(): GpuRow {
   const text = readFileSync(`${ROOT}training/README.md`, 'utf8');
   const after = text.slice(text.indexOf('<!-- gpu-versions'));
-  const rows = after.split('\n').filter((l) => l.startsWith('|')).slice(2);
-  const cells = (rows[0] ?? '').split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''));
+  const rows = after
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .slice(2);
+  const cells = (rows[0] ?? '')
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim().replace(/`/g, ''));
   const [tfjsNodeGpu = '', libtensorflow = '', cuda = '', cudnn = '', baseImage = ''] = cells;
   return { tfjsNodeGpu, libtensorflow, cuda, cudnn, baseImage };
 }
 
-test('the GPU image is built on the CUDA and cuDNN that tfjs-node-gpu\'s libtensorflow needs', (t) => {
+test("the GPU image is built on the CUDA and cuDNN that tfjs-node-gpu's libtensorflow needs", (t) => {
   const row = readmeRow();
   t.is(row.libtensorflow, '2.9.1', 'tfjs-node-gpu 4.x downloads libtensorflow 2.9.1');
   t.is(row.cuda, '11.2', 'libtensorflow 2.9.1 is built for CUDA 11.2');

@@ -13,9 +13,23 @@ const surfaces = await loadSurfaces();
 
 test('every input surface of issue 12 has a fuzz property', (t) => {
   const names = surfaces.map((s) => s.surface.name);
-  for (const expected of ['devchain.rpc.ws', 'devchain.rpc.http', 'devchain.extrinsic', 'devchain.call-args', 'devchain.metadata',
-    'miner.predict-body', 'miner.info-body', 'miner.headers', 'protocol.decoders', 'protocol.tensor-roundtrip',
-    'core.keyfile', 'core.keyfile-encrypted', 'core.password', 'config.loaders', 'validator.report']) {
+  for (const expected of [
+    'devchain.rpc.ws',
+    'devchain.rpc.http',
+    'devchain.extrinsic',
+    'devchain.call-args',
+    'devchain.metadata',
+    'miner.predict-body',
+    'miner.info-body',
+    'miner.headers',
+    'protocol.decoders',
+    'protocol.tensor-roundtrip',
+    'core.keyfile',
+    'core.keyfile-encrypted',
+    'core.password',
+    'config.loaders',
+    'validator.report',
+  ]) {
     t.true(names.includes(expected), `no fuzz surface named ${expected}`);
   }
 });

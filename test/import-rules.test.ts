@@ -42,7 +42,9 @@ function* sourceFiles(dir: string): Generator<string> {
 /** Root-relative path (always with `/`) that a relative specifier resolves to, or undefined. */
 function resolvedPath(fromRel: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
-  return relative(ROOT, join(ROOT, fromRel, '..', spec)).split(sep).join('/');
+  return relative(ROOT, join(ROOT, fromRel, '..', spec))
+    .split(sep)
+    .join('/');
 }
 
 /** The project folder an import specifier reaches, or undefined for a package import. */
@@ -67,7 +69,10 @@ const IMPORT_RE = new RegExp(
   'g',
 );
 
-interface FoundImport { spec: string; dynamic: boolean }
+interface FoundImport {
+  spec: string;
+  dynamic: boolean;
+}
 
 function importsOf(text: string): FoundImport[] {
   return [...text.matchAll(IMPORT_RE)].map((m) => {
@@ -101,7 +106,11 @@ test('every project import follows the folder dependency rules of DESIGN.md', (t
   const scannedPer: Record<string, number> = {};
   for (const folder of FOLDERS) {
     const dir = join(ROOT, folder);
-    try { statSync(dir); } catch { continue; }
+    try {
+      statSync(dir);
+    } catch {
+      continue;
+    }
     for (const file of sourceFiles(dir)) {
       scannedPer[folder] = (scannedPer[folder] ?? 0) + 1;
       const rel = relative(ROOT, file).split(sep).join('/');
@@ -109,7 +118,8 @@ test('every project import follows the folder dependency rules of DESIGN.md', (t
       violations.push(...violationsIn(rel, readFileSync(file, 'utf8')));
     }
   }
-  for (const folder of ['core', 'miner', 'validator', 'cli', 'bench', 'test']) t.true((scannedPer[folder] ?? 0) > 0, `no source files were scanned in ${folder}/`);
+  for (const folder of ['core', 'miner', 'validator', 'cli', 'bench', 'test'])
+    t.true((scannedPer[folder] ?? 0) > 0, `no source files were scanned in ${folder}/`);
   t.deepEqual(violations, []);
 });
 
@@ -126,18 +136,18 @@ test('the import scanner catches a forbidden import', (t) => {
 });
 
 test('side-effect imports are checked; argv strings and package side-effect imports are not imports of a folder', (t) => {
-  t.deepEqual(violationsIn('miner/src/x.ts', "import '../../validator/src/metrics.ts';\nimport \"#validator\";"), [
+  t.deepEqual(violationsIn('miner/src/x.ts', 'import \'../../validator/src/metrics.ts\';\nimport "#validator";'), [
     'miner/src/x.ts imports ../../validator/src/metrics.ts (miner -> validator)',
     'miner/src/x.ts imports #validator (miner -> validator)',
   ]);
   t.deepEqual(violationsIn('core/src/x.ts', "import '@polkadot/api-augment';\nspawn(node, ['--import', 'tsx', '../cli/x.ts']);"), []);
 });
 
-test('dynamic imports are checked, and only cli\'s lazy load of sim/ is exempt', (t) => {
+test("dynamic imports are checked, and only cli's lazy load of sim/ is exempt", (t) => {
   const src = [
     "const v = await import('#validator');",
     'const w = await import(`../../validator/src/index.ts`);',
-    "const c = await import( \"../../cli/src/main.ts\" , { with: {} });",
+    'const c = await import( "../../cli/src/main.ts" , { with: {} });',
     'const skipped = await import(pathToFileURL(file).href);',
   ].join('\n');
   t.deepEqual(violationsIn('miner/src/x.ts', src), [
@@ -175,7 +185,9 @@ test('the shared test helpers (test/_helpers/, test/fuzz/) are open to tests onl
   t.deepEqual(violationsIn('devchain/test/x.ts', helper), []);
   t.deepEqual(violationsIn('devchain/src/x.ts', helper), ['devchain/src/x.ts imports ../../test/_helpers/devchain.ts (devchain -> test)']);
   t.deepEqual(violationsIn('miner/test/fuzz/x.fuzz.ts', "import type { FuzzSurface } from '../../../test/fuzz/surface.ts';"), []);
-  t.deepEqual(violationsIn('miner/src/x.ts', "import { s } from '../../test/fuzz/surface.ts';"), ['miner/src/x.ts imports ../../test/fuzz/surface.ts (miner -> test)']);
+  t.deepEqual(violationsIn('miner/src/x.ts', "import { s } from '../../test/fuzz/surface.ts';"), [
+    'miner/src/x.ts imports ../../test/fuzz/surface.ts (miner -> test)',
+  ]);
   t.deepEqual(violationsIn('devchain/test/x.ts', "import { c } from '../../test/configs.test.ts';"), [
     'devchain/test/x.ts imports ../../test/configs.test.ts (devchain -> test)',
   ]);

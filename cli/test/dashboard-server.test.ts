@@ -30,7 +30,9 @@ async function get(url: string, method = 'GET'): Promise<{ status: number; type:
   return new Promise((resolve, reject) => {
     const req = request(url, { method }, (res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d.toString(); });
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
     });
     req.on('error', reject);
@@ -52,10 +54,20 @@ test('serves config, report index, report files and the page; rejects traversal 
 
   const cfg = await get(`${dash.url}config.json`);
   t.is(cfg.status, 200);
-  t.deepEqual(JSON.parse(cfg.body), { chainEndpoint: 'ws://127.0.0.1:9', netuid: 3, reports: [{ id: 0, label: 'validator-a' }, { id: 1, label: 'validator-b' }] });
+  t.deepEqual(JSON.parse(cfg.body), {
+    chainEndpoint: 'ws://127.0.0.1:9',
+    netuid: 3,
+    reports: [
+      { id: 0, label: 'validator-a' },
+      { id: 1, label: 'validator-b' },
+    ],
+  });
 
   const index = await get(`${dash.url}reports/index.json`);
-  t.deepEqual(JSON.parse(index.body), [{ id: 0, label: 'validator-a', rounds: [1, 3, 12] }, { id: 1, label: 'validator-b', rounds: [] }]);
+  t.deepEqual(JSON.parse(index.body), [
+    { id: 0, label: 'validator-a', rounds: [1, 3, 12] },
+    { id: 1, label: 'validator-b', rounds: [] },
+  ]);
   const r3 = await get(`${dash.url}reports/0/round-3.json`);
   t.is(r3.status, 200);
   t.is((JSON.parse(r3.body) as { roundId: number }).roundId, 3);
@@ -81,7 +93,9 @@ test('serves config, report index, report files and the page; rejects traversal 
 
 test('refuses to start without a built page or with bad options, and says what to do', async (t) => {
   const root = tempDir(t);
-  await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://127.0.0.1:9', netuid: 1, port: 0, distDir: join(root, 'none') }), { message: /npm run build:dashboard/ });
+  await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://127.0.0.1:9', netuid: 1, port: 0, distDir: join(root, 'none') }), {
+    message: /npm run build:dashboard/,
+  });
   const distDir = fakeDist(root);
   await t.throwsAsync(startDashboard({ chainEndpoint: 'http://x', netuid: 1, port: 0, distDir }), { message: /ws:\/\/ or wss:\/\// });
   await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://x', netuid: 70_000, port: 0, distDir }), { message: /netuid/ });
@@ -107,19 +121,39 @@ test('`arena dashboard` process: flags + env, serves /config.json, stops on SIGI
     execFileSync(process.execPath, [new URL('../dashboard/build.mjs', import.meta.url).pathname], { stdio: 'ignore' });
   }
   const reports = tempDir(t);
-  const child = spawn(process.execPath, [new URL('../bin/arena.js', import.meta.url).pathname, 'dashboard', '--chain-endpoint', 'ws://127.0.0.1:9', '--port', '0', '--log-level', 'silent'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARENA_NETUID: '7', ARENA_DASHBOARD_REPORTS: reports } });
+  const child = spawn(
+    process.execPath,
+    [
+      new URL('../bin/arena.js', import.meta.url).pathname,
+      'dashboard',
+      '--chain-endpoint',
+      'ws://127.0.0.1:9',
+      '--port',
+      '0',
+      '--log-level',
+      'silent',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ARENA_NETUID: '7', ARENA_DASHBOARD_REPORTS: reports } },
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL within 45 s; stderr: ${stderr}`)), 45_000);
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
-      if (m?.[1] !== undefined) { clearTimeout(timer); resolve(m[1]); }
+      if (m?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}: ${stderr}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${stderr}`));
+    });
   });
   const cfg = JSON.parse((await get(`${url}config.json`)).body) as { chainEndpoint: string; netuid: number; reports: { label: string }[] };
   t.is(cfg.chainEndpoint, 'ws://127.0.0.1:9');

@@ -5,11 +5,14 @@ import { DevchainConfigSchema } from '#devchain';
 
 const FILE = new URL('../../configs/devchain/local.json', import.meta.url);
 
-test('arena devchain loads its config with core\'s loader: env over file, flags over env, one ConfigError naming the source', (t) => {
+test("arena devchain loads its config with core's loader: env over file, flags over env, one ConfigError naming the source", (t) => {
   const file = JSON.parse(readFileSync(FILE, 'utf8')) as unknown;
   const load = (env: Record<string, string>, flags: Record<string, unknown>) =>
     loadConfig({ schema: DevchainConfigSchema, envPrefix: 'ARENA_DEVCHAIN', file, filePath: 'local.json', env, flags });
-  const cfg = load({ ARENA_DEVCHAIN_PORT: '9000', ARENA_DEVCHAIN_BLOCK_TIME_MS: '12000', ARENA_DEVCHAIN_ALLOW_LOOPBACK_AXONS: 'true' }, { port: 9001 });
+  const cfg = load(
+    { ARENA_DEVCHAIN_PORT: '9000', ARENA_DEVCHAIN_BLOCK_TIME_MS: '12000', ARENA_DEVCHAIN_ALLOW_LOOPBACK_AXONS: 'true' },
+    { port: 9001 },
+  );
   t.is(cfg.port, 9001);
   t.is(cfg.blockTimeMs, 12000);
   t.true(cfg.allowLoopbackAxons);

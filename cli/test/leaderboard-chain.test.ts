@@ -9,27 +9,48 @@ import { main } from '../src/main.ts';
 import { readNeuronsLite, readSubnet } from '../src/leaderboard/read.ts';
 import { ARENA, AXON_PORT, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function arena(args: string[], timeoutMs = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = ''; let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`arena ${args.join(' ')} did not finish in ${timeoutMs} ms; stderr: ${stderr}`)); }, timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`arena ${args.join(' ')} did not finish in ${timeoutMs} ms; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
-
 
 /** Runs the CLI's own `main` in this process (sparing a process start-up), capturing stdout and stderr. */
 async function inProcess(args: string[]): Promise<Run & { code: number }> {
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  let stdout = ''; let stderr = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => { stdout += chunk.toString(); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => { stderr += chunk.toString(); return true; }) as typeof process.stderr.write;
+  let stdout = '';
+  let stderr = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += chunk.toString();
+    return true;
+  }) as typeof process.stderr.write;
   try {
     return { code: await main(['node', 'arena', ...args]), stdout, stderr };
   } finally {
@@ -39,8 +60,25 @@ async function inProcess(args: string[]): Promise<Run & { code: number }> {
 }
 
 interface JsonBoard {
-  netuid: number; block: number; tempo: number; nextEpochBlock: number; n: number; validators: number; miners: number;
-  rows: { rank: number; uid: number; hotkey: string; role: string; validatorPermit: boolean; incentive: number; emissionRao: string; dividends: number; stakeRao: string; updatedBlocksAgo: number | null }[];
+  netuid: number;
+  block: number;
+  tempo: number;
+  nextEpochBlock: number;
+  n: number;
+  validators: number;
+  miners: number;
+  rows: {
+    rank: number;
+    uid: number;
+    hotkey: string;
+    role: string;
+    validatorPermit: boolean;
+    incentive: number;
+    emissionRao: string;
+    dividends: number;
+    stakeRao: string;
+    updatedBlocksAgo: number | null;
+  }[];
 }
 
 let chain: SubnetChain;
@@ -62,7 +100,10 @@ test.serial('table at the best block: header and every registered neuron', async
   const r = await arena(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID)]);
   t.is(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
-  t.regex(lines[0] ?? '', new RegExp(`^subnet ${NETUID} · block \\d+ · tempo ${TEMPO} · next epoch \\d+ \\(in \\d+\\) · n 5 \\(2 validators, 3 miners\\)`));
+  t.regex(
+    lines[0] ?? '',
+    new RegExp(`^subnet ${NETUID} · block \\d+ · tempo ${TEMPO} · next epoch \\d+ \\(in \\d+\\) · n 5 \\(2 validators, 3 miners\\)`),
+  );
   t.false(r.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
   const body = lines.slice(4).filter((l) => l.trim() !== '');
   t.is(body.length, 5);
@@ -87,7 +128,13 @@ test.serial('--json ranks by incentive after an epoch, with roles, stake and exa
   t.is(byUid.get(2)?.hotkey, chain.address(MINERS[0] ?? ''));
   // Every staked uid holds a permit on this small subnet; earning miners are still miners.
   t.true(byUid.get(2)?.validatorPermit);
-  t.deepEqual(lb.rows.filter((x) => x.role === 'miner').map((x) => x.uid).sort(), [2, 3, 4]);
+  t.deepEqual(
+    lb.rows
+      .filter((x) => x.role === 'miner')
+      .map((x) => x.uid)
+      .sort(),
+    [2, 3, 4],
+  );
   t.true(BigInt(byUid.get(0)?.stakeRao ?? '0') >= 1000n * 1_000_000_000n);
   t.true((byUid.get(0)?.dividends ?? 0) > 0);
   t.is(typeof byUid.get(0)?.updatedBlocksAgo, 'number');
@@ -97,7 +144,16 @@ test.serial('--json ranks by incentive after an epoch, with roles, stake and exa
 });
 
 test.serial('--at reads history: before the first epoch nothing was earned', async (t) => {
-  const r = await inProcess(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json', '--at', String(blockBeforeEpoch)]);
+  const r = await inProcess([
+    'leaderboard',
+    '--chain-endpoint',
+    chain.url,
+    '--netuid',
+    String(NETUID),
+    '--json',
+    '--at',
+    String(blockBeforeEpoch),
+  ]);
   t.is(r.code, 0, r.stderr);
   const lb = JSON.parse(r.stdout) as JsonBoard;
   t.is(lb.block, blockBeforeEpoch);
@@ -106,12 +162,25 @@ test.serial('--at reads history: before the first epoch nothing was earned', asy
 });
 
 test.serial('--watch re-renders on each new block and stops cleanly on SIGINT', async (t) => {
-  const child = spawn(process.execPath, [ARENA, 'leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [ARENA, 'leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID), '--json', '--watch'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
-  let out = ''; let err = '';
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const blocks = (): number[] => out.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as JsonBoard).block);
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const blocks = (): number[] =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as JsonBoard).block);
   const sawBlocks = new Promise<void>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -126,7 +195,10 @@ test.serial('--watch re-renders on each new block and stops cleanly on SIGINT', 
   await Promise.race([sawBlocks, new Promise((r) => setTimeout(r, 1_000))]);
   const seen = [...new Set(blocks())];
   t.true(seen.length >= 3, `expected 3 renders of different blocks, saw ${JSON.stringify(seen)}; stderr: ${err}`);
-  t.deepEqual(seen, [...seen].sort((a, b) => a - b));
+  t.deepEqual(
+    seen,
+    [...seen].sort((a, b) => a - b),
+  );
   child.kill('SIGINT');
   t.is(await exited, 0, err);
 });
@@ -156,7 +228,10 @@ test.serial('the storage reader agrees with the runtime API get_neurons_lite', a
     const fromStorage = await readSubnet(chain.api, NETUID, at);
     const fromApi = await readNeuronsLite(chain.api, NETUID, at);
     t.truthy(fromApi, 'the devchain exposes NeuronInfoRuntimeApi in metadata V15');
-    t.deepEqual(fromStorage.neurons.map((n) => ({ ...n, blockAtRegistration: 0 })), fromApi);
+    t.deepEqual(
+      fromStorage.neurons.map((n) => ({ ...n, blockAtRegistration: 0 })),
+      fromApi,
+    );
   }
   t.true(fromNonZero(await readSubnet(chain.api, NETUID)));
 });

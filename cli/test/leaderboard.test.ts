@@ -1,8 +1,16 @@
 /** Pure leaderboard building, formatting and rendering. */
 import test from 'ava';
 import {
-  axonText, buildLeaderboard, formatRao, ipToText, leaderboardToJson, nextEpochBlock, roleOf, shortKey,
-  type NeuronState, type SubnetSnapshot,
+  axonText,
+  buildLeaderboard,
+  formatRao,
+  ipToText,
+  leaderboardToJson,
+  nextEpochBlock,
+  roleOf,
+  shortKey,
+  type NeuronState,
+  type SubnetSnapshot,
 } from '../src/leaderboard/model.ts';
 import { renderHeader, renderLeaderboard } from '../src/leaderboard/render.ts';
 
@@ -11,9 +19,21 @@ const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
 function neuron(uid: number, over: Partial<NeuronState> = {}): NeuronState {
   return {
-    uid, hotkey: `${ALICE.slice(0, -2)}${String(uid).padStart(2, '0')}`, coldkey: BOB, active: true, validatorPermit: false,
-    incentive: 0, emissionRao: 0n, dividends: 0, consensus: 0, validatorTrust: 0, stakeRao: 0n,
-    lastUpdate: 0, blockAtRegistration: 1, axon: null, ...over,
+    uid,
+    hotkey: `${ALICE.slice(0, -2)}${String(uid).padStart(2, '0')}`,
+    coldkey: BOB,
+    active: true,
+    validatorPermit: false,
+    incentive: 0,
+    emissionRao: 0n,
+    dividends: 0,
+    consensus: 0,
+    validatorTrust: 0,
+    stakeRao: 0n,
+    lastUpdate: 0,
+    blockAtRegistration: 1,
+    axon: null,
+    ...over,
   };
 }
 
@@ -22,15 +42,23 @@ function snapshot(neurons: NeuronState[], over: Partial<SubnetSnapshot> = {}): S
 }
 
 test('ranks by incentive, then emission, then uid', (t) => {
-  const lb = buildLeaderboard(snapshot([
-    neuron(0, { incentive: 100, emissionRao: 5n }),
-    neuron(1, { incentive: 30_000, emissionRao: 1n }),
-    neuron(2, { incentive: 100, emissionRao: 9n }),
-    neuron(3, { incentive: 100, emissionRao: 9n }),
-    neuron(4),
-  ]));
-  t.deepEqual(lb.rows.map((r) => r.uid), [1, 2, 3, 0, 4]);
-  t.deepEqual(lb.rows.map((r) => r.rank), [1, 2, 3, 4, 5]);
+  const lb = buildLeaderboard(
+    snapshot([
+      neuron(0, { incentive: 100, emissionRao: 5n }),
+      neuron(1, { incentive: 30_000, emissionRao: 1n }),
+      neuron(2, { incentive: 100, emissionRao: 9n }),
+      neuron(3, { incentive: 100, emissionRao: 9n }),
+      neuron(4),
+    ]),
+  );
+  t.deepEqual(
+    lb.rows.map((r) => r.uid),
+    [1, 2, 3, 0, 4],
+  );
+  t.deepEqual(
+    lb.rows.map((r) => r.rank),
+    [1, 2, 3, 4, 5],
+  );
 });
 
 test('role: dividends make a validator, incentive a miner, else the permit decides', (t) => {
@@ -40,16 +68,28 @@ test('role: dividends make a validator, incentive a miner, else the permit decid
   t.is(roleOf({ validatorPermit: false, dividends: 0, incentive: 0 }), 'miner');
   // Small subnets give every staked uid a permit: an earning miner stays a miner.
   t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 9 }), 'miner');
-  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 100, axon: null }), 'validator', 'weights that count make a validator');
-  t.is(roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 0, axon: '127.0.0.1:8091' }), 'miner', 'a permit plus a served axon and nothing earned yet is a miner');
-  const lb = buildLeaderboard(snapshot([neuron(0, { validatorPermit: true, stakeRao: 5_000_000_000n }), neuron(1), neuron(2, { dividends: 7 })]));
+  t.is(
+    roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 100, axon: null }),
+    'validator',
+    'weights that count make a validator',
+  );
+  t.is(
+    roleOf({ validatorPermit: true, dividends: 0, incentive: 0, validatorTrust: 0, axon: '127.0.0.1:8091' }),
+    'miner',
+    'a permit plus a served axon and nothing earned yet is a miner',
+  );
+  const lb = buildLeaderboard(
+    snapshot([neuron(0, { validatorPermit: true, stakeRao: 5_000_000_000n }), neuron(1), neuron(2, { dividends: 7 })]),
+  );
   t.is(lb.validators, 2);
   t.is(lb.miners, 1);
   t.is(lb.totalStakeRao, 5_000_000_000n);
 });
 
 test('proportions, blocks ago and header fields', (t) => {
-  const lb = buildLeaderboard(snapshot([neuron(0, { incentive: 65_535, consensus: 32_767, lastUpdate: 90 }), neuron(1, { lastUpdate: 0 })]));
+  const lb = buildLeaderboard(
+    snapshot([neuron(0, { incentive: 65_535, consensus: 32_767, lastUpdate: 90 }), neuron(1, { lastUpdate: 0 })]),
+  );
   const [top, other] = lb.rows;
   t.is(top?.incentive, 1);
   t.true(Math.abs((top?.consensus ?? 0) - 0.49999) < 1e-4);
@@ -96,34 +136,64 @@ test('ip and axon text: IPv4, IPv6 (compressed), unserved and out-of-range', (t)
 });
 
 test('JSON form: balances as exact strings, every column present', (t) => {
-  const lb = buildLeaderboard(snapshot([neuron(0, { emissionRao: 123_456_789_012n, stakeRao: 18_446_744_073_709_551_615n, axon: '10.0.0.1:1' })]));
-  const json = JSON.parse(JSON.stringify(leaderboardToJson(lb))) as { rows: Record<string, unknown>[]; block: number; nextEpochBlock: number };
+  const lb = buildLeaderboard(
+    snapshot([neuron(0, { emissionRao: 123_456_789_012n, stakeRao: 18_446_744_073_709_551_615n, axon: '10.0.0.1:1' })]),
+  );
+  const json = JSON.parse(JSON.stringify(leaderboardToJson(lb))) as {
+    rows: Record<string, unknown>[];
+    block: number;
+    nextEpochBlock: number;
+  };
   const row = json.rows[0];
   t.is(row?.emissionRao, '123456789012');
   t.is(row?.emission, '123.456789012');
   t.is(row?.stakeRao, '18446744073709551615');
   t.is(row?.stake, '18446744073.709551615');
   t.is(row?.axon, '10.0.0.1:1');
-  for (const k of ['rank', 'uid', 'hotkey', 'coldkey', 'role', 'incentive', 'dividends', 'consensus', 'validatorTrust', 'updatedBlocksAgo']) t.true(k in (row ?? {}), k);
+  for (const k of ['rank', 'uid', 'hotkey', 'coldkey', 'role', 'incentive', 'dividends', 'consensus', 'validatorTrust', 'updatedBlocksAgo'])
+    t.true(k in (row ?? {}), k);
   t.is(json.block, 100);
   t.is(json.nextEpochBlock, 105);
 });
 
 test('rendered table: header, aligned columns, no ANSI unless asked', (t) => {
-  const lb = buildLeaderboard(snapshot([
-    neuron(0, { validatorPermit: true, dividends: 65_535, stakeRao: 1_000_000_000_000n, lastUpdate: 97, axon: '127.0.0.1:9000' }),
-    neuron(1, { incentive: 65_535, emissionRao: 2_500_000_000n, axon: '127.0.0.1:9001' }),
-  ]));
+  const lb = buildLeaderboard(
+    snapshot([
+      neuron(0, { validatorPermit: true, dividends: 65_535, stakeRao: 1_000_000_000_000n, lastUpdate: 97, axon: '127.0.0.1:9000' }),
+      neuron(1, { incentive: 65_535, emissionRao: 2_500_000_000n, axon: '127.0.0.1:9001' }),
+    ]),
+  );
   const text = renderLeaderboard(lb);
   t.false(text.includes('\u001b['));
   const lines = text.split('\n');
   t.is(lines[0], renderHeader(lb));
   t.regex(lines[0] ?? '', /subnet 1 · block 100 · tempo 10 · next epoch 105 \(in 5\) · n 2 \(1 validators, 1 miners\)/);
   const head = lines[2] ?? '';
-  for (const col of ['#', 'UID', 'HOTKEY', 'COLDKEY', 'ROLE', 'INCENTIVE', 'EMISSION', 'DIVIDENDS', 'CONSENSUS', 'VTRUST', 'STAKE', 'UPDATED', 'AXON']) t.true(head.includes(col), col);
+  for (const col of [
+    '#',
+    'UID',
+    'HOTKEY',
+    'COLDKEY',
+    'ROLE',
+    'INCENTIVE',
+    'EMISSION',
+    'DIVIDENDS',
+    'CONSENSUS',
+    'VTRUST',
+    'STAKE',
+    'UPDATED',
+    'AXON',
+  ])
+    t.true(head.includes(col), col);
   const first = lines[4] ?? '';
   t.regex(first, /^ ?1 +1 +5Grwva…/);
-  t.true(first.includes('miner') && first.includes('1.0000') && first.includes('2.5000') && first.includes('127.0.0.1:9001') && first.includes('never'));
+  t.true(
+    first.includes('miner') &&
+      first.includes('1.0000') &&
+      first.includes('2.5000') &&
+      first.includes('127.0.0.1:9001') &&
+      first.includes('never'),
+  );
   const second = lines[5] ?? '';
   t.true(second.includes('validator') && second.includes('1,000.00') && second.includes('3 ago'));
   // Right-aligned numeric columns end at the same offset on every row.

@@ -8,7 +8,9 @@ const shipped = UpConfigSchema.parse(JSON.parse(readFileSync('configs/up/local.j
 test('the shipped arena up config sets a stake threshold the validators meet and passes it to genesis', (t) => {
   t.is(shipped.chain.stakeThresholdTao, 500);
   for (const v of shipped.validators) t.true(v.stakeTao >= shipped.chain.stakeThresholdTao, v.name);
-  const keys = new Map([...shipped.validators, ...shipped.miners].map((n) => [n.name, { name: n.name, coldkey: `${n.name}-c`, hotkey: `${n.name}-h` }]));
+  const keys = new Map(
+    [...shipped.validators, ...shipped.miners].map((n) => [n.name, { name: n.name, coldkey: `${n.name}-c`, hotkey: `${n.name}-h` }]),
+  );
   const genesis = devchainConfig(shipped, keys) as { genesis: { pallets: { SubtensorModule: { stakeThreshold: number } } } };
   t.is(genesis.genesis.pallets.SubtensorModule.stakeThreshold, 500e9);
 });

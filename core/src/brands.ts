@@ -36,7 +36,6 @@ export function toNetUid(n: number): NetUid {
   return toU16(n, 'netuid') as NetUid;
 }
 
-
 /** Re-encodes an SS58 address (or 32-byte public key) with `prefix`; throws `TypeError` if it is not one. */
 export function toSs58(address: string | Uint8Array, prefix: number = SS58_PREFIX): string {
   try {

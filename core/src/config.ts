@@ -79,7 +79,10 @@ export interface ConfigLeaf {
 }
 
 function envSegment(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]/g, '_')
+    .toUpperCase();
 }
 
 function leafKind(schema: z.ZodType): ConfigLeaf['kind'] {
@@ -95,15 +98,15 @@ function leafKind(schema: z.ZodType): ConfigLeaf['kind'] {
 export function configLeaves(schema: z.ZodType, prefix = 'ARENA', path: string[] = []): ConfigLeaf[] {
   const inner = unwrap(schema);
   if (inner instanceof z.ZodObject) {
-    return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([k, child]) =>
-      configLeaves(child, prefix, [...path, k]));
+    return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([k, child]) => configLeaves(child, prefix, [...path, k]));
   }
   const envName = [prefix, ...path.map(envSegment)].join('_');
   const kind = leafKind(schema);
   const element = (inner._zod.def as { element?: z.ZodType }).element;
   const elementKind = kind === 'array' && element !== undefined ? leafKind(element) : undefined;
-  return [{ path, envName, kind, ...(elementKind === undefined ? {} : { elementKind }),
-    description: schema.description ?? inner.description }];
+  return [
+    { path, envName, kind, ...(elementKind === undefined ? {} : { elementKind }), description: schema.description ?? inner.description },
+  ];
 }
 
 function coerceEnv(text: string, kind: ConfigLeaf['kind'], elementKind?: ConfigLeaf['kind']): unknown {
@@ -112,7 +115,11 @@ function coerceEnv(text: string, kind: ConfigLeaf['kind'], elementKind?: ConfigL
   if (kind === 'boolean' && (t === 'true' || t === 'false')) return t === 'true';
   if (kind === 'array') {
     if (t.startsWith('[')) {
-      try { return JSON.parse(t) as unknown; } catch { return text; } // zod then reports the bad text
+      try {
+        return JSON.parse(t) as unknown;
+      } catch {
+        return text;
+      } // zod then reports the bad text
     }
     return t === '' ? [] : t.split(',').map((x) => coerceEnv(x.trim(), elementKind ?? 'string'));
   }
@@ -121,7 +128,9 @@ function coerceEnv(text: string, kind: ConfigLeaf['kind'], elementKind?: ConfigL
 
 /** The `ARENA_*` variables that match schema leaves, as a nested object plus each path's variable name. */
 export function configFromEnv(
-  schema: z.ZodType, env: Readonly<Record<string, string | undefined>>, prefix = 'ARENA',
+  schema: z.ZodType,
+  env: Readonly<Record<string, string | undefined>>,
+  prefix = 'ARENA',
 ): { values: Plain; origins: Map<string, string> } {
   const flat: Record<string, unknown> = {};
   const origins = new Map<string, string>();
@@ -144,8 +153,9 @@ export function loadConfig<S extends z.ZodType>(options: LoadConfigOptions<S>): 
   const origins = new Map<string, string>();
   const fileValues = options.file ?? {};
   if (!isPlain(fileValues)) {
-    throw new ConfigError([{ path: '', expected: 'a JSON object', found: describeValue(fileValues) }],
-      { source: options.filePath ?? 'config file' });
+    throw new ConfigError([{ path: '', expected: 'a JSON object', found: describeValue(fileValues) }], {
+      source: options.filePath ?? 'config file',
+    });
   }
   for (const p of leafPaths(fileValues)) origins.set(p, options.filePath ?? 'config file');
   const env = configFromEnv(options.schema, options.env ?? {}, options.envPrefix ?? 'ARENA');
@@ -160,7 +170,9 @@ export function loadConfig<S extends z.ZodType>(options: LoadConfigOptions<S>): 
 
 /** Converts zod issues to `ConfigIssue`s: dotted path, expected, found (with its source when known). */
 export function zodIssuesToConfigIssues(
-  error: z.ZodError, input: unknown, origins: ReadonlyMap<string, string> = new Map(),
+  error: z.ZodError,
+  input: unknown,
+  origins: ReadonlyMap<string, string> = new Map(),
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const issue of error.issues) {

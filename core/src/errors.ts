@@ -27,7 +27,13 @@ export type ArenaErrorCode =
 
 /** Codes that mean "the user gave bad input": the CLI exits with 2 for these. */
 const USAGE_CODES: ReadonlySet<ArenaErrorCode> = new Set<ArenaErrorCode>([
-  'CONFIG_INVALID', 'USAGE', 'NETWORK_UNKNOWN', 'PASSWORD_REQUIRED', 'WALLET_NOT_FOUND', 'CHAIN_BLOCK_NOT_FOUND', 'CHAIN_SUBNET_NOT_FOUND',
+  'CONFIG_INVALID',
+  'USAGE',
+  'NETWORK_UNKNOWN',
+  'PASSWORD_REQUIRED',
+  'WALLET_NOT_FOUND',
+  'CHAIN_BLOCK_NOT_FOUND',
+  'CHAIN_SUBNET_NOT_FOUND',
 ]);
 
 /** Base class of all project errors; `code` is stable and machine-readable, `cause` keeps the origin. */
@@ -207,7 +213,7 @@ export function exitCodeFor(err: unknown): 0 | 1 | 2 {
 /** The message of any thrown value, for logs and CLI output. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
-  return typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
+  return typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err));
 }
 
 /** True when `err` is an `ArenaError` with the given code (narrowing helper for `catch (e: unknown)`). */

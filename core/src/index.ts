@@ -231,8 +231,18 @@ export { subtensorAt, resolveBlock, SubtensorAt } from './chain/reader.ts';
 export type { BlockAt, BlockRef, SubtensorItem, SubtensorQuery } from './chain/reader.ts';
 /** Composite subnet reads over `SubtensorAt`. */
 export {
-  readNeurons, readNeuronsLite, readEpochSchedule, readIncentiveEmission, readWeightRows, readSubnetExists, requireSubnet,
-  readUid, readBurn, readAxon, readFreeBalance, rawAxon,
+  readNeurons,
+  readNeuronsLite,
+  readEpochSchedule,
+  readIncentiveEmission,
+  readWeightRows,
+  readSubnetExists,
+  requireSubnet,
+  readUid,
+  readBurn,
+  readAxon,
+  readFreeBalance,
+  rawAxon,
 } from './chain/subnet-reads.ts';
 /** A stored neuron, the epoch schedule items and weight rows. */
 export type { NeuronRecord, EpochScheduleRecord, WeightRows } from './chain/subnet-reads.ts';
@@ -242,7 +252,13 @@ export { readWeightHyperparams } from './chain/subnet-reads.ts';
 export type { WeightHyperparamsRecord } from './chain/subnet-reads.ts';
 /** Commit-reveal as this runtime counts it: layout from metadata, epoch of the next block, WeightCommits decoded. */
 export {
-  commitRevealLayout, commitRevealEpochAfter, legacyEpochIndex, nextBlockEpochIndex, decodeWeightCommit, decodeWeightCommits, readWeightCommits,
+  commitRevealLayout,
+  commitRevealEpochAfter,
+  legacyEpochIndex,
+  nextBlockEpochIndex,
+  decodeWeightCommit,
+  decodeWeightCommits,
+  readWeightCommits,
 } from './chain/commit-reveal.ts';
 /** Commit-reveal layout, a decoded commit and the dynamic-tempo schedule. */
 export type { CommitRevealLayout, WeightCommitRecord, EpochIndexSchedule } from './chain/commit-reveal.ts';

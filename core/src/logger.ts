@@ -41,9 +41,24 @@ export interface CreateLoggerOptions {
 
 /** Object paths that hold secrets; their values are replaced by `[redacted]` in every log line. */
 export const REDACT_PATHS: readonly string[] = [
-  'mnemonic', 'seed', 'password', 'secretPhrase', 'secretSeed', 'privateKey', 'secretKey',
-  '*.mnemonic', '*.seed', '*.password', '*.secretPhrase', '*.secretSeed', '*.privateKey', '*.secretKey',
-  '*.*.mnemonic', '*.*.seed', '*.*.password', '*.*.privateKey',
+  'mnemonic',
+  'seed',
+  'password',
+  'secretPhrase',
+  'secretSeed',
+  'privateKey',
+  'secretKey',
+  '*.mnemonic',
+  '*.seed',
+  '*.password',
+  '*.secretPhrase',
+  '*.secretSeed',
+  '*.privateKey',
+  '*.secretKey',
+  '*.*.mnemonic',
+  '*.*.seed',
+  '*.*.password',
+  '*.*.privateKey',
 ];
 
 /** Creates the root logger: NDJSON to stdout (or `destination`), secrets redacted. */

@@ -25,7 +25,7 @@ export function lineSplitter(onLine: (line: string) => void): (chunk: Uint8Array
 export function parseJsonLine(line: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(line);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -12,16 +12,21 @@ import { ArenaError, ConfigError } from './errors.ts';
 export const EndpointSchema = z.string().regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'a ws:// or wss:// URL');
 
 /** Schema of one `configs/networks/<name>.json` file. */
-export const NetworkSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('network name used with --network'),
-  description: z.string().describe('one line for humans'),
-  endpoint: EndpointSchema.describe('chain WebSocket endpoint'),
-  aliases: z.array(z.string()).default([]).describe('other names accepted by --network'),
-  isLocal: z.boolean().default(false).describe('true for a chain on this machine'),
-  ss58Prefix: z.number().int().min(0).max(16383).default(42),
-  tokenSymbol: z.string().default('TAO'),
-  tokenDecimals: z.number().int().min(0).max(30).default(9),
-}).strict();
+export const NetworkSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .describe('network name used with --network'),
+    description: z.string().describe('one line for humans'),
+    endpoint: EndpointSchema.describe('chain WebSocket endpoint'),
+    aliases: z.array(z.string()).default([]).describe('other names accepted by --network'),
+    isLocal: z.boolean().default(false).describe('true for a chain on this machine'),
+    ss58Prefix: z.number().int().min(0).max(16383).default(42),
+    tokenSymbol: z.string().default('TAO'),
+    tokenDecimals: z.number().int().min(0).max(30).default(9),
+  })
+  .strict();
 
 /** A parsed network definition. */
 export type Network = z.infer<typeof NetworkSchema>;
@@ -39,7 +44,9 @@ export function loadNetworkFile(path: string): Network {
 
 /** Every network in `dir` (default `configs/networks/`), sorted by name. */
 export function listNetworks(dir: string = NETWORKS_DIR): Network[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => loadNetworkFile(join(dir, f)));
 }
 
@@ -56,6 +63,5 @@ export function resolveNetwork(nameOrUrl: string, dir: string = NETWORKS_DIR): N
   const found = networks.find((n) => n.name === input || n.aliases.includes(input));
   if (found !== undefined) return found;
   const known = networks.flatMap((n) => [n.name, ...n.aliases]).join(', ');
-  throw new ArenaError('NETWORK_UNKNOWN',
-    `unknown network ${JSON.stringify(input)}: expected one of ${known}, or a ws:// / wss:// URL`);
+  throw new ArenaError('NETWORK_UNKNOWN', `unknown network ${JSON.stringify(input)}: expected one of ${known}, or a ws:// / wss:// URL`);
 }

@@ -40,11 +40,26 @@ const COLD = encodeAddress(new Uint8Array(32).fill(9));
 
 function raw(over: Partial<RawMetagraph> = {}): RawMetagraph {
   return {
-    netuid: 1, block: 10, blockHash: `0x${'ab'.repeat(32)}`, n: 2, keys: [[1, HOT[1] as string], [0, HOT[0] as string]],
+    netuid: 1,
+    block: 10,
+    blockHash: `0x${'ab'.repeat(32)}`,
+    n: 2,
+    keys: [
+      [1, HOT[1] as string],
+      [0, HOT[0] as string],
+    ],
     owners: [COLD, COLD],
     axons: [{ block: 5n, version: 1, ip: 0x7f000001n, port: 8091, ipType: 4, protocol: 4 }, undefined],
-    stake: [10n ** 12n], blockAtRegistration: [1, 2], incentive: [0, 65535], emission: [0n, 123n],
-    dividends: [65535], consensus: [], validatorTrust: [65535, 0], validatorPermit: [true, false], lastUpdate: [9, 3], active: [true, true],
+    stake: [10n ** 12n],
+    blockAtRegistration: [1, 2],
+    incentive: [0, 65535],
+    emission: [0n, 123n],
+    dividends: [65535],
+    consensus: [],
+    validatorTrust: [65535, 0],
+    validatorPermit: [true, false],
+    lastUpdate: [9, 3],
+    active: [true, true],
     ...over,
   };
 }
@@ -59,8 +74,13 @@ test('buildMetagraph orders by uid, decodes axons, pads short vectors and freeze
   t.deepEqual([...m.consensus], [0, 0]);
   t.deepEqual([...m.emissionRao], [0n, 123n]);
   t.true(Object.isFrozen(m) && Object.isFrozen(m.hotkeys) && Object.isFrozen(m.axons[0]));
-  t.throws(() => { (m.incentive as number[])[0] = 5; });
-  t.throws(() => buildMetagraph(raw({ keys: [[0, HOT[0] as string]] })), { instanceOf: ChainError, message: /uid 1 < SubnetworkN 2 has no Keys entry/ });
+  t.throws(() => {
+    (m.incentive as number[])[0] = 5;
+  });
+  t.throws(() => buildMetagraph(raw({ keys: [[0, HOT[0] as string]] })), {
+    instanceOf: ChainError,
+    message: /uid 1 < SubnetworkN 2 has no Keys entry/,
+  });
 });
 
 test('decodeAxon treats unknown ip types and out-of-range values as not served', (t) => {
@@ -82,12 +102,23 @@ test('MetagraphWatcher refreshes on heads, never overlaps, keeps the last good s
   const dest = memoryDestination();
   const watcher = new MetagraphWatcher({
     netuid: 1,
-    heads: async (onHead) => { emit = onHead; return () => { unsubscribed = true; }; },
+    heads: async (onHead) => {
+      emit = onHead;
+      return () => {
+        unsubscribed = true;
+      };
+    },
     fetch: async (hash) => {
       const block = Number.parseInt(hash.slice(2, 4), 16);
       calls.push(block);
-      if (block === 2) await new Promise<void>((r) => { release = r; });
-      if (failNext) { failNext = false; throw new Error('rpc down'); }
+      if (block === 2)
+        await new Promise<void>((r) => {
+          release = r;
+        });
+      if (failNext) {
+        failNext = false;
+        throw new Error('rpc down');
+      }
       return snapshotAt(block);
     },
     logger: createLogger({ level: 'warn', destination: dest }),
@@ -100,7 +131,8 @@ test('MetagraphWatcher refreshes on heads, never overlaps, keeps the last good s
   head(1);
   t.is((await watcher.ready()).block, 1);
   head(2); // slow fetch in flight
-  head(3); head(4); // coalesced: only the newest pending head (4) is fetched afterwards
+  head(3);
+  head(4); // coalesced: only the newest pending head (4) is fetched afterwards
   release();
   await new Promise((r) => setTimeout(r, 20));
   t.deepEqual(calls, [1, 2, 4]);
@@ -118,13 +150,18 @@ test('MetagraphWatcher refreshes on heads, never overlaps, keeps the last good s
 
 test('NonceTracker counts locally after one fetch and refetches after reset', async (t) => {
   let fetches = 0;
-  const tracker = new NonceTracker(async () => { fetches++; return 7; });
+  const tracker = new NonceTracker(async () => {
+    fetches++;
+    return 7;
+  });
   t.deepEqual(await Promise.all([tracker.next('a'), tracker.next('a'), tracker.next('a')]), [7, 8, 9]);
   t.is(fetches, 1);
   tracker.reset('a');
   t.is(await tracker.next('a'), 7);
   t.is(fetches, 2);
-  const failing = new NonceTracker(async () => { throw new Error('offline'); });
+  const failing = new NonceTracker(async () => {
+    throw new Error('offline');
+  });
   await t.throwsAsync(failing.next('b'), { message: 'offline' });
 });
 
@@ -143,7 +180,9 @@ test('dispatch errors decode to pallet, name and docs with the chain metadata', 
   const index = balances?.index.toNumber() ?? -1;
   const errors = registry.lookup.getSiType(balances?.errors.unwrap().type ?? 0).def.asVariant.variants;
   const variant = errors.find((v) => v.name.toString() === 'InsufficientBalance');
-  const err = registry.createType('DispatchError', { Module: { index, error: [variant?.index.toNumber() ?? 0, 0, 0, 0] } }) as unknown as DispatchError;
+  const err = registry.createType('DispatchError', {
+    Module: { index, error: [variant?.index.toNumber() ?? 0, 0, 0, 0] },
+  }) as unknown as DispatchError;
   const info = decodeDispatchError(registry, err);
   t.is(info.pallet, 'Balances');
   t.is(info.name, 'InsufficientBalance');
@@ -155,7 +194,9 @@ test('dispatch errors decode to pallet, name and docs with the chain metadata', 
 });
 
 test('RPC invalid-transaction errors become clear CHAIN_INVALID_TX messages', (t) => {
-  const e = chainErrorFromRpc(new Error('1010: Invalid Transaction: Inability to pay some fees , e.g. account balance too low'), { call: 'subtensorModule.setWeights' });
+  const e = chainErrorFromRpc(new Error('1010: Invalid Transaction: Inability to pay some fees , e.g. account balance too low'), {
+    call: 'subtensorModule.setWeights',
+  });
   t.is(e.code, 'CHAIN_INVALID_TX');
   t.regex(e.message, /subtensorModule\.setWeights rejected by the node: .*fund it/);
   t.regex(chainErrorFromRpc(new Error('1014: Priority is too low: (1 vs 1)')).message, /same nonce/);
@@ -189,8 +230,18 @@ test('custom pool codes are named with upstream names and a hint, in every RPC e
 
 test('weightsCommitHash matches the golden commit-reveal v2 hash', (t) => {
   const hotkey = encodeAddress(Uint8Array.from({ length: 32 }, (_, i) => i));
-  const hash = weightsCommitHash(hotkey, { netuid: 1, uids: [0, 1, 2], weights: [10, 20, 65535], salt: [1, 2, 3, 4, 5, 6, 7, 8], versionKey: 0x11f71fb04cbn });
+  const hash = weightsCommitHash(hotkey, {
+    netuid: 1,
+    uids: [0, 1, 2],
+    weights: [10, 20, 65535],
+    salt: [1, 2, 3, 4, 5, 6, 7, 8],
+    versionKey: 0x11f71fb04cbn,
+  });
   t.is(hash, '0xd3d43a8cad0bdb8d3d1cb710e01d3558604954e3769f9515ffd9e531f21c00c2');
-  t.throws(() => weightsCommitHash(hotkey, { netuid: 1, uids: [0, 0], weights: [1, 2], salt: [], versionKey: 0 }), { message: /distinct uids/ });
-  t.throws(() => weightsCommitHash(hotkey, { netuid: 1, uids: [0], weights: [1, 2], salt: [], versionKey: 0 }), { message: /2 weights for 1 uids/ });
+  t.throws(() => weightsCommitHash(hotkey, { netuid: 1, uids: [0, 0], weights: [1, 2], salt: [], versionKey: 0 }), {
+    message: /distinct uids/,
+  });
+  t.throws(() => weightsCommitHash(hotkey, { netuid: 1, uids: [0], weights: [1, 2], salt: [], versionKey: 0 }), {
+    message: /2 weights for 1 uids/,
+  });
 });

@@ -3,7 +3,11 @@ import type { ApiDecoration } from '@polkadot/api/types';
 import { TypeRegistry } from '@polkadot/types';
 import { encodeAddress } from '@polkadot/util-crypto';
 import {
-  commitRevealEpochAfter, commitRevealLayout, decodeWeightCommits, legacyEpochIndex, readWeightCommits,
+  commitRevealEpochAfter,
+  commitRevealLayout,
+  decodeWeightCommits,
+  legacyEpochIndex,
+  readWeightCommits,
 } from '../src/chain/commit-reveal.ts';
 import { SubtensorAt } from '../src/chain/reader.ts';
 
@@ -16,21 +20,28 @@ const HOTKEY = encodeAddress(new Uint8Array(32).fill(7));
 /** A SubtensorModule whose storage is the given items (codecs built from a registry), as `api.at` decorates it. */
 function subtensorWith(items: Record<string, (...args: unknown[]) => unknown>): SubtensorAt {
   const module = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, async (...args: unknown[]) => v(...args)]));
-  return new SubtensorAt({ hash: `0x${'00'.repeat(32)}`, number: 1_100 }, { query: { subtensorModule: module } } as unknown as ApiDecoration<'promise'>);
+  return new SubtensorAt({ hash: `0x${'00'.repeat(32)}`, number: 1_100 }, {
+    query: { subtensorModule: module },
+  } as unknown as ApiDecoration<'promise'>);
 }
 
-test('the layout comes from the chain\'s own metadata: SubnetEpochIndex means epoch indices', (t) => {
+test("the layout comes from the chain's own metadata: SubnetEpochIndex means epoch indices", (t) => {
   t.is(commitRevealLayout({ has: (name) => name === 'subnetEpochIndex' }), 'epoch-index');
   t.is(commitRevealLayout({ has: () => false }), 'reveal-blocks');
 });
 
 test('reveal-blocks runtimes: (hash, commit_block, first, last) is read as a commit block, and its epoch by the fixed-tempo formula', async (t) => {
-  const netuid = 1; const tempo = 360; const period = 1;
+  const netuid = 1;
+  const tempo = 360;
+  const period = 1;
   const commitBlock = 1_000;
   const epoch = legacyEpochIndex(commitBlock, netuid, tempo);
   // The window an older runtime stores: the blocks of epoch `epoch + period`.
   const first = (epoch + period) * (tempo + 1) - (netuid + 1);
-  const stored = registry.createType(QUEUE, [[HASH_A, commitBlock, first, first + tempo], [HASH_B, 1_050, first, first + tempo]]);
+  const stored = registry.createType(QUEUE, [
+    [HASH_A, commitBlock, first, first + tempo],
+    [HASH_B, 1_050, first, first + tempo],
+  ]);
   const s = subtensorWith({ weightCommits: () => stored, tempo: () => registry.createType('u16', tempo) });
   t.is(commitRevealLayout(s), 'reveal-blocks');
   const commits = await readWeightCommits(s, netuid, HOTKEY, tempo);
@@ -51,7 +62,9 @@ test('epoch-index runtimes: (hash, commit_epoch, commit_block, 0) is read as an 
 
 test('the oldest runtimes store one (hash, block) pair, and no commits read as none', (t) => {
   const single = registry.createType('Option<(H256, u64)>', [HASH_A, 700]);
-  t.deepEqual(decodeWeightCommits(single, 'reveal-blocks', 1, 99), [{ hash: HASH_A, commitBlock: 700, commitEpoch: legacyEpochIndex(700, 1, 99) }]);
+  t.deepEqual(decodeWeightCommits(single, 'reveal-blocks', 1, 99), [
+    { hash: HASH_A, commitBlock: 700, commitEpoch: legacyEpochIndex(700, 1, 99) },
+  ]);
   t.deepEqual(decodeWeightCommits(registry.createType(QUEUE, null), 'epoch-index', 1, 99), []);
 });
 

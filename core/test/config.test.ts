@@ -6,17 +6,26 @@ import { z } from 'zod';
 import { configLeaves, formatEffectiveConfig, loadConfig, readConfigFile, redactConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 
-const Schema = z.object({
-  chain: z.object({
-    endpoint: z.string().default('ws://127.0.0.1:9944'),
-    timeoutMs: z.number().int().positive().default(10_000),
-  }).strict().default({ endpoint: 'ws://127.0.0.1:9944', timeoutMs: 10_000 }),
-  wallet: z.object({ name: z.string().default('default'), password: z.string().optional() }).strict()
-    .default({ name: 'default' }),
-  log: z.object({ level: z.enum(['info', 'debug', 'silent']).default('info'), pretty: z.boolean().default(false) }).strict()
-    .default({ level: 'info', pretty: false }),
-  netuids: z.array(z.number()).default([1]),
-}).strict();
+const Schema = z
+  .object({
+    chain: z
+      .object({
+        endpoint: z.string().default('ws://127.0.0.1:9944'),
+        timeoutMs: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .default({ endpoint: 'ws://127.0.0.1:9944', timeoutMs: 10_000 }),
+    wallet: z
+      .object({ name: z.string().default('default'), password: z.string().optional() })
+      .strict()
+      .default({ name: 'default' }),
+    log: z
+      .object({ level: z.enum(['info', 'debug', 'silent']).default('info'), pretty: z.boolean().default(false) })
+      .strict()
+      .default({ level: 'info', pretty: false }),
+    netuids: z.array(z.number()).default([1]),
+  })
+  .strict();
 
 test('precedence is defaults < file < env < flags', (t) => {
   const defaults = loadConfig({ schema: Schema });
@@ -36,20 +45,32 @@ test('precedence is defaults < file < env < flags', (t) => {
 });
 
 test('env names follow ARENA_<SECTION>_<KEY> with camelCase split', (t) => {
-  t.deepEqual(configLeaves(Schema).map((l) => l.envName), [
-    'ARENA_CHAIN_ENDPOINT', 'ARENA_CHAIN_TIMEOUT_MS', 'ARENA_WALLET_NAME', 'ARENA_WALLET_PASSWORD',
-    'ARENA_LOG_LEVEL', 'ARENA_LOG_PRETTY', 'ARENA_NETUIDS',
-  ]);
+  t.deepEqual(
+    configLeaves(Schema).map((l) => l.envName),
+    [
+      'ARENA_CHAIN_ENDPOINT',
+      'ARENA_CHAIN_TIMEOUT_MS',
+      'ARENA_WALLET_NAME',
+      'ARENA_WALLET_PASSWORD',
+      'ARENA_LOG_LEVEL',
+      'ARENA_LOG_PRETTY',
+      'ARENA_NETUIDS',
+    ],
+  );
 });
 
 test('errors list every bad field with path, expected, found and source', (t) => {
-  const err = t.throws(() => loadConfig({
-    schema: Schema,
-    file: { chain: { timeoutMs: -5 }, bogus: 1, log: { level: 'loud' } },
-    filePath: 'my.json',
-    env: { ARENA_CHAIN_ENDPOINT: '' },
-    flags: { 'chain.endpoint': 42 },
-  }), { instanceOf: ConfigError });
+  const err = t.throws(
+    () =>
+      loadConfig({
+        schema: Schema,
+        file: { chain: { timeoutMs: -5 }, bogus: 1, log: { level: 'loud' } },
+        filePath: 'my.json',
+        env: { ARENA_CHAIN_ENDPOINT: '' },
+        flags: { 'chain.endpoint': 42 },
+      }),
+    { instanceOf: ConfigError },
+  );
   const byPath = new Map(err.issues.map((i) => [i.path, i]));
   t.regex(byPath.get('chain.endpoint')?.found ?? '', /number 42 \(from flag --chain\.endpoint\)/);
   t.is(byPath.get('chain.endpoint')?.expected, 'string');

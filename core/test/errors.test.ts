@@ -11,10 +11,13 @@ test('exitCodeFor maps no error to 0, config/usage errors to 2 and other failure
 });
 
 test('ConfigError lists every bad field with expected and found', (t) => {
-  const err = new ConfigError([
-    { path: 'chain.endpoint', expected: 'string', found: 'number 5' },
-    { path: 'extra', expected: 'no such field (unknown key)', found: 'boolean true' },
-  ], { source: 'miner.json' });
+  const err = new ConfigError(
+    [
+      { path: 'chain.endpoint', expected: 'string', found: 'number 5' },
+      { path: 'extra', expected: 'no such field (unknown key)', found: 'boolean true' },
+    ],
+    { source: 'miner.json' },
+  );
   t.is(err.code, 'CONFIG_INVALID');
   t.regex(err.message, /miner\.json/);
   t.regex(err.message, /chain\.endpoint: expected string, found number 5/);
@@ -31,7 +34,10 @@ test('ChainError.fromDispatch says what to do for SettingWeightsTooFast', (t) =>
   t.is(err.code, 'CHAIN_DISPATCH');
   t.is(err.pallet, 'SubtensorModule');
   t.is(err.errorName, 'SettingWeightsTooFast');
-  t.is(err.message, 'subtensorModule.setWeights failed: SubtensorModule.SettingWeightsTooFast (Rate limit exceeded.); wait: next allowed at block 1234');
+  t.is(
+    err.message,
+    'subtensorModule.setWeights failed: SubtensorModule.SettingWeightsTooFast (Rate limit exceeded.); wait: next allowed at block 1234',
+  );
   t.is(err.exitCode, 1);
   t.deepEqual(err.toJSON(), { name: 'ChainError', code: 'CHAIN_DISPATCH', message: err.message });
 });

@@ -9,7 +9,10 @@ test('every file in configs/networks parses with NetworkSchema and its name matc
   const files = readdirSync(NETWORKS_DIR).filter((f) => f.endsWith('.json'));
   t.true(files.length >= 3);
   for (const f of files) t.is(loadNetworkFile(join(NETWORKS_DIR, f)).name, f.replace(/\.json$/, ''));
-  t.deepEqual(listNetworks().map((n) => n.name), ['finney', 'local', 'test']);
+  t.deepEqual(
+    listNetworks().map((n) => n.name),
+    ['finney', 'local', 'test'],
+  );
 });
 
 test('resolveNetwork knows local, test and finney (by name and alias) and passes URLs through', (t) => {

@@ -7,7 +7,15 @@ import { signatureVerify } from '@polkadot/util-crypto';
 // Independent check of the schnorrkel scalar: public key = scalar × ristretto base (test-only import).
 import { RistrettoPoint } from '@noble/curves/ed25519';
 import {
-  createDevWallet, createWallet, listWallets, loadColdkey, loadHotkey, regenColdkey, regenHotkey, showWallet, walletPaths,
+  createDevWallet,
+  createWallet,
+  listWallets,
+  loadColdkey,
+  loadHotkey,
+  regenColdkey,
+  regenHotkey,
+  showWallet,
+  walletPaths,
 } from '../src/wallet/wallet.ts';
 import { KDF_TEST_ONLY, encryptKeyfileData } from '../src/wallet/nacl.ts';
 import { parseKeyfile, serializeKeyfile } from '../src/wallet/keyfile.ts';
@@ -66,7 +74,14 @@ test('secret layouts convert both ways and a mismatching public key is refused',
   const data = parseKeyfile(readFileSync(res.path, 'utf8'), 'k');
   const bt = hexToU8a(data.privateKey);
   t.deepEqual(toSchnorrkelSecret(fromSchnorrkelSecret(bt)), bt);
-  const bad = serializeKeyfile({ ...data, secretPhrase: null, secretSeed: null, publicKey: `0x${'11'.repeat(32)}`, accountId: null, ss58Address: null });
+  const bad = serializeKeyfile({
+    ...data,
+    secretPhrase: null,
+    secretSeed: null,
+    publicKey: `0x${'11'.repeat(32)}`,
+    accountId: null,
+    ss58Address: null,
+  });
   writeFileSync(res.path, bad, { mode: 0o600 });
   const err = await t.throwsAsync(loadHotkey({ path, name: 'w' }), { instanceOf: ArenaError });
   t.is(err.code, 'KEYFILE_INVALID');
@@ -84,15 +99,23 @@ test('createWallet writes coldkey (encrypted), coldkeypub.txt and an unencrypted
   const pub = JSON.parse(readFileSync(paths.coldkeypub, 'utf8')) as Record<string, unknown>;
   t.like(pub, { ss58Address: res.coldkey?.address, privateKey: null, secretPhrase: null, secretSeed: null });
   const cold = await loadColdkey({ path, name: 'alice' }, 'correct horse', fast);
-  t.is(cold.address, res.coldkey?.address ?? "");
+  t.is(cold.address, res.coldkey?.address ?? '');
   const hot = await loadHotkey({ path, name: 'alice', hotkey: 'miner1' });
   t.is(hot.address, res.hotkey.address);
   t.deepEqual(showWallet({ path, name: 'alice' }), {
-    name: 'alice', path: paths.dir, coldkey: res.coldkey?.address ?? null, coldkeyEncrypted: true,
+    name: 'alice',
+    path: paths.dir,
+    coldkey: res.coldkey?.address ?? null,
+    coldkeyEncrypted: true,
     hotkeys: [{ name: 'miner1', address: res.hotkey.address, encrypted: false }],
   });
-  t.deepEqual(listWallets(path).map((w) => w.name), ['alice']);
-  await t.throwsAsync(createWallet({ path, name: 'alice', hotkey: 'miner1', coldkeyPassword: 'x', ...fast }), { message: /already exists/ });
+  t.deepEqual(
+    listWallets(path).map((w) => w.name),
+    ['alice'],
+  );
+  await t.throwsAsync(createWallet({ path, name: 'alice', hotkey: 'miner1', coldkeyPassword: 'x', ...fast }), {
+    message: /already exists/,
+  });
 });
 
 test('a wrong password is refused with a clear WRONG_PASSWORD error', async (t) => {

@@ -6,9 +6,24 @@ export { DevchainConfigSchema, type DevchainConfig, type DevchainConfigInput } f
 export { T, option, result, vec, compact, array, type TypeDef, type TypeRef, type Field } from './scale/types.ts';
 export { encode, decode, codecOf } from './scale/codec.ts';
 export {
-  definePallet, call, errorList, ensureSigned, ensureRoot, DispatchFailure, InvalidTransaction,
-  type Pallet, type PalletSpec, type CallDef, type CallValue, type Origin, type RuntimeContext, type DispatchContext,
-  type ReadContext, type GenesisContext, type RuntimeApiDef, type PalletRpcHandler,
+  definePallet,
+  call,
+  errorList,
+  ensureSigned,
+  ensureRoot,
+  DispatchFailure,
+  InvalidTransaction,
+  type Pallet,
+  type PalletSpec,
+  type CallDef,
+  type CallValue,
+  type Origin,
+  type RuntimeContext,
+  type DispatchContext,
+  type ReadContext,
+  type GenesisContext,
+  type RuntimeApiDef,
+  type PalletRpcHandler,
 } from './frame/pallet.ts';
 export { StorageValue, StorageMap, StorageDoubleMap, hashKey, storagePrefix, type Hasher } from './frame/storage.ts';
 export * as CommonTypes from './frame/common-types.ts';

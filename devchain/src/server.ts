@@ -37,12 +37,22 @@ export class RpcServer {
   async listen(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       const fail = (err: NodeJS.ErrnoException): void => {
-        if (err.code === 'EADDRINUSE') reject(new Error(`port ${this.o.port} on ${this.o.host} is already in use; stop what uses it or pick another with --port (0 = any free port)`, { cause: err }));
-        else if (err.code === 'EACCES') reject(new Error(`no permission to listen on ${this.o.host}:${this.o.port}; use a port above 1023`, { cause: err }));
+        if (err.code === 'EADDRINUSE')
+          reject(
+            new Error(
+              `port ${this.o.port} on ${this.o.host} is already in use; stop what uses it or pick another with --port (0 = any free port)`,
+              { cause: err },
+            ),
+          );
+        else if (err.code === 'EACCES')
+          reject(new Error(`no permission to listen on ${this.o.host}:${this.o.port}; use a port above 1023`, { cause: err }));
         else reject(err);
       };
       this.http.once('error', fail);
-      this.http.listen(this.o.port, this.o.host, () => { this.http.off('error', fail); resolve(); });
+      this.http.listen(this.o.port, this.o.host, () => {
+        this.http.off('error', fail);
+        resolve();
+      });
     });
     const addr = this.http.address();
     if (!addr || typeof addr === 'string') throw new Error('server address unavailable');
@@ -66,18 +76,30 @@ export class RpcServer {
     let tooBig = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > this.o.maxPayloadBytes) { tooBig = true; req.destroy(); return; }
+      if (size > this.o.maxPayloadBytes) {
+        tooBig = true;
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('close', () => {
       if (!tooBig) return;
-      if (!res.headersSent) res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(null, new RpcError(-32600, `Request exceeds the maximum size of ${this.o.maxPayloadBytes} bytes`))));
+      if (!res.headersSent)
+        res
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify(errorBody(null, new RpcError(-32600, `Request exceeds the maximum size of ${this.o.maxPayloadBytes} bytes`))),
+          );
     });
     req.on('end', () => {
       if (tooBig) return;
       this.handleText(Buffer.concat(chunks).toString('utf8'), { ...this.o.context, subscriptions: null })
         .then((out) => res.writeHead(200, { 'content-type': 'application/json' }).end(out ?? ''))
-        .catch((err: unknown) => { this.o.logger.error({ err }, 'http request failed'); res.writeHead(500).end(); });
+        .catch((err: unknown) => {
+          this.o.logger.error({ err }, 'http request failed');
+          res.writeHead(500).end();
+        });
     });
   }
 
@@ -85,7 +107,9 @@ export class RpcServer {
     this.sockets.add(ws);
     const subs = new Map<string, () => void>();
     const pending = new Map<string, unknown[]>();
-    const send = (body: unknown): void => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body)); };
+    const send = (body: unknown): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body));
+    };
     const api: SubscriptionApi = {
       open: (method, onCancel) => {
         const id = String(this.nextSub++);
@@ -96,14 +120,17 @@ export class RpcServer {
           send: (result) => {
             if (!subs.has(id)) return;
             const q = pending.get(id);
-            if (q) q.push(result); else send({ jsonrpc: '2.0', method, params: { subscription: id, result } });
+            if (q) q.push(result);
+            else send({ jsonrpc: '2.0', method, params: { subscription: id, result } });
           },
         };
       },
       close: (id) => {
         const cancel = subs.get(id);
         if (!cancel) return false;
-        subs.delete(id); pending.delete(id); cancel();
+        subs.delete(id);
+        pending.delete(id);
+        cancel();
         return true;
       },
     };
@@ -113,7 +140,14 @@ export class RpcServer {
       const opened: string[] = [];
       const ctx: RpcContext = {
         ...this.o.context,
-        subscriptions: { open: (m, c) => { const sub = api.open(m, c); opened.push(sub.id); return sub; }, close: api.close },
+        subscriptions: {
+          open: (m, c) => {
+            const sub = api.open(m, c);
+            opened.push(sub.id);
+            return sub;
+          },
+          close: api.close,
+        },
       };
       this.handleText(text, ctx)
         .then((out) => {
@@ -141,12 +175,15 @@ export class RpcServer {
   /** Parses and answers one text frame or HTTP body; null when nothing is to be sent. */
   async handleText(text: string, ctx: RpcContext): Promise<string | null> {
     let msg: unknown;
-    try { msg = JSON.parse(text); } catch {
+    try {
+      msg = JSON.parse(text);
+    } catch {
       return JSON.stringify(errorBody(null, new RpcError(-32700, 'Parse error', 'the request is not valid JSON')));
     }
     if (Array.isArray(msg)) {
       if (msg.length === 0) return JSON.stringify(errorBody(null, new RpcError(-32600, 'Invalid Request', 'empty batch')));
-      if (msg.length > 1000) return JSON.stringify(errorBody(null, new RpcError(-32600, 'Invalid Request', 'batch larger than 1000 requests')));
+      if (msg.length > 1000)
+        return JSON.stringify(errorBody(null, new RpcError(-32600, 'Invalid Request', 'batch larger than 1000 requests')));
       const out = (await Promise.all(msg.map((m) => this.handleOne(m, ctx)))).filter((x) => x !== null);
       return out.length ? JSON.stringify(out) : null;
     }
@@ -155,12 +192,15 @@ export class RpcServer {
   }
 
   private async handleOne(msg: unknown, ctx: RpcContext): Promise<Json | null> {
-    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return errorBody(null, new RpcError(-32600, 'Invalid Request', 'expected a JSON object'));
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg))
+      return errorBody(null, new RpcError(-32600, 'Invalid Request', 'expected a JSON object'));
     const m = msg as Json;
     const id = m.id;
     const isNotification = !('id' in m);
-    if (m.jsonrpc !== '2.0' || typeof m.method !== 'string') return errorBody(id, new RpcError(-32600, 'Invalid Request', 'expected { jsonrpc: "2.0", method: string, params?, id }'));
-    if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') return errorBody(null, new RpcError(-32600, 'Invalid Request', 'id must be a string, number or null'));
+    if (m.jsonrpc !== '2.0' || typeof m.method !== 'string')
+      return errorBody(id, new RpcError(-32600, 'Invalid Request', 'expected { jsonrpc: "2.0", method: string, params?, id }'));
+    if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number')
+      return errorBody(null, new RpcError(-32600, 'Invalid Request', 'id must be a string, number or null'));
     const handler = Object.hasOwn(this.o.handlers, m.method) ? this.o.handlers[m.method] : undefined;
     if (!handler) return isNotification ? null : errorBody(id, new RpcError(-32601, 'Method not found', `unknown method ${m.method}`));
     const params = m.params === undefined || m.params === null ? [] : m.params;
@@ -183,7 +223,10 @@ export class RpcServer {
       ...ctx,
       subscriptions: {
         open: (notification, onCancel) => {
-          const sub = inner.open(notification, () => { this.notificationOf.delete(sub.id); onCancel(); });
+          const sub = inner.open(notification, () => {
+            this.notificationOf.delete(sub.id);
+            onCancel();
+          });
           this.notificationOf.set(sub.id, notification);
           return sub;
         },

@@ -33,7 +33,7 @@ const RAO = 1_000_000_000n;
 
 export function taoToRao(tao: number | string): bigint {
   const [int, frac = ''] = String(tao).split('.');
-  return BigInt(int!) * RAO + BigInt((`${frac}000000000`).slice(0, 9));
+  return BigInt(int!) * RAO + BigInt(`${frac}000000000`.slice(0, 9));
 }
 
 function accountOf(keyring: Keyring, s: string): Uint8Array {
@@ -43,7 +43,9 @@ function accountOf(keyring: Keyring, s: string): Uint8Array {
 export function genesisFromConfig(cfg: DevchainConfig): GenesisConfig {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const balances = new Map<string, { who: Uint8Array; free: bigint }>();
-  const add = (who: Uint8Array, free: bigint): void => { balances.set(Buffer.from(who).toString('hex'), { who, free }); };
+  const add = (who: Uint8Array, free: bigint): void => {
+    balances.set(Buffer.from(who).toString('hex'), { who, free });
+  };
   for (const name of DEV_ACCOUNTS) add(accountOf(keyring, `//${name}`), taoToRao(cfg.genesis.devAccountsTao));
   for (const a of cfg.genesis.accounts) add(accountOf(keyring, a.account), taoToRao(a.balanceTao));
   return { accounts: [...balances.values()], sudoKey: accountOf(keyring, cfg.genesis.sudo), pallets: cfg.genesis.pallets };
@@ -55,17 +57,34 @@ export async function startDevchain(options: StartDevchainOptions = {}): Promise
   const cfg = DevchainConfigSchema.parse(rest);
   const log = logger ?? pino({ level: 'silent' });
   await cryptoWaitReady();
-  const runtime = new Runtime([...BASE_PALLETS, ...subtensorPallets({ allowLoopbackAxons: cfg.allowLoopbackAxons, emissionPerBlock: taoToRao(cfg.emissionPerBlockTao) }), ...pallets], { blockTimeMs: cfg.blockTimeMs, logger: log.child({ component: 'devchain.runtime' }) });
+  const runtime = new Runtime(
+    [
+      ...BASE_PALLETS,
+      ...subtensorPallets({ allowLoopbackAxons: cfg.allowLoopbackAxons, emissionPerBlock: taoToRao(cfg.emissionPerBlockTao) }),
+      ...pallets,
+    ],
+    { blockTimeMs: cfg.blockTimeMs, logger: log.child({ component: 'devchain.runtime' }) },
+  );
   const store = await ChainStore.open(cfg.tmp ? null : cfg.dataDir);
   const chain = await Chain.open(store, runtime, genesisFromConfig(cfg), log.child({ component: 'devchain.chain' }));
   const pool = new TxPool(chain);
   const producer = new BlockProducer(chain, pool, cfg.blockTimeMs, log.child({ component: 'devchain.producer' }));
   const server = new RpcServer({
-    host: cfg.host, port: cfg.port, maxPayloadBytes: cfg.maxPayloadBytes, logger: log.child({ component: 'devchain.rpc' }),
+    host: cfg.host,
+    port: cfg.port,
+    maxPayloadBytes: cfg.maxPayloadBytes,
+    logger: log.child({ component: 'devchain.rpc' }),
     handlers: buildHandlers(runtime.pallets),
     context: {
-      chain, pool, producer,
-      node: { chainName: 'Arena Devchain', nodeName: 'arena-devchain', version: '0.1.0', properties: { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' } },
+      chain,
+      pool,
+      producer,
+      node: {
+        chainName: 'Arena Devchain',
+        nodeName: 'arena-devchain',
+        version: '0.1.0',
+        properties: { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' },
+      },
     },
   });
   let port: number;
@@ -77,10 +96,16 @@ export async function startDevchain(options: StartDevchainOptions = {}): Promise
   }
   producer.start(cfg.manualSeal ? null : cfg.blockTimeMs);
   const url = `ws://${cfg.host}:${port}`;
-  log.info({ url, block: chain.head.number, genesisHash: chain.genesisHex, manualSeal: cfg.manualSeal, blockTimeMs: cfg.blockTimeMs }, 'devchain listening');
+  log.info(
+    { url, block: chain.head.number, genesisHash: chain.genesisHex, manualSeal: cfg.manualSeal, blockTimeMs: cfg.blockTimeMs },
+    'devchain listening',
+  );
   let stopping: Promise<void> | null = null;
   return {
-    url, httpUrl: `http://${cfg.host}:${port}`, port, genesisHash: chain.genesisHex,
+    url,
+    httpUrl: `http://${cfg.host}:${port}`,
+    port,
+    genesisHash: chain.genesisHex,
     stop: () => {
       stopping ??= (async () => {
         await producer.stop();

@@ -8,14 +8,17 @@ const m = key('//Charlie//m');
 const outsider = key('//Dave'); // funded, registered nowhere
 
 const genesis = () => ({
-  subnets: [{
-    netuid: 1, owner: '//Alice',
-    hyperparams: { tempo: 100, commitRevealEnabled: false, minAllowedWeights: 1 },
-    neurons: [
-      { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
-      { hotkey: '//Charlie//m', coldkey: '//Charlie' },
-    ],
-  }],
+  subnets: [
+    {
+      netuid: 1,
+      owner: '//Alice',
+      hyperparams: { tempo: 100, commitRevealEnabled: false, minAllowedWeights: 1 },
+      neurons: [
+        { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
+        { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+      ],
+    },
+  ],
 });
 
 const sha = (byte: number): `0x${string}` => u8aToHex(new Uint8Array(32).fill(byte));
@@ -61,11 +64,18 @@ test('set_commitment by a registered hotkey: CommitmentOf, LastCommitment and th
   t.is(bytes[19], 132);
 
   // A timelocked field: TimelockCommitment event and an entry in TimelockedIndex (never revealed: no drand).
-  const tl = await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ TimelockEncrypted: { encrypted: '0x010203', revealRound: 77 } }] }), m);
+  const tl = await exec(
+    chain,
+    api.tx.commitments.setCommitment(1, { fields: [{ TimelockEncrypted: { encrypted: '0x010203', revealRound: 77 } }] }),
+    m,
+  );
   t.true(tl.ok, tl.error);
   t.true(tl.events.includes('commitments.TimelockCommitment'));
   const index = await api.query.commitments.timelockedIndex();
-  t.deepEqual(index.map(([n, a]) => [n.toNumber(), a.toString()]), [[1, m.address]]);
+  t.deepEqual(
+    index.map(([n, a]) => [n.toNumber(), a.toString()]),
+    [[1, m.address]],
+  );
   t.true((await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(2) }] }), m)).ok);
   t.is((await api.query.commitments.timelockedIndex()).length, 0);
 });
@@ -73,9 +83,17 @@ test('set_commitment by a registered hotkey: CommitmentOf, LastCommitment and th
 test('set_commitment refusals: unregistered signer, too many fields, space limit per epoch', async (t) => {
   const chain = await startChain(t, genesis());
   const { api } = chain;
-  t.is((await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(1) }] }), outsider)).error, 'commitments.AccountNotAllowedCommit');
-  t.is((await exec(chain, api.tx.commitments.setCommitment(2, { fields: [{ Sha256: sha(1) }] }), m)).error, 'commitments.AccountNotAllowedCommit');
-  const four = api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(1) }, { Sha256: sha(2) }, { Sha256: sha(3) }, { Sha256: sha(4) }] });
+  t.is(
+    (await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(1) }] }), outsider)).error,
+    'commitments.AccountNotAllowedCommit',
+  );
+  t.is(
+    (await exec(chain, api.tx.commitments.setCommitment(2, { fields: [{ Sha256: sha(1) }] }), m)).error,
+    'commitments.AccountNotAllowedCommit',
+  );
+  const four = api.tx.commitments.setCommitment(1, {
+    fields: [{ Sha256: sha(1) }, { Sha256: sha(2) }, { Sha256: sha(3) }, { Sha256: sha(4) }],
+  });
   const refused = await t.throwsAsync(four.signAndSend(m, { nonce: await api.rpc.system.accountNextIndex(m.address) }));
   t.regex(refused!.message, /at most 3/);
   // Each call costs max(100, bytes): 31 calls of one 32-byte hash use 3100 bytes; the 32nd exceeds MaxSpace.
@@ -85,7 +103,10 @@ test('set_commitment refusals: unregistered signer, too many fields, space limit
   }
   const usage = (await api.query.commitments.usedSpaceOf(1, v1.address)).unwrap();
   t.is(usage.usedSpace.toNumber(), 3100);
-  t.is((await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(99) }] }), v1)).error, 'commitments.SpaceLimitExceeded');
+  t.is(
+    (await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(99) }] }), v1)).error,
+    'commitments.SpaceLimitExceeded',
+  );
   // Root raises the limit (set_max_space), and the next call fits.
   t.true((await exec(chain, api.tx.sudo.sudo(api.tx.commitments.setMaxSpace(3200)), alice)).ok);
   t.true((await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ Sha256: sha(99) }] }), v1)).ok);
@@ -102,10 +123,16 @@ test('a ResetBondsFlag commitment removes the signer from every bond row when Bo
   t.true((await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetTempo(1, 1)), alice)).ok);
   await chain.newBlocks(3);
   const before = await api.query.subtensorModule.bonds(1, 0);
-  t.true(before.some(([j]) => j.toNumber() === 1), `bond row of uid 0 before: ${before.toString()}`);
+  t.true(
+    before.some(([j]) => j.toNumber() === 1),
+    `bond row of uid 0 before: ${before.toString()}`,
+  );
   const r = await exec(chain, api.tx.commitments.setCommitment(1, { fields: [{ ResetBondsFlag: null }] }), m);
   t.true(r.ok, r.error);
   const after = await api.query.subtensorModule.bonds(1, 0);
-  t.false(after.some(([j]) => j.toNumber() === 1), `bond row of uid 0 after: ${after.toString()}`);
+  t.false(
+    after.some(([j]) => j.toNumber() === 1),
+    `bond row of uid 0 after: ${after.toString()}`,
+  );
   t.true((await api.query.commitments.lastBondsReset(1, m.address)).isSome);
 });

@@ -51,15 +51,23 @@ test('failing, sudo, batch and historical reads behave like a Substrate node', a
 
   // utility.batch stops at the first failure with BatchInterrupted; batch_all rolls everything back.
   const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
-  const batch = await sendAndWaitInBlock(api, api.tx.utility.batch([
-    api.tx.balances.transferKeepAlive(bob.address, 1_000n * 1_000_000n),
-    api.tx.balances.transferKeepAlive(bob.address, 10n ** 30n),
-  ]), alice);
+  const batch = await sendAndWaitInBlock(
+    api,
+    api.tx.utility.batch([
+      api.tx.balances.transferKeepAlive(bob.address, 1_000n * 1_000_000n),
+      api.tx.balances.transferKeepAlive(bob.address, 10n ** 30n),
+    ]),
+    alice,
+  );
   t.truthy(batch.events.find(({ event }) => api.events.utility.BatchInterrupted.is(event)));
-  const all = await sendAndWaitInBlock(api, api.tx.utility.batchAll([
-    api.tx.balances.transferKeepAlive(bob.address, 1_000n * 1_000_000n),
-    api.tx.balances.transferKeepAlive(bob.address, 10n ** 30n),
-  ]), alice);
+  const all = await sendAndWaitInBlock(
+    api,
+    api.tx.utility.batchAll([
+      api.tx.balances.transferKeepAlive(bob.address, 1_000n * 1_000_000n),
+      api.tx.balances.transferKeepAlive(bob.address, 10n ** 30n),
+    ]),
+    alice,
+  );
   t.truthy(all.dispatchError);
   t.is((await api.query.system.account(bob.address)).data.free.toBigInt(), bobBefore + 1_000n * 1_000_000n);
 });

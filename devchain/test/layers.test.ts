@@ -49,7 +49,10 @@ function layerViolations(files: Map<string, string>): string[] {
 test('devchain/src imports follow the layers (no runtime <-> pallets circle)', (t) => {
   const files = new Map<string, string>();
   for (const path of sources(SRC)) files.set(relative(SRC, path), readFileSync(path, 'utf8'));
-  t.true([...files.keys()].some((f) => f.startsWith(`pallets${sep}`)) && [...files.keys()].some((f) => f.startsWith(`runtime${sep}`)), 'expected pallets/ and runtime/ sources');
+  t.true(
+    [...files.keys()].some((f) => f.startsWith(`pallets${sep}`)) && [...files.keys()].some((f) => f.startsWith(`runtime${sep}`)),
+    'expected pallets/ and runtime/ sources',
+  );
   t.deepEqual(layerViolations(files), []);
 });
 
@@ -60,8 +63,8 @@ test('the layer check catches a pallet importing the runtime and a type-only fra
     ['frame/pallet.ts', "import type { Runtime } from '../runtime/runtime.ts';\nimport '../pallets/x.ts';"],
   ]);
   t.deepEqual(layerViolations(files), [
-    "pallets/sudo.ts imports ../runtime/runtime.ts (pallets -> runtime)",
-    "frame/pallet.ts imports ../runtime/runtime.ts (frame -> runtime)",
-    "frame/pallet.ts imports ../pallets/x.ts (frame -> pallets)",
+    'pallets/sudo.ts imports ../runtime/runtime.ts (pallets -> runtime)',
+    'frame/pallet.ts imports ../runtime/runtime.ts (frame -> runtime)',
+    'frame/pallet.ts imports ../pallets/x.ts (frame -> pallets)',
   ]);
 });

@@ -10,11 +10,21 @@ function wsClient(url: string): Promise<{ ask(frame: string): Promise<Reply | Re
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     const queue: ((r: Reply | Reply[]) => void)[] = [];
-    ws.on('message', (d) => { const r = JSON.parse(d.toString()) as Reply | Reply[]; if (!Array.isArray(r) && 'method' in r) return; queue.shift()?.(r); });
-    ws.once('open', () => resolve({
-      ask: (frame) => new Promise((res) => { queue.push(res); ws.send(frame); }),
-      close: () => ws.close(),
-    }));
+    ws.on('message', (d) => {
+      const r = JSON.parse(d.toString()) as Reply | Reply[];
+      if (!Array.isArray(r) && 'method' in r) return;
+      queue.shift()?.(r);
+    });
+    ws.once('open', () =>
+      resolve({
+        ask: (frame) =>
+          new Promise((res) => {
+            queue.push(res);
+            ws.send(frame);
+          }),
+        close: () => ws.close(),
+      }),
+    );
     ws.once('error', reject);
   });
 }
@@ -40,21 +50,33 @@ test('bad input gets JSON-RPC errors and the node keeps serving (WebSocket and H
   t.is(await err('{"jsonrpc":"2.0","id":8,"method":"system_accountNextIndex","params":["not-an-address"]}'), -32602);
   t.is(await err('[]'), -32600);
   t.is(await err('"just a string"'), -32600);
-  const batch = await c.ask(JSON.stringify([{ jsonrpc: '2.0', id: 10, method: 'system_chain' }, { jsonrpc: '2.0', id: 11, method: 'nope' }])) as Reply[];
+  const batch = (await c.ask(
+    JSON.stringify([
+      { jsonrpc: '2.0', id: 10, method: 'system_chain' },
+      { jsonrpc: '2.0', id: 11, method: 'nope' },
+    ]),
+  )) as Reply[];
   t.is(batch.length, 2);
   t.is(batch.find((r) => r.id === 10)!.result, 'Arena Devchain');
   t.is(batch.find((r) => r.id === 11)!.error!.code, -32601);
   // Oversized requests: the WebSocket is closed with 1009 and HTTP answers 413; the node survives.
   const huge = JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'state_getStorage', params: [`0x${'00'.repeat(70_000)}`] });
   const big = new WebSocket(node.url);
-  const code = await new Promise<number>((resolve) => { big.once('open', () => big.send(huge)); big.once('close', (c) => resolve(c)); });
+  const code = await new Promise<number>((resolve) => {
+    big.once('open', () => big.send(huge));
+    big.once('close', (c) => resolve(c));
+  });
   t.is(code, 1009);
   const res = await fetch(node.httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }).catch(() => null);
   t.true(res === null || res.status === 413);
   // Still serving, over both transports.
-  const ok = await c.ask('{"jsonrpc":"2.0","id":20,"method":"dev_newBlock","params":[{"count":2}]}') as Reply;
+  const ok = (await c.ask('{"jsonrpc":"2.0","id":20,"method":"dev_newBlock","params":[{"count":2}]}')) as Reply;
   t.regex(String(ok.result), /^0x[0-9a-f]{64}$/);
-  const http = await fetch(node.httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}' });
+  const http = await fetch(node.httpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}',
+  });
   const header = (await http.json()) as { result: { number: string } };
   t.is(header.result.number, '0x2');
   const httpBad = await fetch(node.httpUrl, { method: 'POST', body: '{oops' });
@@ -76,14 +98,18 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
   t.regex(e1!.message, /1010.*bad signature/i);
 
   // Wrong genesis (a payload for another chain) is also a bad proof.
-  const wrong = await api.tx.balances.transferKeepAlive(bob.address, 1n).signAsync(eve, { nonce: 0, blockHash: api.genesisHash, era: 0, genesisHash: `0x${'11'.repeat(32)}` } as never);
+  const wrong = await api.tx.balances
+    .transferKeepAlive(bob.address, 1n)
+    .signAsync(eve, { nonce: 0, blockHash: api.genesisHash, era: 0, genesisHash: `0x${'11'.repeat(32)}` } as never);
   const e2 = await t.throwsAsync(api.rpc.author.submitExtrinsic(wrong.toU8a()));
   t.regex(e2!.message, /1010/);
 
   // Future nonce: nonce 1 waits, nonce 0 arrives, both land in one block, in order.
   const statuses: string[] = [];
   const future = await api.tx.balances.transferKeepAlive(bob.address, 2_000_000_000n).signAsync(alice, { nonce: 1 });
-  const unsub = await api.rpc.author.submitAndWatchExtrinsic(future, (s) => { statuses.push(s.type); });
+  const unsub = await api.rpc.author.submitAndWatchExtrinsic(future, (s) => {
+    statuses.push(s.type);
+  });
   t.teardown(() => unsub());
   t.is((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), 0);
   const first = await api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n).signAsync(alice, { nonce: 0 });
@@ -106,8 +132,11 @@ test('bad signatures and stale nonces are rejected; a future nonce waits and is 
 
   // Mortal era: signed with a 4-block period, then submitted after it expired.
   const header = await api.rpc.chain.getHeader();
-  const mortal = await api.tx.balances.transferKeepAlive(bob.address, 1n)
-    .signAsync(alice, { nonce: 3, blockHash: header.hash, era: api.createType('ExtrinsicEra', { current: header.number.toNumber(), period: 4 }) });
+  const mortal = await api.tx.balances.transferKeepAlive(bob.address, 1n).signAsync(alice, {
+    nonce: 3,
+    blockHash: header.hash,
+    era: api.createType('ExtrinsicEra', { current: header.number.toNumber(), period: 4 }),
+  });
   await api.rpc('dev_newBlock' as never, { count: 6 } as never);
   const e4 = await t.throwsAsync(api.rpc.author.submitExtrinsic(mortal));
   t.regex(e4!.message, /1010/);

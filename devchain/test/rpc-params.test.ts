@@ -5,14 +5,25 @@
 import test from 'ava';
 import { spawnDevchain } from './_helpers/spawn.ts';
 
-const METHODS = ['neuronInfo_getNeuronsLite', 'neuronInfo_getNeuronLite', 'neuronInfo_getNeurons', 'neuronInfo_getNeuron',
-  'subnetInfo_getSubnetInfo', 'subnetInfo_getSubnetHyperparams', 'subnetInfo_getSubnetHyperparamsV2'];
+const METHODS = [
+  'neuronInfo_getNeuronsLite',
+  'neuronInfo_getNeuronLite',
+  'neuronInfo_getNeurons',
+  'neuronInfo_getNeuron',
+  'subnetInfo_getSubnetInfo',
+  'subnetInfo_getSubnetHyperparams',
+  'subnetInfo_getSubnetHyperparamsV2',
+];
 
 test('pallet RPC methods refuse bad parameters with -32602 and still answer good ones', async (t) => {
   const node = await spawnDevchain(t, ['--tmp', '--manual-seal']);
   const call = async (method: string, params: unknown[]): Promise<{ result?: unknown; error?: { code: number; data?: unknown } }> => {
-    const r = await fetch(node.httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
-    return await r.json() as { result?: unknown; error?: { code: number; data?: unknown } };
+    const r = await fetch(node.httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    });
+    return (await r.json()) as { result?: unknown; error?: { code: number; data?: unknown } };
   };
   for (const method of METHODS) {
     for (const params of [[], ['one'], [70_000, 0], [1, -1], [1, 0, 42]]) {

@@ -15,7 +15,9 @@ test('ed25519 signers, storage subscriptions, paged keys and block subscriptions
   const ed = new Keyring({ type: 'ed25519' }).addFromUri('//EdTest');
 
   const seen: bigint[] = [];
-  const unsub = await api.query.system.account(ed.address, (a) => { seen.push(a.data.free.toBigInt()); });
+  const unsub = await api.query.system.account(ed.address, (a) => {
+    seen.push(a.data.free.toBigInt());
+  });
   t.teardown(() => unsub());
   await sendAndWaitInBlock(api, api.tx.balances.transferAllowDeath(ed.address, 5_000_000_000n), alice);
   const res = await sendAndWaitInBlock(api, api.tx.balances.transferKeepAlive(alice.address, 1_000_000_000n), ed);
@@ -30,7 +32,9 @@ test('ed25519 signers, storage subscriptions, paged keys and block subscriptions
   t.is(keys.length, 3);
 
   const heads: number[] = [];
-  const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => { heads.push(h.number.toNumber()); });
+  const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => {
+    heads.push(h.number.toNumber());
+  });
   await new Promise((r) => setTimeout(r, 500));
   unsubHeads();
   t.true(heads.length >= 2 && heads.every((n, i) => i === 0 || n === heads[i - 1]! + 1));

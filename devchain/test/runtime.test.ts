@@ -4,7 +4,21 @@ import { TypeRegistry, Metadata } from '@polkadot/types';
 import { blake2AsHex, xxhashAsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { Keyring } from '@polkadot/keyring';
-import { Runtime, BASE_PALLETS, System, DevchainConfigSchema, encode, decode, T, option, vec, compact, StorageMap, genesisFromConfig, taoToRao } from '#devchain';
+import {
+  Runtime,
+  BASE_PALLETS,
+  System,
+  DevchainConfigSchema,
+  encode,
+  decode,
+  T,
+  option,
+  vec,
+  compact,
+  StorageMap,
+  genesisFromConfig,
+  taoToRao,
+} from '#devchain';
 
 const rt = new Runtime(BASE_PALLETS, { blockTimeMs: 1000 });
 
@@ -16,10 +30,24 @@ test('metadata V14 and V15 decode with @polkadot/types and list pallets at subte
     registry.setMetadata(m);
     const pallets = Object.fromEntries(m.asLatest.pallets.map((p) => [p.name.toString(), p.index.toNumber()]));
     t.deepEqual(pallets, { System: 0, Timestamp: 2, Balances: 5, TransactionPayment: 6, Utility: 11, Sudo: 12 });
-    t.deepEqual(m.asLatest.extrinsic.transactionExtensions.map((e) => e.identifier.toString()), [
-      'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis', 'CheckMortality', 'CheckNonce', 'CheckWeight',
-      'ChargeTransactionPayment', 'SudoTransactionExtension', 'CheckShieldedTxValidity', 'SubtensorTransactionExtension', 'DrandPriority', 'CheckMetadataHash',
-    ]);
+    t.deepEqual(
+      m.asLatest.extrinsic.transactionExtensions.map((e) => e.identifier.toString()),
+      [
+        'CheckNonZeroSender',
+        'CheckSpecVersion',
+        'CheckTxVersion',
+        'CheckGenesis',
+        'CheckMortality',
+        'CheckNonce',
+        'CheckWeight',
+        'ChargeTransactionPayment',
+        'SudoTransactionExtension',
+        'CheckShieldedTxValidity',
+        'SubtensorTransactionExtension',
+        'DrandPriority',
+        'CheckMetadataHash',
+      ],
+    );
     const call = registry.createType('Call', { callIndex: [5, 3], args: { dest: { Id: new Uint8Array(32) }, value: 1 } });
     t.is(call.method, 'transferKeepAlive');
   }
@@ -32,14 +60,18 @@ test('runtime version: node-subtensor, spec 425, api ids are blake2_64 of the na
   t.is(v.specName, 'node-subtensor');
   t.is(v.specVersion, 425);
   t.is(v.transactionVersion, 1);
-  t.deepEqual(v.apis.find(([id]) => id === blake2AsHex('Core', 64)), ['0xdf6acb689907609b', 5]);
+  t.deepEqual(
+    v.apis.find(([id]) => id === blake2AsHex('Core', 64)),
+    ['0xdf6acb689907609b', 5],
+  );
   t.truthy(v.apis.find(([id]) => id === '0x37e397fc7c91f5e4')); // Metadata
 });
 
 test('storage keys match Substrate: System.Account is twox128 ++ twox128 ++ blake2_128concat(AccountId)', async (t) => {
   await cryptoWaitReady();
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice').publicKey;
-  const expected = xxhashAsHex('System', 128) + xxhashAsHex('Account', 128).slice(2) + blake2AsHex(alice, 128).slice(2) + u8aToHex(alice).slice(2);
+  const expected =
+    xxhashAsHex('System', 128) + xxhashAsHex('Account', 128).slice(2) + blake2AsHex(alice, 128).slice(2) + u8aToHex(alice).slice(2);
   t.is(System.Storage.Account.key(alice), expected);
   t.is(System.Storage.Account.prefix, '0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9');
   const m = new StorageMap<number, bigint>('X', 'Y', 'Twox64Concat', T.u16, T.u64, 0n);
@@ -68,7 +100,15 @@ test('the shipped devchain config parses; bad values and unknown keys are refuse
 
 test('genesis funds //Alice..//Ferdie and config accounts; //Alice is the sudo key', async (t) => {
   await cryptoWaitReady();
-  const cfg = DevchainConfigSchema.parse({ genesis: { devAccountsTao: 10, accounts: [{ account: '//Zed', balanceTao: '1.5' }, { account: new Keyring({ type: 'sr25519' }).addFromUri('//Yan').address, balanceTao: 2 }] } });
+  const cfg = DevchainConfigSchema.parse({
+    genesis: {
+      devAccountsTao: 10,
+      accounts: [
+        { account: '//Zed', balanceTao: '1.5' },
+        { account: new Keyring({ type: 'sr25519' }).addFromUri('//Yan').address, balanceTao: 2 },
+      ],
+    },
+  });
   const g = genesisFromConfig(cfg);
   t.is(g.accounts.length, 8);
   t.is(g.accounts.filter((a) => a.free === 10_000_000_000n).length, 6);

@@ -22,7 +22,12 @@ function subnetAccount(netuid: number): string {
 const neurons = [{ hotkey: '//Bob//v', coldkey: '//Bob', stake: 100, validatorPermit: true }];
 const subnet = { netuid: 1, owner: '//Alice', startCall: true, hyperparams: { tempo: 1000 }, neurons };
 
-interface Snapshot { issuance: bigint; subnetFree: bigint; subnetTao: bigint; totalStake: bigint }
+interface Snapshot {
+  issuance: bigint;
+  subnetFree: bigint;
+  subnetTao: bigint;
+  totalStake: bigint;
+}
 
 async function snapshot(api: ApiPromise, netuid: number, at?: string): Promise<Snapshot> {
   const q = at ? (await api.at(at)).query : api.query;
@@ -38,14 +43,18 @@ const free = async (api: ApiPromise, who: string, at?: string): Promise<bigint> 
   (await (at ? (await api.at(at)).query : api.query).system.account(who)).data.free.toBigInt();
 
 /** The fee and the Balances.Transfer events of the block's extrinsics. */
-async function blockRecords(chain: Chain, r: ExecResult): Promise<{ fee: bigint; transfers: Array<[string, string, bigint]>; staked: bigint[] }> {
+async function blockRecords(
+  chain: Chain,
+  r: ExecResult,
+): Promise<{ fee: bigint; transfers: Array<[string, string, bigint]>; staked: bigint[] }> {
   const records = await (await chain.api.at(r.blockHash)).query.system.events();
   let fee = 0n;
   const transfers: Array<[string, string, bigint]> = [];
   const staked: bigint[] = [];
   for (const { event } of records) {
     if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee += BigInt(event.data[1]!.toString());
-    if (event.section === 'balances' && event.method === 'Transfer') transfers.push([u8aToHex(event.data[0]!.toU8a()), u8aToHex(event.data[1]!.toU8a()), BigInt(event.data[2]!.toString())]);
+    if (event.section === 'balances' && event.method === 'Transfer')
+      transfers.push([u8aToHex(event.data[0]!.toU8a()), u8aToHex(event.data[1]!.toU8a()), BigInt(event.data[2]!.toString())]);
     if (event.section === 'subtensorModule' && event.method === 'StakeAdded') staked.push(BigInt(event.data[2]!.toString()));
   }
   return { fee, transfers, staked };
@@ -146,5 +155,8 @@ test('block emission mints TAO into the subnet account and SubnetTAO; earned sta
   const rm = await exec(chain, api.tx.subtensorModule.removeStake(key('//Bob//v').address, 1, held), bob);
   t.true(rm.ok, rm.error);
   const r = await blockRecords(chain, rm);
-  t.deepEqual(r.transfers.filter(([from]) => from === subnetAccount(1)), [[subnetAccount(1), hexOf('//Bob'), held]]);
+  t.deepEqual(
+    r.transfers.filter(([from]) => from === subnetAccount(1)),
+    [[subnetAccount(1), hexOf('//Bob'), held]],
+  );
 });

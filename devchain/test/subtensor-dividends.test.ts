@@ -26,21 +26,35 @@ function upstreamPaid(pool: bigint, ve: bigint, veSum: bigint): bigint {
 
 test('validator dividends credited to the rao as upstream rounds them (U96F32 share, take and rest floored separately)', async (t) => {
   const chain = await startChain(t, {
-    subnets: [{
-      netuid: NETUID, owner: '//Alice', startCall: true,
-      hyperparams: { tempo: 2, maxAllowedValidators: 3, minAllowedWeights: 0, yuma3Enabled: true, commitRevealEnabled: false, weightsSetRateLimit: 0 },
-      neurons: [
-        { hotkey: '//Bob//d-v0', coldkey: '//Bob', stake: 700, validatorPermit: true },
-        { hotkey: '//Charlie//d-v1', coldkey: '//Charlie', stake: 200, validatorPermit: true },
-        { hotkey: '//Ferdie//d-v2', coldkey: '//Ferdie', stake: 100, validatorPermit: true },
-        { hotkey: '//Dave//d-m0', coldkey: '//Dave' },
-        { hotkey: '//Eve//d-m1', coldkey: '//Eve' },
-      ],
-    }],
+    subnets: [
+      {
+        netuid: NETUID,
+        owner: '//Alice',
+        startCall: true,
+        hyperparams: {
+          tempo: 2,
+          maxAllowedValidators: 3,
+          minAllowedWeights: 0,
+          yuma3Enabled: true,
+          commitRevealEnabled: false,
+          weightsSetRateLimit: 0,
+        },
+        neurons: [
+          { hotkey: '//Bob//d-v0', coldkey: '//Bob', stake: 700, validatorPermit: true },
+          { hotkey: '//Charlie//d-v1', coldkey: '//Charlie', stake: 200, validatorPermit: true },
+          { hotkey: '//Ferdie//d-v2', coldkey: '//Ferdie', stake: 100, validatorPermit: true },
+          { hotkey: '//Dave//d-m0', coldkey: '//Dave' },
+          { hotkey: '//Eve//d-m1', coldkey: '//Eve' },
+        ],
+      },
+    ],
   });
   const { api } = chain;
   const validators = ['//Bob//d-v0', '//Charlie//d-v1', '//Ferdie//d-v2'].map(key);
-  const set = await execMany(chain, validators.map((v, i) => [api.tx.subtensorModule.setWeights(NETUID, [3, 4], [10 + i, 30 - i], 0), v]));
+  const set = await execMany(
+    chain,
+    validators.map((v, i) => [api.tx.subtensorModule.setWeights(NETUID, [3, 4], [10 + i, 30 - i], 0), v]),
+  );
   for (const r of set) t.true(r.ok, r.error);
   await chain.newBlocks(5);
   let compared = 0;
@@ -50,7 +64,9 @@ test('validator dividends credited to the rao as upstream rounds them (U96F32 sh
     const { pure } = await epochParity(api, NETUID, hash);
     const pre = await api.at(parent);
     const post = await api.at(hash);
-    const accrued = (await post.query.subtensorModule.subnetAlphaOut(NETUID)).toBigInt() - (await pre.query.subtensorModule.subnetAlphaOut(NETUID)).toBigInt();
+    const accrued =
+      (await post.query.subtensorModule.subnetAlphaOut(NETUID)).toBigInt() -
+      (await pre.query.subtensorModule.subnetAlphaOut(NETUID)).toBigInt();
     const split = splitBlockEmission(accrued, { subnetOwnerCut: (await pre.query.subtensorModule.subnetOwnerCut()).toNumber() });
     const serverSum = pure.serverEmission.reduce((a, x) => a + x, 0n);
     let pool = (await pre.query.subtensorModule.pendingValidatorEmission(NETUID)).toBigInt() + split.validator;

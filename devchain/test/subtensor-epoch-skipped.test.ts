@@ -27,7 +27,10 @@ function subnetState(a: Uint8Array, b: Uint8Array): Overlay {
   S.SubtokenEnabled.set(s, 1, true);
   S.FirstEmissionBlockNumber.set(s, 1, 1n);
   const cold = hotkey(9);
-  for (const [uid, hk] of [[0, a], [1, b]] as const) {
+  for (const [uid, hk] of [
+    [0, a],
+    [1, b],
+  ] as const) {
     S.Keys.set(s, 1, uid, hk);
     S.Uids.set(s, 1, hk, uid);
     S.Owner.set(s, hk, cold);
@@ -42,7 +45,14 @@ function run(s: Overlay, count: number): Array<{ block: number; events: string[]
   const out: Array<{ block: number; events: string[] }> = [];
   for (let block = 1; block <= count; block++) {
     const events: PalletEvent[] = [];
-    const ctx: RuntimeContext = { state: s, blockNumber: block, runtime: { queryInfo: () => ({}), queryFeeDetails: () => ({}) }, deposit: (e) => { events.push(e); } };
+    const ctx: RuntimeContext = {
+      state: s,
+      blockNumber: block,
+      runtime: { queryInfo: () => ({}), queryFeeDetails: () => ({}) },
+      deposit: (e) => {
+        events.push(e);
+      },
+    };
     blockStep(ctx, DEFAULT_SUBTENSOR_OPTIONS);
     out.push({ block, events: events.filter((e) => e.pallet === 'SubtensorModule').map((e) => e.name) });
   }
@@ -50,7 +60,9 @@ function run(s: Overlay, count: number): Array<{ block: number; events: string[]
 }
 
 const pending = (s: Overlay): bigint =>
-  SubtensorStorage.PendingServerEmission.get(s, 1) + SubtensorStorage.PendingValidatorEmission.get(s, 1) + SubtensorStorage.PendingOwnerCut.get(s, 1);
+  SubtensorStorage.PendingServerEmission.get(s, 1) +
+  SubtensorStorage.PendingValidatorEmission.get(s, 1) +
+  SubtensorStorage.PendingOwnerCut.get(s, 1);
 
 test('duplicate hotkeys: the epoch slot is consumed with EpochSkipped and the pending emission is kept', (t) => {
   const s = subnetState(hotkey(1), hotkey(1));

@@ -15,15 +15,25 @@ const IP = 0x01020304n;
 
 const genesis = (cr: boolean) => ({
   stakeThreshold: 50_000_000_000,
-  subnets: [{
-    netuid: 1, owner: '//Alice',
-    hyperparams: { tempo: 5, commitRevealEnabled: cr, weightsSetRateLimit: 3, minAllowedWeights: 1, maxAllowedValidators: 1, servingRateLimit: 0 },
-    neurons: [
-      { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
-      { hotkey: '//Bob//v2', coldkey: '//Bob', stake: 1 },
-      { hotkey: '//Charlie//m', coldkey: '//Charlie' },
-    ],
-  }],
+  subnets: [
+    {
+      netuid: 1,
+      owner: '//Alice',
+      hyperparams: {
+        tempo: 5,
+        commitRevealEnabled: cr,
+        weightsSetRateLimit: 3,
+        minAllowedWeights: 1,
+        maxAllowedValidators: 1,
+        servingRateLimit: 0,
+      },
+      neurons: [
+        { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
+        { hotkey: '//Bob//v2', coldkey: '//Bob', stake: 1 },
+        { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+      ],
+    },
+  ],
 });
 
 test('pool: set_weights min stake comes before vector checks and the rate limit (Custom 1, then 6)', async (t) => {
@@ -63,7 +73,11 @@ test('pool: serving endpoints (prometheus checks the IP before registration; bad
   const chain = await startChain(t, genesis(false));
   const { api } = chain;
   t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.servePrometheus(1, 1, IP, 0, 4), m)), 13, 'port 0: InvalidPort');
-  t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.servePrometheus(1, 1, 0n, 9000, 4), stranger)), 11, 'zero IP before the registration check');
+  t.is(
+    customCode(await poolRefusal(chain, api.tx.subtensorModule.servePrometheus(1, 1, 0n, 9000, 4), stranger)),
+    11,
+    'zero IP before the registration check',
+  );
   t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.servePrometheus(1, 1, IP, 9000, 4), stranger)), 10);
   t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.serveAxon(1, 1, IP, 9000, 5, 0, 0, 0), m)), 255, 'ip_type 5: BadRequest');
   t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.serveAxon(1, 1, IP, 9000, 4, 0, 0, 0), stranger)), 10);

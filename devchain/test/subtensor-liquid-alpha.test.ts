@@ -11,10 +11,17 @@ import { startChain, exec, key, type Chain } from './_helpers/subtensor.ts';
 const v = key('//Bob//v1');
 
 const subnet = (netuid: number) => ({
-  netuid, owner: '//Alice',
+  netuid,
+  owner: '//Alice',
   hyperparams: {
-    tempo: 4, commitRevealEnabled: false, weightsSetRateLimit: 0, minAllowedWeights: 1,
-    yuma3Enabled: true, liquidAlphaEnabled: true, alphaValues: [6553, 45875], bondsPenalty: 0,
+    tempo: 4,
+    commitRevealEnabled: false,
+    weightsSetRateLimit: 0,
+    minAllowedWeights: 1,
+    yuma3Enabled: true,
+    liquidAlphaEnabled: true,
+    alphaValues: [6553, 45875],
+    bondsPenalty: 0,
   },
   neurons: [
     { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
@@ -23,14 +30,15 @@ const subnet = (netuid: number) => ({
   ],
 });
 
-const epochIndex = async (chain: Chain, netuid: number): Promise<number> => (await chain.api.query.subtensorModule.subnetEpochIndex(netuid)).toNumber();
+const epochIndex = async (chain: Chain, netuid: number): Promise<number> =>
+  (await chain.api.query.subtensorModule.subnetEpochIndex(netuid)).toNumber();
 
 /** Seals blocks until both subnets ran one more epoch (at most 20 blocks). */
 async function nextEpochOnBoth(chain: Chain): Promise<void> {
   const start = [await epochIndex(chain, 1), await epochIndex(chain, 2)];
   for (let i = 0; i < 20; i++) {
     await chain.newBlocks(1);
-    if (await epochIndex(chain, 1) > start[0]! && await epochIndex(chain, 2) > start[1]!) return;
+    if ((await epochIndex(chain, 1)) > start[0]! && (await epochIndex(chain, 2)) > start[1]!) return;
   }
   throw new Error('no epoch within 20 blocks');
 }
@@ -38,7 +46,7 @@ async function nextEpochOnBoth(chain: Chain): Promise<void> {
 const bondRow = async (chain: Chain, netuid: number): Promise<Map<number, number>> =>
   new Map((await chain.api.query.subtensorModule.bonds(netuid, 0)).map(([j, b]) => [j.toNumber(), b.toNumber()]));
 
-test('set_weights with unsorted uids gets upstream\'s liquid-alpha bonds (the entry after a larger uid is read as 0)', async (t) => {
+test("set_weights with unsorted uids gets upstream's liquid-alpha bonds (the entry after a larger uid is read as 0)", async (t) => {
   const chain = await startChain(t, { subnets: [subnet(1), subnet(2)] });
   const { api } = chain;
   // Epoch 1: weight on uid 1 only, so both subnets hold the same prior bond to uid 1.
@@ -50,7 +58,11 @@ test('set_weights with unsorted uids gets upstream\'s liquid-alpha bonds (the en
   // Epoch 2: the same weights, sorted on subnet 1 and unsorted on subnet 2.
   t.true((await exec(chain, api.tx.subtensorModule.setWeights(1, [1, 2], [32768, 65535], 0), v)).ok);
   t.true((await exec(chain, api.tx.subtensorModule.setWeights(2, [2, 1], [65535, 32768], 0), v)).ok);
-  t.deepEqual((await api.query.subtensorModule.weights(2, 0)).map(([j]) => j.toNumber()), [2, 1], 'stored in the order sent');
+  t.deepEqual(
+    (await api.query.subtensorModule.weights(2, 0)).map(([j]) => j.toNumber()),
+    [2, 1],
+    'stored in the order sent',
+  );
   await nextEpochOnBoth(chain);
   const sorted = await bondRow(chain, 1);
   const unsorted = await bondRow(chain, 2);

@@ -11,7 +11,8 @@ const v = key('//Bob//mw-v');
 const MINERS = 18;
 
 const subnet = (netuid: number, hyperparams: Record<string, unknown>) => ({
-  netuid, owner: '//Alice',
+  netuid,
+  owner: '//Alice',
   hyperparams: { tempo: 100, commitRevealEnabled: false, weightsSetRateLimit: 0, minAllowedWeights: 1, ...hyperparams },
   neurons: [
     { hotkey: '//Bob//mw-v', coldkey: '//Bob', stake: 100, validatorPermit: true },

@@ -25,7 +25,11 @@ test('register_network is rate limited until sudo lowers NetworkRateLimit; regis
   const chain = await startChain(t, undefined);
   const { api } = chain;
   const ownerHot = key('//Alice//owner');
-  t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice)), 6, 'NetworkTxRateLimitExceeded is refused at the pool');
+  t.is(
+    customCode(await poolRefusal(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice)),
+    6,
+    'NetworkTxRateLimitExceeded is refused at the pool',
+  );
   const sudo = await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetNetworkRateLimit(0)), alice);
   t.true(sudo.ok, sudo.error);
   const reg = await exec(chain, api.tx.subtensorModule.registerNetwork(ownerHot.address), alice);
@@ -45,7 +49,10 @@ test('register_network is rate limited until sudo lowers NetworkRateLimit; regis
   t.true(burn1 > burn0, `burn bumps after a registration (${burn0} -> ${burn1})`);
   const dup = await exec(chain, api.tx.subtensorModule.burnedRegister(1, hot[0]!.address), bob);
   t.is(dup.error, 'subtensorModule.HotKeyAlreadyRegisteredInSubNet');
-  t.true((await exec(chain, api.tx.subtensorModule.register(1, 0, 0, '0x', hot[1]!.address, bob.address), bob)).ok, 'register (PoW args ignored) charges the burn');
+  t.true(
+    (await exec(chain, api.tx.subtensorModule.register(1, 0, 0, '0x', hot[1]!.address, bob.address), bob)).ok,
+    'register (PoW args ignored) charges the burn',
+  );
   t.is((await api.query.subtensorModule.subnetworkN(1)).toNumber(), 3);
   const pruned = await exec(chain, api.tx.subtensorModule.burnedRegister(1, hot[2]!.address), bob);
   t.true(pruned.ok, pruned.error);
@@ -58,14 +65,19 @@ test('register_network is rate limited until sudo lowers NetworkRateLimit; regis
   await chain.newBlocks(3);
   t.true((await api.query.subtensorModule.burn(1)).toBigInt() < before);
   // Root subnet refuses registrations.
-  t.is((await exec(chain, api.tx.subtensorModule.burnedRegister(0, hot[0]!.address), bob)).error, 'subtensorModule.RegistrationNotPermittedOnRootSubnet');
+  t.is(
+    (await exec(chain, api.tx.subtensorModule.burnedRegister(0, hot[0]!.address), bob)).error,
+    'subtensorModule.RegistrationNotPermittedOnRootSubnet',
+  );
 });
 
 const IP_127 = 0x7f000001n;
 const IP_10 = (10n << 24n) + 1n;
 
 test('serve_axon refuses loopback at pool validation (Custom 11) unless --allow-loopback-axons', async (t) => {
-  const genesis = { subnets: [{ netuid: 1, owner: '//Alice', neurons: [{ hotkey: '//Bob//m1', coldkey: '//Bob' }], hyperparams: { servingRateLimit: 0 } }] };
+  const genesis = {
+    subnets: [{ netuid: 1, owner: '//Alice', neurons: [{ hotkey: '//Bob//m1', coldkey: '//Bob' }], hyperparams: { servingRateLimit: 0 } }],
+  };
   const strict = await startChain(t, genesis);
   const m1 = key('//Bob//m1');
   // The hotkey pays no fee for serve_axon (Pays::No), so it needs no balance.
@@ -86,11 +98,18 @@ test('serve_axon refuses loopback at pool validation (Custom 11) unless --allow-
 
 test('stake add/remove (1 TAO = 1 alpha), start_call gating and emission paid to stake after epochs', async (t) => {
   const genesis = {
-    subnets: [{
-      netuid: 1, owner: '//Alice', ownerHotkey: '//Alice//owner',
-      hyperparams: { tempo: 4, commitRevealEnabled: false, weightsSetRateLimit: 0 },
-      neurons: [{ hotkey: '//Bob//v', coldkey: '//Bob', stake: 1000 }, { hotkey: '//Charlie//m', coldkey: '//Charlie' }],
-    }],
+    subnets: [
+      {
+        netuid: 1,
+        owner: '//Alice',
+        ownerHotkey: '//Alice//owner',
+        hyperparams: { tempo: 4, commitRevealEnabled: false, weightsSetRateLimit: 0 },
+        neurons: [
+          { hotkey: '//Bob//v', coldkey: '//Bob', stake: 1000 },
+          { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+        ],
+      },
+    ],
   };
   const chain = await startChain(t, genesis);
   const { api } = chain;
@@ -108,7 +127,10 @@ test('stake add/remove (1 TAO = 1 alpha), start_call gating and emission paid to
   t.true(add.events.includes('subtensorModule.StakeAdded'));
   t.true((await api.query.system.account(charlie.address)).data.free.toBigInt() <= freeBefore - 10n * TAO);
   t.is((await exec(chain, api.tx.subtensorModule.addStake(v.address, 1, 1000n), charlie)).error, 'subtensorModule.AmountTooLow');
-  t.is((await exec(chain, api.tx.subtensorModule.removeStake(v.address, 1, 11n * TAO), charlie)).error, 'subtensorModule.NotEnoughStakeToWithdraw');
+  t.is(
+    (await exec(chain, api.tx.subtensorModule.removeStake(v.address, 1, 11n * TAO), charlie)).error,
+    'subtensorModule.NotEnoughStakeToWithdraw',
+  );
   const rm = await exec(chain, api.tx.subtensorModule.removeStake(v.address, 1, 4n * TAO), charlie);
   t.true(rm.ok, rm.error);
   t.true(rm.events.includes('subtensorModule.StakeRemoved'));
@@ -131,7 +153,10 @@ test('stake add/remove (1 TAO = 1 alpha), start_call gating and emission paid to
   const minerStake = (await api.query.subtensorModule.totalHotkeyAlpha(minerHot.address, 1)).toBigInt();
   t.true(minerStake > minerStake0, 'miner incentive is staked to its hotkey');
   t.true((await api.query.subtensorModule.totalHotkeyAlpha(v.address, 1)).toBigInt() > total0, 'validator dividends are staked');
-  t.true((await api.query.subtensorModule.totalHotkeyAlpha(key('//Alice//owner').address, 1)).toBigInt() > 0n, 'owner cut is staked to the owner hotkey');
+  t.true(
+    (await api.query.subtensorModule.totalHotkeyAlpha(key('//Alice//owner').address, 1)).toBigInt() > 0n,
+    'owner cut is staked to the owner hotkey',
+  );
   const emission = (await api.query.subtensorModule.emission(1)).map((x) => x.toBigInt());
   t.true(emission[2]! > 0n && emission[1]! > 0n);
   // Event of the last epoch.

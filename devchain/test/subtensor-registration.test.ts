@@ -17,23 +17,39 @@ const genesis = {
   startCallDelay: 100,
   subnets: [
     {
-      netuid: 1, owner: '//Alice', ownerHotkey: '//Alice//owner', hyperparams: { maxAllowedUids: 3, immunityPeriod: 65535 },
-      neurons: [{ hotkey: '//Alice//second', coldkey: '//Alice' }, { hotkey: '//Bob//h', coldkey: '//Bob' }],
+      netuid: 1,
+      owner: '//Alice',
+      ownerHotkey: '//Alice//owner',
+      hyperparams: { maxAllowedUids: 3, immunityPeriod: 65535 },
+      neurons: [
+        { hotkey: '//Alice//second', coldkey: '//Alice' },
+        { hotkey: '//Bob//h', coldkey: '//Bob' },
+      ],
     },
-    { netuid: 2, owner: '//Alice', ownerHotkey: '//Alice//owner', hyperparams: { maxAllowedUids: 2, immunityPeriod: 0 }, neurons: [{ hotkey: '//Bob//h', coldkey: '//Bob' }] },
+    {
+      netuid: 2,
+      owner: '//Alice',
+      ownerHotkey: '//Alice//owner',
+      hyperparams: { maxAllowedUids: 2, immunityPeriod: 0 },
+      neurons: [{ hotkey: '//Bob//h', coldkey: '//Bob' }],
+    },
     { netuid: 3, owner: '//Alice', ownerHotkey: '//Alice//owner', hyperparams: { burn: TAO, minBurn: TAO, maxBurn: 100 * TAO } },
   ],
 };
 
-test('pruning: the owner coldkey\'s immune hotkeys (ImmuneOwnerUidsLimit) are skipped; no non-immune fallback (NoNeuronIdAvailable)', async (t) => {
+test("pruning: the owner coldkey's immune hotkeys (ImmuneOwnerUidsLimit) are skipped; no non-immune fallback (NoNeuronIdAvailable)", async (t) => {
   const chain = await startChain(t, genesis);
   const { api } = chain;
   t.is((await api.query.subtensorModule.keys(1, 1)).toString(), second.address);
   t.true((await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetOwnerImmuneNeuronLimit(1, 2)), alice)).ok);
   const r = await exec(chain, api.tx.subtensorModule.burnedRegister(1, key('//Dave//n1').address), dave);
   t.true(r.ok, r.error);
-  t.is((await api.query.subtensorModule.keys(1, 1)).toString(), second.address, 'the owner coldkey\'s second hotkey is immune with a limit of 2');
-  t.is((await api.query.subtensorModule.keys(1, 2)).toString(), key('//Dave//n1').address, 'Bob\'s uid 2 was replaced');
+  t.is(
+    (await api.query.subtensorModule.keys(1, 1)).toString(),
+    second.address,
+    "the owner coldkey's second hotkey is immune with a limit of 2",
+  );
+  t.is((await api.query.subtensorModule.keys(1, 2)).toString(), key('//Dave//n1').address, "Bob's uid 2 was replaced");
   // Subnet 2: one non-immune uid, not more than MinNonImmuneUids (10), and no immune candidate.
   const full = await exec(chain, api.tx.subtensorModule.burnedRegister(2, key('//Dave//n2').address), dave);
   t.is(full.error, 'subtensorModule.NoNeuronIdAvailable');

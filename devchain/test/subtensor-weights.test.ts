@@ -8,15 +8,18 @@ const v2 = key('//Bob//v2');
 const m = key('//Charlie//m');
 
 const genesis = (cr: boolean) => ({
-  subnets: [{
-    netuid: 1, owner: '//Alice',
-    hyperparams: { tempo: 5, commitRevealEnabled: cr, weightsSetRateLimit: 3, minAllowedWeights: 2, maxAllowedValidators: 1 },
-    neurons: [
-      { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
-      { hotkey: '//Bob//v2', coldkey: '//Bob', stake: 1 },
-      { hotkey: '//Charlie//m', coldkey: '//Charlie' },
-    ],
-  }],
+  subnets: [
+    {
+      netuid: 1,
+      owner: '//Alice',
+      hyperparams: { tempo: 5, commitRevealEnabled: cr, weightsSetRateLimit: 3, minAllowedWeights: 2, maxAllowedValidators: 1 },
+      neurons: [
+        { hotkey: '//Bob//v1', coldkey: '//Bob', stake: 100, validatorPermit: true },
+        { hotkey: '//Bob//v2', coldkey: '//Bob', stake: 1 },
+        { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+      ],
+    },
+  ],
 });
 
 test('set_weights: every upstream rejection reason, then success with max-upscaled storage', async (t) => {
@@ -40,8 +43,18 @@ test('set_weights: every upstream rejection reason, then success with max-upscal
   const ok = await sw([1, 2], [100, 50], 7);
   t.true(ok.ok, ok.error);
   t.true(ok.events.includes('subtensorModule.WeightsSet'));
-  t.deepEqual((await api.query.subtensorModule.weights(1, 0)).map(([a, b]) => [a.toNumber(), b.toNumber()]), [[1, 65535], [2, 32768]]);
-  t.is(customCode(await poolRefusal(chain, api.tx.subtensorModule.setWeights(1, [1, 2], [1, 1], 7), v1)), 6, 'SettingWeightsTooFast is refused at the pool');
+  t.deepEqual(
+    (await api.query.subtensorModule.weights(1, 0)).map(([a, b]) => [a.toNumber(), b.toNumber()]),
+    [
+      [1, 65535],
+      [2, 32768],
+    ],
+  );
+  t.is(
+    customCode(await poolRefusal(chain, api.tx.subtensorModule.setWeights(1, [1, 2], [1, 1], 7), v1)),
+    6,
+    'SettingWeightsTooFast is refused at the pool',
+  );
   t.true((await exec(chain, api.tx.sudo.sudo(api.tx.adminUtils.sudoSetCommitRevealWeightsEnabled(1, true)), alice)).ok);
   t.is((await sw([1, 2], [1, 1], 7)).error, 'subtensorModule.CommitRevealEnabled');
   t.is((await exec(chain, api.tx.adminUtils.sudoSetKappa(1, 1), alice)).error, 'BadOrigin', 'kappa is root-only');
@@ -66,13 +79,25 @@ test('commit then reveal in the next epoch; too early, unknown-hash and expired 
   const r = await exec(chain, api.tx.subtensorModule.revealWeights(1, reveal.uids, reveal.values, reveal.salt, 0), v1);
   t.true(r.ok, r.error);
   t.true(r.events.includes('subtensorModule.WeightsRevealed'));
-  t.deepEqual((await api.query.subtensorModule.weights(1, 0)).map(([a, b]) => [a.toNumber(), b.toNumber()]), [[1, 32768], [2, 65535]]);
+  t.deepEqual(
+    (await api.query.subtensorModule.weights(1, 0)).map(([a, b]) => [a.toNumber(), b.toNumber()]),
+    [
+      [1, 32768],
+      [2, 65535],
+    ],
+  );
   // A second commit revealed two epochs later is expired.
   const reveal2 = { ...reveal, salt: [9] };
   await chain.newBlocks(3);
-  t.true((await exec(chain, api.tx.subtensorModule.commitWeights(1, commitHash({ hotkey: v1.publicKey, netuidIndex: 1, ...reveal2 })), v1)).ok);
+  t.true(
+    (await exec(chain, api.tx.subtensorModule.commitWeights(1, commitHash({ hotkey: v1.publicKey, netuidIndex: 1, ...reveal2 })), v1)).ok,
+  );
   const e1 = (await api.query.subtensorModule.subnetEpochIndex(1)).toNumber();
   while ((await api.query.subtensorModule.subnetEpochIndex(1)).toNumber() < e1 + 2) await chain.newBlocks(1);
-  t.is(customCode(await poolRefusal(chain, rv(reveal2.values, reveal2.salt), v1)), 17, 'an expired commit is RevealTooEarly (upstream guard)');
+  t.is(
+    customCode(await poolRefusal(chain, rv(reveal2.values, reveal2.salt), v1)),
+    17,
+    'an expired commit is RevealTooEarly (upstream guard)',
+  );
   void m;
 });

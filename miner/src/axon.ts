@@ -18,7 +18,8 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
 /** The IP validators should use: the configured one, a concrete listen host, or the first public-ish IPv4. */
 export function reachableIp(
-  externalIp: string | undefined, grpcHost: string,
+  externalIp: string | undefined,
+  grpcHost: string,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
 ): string {
   if (externalIp !== undefined) return externalIp;
@@ -27,8 +28,11 @@ export function reachableIp(
     const found = list?.find((i) => i.family === 'IPv4' && !i.internal);
     if (found !== undefined) return found.address;
   }
-  throw new ArenaError('USAGE', `cannot tell which IP validators reach this miner at: grpc.host is ${grpcHost} and no ` +
-    'non-internal IPv4 interface exists; set --axon.external-ip');
+  throw new ArenaError(
+    'USAGE',
+    `cannot tell which IP validators reach this miner at: grpc.host is ${grpcHost} and no ` +
+      'non-internal IPv4 interface exists; set --axon.external-ip',
+  );
 }
 
 /** Canonical text of an IP (so `::ffff:…`/zero-padded forms compare equal); the input when it does not parse. */
@@ -98,9 +102,12 @@ export class AxonKeeper {
       await this.#serve(want, onChain);
     } catch (err: unknown) {
       if (isAddressRefusal(err)) {
-        throw new ArenaError('USAGE', `the chain refused axon ${want.ip}:${want.port}: ${errorMessage(err)}. ` +
-          'Set a reachable public address with --axon.external-ip / --axon.external-port (a local devchain needs --allow-loopback-axons for 127.0.0.1).',
-        { cause: err });
+        throw new ArenaError(
+          'USAGE',
+          `the chain refused axon ${want.ip}:${want.port}: ${errorMessage(err)}. ` +
+            'Set a reachable public address with --axon.external-ip / --axon.external-port (a local devchain needs --allow-loopback-axons for 127.0.0.1).',
+          { cause: err },
+        );
       }
       this.#o.logger.warn({ err, ip: want.ip, port: want.port }, 'serve_axon failed; will retry');
     }

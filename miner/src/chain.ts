@@ -5,8 +5,25 @@
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import {
-  burnedRegister, codecToBigInt, connectChain, fetchMetagraph, headsFromApi, ipFromChain, MetagraphWatcher, readAxon, readBurn, readFreeBalance, readSubnetExists,
-  readUid, serveAxon, silentLogger, submitAndWait, subtensorAt, type ChainClient, type Metagraph, type SubtensorAt,
+  burnedRegister,
+  codecToBigInt,
+  connectChain,
+  fetchMetagraph,
+  headsFromApi,
+  ipFromChain,
+  MetagraphWatcher,
+  readAxon,
+  readBurn,
+  readFreeBalance,
+  readSubnetExists,
+  readUid,
+  serveAxon,
+  silentLogger,
+  submitAndWait,
+  subtensorAt,
+  type ChainClient,
+  type Metagraph,
+  type SubtensorAt,
 } from '#core';
 
 /** An axon as the miner compares it: text IP and port. */
@@ -90,7 +107,8 @@ export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs:
   const { api } = client;
   const submit = { timeoutMs: options.txTimeoutMs, nonces: client.nonces, logger: options.logger };
   // Every read goes through core's chain reader at the best block, with the client's deadline.
-  const read = <T>(what: string, fn: (s: SubtensorAt) => Promise<T>): Promise<T> => client.read(what, async (a) => fn(await subtensorAt(a)));
+  const read = <T>(what: string, fn: (s: SubtensorAt) => Promise<T>): Promise<T> =>
+    client.read(what, async (a) => fn(await subtensorAt(a)));
   return {
     endpoint: client.endpoint,
     bestBlock: () => client.read('best block', async (a) => (await a.rpc.chain.getHeader()).number.toNumber()),
@@ -110,18 +128,22 @@ export function substrateMinerChain(client: ChainClient, options: { txTimeoutMs:
     burnedRegister: async (netuid, hotkey, coldkey) => {
       await submitAndWait(api, burnedRegister(api, { netuid, hotkey }), coldkey, submit);
     },
-    axonOf: (netuid, hotkey) => read('Axons', async (s) => {
-      const raw = await readAxon(s, netuid, hotkey);
-      if (raw === undefined || raw.ip === 0n) return undefined;
-      return { ip: ipFromChain(raw.ip, raw.ipType), port: raw.port };
-    }),
+    axonOf: (netuid, hotkey) =>
+      read('Axons', async (s) => {
+        const raw = await readAxon(s, netuid, hotkey);
+        if (raw === undefined || raw.ip === 0n) return undefined;
+        return { ip: ipFromChain(raw.ip, raw.ipType), port: raw.port };
+      }),
     serveAxon: async (netuid, hotkey, axon) => {
       await submitAndWait(api, serveAxon(api, { netuid, ip: axon.ip, port: axon.port, version: axon.version }), hotkey, submit);
     },
     watchMetagraph: async (netuid, onSnapshot, everyBlocks) => {
       // The watcher has no change callback: wrap its fetch and hand each new snapshot on once it is built.
       const fetch = async (hash: `0x${string}`): Promise<Metagraph> => {
-        const [m, stakeThresholdRao] = await Promise.all([fetchMetagraph(api, netuid, hash), readStakeThreshold(client, options.logger, hash)]);
+        const [m, stakeThresholdRao] = await Promise.all([
+          fetchMetagraph(api, netuid, hash),
+          readStakeThreshold(client, options.logger, hash),
+        ]);
         queueMicrotask(() => onSnapshot({ ...m, stakeThresholdRao }));
         return m;
       };

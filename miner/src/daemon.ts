@@ -7,8 +7,18 @@ import { join } from 'node:path';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Logger } from 'pino';
 import {
-  ArenaError, ConfigError, DisposerStack, isArenaError, loadColdkey, loadHotkey, readColdkeyAddress, readPasswordFile, resolveNetwork, silentLogger,
-  startOrRelease, walletPaths,
+  ArenaError,
+  ConfigError,
+  DisposerStack,
+  isArenaError,
+  loadColdkey,
+  loadHotkey,
+  readColdkeyAddress,
+  readPasswordFile,
+  resolveNetwork,
+  silentLogger,
+  startOrRelease,
+  walletPaths,
 } from '#core';
 import { locateCompetition, selectBackend, type BackendInfo, type Competition } from '#training';
 import { AxonKeeper, axonVersion, reachableIp } from './axon.ts';
@@ -18,8 +28,14 @@ import { MINER_VERSION, startModelHost, type ModelHost } from './model-host.ts';
 import { formatProgress, type ProgressFacts } from './progress.ts';
 import { ensureRegistered } from './registration.ts';
 import {
-  callerStakeFloorRao, createMetricsServer, createMinerMetrics, createMinerServer, InMemoryCallerDirectory,
-  type CallerEntry, type MetricsServer, type MinerServer,
+  callerStakeFloorRao,
+  createMetricsServer,
+  createMinerMetrics,
+  createMinerServer,
+  InMemoryCallerDirectory,
+  type CallerEntry,
+  type MetricsServer,
+  type MinerServer,
 } from './server/index.ts';
 import type { TrainerStatus } from './train/index.ts';
 
@@ -82,8 +98,12 @@ async function loadMinerHotkey(config: MinerConfig): Promise<KeyringPair> {
   } catch (err: unknown) {
     if (isArenaError(err) && err.code === 'WALLET_NOT_FOUND') {
       const file = walletPaths({ path: w.path, name: w.name, hotkey: w.hotkey }).hotkey;
-      throw new ArenaError('USAGE', `no hotkey "${w.hotkey}" in wallet "${w.name}": expected the keyfile ${file}, found none. Create it with: ` +
-        `arena wallet create --wallet.path ${w.path} --wallet.name ${w.name} --wallet.hotkey ${w.hotkey}`, { cause: err });
+      throw new ArenaError(
+        'USAGE',
+        `no hotkey "${w.hotkey}" in wallet "${w.name}": expected the keyfile ${file}, found none. Create it with: ` +
+          `arena wallet create --wallet.path ${w.path} --wallet.name ${w.name} --wallet.hotkey ${w.hotkey}`,
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -99,8 +119,12 @@ async function coldkeyLoader(config: MinerConfig, askPassword: (() => Promise<st
     if (!(isArenaError(err) && err.code === 'PASSWORD_REQUIRED')) throw err;
     if (w.coldkeyPasswordFile !== undefined) return loadColdkey(loc, readPasswordFile(w.coldkeyPasswordFile));
     if (askPassword !== undefined) return loadColdkey(loc, await askPassword());
-    throw new ArenaError('PASSWORD_REQUIRED', `the coldkey of wallet ${w.name} is encrypted: give its password with ` +
-      '--wallet.coldkey-password-file <file> (mode 0600), or run in a terminal to be asked', { cause: err });
+    throw new ArenaError(
+      'PASSWORD_REQUIRED',
+      `the coldkey of wallet ${w.name} is encrypted: give its password with ` +
+        '--wallet.coldkey-password-file <file> (mode 0600), or run in a terminal to be asked',
+      { cause: err },
+    );
   }
 }
 
@@ -113,15 +137,22 @@ export async function startMiner(config: MinerConfig, options: StartMinerOptions
   const root = options.logger ?? silentLogger();
   const competition = resolveCompetition(config.competition);
   if (config.model.dir !== undefined && !existsSync(config.model.dir)) {
-    throw new ConfigError([{ path: 'model.dir', expected: 'an existing TensorFlow.js model directory', found: JSON.stringify(config.model.dir) }]);
+    throw new ConfigError([
+      { path: 'model.dir', expected: 'an existing TensorFlow.js model directory', found: JSON.stringify(config.model.dir) },
+    ]);
   }
   const hotkey = await loadMinerHotkey(config);
   const log = root.child({ component: 'miner', hotkey: hotkey.address, netuid: config.netuid });
   // Before the chain: a backend this machine cannot run (no GPU visible) must not cost a registration burn.
   const backend = await selectBackend(config.backend, log);
-  const chain = options.chain ?? await connectMinerChain({
-    endpoint: endpointOf(config), connectTimeoutMs: config.chain.connectTimeoutMs, txTimeoutMs: config.chain.txTimeoutMs, logger: root,
-  });
+  const chain =
+    options.chain ??
+    (await connectMinerChain({
+      endpoint: endpointOf(config),
+      connectTimeoutMs: config.chain.connectTimeoutMs,
+      txTimeoutMs: config.chain.txTimeoutMs,
+      logger: root,
+    }));
   // Everything the start opens goes on this stack; a failed start releases it in reverse order.
   const resources = new DisposerStack();
   resources.defer('chain connection', () => chain.close());
@@ -129,14 +160,25 @@ export async function startMiner(config: MinerConfig, options: StartMinerOptions
 }
 
 async function run(
-  config: MinerConfig, competition: Competition, hotkey: KeyringPair, chain: MinerChain, baseLog: Logger,
-  options: StartMinerOptions, resources: DisposerStack, backend: BackendInfo,
+  config: MinerConfig,
+  competition: Competition,
+  hotkey: KeyringPair,
+  chain: MinerChain,
+  baseLog: Logger,
+  options: StartMinerOptions,
+  resources: DisposerStack,
+  backend: BackendInfo,
 ): Promise<MinerHandle> {
   const walletLabel = `${config.wallet.name}/${config.wallet.hotkey}`;
   let uid = await ensureRegistered({
-    chain, netuid: config.netuid, hotkey: hotkey.address, walletLabel, register: config.register,
+    chain,
+    netuid: config.netuid,
+    hotkey: hotkey.address,
+    walletLabel,
+    register: config.register,
     coldkeyAddress: readColdkeyAddress({ path: config.wallet.path, name: config.wallet.name }),
-    loadColdkey: () => coldkeyLoader(config, options.askColdkeyPassword), logger: baseLog,
+    loadColdkey: () => coldkeyLoader(config, options.askColdkeyPassword),
+    logger: baseLog,
   });
   let log = baseLog.child({ uid });
   log.info({ endpoint: chain.endpoint }, 'miner registered on the subnet');
@@ -147,23 +189,35 @@ async function run(
   let started: MinerServer | undefined;
   const markServing = (): void => started?.health.setStatus(MINER_SERVICE_NAME, 'SERVING');
   const host: ModelHost = await startModelHost({
-    competition, backend: config.backend, servingBackend: backend.backend, dataDir,
+    competition,
+    backend: config.backend,
+    servingBackend: backend.backend,
+    dataDir,
     ...(config.model.dir === undefined ? {} : { modelDir: config.model.dir }),
     training: {
       modelName: config.model.name ?? competition.training.defaultModel,
       batchSize: config.training.batchSize ?? competition.training.batchSize,
       learningRate: config.training.learningRate ?? competition.training.learningRate,
-      seed: config.training.seed, evalEvery: config.training.evalEvery, progressEvery: config.training.progressEvery,
-      keepCheckpoints: config.training.keepCheckpoints, augment: config.training.augment,
+      seed: config.training.seed,
+      evalEvery: config.training.evalEvery,
+      progressEvery: config.training.progressEvery,
+      keepCheckpoints: config.training.keepCheckpoints,
+      augment: config.training.augment,
       ...(config.training.maxSteps === undefined ? {} : { maxSteps: config.training.maxSteps }),
     },
-    maxBatch: config.limits.maxBatch, logger: log,
+    maxBatch: config.limits.maxBatch,
+    logger: log,
     onProgress: (p) => {
       metrics.trainingStep.set(p.step);
       if (Number.isFinite(p.loss)) metrics.trainingLoss.set(p.loss);
       metrics.trainingSamplesPerSec.set(p.samplesPerSec);
-      Object.assign(facts, { step: p.step, loss: p.loss, samplesPerSec: p.samplesPerSec }, p.valAccuracy === undefined ? {} : { valAccuracy: p.valAccuracy });
-      if (p.valLoss === undefined) log.info({ step: p.step, loss: p.loss, samplesPerSec: Math.round(p.samplesPerSec), block: facts.block }, 'training progress');
+      Object.assign(
+        facts,
+        { step: p.step, loss: p.loss, samplesPerSec: p.samplesPerSec },
+        p.valAccuracy === undefined ? {} : { valAccuracy: p.valAccuracy },
+      );
+      if (p.valLoss === undefined)
+        log.info({ step: p.step, loss: p.loss, samplesPerSec: Math.round(p.samplesPerSec), block: facts.block }, 'training progress');
     },
     onServe: (s) => {
       facts.servedStep = s.step;
@@ -174,14 +228,25 @@ async function run(
 
   const directory = new InMemoryCallerDirectory();
   const server: MinerServer = createMinerServer({
-    predictor: host.predictor, info: host.info, callerDirectory: directory, hotkey, metrics, logger: log,
+    predictor: host.predictor,
+    info: host.info,
+    callerDirectory: directory,
+    hotkey,
+    metrics,
+    logger: log,
     limits: {
-      inputShape: competition.inputShape, outputShape: [competition.classes], maxBatch: config.limits.maxBatch,
-      maxMessageBytes: config.limits.maxMessageBytes, maxAgeMs: config.limits.maxAgeMs, maxFutureMs: config.limits.maxFutureMs,
+      inputShape: competition.inputShape,
+      outputShape: [competition.classes],
+      maxBatch: config.limits.maxBatch,
+      maxMessageBytes: config.limits.maxMessageBytes,
+      maxAgeMs: config.limits.maxAgeMs,
+      maxFutureMs: config.limits.maxFutureMs,
       maxInFlight: config.limits.maxInFlight,
       relayGuard: config.access.refuseRelayedBatches && {
-        ttlMs: config.access.relayTtlMs, minFraction: config.access.relayMinFraction,
-        perCallerSamples: config.access.relayPerCallerSamples, maxDistance: config.access.relayMaxDistance,
+        ttlMs: config.access.relayTtlMs,
+        minFraction: config.access.relayMinFraction,
+        perCallerSamples: config.access.relayPerCallerSamples,
+        maxDistance: config.access.relayMaxDistance,
       },
     },
     rateLimit: { ratePerSec: config.rateLimit.ratePerSec, burst: config.rateLimit.burst },
@@ -193,9 +258,14 @@ async function run(
   resources.defer('gRPC server', () => server.stop());
 
   const axon = new AxonKeeper({
-    chain, netuid: config.netuid, hotkey, version: axonVersion(MINER_VERSION),
+    chain,
+    netuid: config.netuid,
+    hotkey,
+    version: axonVersion(MINER_VERSION),
     desired: () => ({ ip: reachableIp(config.axon.externalIp, config.grpc.host), port: config.axon.externalPort ?? grpcPort }),
-    checkEveryBlocks: config.axon.checkEveryBlocks, retryAfterBlocks: config.axon.retryAfterBlocks, logger: log,
+    checkEveryBlocks: config.axon.checkEveryBlocks,
+    retryAfterBlocks: config.axon.retryAfterBlocks,
+    logger: log,
   });
   if (config.axon.serve === 'auto') await axon.initial();
 
@@ -208,13 +278,18 @@ async function run(
       directory.replace(callerEntries(m), callerStakeFloorRao(config.access.minValidatorStakeTao, m.stakeThresholdRao));
       const at = m.hotkeys[uid] === hotkey.address ? uid : m.hotkeys.indexOf(hotkey.address);
       if (at < 0) {
-        if (registered) log.error({ block: m.block }, 'hotkey no longer registered on the subnet (deregistered); still serving, re-register to earn');
+        if (registered)
+          log.error({ block: m.block }, 'hotkey no longer registered on the subnet (deregistered); still serving, re-register to earn');
         registered = false;
         return;
       }
       if (!registered || at !== uid) log.info({ block: m.block, uid: at }, 'hotkey registered at uid');
       registered = true;
-      if (at !== uid) { uid = at; log = baseLog.child({ uid }); facts.uid = uid; }
+      if (at !== uid) {
+        uid = at;
+        log = baseLog.child({ uid });
+        facts.uid = uid;
+      }
       if (config.axon.serve === 'auto') axon.onSnapshot(m, uid);
     } catch (err: unknown) {
       log.warn({ err, block: m.block }, 'metagraph snapshot not applied');
@@ -232,10 +307,15 @@ async function run(
     resources.defer('metrics server', () => ms.stop());
   }
 
-  const ticker = options.onProgressLine === undefined ? undefined : setInterval(() => {
-    void metrics.requests.get().then((v) => { facts.requests = v.values.reduce((a, x) => a + x.value, 0); });
-    options.onProgressLine?.(formatProgress(facts));
-  }, options.progressIntervalMs ?? 1000);
+  const ticker =
+    options.onProgressLine === undefined
+      ? undefined
+      : setInterval(() => {
+          void metrics.requests.get().then((v) => {
+            facts.requests = v.values.reduce((a, x) => a + x.value, 0);
+          });
+          options.onProgressLine?.(formatProgress(facts));
+        }, options.progressIntervalMs ?? 1000);
   ticker?.unref();
 
   log.info({ grpcPort, metricsPort, dataDir, competitionId: competition.id, backend: backend.backend }, 'miner started');
@@ -243,9 +323,19 @@ async function run(
   let stopping: Promise<void> | undefined;
   return {
     status: () => ({
-      state, hotkey: hotkey.address, netuid: config.netuid, uid, registered, block: lastSnapshot?.block, grpcPort, metricsPort,
-      axon: axon.served, knownCallers: directory.size,
-      serving: host.ready ? { step: host.info().trainingStep, checkpointHash: host.info().checkpointHash, modelName: host.info().modelName } : undefined,
+      state,
+      hotkey: hotkey.address,
+      netuid: config.netuid,
+      uid,
+      registered,
+      block: lastSnapshot?.block,
+      grpcPort,
+      metricsPort,
+      axon: axon.served,
+      knownCallers: directory.size,
+      serving: host.ready
+        ? { step: host.info().trainingStep, checkpointHash: host.info().checkpointHash, modelName: host.info().modelName }
+        : undefined,
       trainer: host.trainerStatus(),
     }),
     stop: () => {

@@ -13,7 +13,22 @@ export { ProgressLine, formatProgress } from './progress.ts';
 export type { ProgressFacts } from './progress.ts';
 export * from './server/index.ts';
 export {
-  startTrainer, loadServingModel, watchModelDir, bestCheckpointDir, checkpointsDir, readTrainerState, statePath,
-  type Trainer, type TrainerOptions, type TrainerStatus, type ProgressEvent, type EvalEvent, type CheckpointEvent,
-  type Predictor as ServingModel, type ServingInfo, type ServingOptions, type ModelWatcher, type TrainerState,
+  startTrainer,
+  loadServingModel,
+  watchModelDir,
+  bestCheckpointDir,
+  checkpointsDir,
+  readTrainerState,
+  statePath,
+  type Trainer,
+  type TrainerOptions,
+  type TrainerStatus,
+  type ProgressEvent,
+  type EvalEvent,
+  type CheckpointEvent,
+  type Predictor as ServingModel,
+  type ServingInfo,
+  type ServingOptions,
+  type ModelWatcher,
+  type TrainerState,
 } from './train/index.ts';

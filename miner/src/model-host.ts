@@ -10,16 +10,25 @@ import type { BackendName, Competition } from '#training';
 import type { Predictor as ServerPredictor, PredictorOutput } from './server/index.ts';
 import type { TrainerOptions } from './train/index.ts';
 import {
-  bestCheckpointDir, loadServingModel, startTrainer, watchModelDir,
-  type ModelWatcher, type Predictor as LoadedModel, type ProgressEvent, type Trainer, type TrainerStatus,
+  bestCheckpointDir,
+  loadServingModel,
+  startTrainer,
+  watchModelDir,
+  type ModelWatcher,
+  type Predictor as LoadedModel,
+  type ProgressEvent,
+  type Trainer,
+  type TrainerStatus,
 } from './train/index.ts';
 
 /** The miner's version, reported by Info and encoded into the axon version. */
 export const MINER_VERSION = '0.1.0';
 
 /** Training settings of the model host (resolved: no optional defaults left except maxSteps). */
-export type HostTraining = Required<Pick<TrainerOptions, 'modelName' | 'batchSize' | 'learningRate' | 'seed' | 'augment' | 'evalEvery' | 'progressEvery' | 'keepCheckpoints'>>
-  & Pick<TrainerOptions, 'maxSteps'>;
+export type HostTraining = Required<
+  Pick<TrainerOptions, 'modelName' | 'batchSize' | 'learningRate' | 'seed' | 'augment' | 'evalEvery' | 'progressEvery' | 'keepCheckpoints'>
+> &
+  Pick<TrainerOptions, 'maxSteps'>;
 
 /** Options of `startModelHost`. */
 export interface ModelHostOptions {
@@ -84,7 +93,12 @@ class ServedModel {
     slot.inflight++;
     try {
       const out = await slot.model.predict(input, [...shape]);
-      return { data: out.data, shape: out.shape, checkpointHash: `0x${slot.model.info.checkpointHash}`, trainingStep: slot.model.info.step };
+      return {
+        data: out.data,
+        shape: out.shape,
+        checkpointHash: `0x${slot.model.info.checkpointHash}`,
+        trainingStep: slot.model.info.step,
+      };
     } finally {
       slot.inflight--;
       if (slot.retired) release(slot);
@@ -120,24 +134,37 @@ export async function startModelHost(o: ModelHostOptions): Promise<ModelHost> {
   let trainer: Trainer | undefined;
   if (o.modelDir !== undefined) {
     // watchModelDir disposes the model it replaces itself, so these slots are not owned here.
-    watcher = await openModelDir(o.modelDir, o.maxBatch, log, (m) => { served.swap(m, false); announce(m, 'model directory changed'); });
+    watcher = await openModelDir(o.modelDir, o.maxBatch, log, (m) => {
+      served.swap(m, false);
+      announce(m, 'model directory changed');
+    });
     served.swap(watcher.current(), false);
     announce(watcher.current(), 'model directory');
   } else {
     await loadBest(o, served, log, announce);
     trainer = await startTrainer({
-      competition: o.competition, modelName: o.training.modelName, backend: o.backend, dataDir: o.dataDir,
-      batchSize: o.training.batchSize, learningRate: o.training.learningRate, seed: o.training.seed,
+      competition: o.competition,
+      modelName: o.training.modelName,
+      backend: o.backend,
+      dataDir: o.dataDir,
+      batchSize: o.training.batchSize,
+      learningRate: o.training.learningRate,
+      seed: o.training.seed,
       ...(o.training.maxSteps === undefined ? {} : { maxSteps: o.training.maxSteps }),
       augment: o.training.augment,
-      evalEvery: o.training.evalEvery, progressEvery: o.training.progressEvery, keepCheckpoints: o.training.keepCheckpoints,
+      evalEvery: o.training.evalEvery,
+      progressEvery: o.training.progressEvery,
+      keepCheckpoints: o.training.keepCheckpoints,
       logger: o.logger,
       ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
       onCheckpoint: (c) => {
         loadServingModel(c.dir, { maxBatch: o.maxBatch, thread: 'worker' }).then(
           (m) => {
             // Loads finish in any order; never swap an older checkpoint over a newer one.
-            if ((served.current?.info.step ?? -1) >= m.info.step) { m.dispose(); return; }
+            if ((served.current?.info.step ?? -1) >= m.info.step) {
+              m.dispose();
+              return;
+            }
             served.swap(m);
             announce(m, 'better checkpoint');
           },
@@ -149,7 +176,9 @@ export async function startModelHost(o: ModelHostOptions): Promise<ModelHost> {
   const currentStep = (): number => trainer?.status().step ?? served.current?.info.step ?? 0;
   return {
     predictor: { predict: (input, shape) => served.predict(input, shape, currentStep) },
-    get ready() { return served.current !== undefined; },
+    get ready() {
+      return served.current !== undefined;
+    },
     info: () => infoOf(served.current, o),
     trainerStatus: () => trainer?.status(),
     stop: async () => {
@@ -165,14 +194,21 @@ async function openModelDir(dir: string, maxBatch: number, log: Logger, onChange
   try {
     return await watchModelDir(dir, onChange, { maxBatch, logger: log, thread: 'worker' });
   } catch (err: unknown) {
-    throw new ArenaError('USAGE',
+    throw new ArenaError(
+      'USAGE',
       `cannot serve --model-dir ${dir}: expected a TensorFlow.js layers model directory (model.json + weights), found: ${errorMessage(err)}`,
-      { cause: err });
+      { cause: err },
+    );
   }
 }
 
 /** After a restart, serve the best checkpoint at once (training resumes from it in the worker). */
-async function loadBest(o: ModelHostOptions, served: ServedModel, log: Logger, announce: (m: LoadedModel, why: string) => void): Promise<void> {
+async function loadBest(
+  o: ModelHostOptions,
+  served: ServedModel,
+  log: Logger,
+  announce: (m: LoadedModel, why: string) => void,
+): Promise<void> {
   const dir = bestCheckpointDir(o.dataDir);
   if (!existsSync(dir)) return;
   try {

@@ -36,26 +36,37 @@ export interface RegistrationOptions {
 export async function ensureRegistered(o: RegistrationOptions): Promise<number> {
   const where = `subnet ${o.netuid} on ${o.chain.endpoint}`;
   if (!(await o.chain.subnetExists(o.netuid))) {
-    throw new ArenaError('USAGE', `subnet ${o.netuid} does not exist on ${o.chain.endpoint}: expected an existing netuid (check --netuid and --network)`);
+    throw new ArenaError(
+      'USAGE',
+      `subnet ${o.netuid} does not exist on ${o.chain.endpoint}: expected an existing netuid (check --netuid and --network)`,
+    );
   }
   const uid = await o.chain.uidOf(o.netuid, o.hotkey);
   if (uid !== undefined) return uid;
   const burn = await o.chain.burnRao(o.netuid);
   if (!o.register) {
-    throw new ArenaError('USAGE', `hotkey ${o.hotkey} (wallet ${o.walletLabel}) is not registered on ${where}. ` +
-      `Run again with --register to burned_register it (current burn ${formatTao(burn)}, paid by the coldkey).`);
+    throw new ArenaError(
+      'USAGE',
+      `hotkey ${o.hotkey} (wallet ${o.walletLabel}) is not registered on ${where}. ` +
+        `Run again with --register to burned_register it (current burn ${formatTao(burn)}, paid by the coldkey).`,
+    );
   }
   return register(o, burn, where);
 }
 
 async function register(o: RegistrationOptions, burn: bigint, where: string): Promise<number> {
   if (o.coldkeyAddress === null) {
-    throw new ArenaError('WALLET_NOT_FOUND', `--register needs the coldkey of wallet ${o.walletLabel}, found no coldkeypub.txt ` +
-      `(create it with "arena wallet create" or "arena wallet regen")`);
+    throw new ArenaError(
+      'WALLET_NOT_FOUND',
+      `--register needs the coldkey of wallet ${o.walletLabel}, found no coldkeypub.txt ` +
+        `(create it with "arena wallet create" or "arena wallet regen")`,
+    );
   }
   const balance = await o.chain.freeBalanceRao(o.coldkeyAddress);
-  o.logger.info({ coldkey: o.coldkeyAddress, burn: formatTao(burn), balance: formatTao(balance) },
-    'hotkey not registered; registering (the coldkey pays the burn)');
+  o.logger.info(
+    { coldkey: o.coldkeyAddress, burn: formatTao(burn), balance: formatTao(balance) },
+    'hotkey not registered; registering (the coldkey pays the burn)',
+  );
   if (balance < burn) throw unaffordable(o, burn, 0n, balance, where);
   const coldkey = await o.loadColdkey();
   const fee = await o.chain.registerFeeRao(o.netuid, o.hotkey, coldkey);
@@ -75,7 +86,10 @@ async function register(o: RegistrationOptions, burn: bigint, where: string): Pr
 }
 
 function unaffordable(o: RegistrationOptions, burn: bigint, fee: bigint, balance: bigint, where: string): ArenaError {
-  return new ArenaError('USAGE', `coldkey ${o.coldkeyAddress ?? '?'} (wallet ${o.walletLabel}) cannot afford registration on ${where}: ` +
-    `expected at least ${formatTao(burn + fee)} (burn ${formatTao(burn)}${fee > 0n ? ` + fee ${formatTao(fee)}` : ''}), ` +
-    `found a free balance of ${formatTao(balance)}. Fund the coldkey and try again.`);
+  return new ArenaError(
+    'USAGE',
+    `coldkey ${o.coldkeyAddress ?? '?'} (wallet ${o.walletLabel}) cannot afford registration on ${where}: ` +
+      `expected at least ${formatTao(burn + fee)} (burn ${formatTao(burn)}${fee > 0n ? ` + fee ${formatTao(fee)}` : ''}), ` +
+      `found a free balance of ${formatTao(balance)}. Fund the coldkey and try again.`,
+  );
 }

@@ -6,10 +6,18 @@ import { createDevWallet } from '#core';
 import { minerConfigLeaves } from '../src/index.ts';
 import { spawnArena } from './_helpers/processes.ts';
 
-async function run(t: import('ava').ExecutionContext, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function run(
+  t: import('ava').ExecutionContext,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const p = spawnArena(t, ['miner', ...args], env);
   const { code } = await p.exited;
-  return { code, stdout: p.lines.map((l) => (typeof l.text === 'string' ? l.text : JSON.stringify(l))).join('\n'), stderr: p.stderr.join('') };
+  return {
+    code,
+    stdout: p.lines.map((l) => (typeof l.text === 'string' ? l.text : JSON.stringify(l))).join('\n'),
+    stderr: p.stderr.join(''),
+  };
 }
 
 test('arena miner --help lists every config field as a flag with its env variable', async (t) => {
@@ -52,15 +60,33 @@ test('an unknown competition and a missing wallet exit 2 with what to do', async
   t.is(competition.code, 2);
   t.regex(competition.stderr, /competition: expected a competition id with a file in configs\/competitions\/, found "chess"/);
   t.is(wallet.code, 2);
-  t.regex(wallet.stderr, new RegExp(`no hotkey "h1" in wallet "nobody".*arena wallet create --wallet\\.path ${dir} --wallet\\.name nobody --wallet\\.hotkey h1`, 's'));
+  t.regex(
+    wallet.stderr,
+    new RegExp(
+      `no hotkey "h1" in wallet "nobody".*arena wallet create --wallet\\.path ${dir} --wallet\\.name nobody --wallet\\.hotkey h1`,
+      's',
+    ),
+  );
 });
 
 test('--backend tensorflow-gpu that cannot run here exits 2 before touching the chain', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'arena-miner-cli-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   await createDevWallet({ path: join(dir, 'wallets'), name: 'm1', hotkey: 'default', coldkeyUri: '//Bob', hotkeyUri: '//Bob//miner' });
-  const { code, stderr } = await run(t, ['--backend', 'tensorflow-gpu', '--chain.endpoint', 'ws://127.0.0.1:1', '--wallet.path', join(dir, 'wallets'),
-    '--wallet.name', 'm1', '--wallet.hotkey', 'default', '--data-dir', join(dir, 'data')]);
+  const { code, stderr } = await run(t, [
+    '--backend',
+    'tensorflow-gpu',
+    '--chain.endpoint',
+    'ws://127.0.0.1:1',
+    '--wallet.path',
+    join(dir, 'wallets'),
+    '--wallet.name',
+    'm1',
+    '--wallet.hotkey',
+    'default',
+    '--data-dir',
+    join(dir, 'data'),
+  ]);
   t.is(code, 2);
   t.regex(stderr, /backend 'tensorflow-gpu' needs the optional package @tensorflow\/tfjs-node-gpu/);
   t.notRegex(stderr, /cannot connect/);

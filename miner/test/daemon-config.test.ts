@@ -2,7 +2,17 @@ import test from 'ava';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfigFile } from '#core';
-import { canonicalIp, axonVersion, formatTao, loadMinerConfig, MinerConfigSchema, minerConfigLeaves, reachableIp, resolveCompetition, sameAxon } from '../src/index.ts';
+import {
+  canonicalIp,
+  axonVersion,
+  formatTao,
+  loadMinerConfig,
+  MinerConfigSchema,
+  minerConfigLeaves,
+  reachableIp,
+  resolveCompetition,
+  sameAxon,
+} from '../src/index.ts';
 
 const CONFIG_DIR = new URL('../../configs/miner/', import.meta.url).pathname;
 
@@ -26,9 +36,16 @@ test('precedence is defaults < file < ARENA_MINER_* env < flags', (t) => {
 });
 
 test('bad config names each field, what was expected and where the value came from', (t) => {
-  const err = t.throws(() => loadMinerConfig({
-    file: { grpc: { prot: 1 }, backend: 'gpu' }, filePath: 'm.json', env: { ARENA_MINER_NETUID: 'one' }, flags: { 'training.learningRate': -1 },
-  }), { instanceOf: ConfigError });
+  const err = t.throws(
+    () =>
+      loadMinerConfig({
+        file: { grpc: { prot: 1 }, backend: 'gpu' },
+        filePath: 'm.json',
+        env: { ARENA_MINER_NETUID: 'one' },
+        flags: { 'training.learningRate': -1 },
+      }),
+    { instanceOf: ConfigError },
+  );
   t.is(err!.exitCode, 2);
   const byPath = Object.fromEntries(err!.issues.map((i) => [i.path, i]));
   t.regex(byPath['grpc.prot']!.expected, /unknown key/);
@@ -67,7 +84,10 @@ test('formatTao, axon version and address comparison', (t) => {
 });
 
 test('reachableIp prefers the configured IP, then a concrete listen host, then a non-internal IPv4', (t) => {
-  const ifs = { lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }], eth0: [{ address: '10.0.0.7', family: 'IPv4', internal: false }] } as unknown as Parameters<typeof reachableIp>[2];
+  const ifs = {
+    lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+    eth0: [{ address: '10.0.0.7', family: 'IPv4', internal: false }],
+  } as unknown as Parameters<typeof reachableIp>[2];
   t.is(reachableIp('203.0.113.9', '0.0.0.0', ifs), '203.0.113.9');
   t.is(reachableIp(undefined, '192.168.1.5', ifs), '192.168.1.5');
   t.is(reachableIp(undefined, '0.0.0.0', ifs), '10.0.0.7');

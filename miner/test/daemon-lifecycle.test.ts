@@ -19,5 +19,8 @@ test('a miner started with its metrics port taken releases its worker, gRPC serv
   const outcome = await Promise.race([miner.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 60_000, undefined))]);
   t.not(outcome, undefined, `the miner still runs 60 s after its metrics port turned out taken; stderr: ${miner.stderr.join('')}`);
   t.is(outcome?.code, 1, miner.stderr.join(''));
-  t.regex(miner.stderr.join(''), new RegExp(`cannot listen on 127\\.0\\.0\\.1:${taken} for the miner metrics server: the address is in use`));
+  t.regex(
+    miner.stderr.join(''),
+    new RegExp(`cannot listen on 127\\.0\\.0\\.1:${taken} for the miner metrics server: the address is in use`),
+  );
 });

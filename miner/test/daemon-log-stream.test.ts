@@ -15,12 +15,26 @@ const POLKADOT_LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+[A-Z0-9/_-]+:/m;
 async function chainConfig(t: import('ava').ExecutionContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'arena-miner-ndjson-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  await writeFile(join(dir, 'devchain.json'), JSON.stringify({
-    genesis: { pallets: { SubtensorModule: { subnets: [{
-      netuid: NETUID, owner: '//Alice', startCall: true, hyperparams: { servingRateLimit: 0, tempo: 100 },
-      neurons: [{ hotkey: '//Bob//miner', coldkey: '//Bob' }],
-    }] } } },
-  }));
+  await writeFile(
+    join(dir, 'devchain.json'),
+    JSON.stringify({
+      genesis: {
+        pallets: {
+          SubtensorModule: {
+            subnets: [
+              {
+                netuid: NETUID,
+                owner: '//Alice',
+                startCall: true,
+                hyperparams: { servingRateLimit: 0, tempo: 100 },
+                neurons: [{ hotkey: '//Bob//miner', coldkey: '//Bob' }],
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
   return dir;
 }
 

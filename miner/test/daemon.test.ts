@@ -22,9 +22,20 @@ async function setup(t: import('ava').ExecutionContext, over: Record<string, unk
   const keys = await createDevWallet({ path: wallets, name: 'm1', hotkey: 'default', coldkeyUri: '//MinerCold', hotkeyUri: '//MinerHot' });
   const config = loadMinerConfig({
     flags: {
-      netuid: NETUID, 'wallet.path': wallets, 'wallet.name': 'm1', dataDir: join(dir, 'data'),
-      'grpc.host': '127.0.0.1', 'grpc.port': 0, 'metrics.port': 0, 'axon.checkEveryBlocks': 1, 'axon.retryAfterBlocks': 2,
-      'model.name': 'mlp', 'training.batchSize': 128, 'training.evalEvery': 40, 'training.progressEvery': 10, 'training.seed': 3,
+      netuid: NETUID,
+      'wallet.path': wallets,
+      'wallet.name': 'm1',
+      dataDir: join(dir, 'data'),
+      'grpc.host': '127.0.0.1',
+      'grpc.port': 0,
+      'metrics.port': 0,
+      'axon.checkEveryBlocks': 1,
+      'axon.retryAfterBlocks': 2,
+      'model.name': 'mlp',
+      'training.batchSize': 128,
+      'training.evalEvery': 40,
+      'training.progressEvery': 10,
+      'training.seed': 3,
       ...over,
     },
   });
@@ -40,7 +51,12 @@ async function setup(t: import('ava').ExecutionContext, over: Record<string, unk
 }
 
 async function start(t: import('ava').ExecutionContext, config: MinerConfig, chain: FakeMinerChain): Promise<MinerHandle> {
-  const miner = await startMiner(config, { chain, ...(process.env.MINER_TEST_LOG ? { logger: (await import('pino')).pino({ level: 'debug' }, (await import('pino')).pino.destination(process.env.MINER_TEST_LOG)) } : {}) });
+  const miner = await startMiner(config, {
+    chain,
+    ...(process.env.MINER_TEST_LOG
+      ? { logger: (await import('pino')).pino({ level: 'debug' }, (await import('pino')).pino.destination(process.env.MINER_TEST_LOG)) }
+      : {}),
+  });
   t.teardown(() => miner.stop());
   return miner;
 }
@@ -94,11 +110,7 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
   const input = { dtype: 'float32' as const, shape: [n, 784], data: heldOut.inputs.subarray(0, n * 784) };
   const req = { competitionId: 'mnist', roundId: 1, input };
   await waitFor('training to finish', () => miner.status().trainer?.state === 'finished', 60_000, 100);
-  const [answer, ...refusals] = await Promise.allSettled([
-    good.predict(req),
-    mk(stranger).predict(req),
-    mk(noPermit).predict(req),
-  ]);
+  const [answer, ...refusals] = await Promise.allSettled([good.predict(req), mk(stranger).predict(req), mk(noPermit).predict(req)]);
   t.is(answer.status, 'fulfilled');
   const out = (answer as PromiseFulfilledResult<Awaited<ReturnType<MinerClient['predict']>>>).value.value;
   const score = scorePredictions(out.output.data as Float32Array, out.output.shape, heldOut.labels.slice(0, n));
@@ -120,7 +132,9 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
 
   // Somebody changed the axon on chain: a failed re-serve is retried after retryAfterBlocks.
   chain.setAxon(NETUID, keys.hotkey, { ip: '10.1.2.3', port: 1 });
-  chain.failNextServe = new ChainError('CHAIN_DISPATCH', 'ServingRateLimitExceeded', { dispatch: { pallet: 'SubtensorModule', name: 'ServingRateLimitExceeded', docs: '' } });
+  chain.failNextServe = new ChainError('CHAIN_DISPATCH', 'ServingRateLimitExceeded', {
+    dispatch: { pallet: 'SubtensorModule', name: 'ServingRateLimitExceeded', docs: '' },
+  });
   chain.advance();
   await waitFor('the failed serve', () => chain.failNextServe === undefined);
   chain.advance();
@@ -141,7 +155,11 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
   t.true(chain.closed);
 
   // Restart: registered already, axon already on chain (not served again), resumes from the checkpoint.
-  const again = await start(t, { ...config, grpc: { ...config.grpc, port: st.grpcPort }, training: { ...config.training, maxSteps: 160 } }, chain);
+  const again = await start(
+    t,
+    { ...config, grpc: { ...config.grpc, port: st.grpcPort }, training: { ...config.training, maxSteps: 160 } },
+    chain,
+  );
   t.is(chain.registerCalls, 1);
   t.is(chain.serveCalls.length, 2);
   t.is(again.status().serving?.step, servedStep);
@@ -157,15 +175,32 @@ test('--register with an encrypted coldkey reads --wallet.coldkey-password-file,
   const dir = await mkdtemp(join(tmpdir(), 'arena-miner-enc-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const wallets = join(dir, 'wallets');
-  const keys = await createDevWallet({ path: wallets, name: 'enc', hotkey: 'default', coldkeyUri: '//EncCold', hotkeyUri: '//EncHot', password: 'correct horse' });
+  const keys = await createDevWallet({
+    path: wallets,
+    name: 'enc',
+    hotkey: 'default',
+    coldkeyUri: '//EncCold',
+    hotkeyUri: '//EncHot',
+    password: 'correct horse',
+  });
   const pwFile = join(dir, 'pw');
   await writeFile(pwFile, 'correct horse\n', { mode: 0o600 });
-  const base = { netuid: NETUID, 'wallet.path': wallets, 'wallet.name': 'enc', register: true, 'grpc.host': '127.0.0.1', 'grpc.port': 0, 'metrics.enabled': false };
+  const base = {
+    netuid: NETUID,
+    'wallet.path': wallets,
+    'wallet.name': 'enc',
+    register: true,
+    'grpc.host': '127.0.0.1',
+    'grpc.port': 0,
+    'metrics.enabled': false,
+  };
   const chain = new FakeMinerChain();
   chain.addSubnet(NETUID);
   chain.balances.set(keys.coldkey, 2_000_000_000n);
   // --model-dir is a directory that is not a model: the miner registers, then fails to serve it (nothing trains).
-  const noPassword = await t.throwsAsync(startMiner(loadMinerConfig({ flags: { ...base, 'model.dir': dir } }), { chain }), { instanceOf: ArenaError });
+  const noPassword = await t.throwsAsync(startMiner(loadMinerConfig({ flags: { ...base, 'model.dir': dir } }), { chain }), {
+    instanceOf: ArenaError,
+  });
   t.is(noPassword!.code, 'PASSWORD_REQUIRED');
   t.regex(noPassword!.message, /coldkey of wallet enc is encrypted.*--wallet\.coldkey-password-file/);
   t.is(chain.registerCalls, 0);

@@ -15,17 +15,27 @@ const keysP = cryptoWaitReady().then(() => {
 });
 
 const REQUEST: PredictRequest = {
-  competitionId: 'mnist', roundId: 9,
+  competitionId: 'mnist',
+  roundId: 9,
   input: { dtype: 'float32', shape: [4, 784], data: new Float32Array(4 * 784).map((_, i) => (i % 17) / 17) },
 };
 
-interface Seen { bodyHash: string; signedFor: string; signature: string }
+interface Seen {
+  bodyHash: string;
+  signedFor: string;
+  signature: string;
+}
 
 /**
  * A minimal signed miner on 127.0.0.1: verifies each request for `hotkey`, records what it saw, and answers
  * zeros signed by `responder` and claimed as `claimAs` (other keys play a miner that forges or misattributes answers).
  */
-async function miner(t: ExecutionContext, hotkey: KeyringPair, responder: KeyringPair = hotkey, claimAs: string = hotkey.address): Promise<{ address: string; seen: Seen[] }> {
+async function miner(
+  t: ExecutionContext,
+  hotkey: KeyringPair,
+  responder: KeyringPair = hotkey,
+  claimAs: string = hotkey.address,
+): Promise<{ address: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = new Server({ 'grpc.max_receive_message_length': 16 << 20 });
   server.addService(MINER_SERVICE, {
@@ -36,16 +46,26 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, responder: Keyrin
       const req = decodePredictRequest(call.request);
       const rows = req.input.shape[0]!;
       const body = encodePredictResponse({
-        competitionId: req.competitionId, roundId: req.roundId, output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10) },
-        checkpointHash: '0x00', trainingStep: 1, computeMicros: 1,
+        competitionId: req.competitionId,
+        roundId: req.roundId,
+        output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10) },
+        checkpointHash: '0x00',
+        trainingStep: 1,
+        computeMicros: 1,
       });
-      const h = signResponse(body, responder, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
+      const h = signResponse(body, responder, {
+        uuid: v.record.uuid,
+        validatorHotkey: v.record.signedBy,
+        requestBodyHash: v.record.bodyHash,
+      });
       call.sendMetadata(responseMetadata({ ...h, signedBy: claimAs }));
       cb(null, body);
     },
     Info: (_c: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => cb(null, Buffer.alloc(0)),
   });
-  const port = await new Promise<number>((res, rej) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+  const port = await new Promise<number>((res, rej) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))),
+  );
   t.teardown(() => server.forceShutdown());
   return { address: `127.0.0.1:${port}`, seen };
 }
@@ -73,7 +93,10 @@ test('one prepared request sent to two miners verifies on both, with one shared 
   t.is(m1.seen[0]!.signedFor, bob.address);
   t.is(m2.seen[0]!.signedFor, charlie.address);
   t.not(m1.seen[0]!.signature, m2.seen[0]!.signature);
-  for (const [r, who] of [[r1, bob], [r2, charlie]] as const) {
+  for (const [r, who] of [
+    [r1, bob],
+    [r2, charlie],
+  ] as const) {
     t.true(r.verified);
     t.deepEqual(r.value.output.shape, [4, 10]);
     t.is(r.record.signedBy, who.address);
@@ -102,7 +125,10 @@ test('a forged answer rejects at once by default, and with a deferred check reso
   t.false(r.verified);
   // An honest miner's deferred answer verifies later and then counts as verified.
   const honest = await miner(t, charlie);
-  const h = await client(t, honest.address, charlie.address, alice).predictPrepared(prepared, { deadlineMs: 5_000, verifyResponse: 'defer' });
+  const h = await client(t, honest.address, charlie.address, alice).predictPrepared(prepared, {
+    deadlineMs: 5_000,
+    verifyResponse: 'defer',
+  });
   t.false(h.verified);
   t.true(h.verify().ok);
   t.true(h.verified);

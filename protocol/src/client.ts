@@ -139,7 +139,8 @@ export class MinerClient {
    * no re-encoding, no re-hashing; only the signature is per miner).
    */
   async predictPrepared(prepared: PreparedPredictRequest, call: CallOptions = {}): Promise<Signed<PredictResponse>> {
-    if (prepared.kind !== 'predict') throw new ProtocolError('bad-message', `predictPrepared: expected a prepared Predict request, found kind ${String(prepared.kind)}`);
+    if (prepared.kind !== 'predict')
+      throw new ProtocolError('bad-message', `predictPrepared: expected a prepared Predict request, found kind ${String(prepared.kind)}`);
     return this.#signedCall(MINER_SERVICE.Predict.path, prepared, call, (b) => decodePredictResponse(b, this.#opts.tensorLimits));
   }
 
@@ -152,11 +153,18 @@ export class MinerClient {
   health(opts: { deadlineMs?: number; service?: string } = {}): Promise<ServingStatusName> {
     const d = HEALTH_SERVICE.Check;
     return new Promise((resolve, reject) => {
-      this.#client.makeUnaryRequest(d.path, d.requestSerialize, d.responseDeserialize, { service: opts.service ?? '' }, new Metadata(),
-        { deadline: this.#deadline(opts.deadlineMs) }, (err, res) => {
+      this.#client.makeUnaryRequest(
+        d.path,
+        d.requestSerialize,
+        d.responseDeserialize,
+        { service: opts.service ?? '' },
+        new Metadata(),
+        { deadline: this.#deadline(opts.deadlineMs) },
+        (err, res) => {
           if (err || !res) reject(toCallError('Health/Check', err));
           else resolve((ServingStatus[res.status] ?? 'UNKNOWN') as ServingStatusName);
-        });
+        },
+      );
     });
   }
 
@@ -190,11 +198,20 @@ export class MinerClient {
     }
     const value = decode(resBody);
     const request: SignedRecord = {
-      bodyHash: prepared.bodyHash, uuid: headers.uuid, timestampMs: Number(headers.timestamp),
-      signedBy: headers.signedBy, signedFor: headers.signedFor, signature: headers.signature,
+      bodyHash: prepared.bodyHash,
+      uuid: headers.uuid,
+      timestampMs: Number(headers.timestamp),
+      signedBy: headers.signedBy,
+      signedFor: headers.signedFor,
+      signature: headers.signature,
     };
     return {
-      value, record, body: resBody, request, latencyMs, verify,
+      value,
+      record,
+      body: resBody,
+      request,
+      latencyMs,
+      verify,
       get verified() {
         return result?.ok === true;
       },
@@ -204,11 +221,18 @@ export class MinerClient {
   #rawCall(path: string, body: Buffer, md: Metadata, deadlineMs: number | undefined): Promise<{ body: Buffer; metadata: Metadata }> {
     return new Promise((resolve, reject) => {
       let metadata = new Metadata();
-      const c = this.#client.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, md,
-        { deadline: this.#deadline(deadlineMs) }, (err, res) => {
+      const c = this.#client.makeUnaryRequest(
+        path,
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        body,
+        md,
+        { deadline: this.#deadline(deadlineMs) },
+        (err, res) => {
           if (err || !res) reject(toCallError(path, err));
           else resolve({ body: res, metadata });
-        });
+        },
+      );
       c.on('metadata', (m: Metadata) => {
         metadata = m;
       });
@@ -223,7 +247,11 @@ export class MinerClient {
 const INFO_REQUEST = prepareBody(encodeInfoRequest());
 
 /** Channel options a miner client uses: message limits both ways and a large HTTP/2 flow-control window. */
-export function minerChannelOptions(opts: { maxMessageBytes?: number; maxReceiveMessageBytes?: number; channelOptions?: ChannelOptions }): ChannelOptions {
+export function minerChannelOptions(opts: {
+  maxMessageBytes?: number;
+  maxReceiveMessageBytes?: number;
+  channelOptions?: ChannelOptions;
+}): ChannelOptions {
   const max = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const receive = Math.min(max, opts.maxReceiveMessageBytes ?? max);
   return {

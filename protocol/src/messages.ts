@@ -132,7 +132,11 @@ function decodeWith<T>(decode: () => T, where: string): T {
   try {
     return decode();
   } catch (e: unknown) {
-    throw new ProtocolError('bad-message', `${where}: expected protobuf bytes, decoding failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ProtocolError(
+      'bad-message',
+      `${where}: expected protobuf bytes, decoding failed: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   }
 }
 

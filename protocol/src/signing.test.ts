@@ -5,30 +5,59 @@ import test from 'ava';
 import type { ProtocolErrorCode } from './errors.ts';
 import { encodePredictRequest } from './messages.ts';
 import {
-  epistulaMessage, parseHeaders, parseResponse, prepareBody, requestMetadata, responseHash, responseMetadata, sha256Hex, signPreparedRequest, signRequest,
-  signResponse, verifyParsed, verifyRequest, verifyResponse, verifySignedRecord, type SignedRecord,
+  epistulaMessage,
+  parseHeaders,
+  parseResponse,
+  prepareBody,
+  requestMetadata,
+  responseHash,
+  responseMetadata,
+  sha256Hex,
+  signPreparedRequest,
+  signRequest,
+  signResponse,
+  verifyParsed,
+  verifyRequest,
+  verifyResponse,
+  verifySignedRecord,
+  type SignedRecord,
 } from './signing.ts';
 
 const UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
 const NOW = 1_700_000_000_000;
-const BODY = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) } });
+const BODY = encodePredictRequest({
+  competitionId: 'mnist',
+  roundId: 1,
+  input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) },
+});
 const REQ_HASH = sha256Hex(BODY);
 const GOLDEN_MESSAGE =
   '478cf358e06e38c61606f0aad79ff04743becace3ecd5010633defd2320cdc4f.3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b.1700000000000.5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
 const keysP = cryptoWaitReady().then(() => {
   const sr = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  return { alice: sr.addFromUri('//Alice'), bob: sr.addFromUri('//Bob'), aliceEd: new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri('//Alice') };
+  return {
+    alice: sr.addFromUri('//Alice'),
+    bob: sr.addFromUri('//Bob'),
+    aliceEd: new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri('//Alice'),
+  };
 });
 
 test('a //Alice request signed at a fixed time and uuid signs the golden message and verifies', async (t) => {
   const { alice, bob } = await keysP;
   const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
   t.is(epistulaMessage(sha256Hex(BODY), h.uuid, h.timestamp, h.signedFor), GOLDEN_MESSAGE);
-  t.deepEqual({ ...h, signature: undefined }, {
-    version: '3', timestamp: '1700000000000', uuid: UUID, signedBy: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
-    signedFor: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', signature: undefined,
-  });
+  t.deepEqual(
+    { ...h, signature: undefined },
+    {
+      version: '3',
+      timestamp: '1700000000000',
+      uuid: UUID,
+      signedBy: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+      signedFor: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
+      signature: undefined,
+    },
+  );
   const r = verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW + 1000 });
   t.true(r.ok);
   if (r.ok) t.is(r.record.signedBy, alice.address);
@@ -37,7 +66,10 @@ test('a //Alice request signed at a fixed time and uuid signs the golden message
 test('ed25519 signatures are deterministic: byte-golden', async (t) => {
   const { aliceEd, bob } = await keysP;
   const h = signRequest(BODY, aliceEd, bob.address, { nowMs: NOW, uuid: UUID });
-  t.is(h.signature, '0x85d2130fa676f71e74d0264e133fa44eb1f26c8bb149e893b3484ec6f902384625a29215106c8ca838ba6df44eaae083c289a8fec8ee51756a48ceb2bf9e6907');
+  t.is(
+    h.signature,
+    '0x85d2130fa676f71e74d0264e133fa44eb1f26c8bb149e893b3484ec6f902384625a29215106c8ca838ba6df44eaae083c289a8fec8ee51756a48ceb2bf9e6907',
+  );
   t.true(verifyRequest(BODY, requestMetadata(h), { nowMs: NOW }).ok);
 });
 
@@ -60,8 +92,12 @@ test('verifyRequest refuses each kind of bad header with a typed result and neve
     ['non-string value', { 'epistula-uuid': 42 }, 'missing-signature'],
   ];
   const base: Record<string, unknown> = {
-    'epistula-version': h.version, 'epistula-timestamp': h.timestamp, 'epistula-uuid': h.uuid, 'epistula-signed-by': h.signedBy,
-    'epistula-signed-for': h.signedFor, 'epistula-request-signature': h.signature,
+    'epistula-version': h.version,
+    'epistula-timestamp': h.timestamp,
+    'epistula-uuid': h.uuid,
+    'epistula-signed-by': h.signedBy,
+    'epistula-signed-for': h.signedFor,
+    'epistula-request-signature': h.signature,
   };
   for (const [name, patch, code, body] of cases) {
     const src = name === 'no headers' ? {} : { ...base, ...patch };
@@ -77,7 +113,9 @@ test('verifyRequest refuses each kind of bad header with a typed result and neve
 test('a signed response verifies for its request uuid and signer only', async (t) => {
   const { alice, bob } = await keysP;
   const res = Buffer.from('answer bytes');
-  const md: Metadata = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }));
+  const md: Metadata = responseMetadata(
+    signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }),
+  );
   t.true(verifyResponse(res, md, { expectedSignedBy: bob.address, expectedSignedFor: alice.address, expectedUuid: UUID, nowMs: NOW }).ok);
   t.false(verifyResponse(res, md, { expectedSignedBy: alice.address, nowMs: NOW }).ok, 'wrong signer');
   t.false(verifyResponse(res, md, { expectedUuid: '00000000-0000-4000-8000-000000000000', nowMs: NOW }).ok, 'wrong uuid');
@@ -115,8 +153,13 @@ test('a response signs the hash of the request it answers: another request hash 
   t.false(missing.ok);
   if (!missing.ok) t.is(missing.code, 'missing-signature');
   t.false(verifyResponse(res, responseMetadata({ ...h, requestHash: 'XY' }), { nowMs: NOW }).ok);
-  t.throws(() => signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: '0xabc' }), { message: /requestBodyHash/ });
-  t.is(epistulaMessage(sha256Hex(res), UUID, NOW, alice.address, REQ_HASH), `${sha256Hex(res)}.${UUID}.${NOW}.${alice.address}.${REQ_HASH}`);
+  t.throws(() => signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: '0xabc' }), {
+    message: /requestBodyHash/,
+  });
+  t.is(
+    epistulaMessage(sha256Hex(res), UUID, NOW, alice.address, REQ_HASH),
+    `${sha256Hex(res)}.${UUID}.${NOW}.${alice.address}.${REQ_HASH}`,
+  );
 });
 
 test('a prepared body signs the same golden message as signRequest, for each miner with its own signature', async (t) => {
@@ -128,8 +171,10 @@ test('a prepared body signs the same golden message as signRequest, for each min
   t.is(epistulaMessage(prepared.bodyHash, h.uuid, h.timestamp, h.signedFor), GOLDEN_MESSAGE);
   t.true(verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW }).ok);
   // Deterministic ed25519: byte-identical to signRequest over the raw body.
-  t.is(signPreparedRequest(prepared, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature,
-    signRequest(BODY, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature);
+  t.is(
+    signPreparedRequest(prepared, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature,
+    signRequest(BODY, aliceEd, bob.address, { nowMs: NOW, uuid: UUID }).signature,
+  );
   // The same prepared body for a second miner: a different signature that verifies only for that miner.
   const h2 = signPreparedRequest(prepared, alice, aliceEd.address, { nowMs: NOW, uuid: UUID });
   t.true(verifyRequest(BODY, requestMetadata(h2), { expectedSignedFor: aliceEd.address, nowMs: NOW }).ok);
@@ -150,7 +195,9 @@ test('verifyParsed with a precomputed hash verifies, and a hash of other bytes d
 test('a parsed response record is a claim until verifySignedRecord checks it; the record alone proves the answer later', async (t) => {
   const { alice, bob } = await keysP;
   const res = Buffer.from('answer bytes');
-  const md = responseMetadata(signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }));
+  const md = responseMetadata(
+    signResponse(res, bob, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }),
+  );
   const parsed = parseResponse(res, md, { expectedSignedBy: bob.address, expectedUuid: UUID, nowMs: NOW });
   if (!parsed.ok) return t.fail(parsed.reason);
   t.is(parsed.record.bodyHash, responseHash(res));
@@ -172,7 +219,10 @@ test('a parsed response record is a claim until verifySignedRecord checks it; th
   for (const [name, patch] of bad) t.false(verifySignedRecord({ ...parsed.record, ...patch }).ok, name);
   t.false(verifySignedRecord(parsed.record, Buffer.from('other answer')).ok, 'body that does not match the record');
   // A forged signature passes the cheap checks of parseResponse but not the record check.
-  const forged = responseMetadata({ ...signResponse(res, alice, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }), signedBy: bob.address });
+  const forged = responseMetadata({
+    ...signResponse(res, alice, { uuid: UUID, validatorHotkey: alice.address, requestBodyHash: REQ_HASH }, { nowMs: NOW }),
+    signedBy: bob.address,
+  });
   const claim = parseResponse(res, forged, { expectedSignedBy: bob.address, nowMs: NOW });
   t.true(claim.ok);
   if (claim.ok) t.false(verifySignedRecord(claim.record).ok);

@@ -108,7 +108,13 @@ export function responseHash(body: Uint8Array): string {
 }
 
 /** The exact string that is signed; `requestBodyHash` is given for responses only (it binds the answer to the question). */
-export function epistulaMessage(bodyHash: string, uuid: string, timestampMs: number | string, signedFor: string, requestBodyHash?: string): string {
+export function epistulaMessage(
+  bodyHash: string,
+  uuid: string,
+  timestampMs: number | string,
+  signedFor: string,
+  requestBodyHash?: string,
+): string {
   const base = `${bodyHash}.${uuid}.${timestampMs}.${signedFor}`;
   return requestBodyHash === undefined ? base : `${base}.${requestBodyHash}`;
 }
@@ -191,7 +197,10 @@ export function signResponse(
   opts: { nowMs?: number } = {},
 ): EpistulaHeaders {
   if (typeof request.requestBodyHash !== 'string' || !BODY_HASH.test(request.requestBodyHash)) {
-    throw new ProtocolError('internal', `signResponse: expected requestBodyHash as 64 lower-case hex digits, found ${clip(String(request.requestBodyHash))}`);
+    throw new ProtocolError(
+      'internal',
+      `signResponse: expected requestBodyHash as 64 lower-case hex digits, found ${clip(String(request.requestBodyHash))}`,
+    );
   }
   return sign(sha256Hex(body), keypair, request.validatorHotkey, { nowMs: opts.nowMs, uuid: request.uuid }, request.requestBodyHash);
 }
@@ -227,7 +236,9 @@ function readOne(src: HeaderSource, key: string): string | undefined {
 }
 
 /** Result of the cheap header checks, before the signature itself is checked. */
-export type ParsedHeaders = { ok: true; headers: EpistulaHeaders; timestampMs: number } | { ok: false; code: ProtocolErrorCode; reason: string };
+export type ParsedHeaders =
+  | { ok: true; headers: EpistulaHeaders; timestampMs: number }
+  | { ok: false; code: ProtocolErrorCode; reason: string };
 
 /**
  * Parses and checks headers without any signature work: presence, formats, version, recipient,
@@ -243,17 +254,26 @@ export function parseHeaders(src: HeaderSource, kind: 'request' | 'response', op
     signedFor: readOne(src, HEADER.signedFor),
     signature: readOne(src, sigHeader)?.toLowerCase(),
   };
-  const missing = Object.entries(raw).filter(([, v]) => v === undefined).map(([k]) => k);
+  const missing = Object.entries(raw)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
   if (missing.length > 0) return fail('missing-signature', `expected one of each epistula header, missing ${missing.join(', ')}`);
   const h = raw as EpistulaHeaders;
   if (kind === 'response') {
     const requestHash = readOne(src, HEADER.requestHash);
-    if (requestHash === undefined) return fail('missing-signature', `expected one ${HEADER.requestHash} header on a response (epistula ${EPISTULA_VERSION}), found none`);
-    if (!BODY_HASH.test(requestHash)) return fail('bad-signature', `expected ${HEADER.requestHash} as 64 lower-case hex digits, found ${clip(requestHash)}`);
+    if (requestHash === undefined)
+      return fail(
+        'missing-signature',
+        `expected one ${HEADER.requestHash} header on a response (epistula ${EPISTULA_VERSION}), found none`,
+      );
+    if (!BODY_HASH.test(requestHash))
+      return fail('bad-signature', `expected ${HEADER.requestHash} as 64 lower-case hex digits, found ${clip(requestHash)}`);
     h.requestHash = requestHash;
   }
-  if (h.version !== EPISTULA_VERSION) return fail('bad-signature', `expected epistula-version ${EPISTULA_VERSION}, found ${clip(h.version)}`);
-  if (!TIMESTAMP.test(h.timestamp)) return fail('bad-signature', `expected epistula-timestamp as ms digits without leading zeros, found ${clip(h.timestamp)}`);
+  if (h.version !== EPISTULA_VERSION)
+    return fail('bad-signature', `expected epistula-version ${EPISTULA_VERSION}, found ${clip(h.version)}`);
+  if (!TIMESTAMP.test(h.timestamp))
+    return fail('bad-signature', `expected epistula-timestamp as ms digits without leading zeros, found ${clip(h.timestamp)}`);
   if (!UUID_V4.test(h.uuid)) return fail('bad-signature', `expected epistula-uuid as lower-case uuid v4, found ${clip(h.uuid)}`);
   if (!SIGNATURE_HEX.test(h.signature)) return fail('bad-signature', 'expected a 0x-prefixed 64-byte hex signature');
   const by = publicKeyHex(h.signedBy);
@@ -273,8 +293,10 @@ function checkFreshness(timestampMs: number, opts: VerifyOptions): { ok: false; 
   const now = opts.nowMs ?? Date.now();
   const maxAge = opts.maxAgeMs ?? 60_000;
   const maxFuture = opts.maxFutureMs ?? 5_000;
-  if (now - timestampMs > maxAge) return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${now - timestampMs} ms old, limit ${maxAge} ms` };
-  if (timestampMs - now > maxFuture) return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${timestampMs - now} ms ahead, limit ${maxFuture} ms` };
+  if (now - timestampMs > maxAge)
+    return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${now - timestampMs} ms old, limit ${maxAge} ms` };
+  if (timestampMs - now > maxFuture)
+    return { ok: false, code: 'stale', reason: `timestamp ${timestampMs} is ${timestampMs - now} ms ahead, limit ${maxFuture} ms` };
   return undefined;
 }
 
@@ -288,7 +310,14 @@ export function verifyParsed(body: Uint8Array, parsed: { headers: EpistulaHeader
 
 function recordOf(parsed: { headers: EpistulaHeaders; timestampMs: number }, bodyHash: string): SignedRecord {
   const h = parsed.headers;
-  const record: SignedRecord = { bodyHash, uuid: h.uuid, timestampMs: parsed.timestampMs, signedBy: h.signedBy, signedFor: h.signedFor, signature: h.signature };
+  const record: SignedRecord = {
+    bodyHash,
+    uuid: h.uuid,
+    timestampMs: parsed.timestampMs,
+    signedBy: h.signedBy,
+    signedFor: h.signedFor,
+    signature: h.signature,
+  };
   if (h.requestHash !== undefined) record.requestBodyHash = h.requestHash;
   return record;
 }
@@ -300,7 +329,8 @@ function verifySignature(record: SignedRecord): VerifyResult {
   try {
     // Fast path: sr25519 with the wasm kernel (~0.4 ms vs ~7 ms in util-crypto's pure-JS verify); then any scheme.
     const key = publicKeyOf(record.signedBy);
-    valid = (key !== undefined && wasmReady() && wasmVerify(hexToBytes(record.signature), message, key)) ||
+    valid =
+      (key !== undefined && wasmReady() && wasmVerify(hexToBytes(record.signature), message, key)) ||
       signatureVerify(message, record.signature, record.signedBy).isValid;
   } catch (e: unknown) {
     return fail('bad-signature', `signature check failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -318,11 +348,16 @@ const BODY_HASH = /^[0-9a-f]{64}$/;
  */
 export function verifySignedRecord(record: SignedRecord, body?: Uint8Array): VerifyResult {
   if (typeof record !== 'object' || record === null) return fail('bad-signature', 'expected a signed record object');
-  if (typeof record.bodyHash !== 'string' || !BODY_HASH.test(record.bodyHash)) return fail('bad-signature', `expected bodyHash as 64 lower-case hex digits, found ${clip(String(record.bodyHash))}`);
-  if (typeof record.uuid !== 'string' || !UUID_V4.test(record.uuid)) return fail('bad-signature', `expected uuid as lower-case uuid v4, found ${clip(String(record.uuid))}`);
-  if (!Number.isSafeInteger(record.timestampMs) || record.timestampMs < 0) return fail('bad-signature', `expected timestampMs as an integer >= 0, found ${String(record.timestampMs)}`);
-  if (typeof record.signature !== 'string' || !SIGNATURE_HEX.test(record.signature)) return fail('bad-signature', 'expected a 0x-prefixed 64-byte lower-case hex signature');
-  if (typeof record.signedBy !== 'string' || publicKeyOf(record.signedBy) === undefined) return fail('bad-signature', `expected signedBy as SS58, found ${clip(String(record.signedBy))}`);
+  if (typeof record.bodyHash !== 'string' || !BODY_HASH.test(record.bodyHash))
+    return fail('bad-signature', `expected bodyHash as 64 lower-case hex digits, found ${clip(String(record.bodyHash))}`);
+  if (typeof record.uuid !== 'string' || !UUID_V4.test(record.uuid))
+    return fail('bad-signature', `expected uuid as lower-case uuid v4, found ${clip(String(record.uuid))}`);
+  if (!Number.isSafeInteger(record.timestampMs) || record.timestampMs < 0)
+    return fail('bad-signature', `expected timestampMs as an integer >= 0, found ${String(record.timestampMs)}`);
+  if (typeof record.signature !== 'string' || !SIGNATURE_HEX.test(record.signature))
+    return fail('bad-signature', 'expected a 0x-prefixed 64-byte lower-case hex signature');
+  if (typeof record.signedBy !== 'string' || publicKeyOf(record.signedBy) === undefined)
+    return fail('bad-signature', `expected signedBy as SS58, found ${clip(String(record.signedBy))}`);
   if (typeof record.signedFor !== 'string') return fail('bad-signature', 'expected signedFor as a string');
   if (record.requestBodyHash !== undefined && (typeof record.requestBodyHash !== 'string' || !BODY_HASH.test(record.requestBodyHash))) {
     return fail('bad-signature', `expected requestBodyHash as 64 lower-case hex digits, found ${clip(String(record.requestBodyHash))}`);
@@ -358,7 +393,10 @@ export function parseResponse(body: Uint8Array, metadata: HeaderSource, opts: Re
     return fail('bad-signature', `expected response uuid ${opts.expectedUuid}, found ${parsed.headers.uuid}`);
   }
   if (opts.expectedRequestHash !== undefined && parsed.headers.requestHash !== opts.expectedRequestHash) {
-    return fail('bad-signature', `expected the response to answer request ${opts.expectedRequestHash}, it names ${String(parsed.headers.requestHash)}`);
+    return fail(
+      'bad-signature',
+      `expected the response to answer request ${opts.expectedRequestHash}, it names ${String(parsed.headers.requestHash)}`,
+    );
   }
   return { ok: true, record: recordOf(parsed, sha256Hex(body)) };
 }

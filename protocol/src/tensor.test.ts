@@ -1,13 +1,23 @@
 import test from 'ava';
 import { isProtocolError, grpcStatusOf } from './errors.ts';
 import { arena } from './generated/proto.js';
-import { GRPC_MESSAGE_OFFSET, decodePredictRequest, decodePredictResponse, encodePredictRequest, encodePredictResponse } from './messages.ts';
+import {
+  GRPC_MESSAGE_OFFSET,
+  decodePredictRequest,
+  decodePredictResponse,
+  encodePredictRequest,
+  encodePredictResponse,
+} from './messages.ts';
 import { assertFinite, decodeTensor, encodeTensor, findNonFinite } from './tensor.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 test('a float32 PredictRequest encodes to the golden bytes (little-endian raw data)', (t) => {
-  const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) } });
+  const body = encodePredictRequest({
+    competitionId: 'mnist',
+    roundId: 1,
+    input: { dtype: 'float32', shape: [1, 2], data: new Float32Array([1.5, -2]) },
+  });
   // field 1 "mnist" | field 2 varint 1 | field 3 Tensor(len 23): dtype "float32", packed shape [1,2], data 1.5f -2f
   t.is(hex(body), '0a056d6e69737410011a170a07666c6f61743332120201021a080000c03f000000c0');
   const back = decodePredictRequest(body);
@@ -23,7 +33,11 @@ test('an int32 tensor encodes to the golden bytes and decodes back', (t) => {
 });
 
 test('uint8 tensors round-trip and a float32 view is made even at an unaligned offset', (t) => {
-  const u = decodeTensor(arena.v1.Tensor.decode(arena.v1.Tensor.encode(encodeTensor({ dtype: 'uint8', shape: [3], data: new Uint8Array([0, 7, 255]) })).finish()));
+  const u = decodeTensor(
+    arena.v1.Tensor.decode(
+      arena.v1.Tensor.encode(encodeTensor({ dtype: 'uint8', shape: [3], data: new Uint8Array([0, 7, 255]) })).finish(),
+    ),
+  );
   t.deepEqual(Array.from(u.data), [0, 7, 255]);
   const data = Buffer.alloc(9).subarray(1); // offset 1: not a multiple of 4
   data.writeFloatLE(3.25, 0);
@@ -63,7 +77,9 @@ test('findNonFinite finds NaN and infinities, assertFinite names the index', (t)
   t.is(findNonFinite(new Float32Array([0, 1, -3e38])), -1);
   t.is(findNonFinite(new Float32Array([0, NaN])), 1);
   t.is(findNonFinite(new Float32Array([-Infinity])), 0);
-  t.throws(() => assertFinite({ dtype: 'float32', shape: [2], data: new Float32Array([1, Infinity]) }), { message: /Infinity at flat index 1/ });
+  t.throws(() => assertFinite({ dtype: 'float32', shape: [2], data: new Float32Array([1, Infinity]) }), {
+    message: /Infinity at flat index 1/,
+  });
 });
 
 test('garbage bytes decode to a ProtocolError, never a crash', (t) => {
@@ -74,8 +90,14 @@ test('garbage bytes decode to a ProtocolError, never a crash', (t) => {
 });
 
 test('a PredictResponse round-trips, with uint64 fields as numbers', (t) => {
-  const res = { competitionId: 'mnist', roundId: 2 ** 40, output: { dtype: 'float32' as const, shape: [1, 2], data: new Float32Array([0.5, 0.25]) },
-    checkpointHash: '0xab', trainingStep: 123456789, computeMicros: 17 };
+  const res = {
+    competitionId: 'mnist',
+    roundId: 2 ** 40,
+    output: { dtype: 'float32' as const, shape: [1, 2], data: new Float32Array([0.5, 0.25]) },
+    checkpointHash: '0xab',
+    trainingStep: 123456789,
+    computeMicros: 17,
+  };
   const back = decodePredictResponse(encodePredictResponse(res));
   t.is(back.roundId, 2 ** 40);
   t.is(back.trainingStep, 123456789);

@@ -21,7 +21,9 @@ export interface CopierArgs extends AdversaryBase, Disguise, RelayEvasion {
 async function main(): Promise<void> {
   const args = readArgs<CopierArgs>('copier');
   const clients = new Map<string, MinerClient>();
-  const { log, client, keys } = await setup('copier', args, () => { for (const c of clients.values()) c.close(); });
+  const { log, client, keys } = await setup('copier', args, () => {
+    for (const c of clients.values()) c.close();
+  });
   const me = keys[0]!;
   await ensureCryptoReady();
   let stats = { forwarded: 0, refused: 0 };
@@ -33,7 +35,10 @@ async function main(): Promise<void> {
     const address = `${axon.ip}:${axon.port}`;
     const key = `${hotkey}@${address}`;
     let c = clients.get(key);
-    if (!c) { c = new MinerClient({ address, minerHotkey: hotkey, signer: me }); clients.set(key, c); }
+    if (!c) {
+      c = new MinerClient({ address, minerHotkey: hotkey, signer: me });
+      clients.set(key, c);
+    }
     return c;
   };
   const ask = async (hotkey: string, req: PredictRequest): Promise<Float32Array | undefined> => {
@@ -70,7 +75,13 @@ async function main(): Promise<void> {
   });
   await publishAxon(client, me, args.netuid, miner.port);
   log.info({ port: miner.port, hotkey: me.address, victims: args.victims }, 'copier serving');
-  setInterval(() => { log.info(stats, 'copier stats'); stats = { forwarded: 0, refused: 0 }; }, 10_000).unref();
+  setInterval(() => {
+    log.info(stats, 'copier stats');
+    stats = { forwarded: 0, refused: 0 };
+  }, 10_000).unref();
 }
 
-main().catch((err: unknown) => { process.stderr.write(`copier: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exit(1); });
+main().catch((err: unknown) => {
+  process.stderr.write(`copier: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

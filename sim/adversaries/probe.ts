@@ -17,20 +17,32 @@ export interface ProbeArgs extends AdversaryBase {
   reportUrls: string[];
 }
 
-interface Learned { roundLength: number; batchSize: number; competitionId: string }
+interface Learned {
+  roundLength: number;
+  batchSize: number;
+  competitionId: string;
+}
 
 /** The seed formula as published (validator README / report fields), recomputed independently. */
 function roundSeed(blockHash: string, competitionId: string, roundId: number): string {
   const id = Buffer.from(competitionId, 'utf8');
-  const len = Buffer.alloc(4); len.writeUInt32LE(id.length);
-  const round = Buffer.alloc(8); round.writeBigUInt64LE(BigInt(roundId));
-  return `0x${createHash('sha256').update('arena/round-seed/v1').update(Buffer.from(blockHash.slice(2), 'hex')).update(len).update(id).update(round).digest('hex')}`;
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(id.length);
+  const round = Buffer.alloc(8);
+  round.writeBigUInt64LE(BigInt(roundId));
+  return `0x${createHash('sha256')
+    .update('arena/round-seed/v1')
+    .update(Buffer.from(blockHash.slice(2), 'hex'))
+    .update(len)
+    .update(id)
+    .update(round)
+    .digest('hex')}`;
 }
 
 async function fetchReport(url: string): Promise<Record<string, unknown> | undefined> {
   try {
     const res = await fetch(`${url}/report/latest`, { signal: AbortSignal.timeout(2_000) });
-    return res.ok ? (await res.json()) as Record<string, unknown> : undefined;
+    return res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
@@ -48,13 +60,27 @@ async function main(): Promise<void> {
     for (const url of args.reportUrls) {
       const r = await fetchReport(url);
       if (r === undefined) continue;
-      const roundId = r.roundId, seedBlock = r.seedBlock, seed = r.seed, batchSize = r.batchSize, comp_ = r.competitionId;
-      if (typeof roundId !== 'number' || typeof seedBlock !== 'number' || typeof seed !== 'string' || typeof batchSize !== 'number' || typeof comp_ !== 'string' || roundId === 0) {
+      const roundId = r.roundId,
+        seedBlock = r.seedBlock,
+        seed = r.seed,
+        batchSize = r.batchSize,
+        comp_ = r.competitionId;
+      if (
+        typeof roundId !== 'number' ||
+        typeof seedBlock !== 'number' ||
+        typeof seed !== 'string' ||
+        typeof batchSize !== 'number' ||
+        typeof comp_ !== 'string' ||
+        roundId === 0
+      ) {
         stats.reason = 'report carries no round id / seed block / seed / batch size';
         continue;
       }
       const hash = (await client.api.rpc.chain.getBlockHash(seedBlock)).toHex();
-      if (roundSeed(hash, comp_, roundId) !== seed) { stats.reason = 'published seed is not the hash of the seed block'; continue; }
+      if (roundSeed(hash, comp_, roundId) !== seed) {
+        stats.reason = 'published seed is not the hash of the seed block';
+        continue;
+      }
       learned = { roundLength: seedBlock / roundId, batchSize, competitionId: comp_ };
       log.info({ ...learned, url }, 'seed scheme learned from a public report');
       return;
@@ -67,14 +93,21 @@ async function main(): Promise<void> {
       const n = req.input.shape[0] ?? 0;
       const out = new Float32Array(n * 10).fill(0.1);
       if (learned === undefined) await learn();
-      if (learned === undefined) { stats.misses++; return out; }
+      if (learned === undefined) {
+        stats.misses++;
+        return out;
+      }
       const seedBlock = req.roundId * learned.roundLength;
       const hash = (await client.api.rpc.chain.getBlockHash(seedBlock)).toHex();
       const batch = sampleRoundBatch(heldOut, roundSeed(hash, req.competitionId, req.roundId), n, comp.augmentation);
       const input = req.input.data as Float32Array;
       let same = batch.inputs.length === input.length;
       for (let i = 0; same && i < input.length; i += 97) same = Math.abs(batch.inputs[i]! - input[i]!) < 1e-6;
-      if (!same) { stats.misses++; stats.reason = 'rebuilt batch differs from the inputs sent (held-out data not reproducible)'; return out; }
+      if (!same) {
+        stats.misses++;
+        stats.reason = 'rebuilt batch differs from the inputs sent (held-out data not reproducible)';
+        return out;
+      }
       stats.hits++;
       for (let i = 0; i < n; i++) for (let c = 0; c < 10; c++) out[i * 10 + c] = c === batch.labels[i] ? 0.991 : 0.001;
       return out;
@@ -82,7 +115,13 @@ async function main(): Promise<void> {
   });
   await publishAxon(client, me, args.netuid, miner.port);
   log.info({ port: miner.port, hotkey: me.address }, 'probe serving');
-  setInterval(() => { log.info(stats, 'probe stats'); stats = { hits: 0, misses: 0, reason: stats.reason }; }, 10_000).unref();
+  setInterval(() => {
+    log.info(stats, 'probe stats');
+    stats = { hits: 0, misses: 0, reason: stats.reason };
+  }, 10_000).unref();
 }
 
-main().catch((err: unknown) => { process.stderr.write(`probe: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exit(1); });
+main().catch((err: unknown) => {
+  process.stderr.write(`probe: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const m = await startFakeMiner({
       hotkey: key,
       modelName: 'sybil',
-      delayMs: () => (Math.random() < (args.lateFraction ?? 0) ? args.lateMs ?? 0 : 0),
+      delayMs: () => (Math.random() < (args.lateFraction ?? 0) ? (args.lateMs ?? 0) : 0),
       answer: async (req) => {
         const p = predictProbabilities(model, req.input.data as Float32Array, [...req.input.shape]);
         return disguise(Float32Array.from(p), 10, { noiseSigma: args.noiseSigma });
@@ -39,4 +39,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => { process.stderr.write(`sybil: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exit(1); });
+main().catch((err: unknown) => {
+  process.stderr.write(`sybil: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -7,7 +7,16 @@
  * accepts it (or the commit expires).
  */
 import { randomInt } from 'node:crypto';
-import { codecToBigInt, commitWeights, revealWeights, setWeights, submitAndWait, subtensorAt, weightsCommitHash, type Metagraph } from '#core';
+import {
+  codecToBigInt,
+  commitWeights,
+  revealWeights,
+  setWeights,
+  submitAndWait,
+  subtensorAt,
+  weightsCommitHash,
+  type Metagraph,
+} from '#core';
 import { metagraph, onEachBlock, readArgs, setup, type AdversaryBase } from './lib/common.ts';
 
 export interface ValidatorArgs extends AdversaryBase {
@@ -63,39 +72,49 @@ async function main(): Promise<void> {
     return stakeSum > 0 ? normalise(acc) : { uids: [], weights: [] };
   };
 
-  await onEachBlock(client, async (block) => {
-    if (pending !== undefined) {
+  await onEachBlock(
+    client,
+    async (block) => {
+      if (pending !== undefined) {
+        try {
+          await submitAndWait(api, revealWeights(api, { netuid: args.netuid, ...pending }), me, { timeoutMs: 20_000 });
+          log.info({ block, uids: pending.uids }, 'weights revealed');
+          pending = undefined;
+        } catch (err: unknown) {
+          const msg = err instanceof Error ? err.message : String(err);
+          if (!/TooEarly/i.test(msg)) {
+            log.info({ block, err: msg }, 'reveal failed; dropping the commit');
+            pending = undefined;
+          }
+        }
+      }
+      if (block - lastSet < args.intervalBlocks) return;
+      const m = await metagraph(client, args.netuid);
+      const row = args.mode === 'collude' ? colludeRow(m) : await copyRow(m);
+      if (row.uids.length === 0) return;
+      const versionKey = codecToBigInt(await (await subtensorAt(api)).need('weightsVersionKey')(args.netuid));
+      lastSet = block;
       try {
-        await submitAndWait(api, revealWeights(api, { netuid: args.netuid, ...pending }), me, { timeoutMs: 20_000 });
-        log.info({ block, uids: pending.uids }, 'weights revealed');
-        pending = undefined;
+        if (!args.commitReveal) {
+          await submitAndWait(api, setWeights(api, { netuid: args.netuid, ...row, versionKey }), me, { timeoutMs: 20_000 });
+          log.info({ block, row }, 'weights set');
+        } else if (pending === undefined) {
+          const salt = Array.from({ length: 8 }, () => randomInt(65536));
+          const commitHash = weightsCommitHash(me.address, { netuid: args.netuid, ...row, salt, versionKey });
+          await submitAndWait(api, commitWeights(api, { netuid: args.netuid, commitHash }), me, { timeoutMs: 20_000 });
+          pending = { ...row, salt, versionKey };
+          log.info({ block, row }, 'weights committed');
+        }
       } catch (err: unknown) {
-        const msg = err instanceof Error ? err.message : String(err);
-        if (!/TooEarly/i.test(msg)) { log.info({ block, err: msg }, 'reveal failed; dropping the commit'); pending = undefined; }
+        log.warn({ block, err: err instanceof Error ? err.message : String(err) }, 'weights not accepted');
       }
-    }
-    if (block - lastSet < args.intervalBlocks) return;
-    const m = await metagraph(client, args.netuid);
-    const row = args.mode === 'collude' ? colludeRow(m) : await copyRow(m);
-    if (row.uids.length === 0) return;
-    const versionKey = codecToBigInt(await (await subtensorAt(api)).need('weightsVersionKey')(args.netuid));
-    lastSet = block;
-    try {
-      if (!args.commitReveal) {
-        await submitAndWait(api, setWeights(api, { netuid: args.netuid, ...row, versionKey }), me, { timeoutMs: 20_000 });
-        log.info({ block, row }, 'weights set');
-      } else if (pending === undefined) {
-        const salt = Array.from({ length: 8 }, () => randomInt(65536));
-        const commitHash = weightsCommitHash(me.address, { netuid: args.netuid, ...row, salt, versionKey });
-        await submitAndWait(api, commitWeights(api, { netuid: args.netuid, commitHash }), me, { timeoutMs: 20_000 });
-        pending = { ...row, salt, versionKey };
-        log.info({ block, row }, 'weights committed');
-      }
-    } catch (err: unknown) {
-      log.warn({ block, err: err instanceof Error ? err.message : String(err) }, 'weights not accepted');
-    }
-  }, log);
+    },
+    log,
+  );
   log.info({ hotkey: me.address, mode: args.mode }, 'scripted validator running');
 }
 
-main().catch((err: unknown) => { process.stderr.write(`validator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exit(1); });
+main().catch((err: unknown) => {
+  process.stderr.write(`validator: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

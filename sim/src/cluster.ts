@@ -32,30 +32,52 @@ export interface Cluster {
 const uris = (name: string): { coldkeyUri: string; hotkeyUri: string } => {
   const base = name.replace(/-\d+$/, '');
   // Sybils share one coldkey (one owner), each with its own hotkey.
-  return name.startsWith('sybil-') ? { coldkeyUri: `//Sim//${base}`, hotkeyUri: `//Sim//${name}//hot` } : { coldkeyUri: `//Sim//${name}`, hotkeyUri: `//Sim//${name}//hot` };
+  return name.startsWith('sybil-')
+    ? { coldkeyUri: `//Sim//${base}`, hotkeyUri: `//Sim//${name}//hot` }
+    : { coldkeyUri: `//Sim//${name}`, hotkeyUri: `//Sim//${name}//hot` };
 };
 
 function genesis(def: ScenarioDef, port: number): Record<string, unknown> {
   const neuron = (n: NeuronDef): Record<string, unknown> => ({
-    hotkey: uris(n.name).hotkeyUri, coldkey: uris(n.name).coldkeyUri,
+    hotkey: uris(n.name).hotkeyUri,
+    coldkey: uris(n.name).coldkeyUri,
     ...(n.stakeTao ? { stake: n.stakeTao } : {}),
     ...(n.permit || n.role === 'validator' ? { validatorPermit: true } : {}),
   });
   return {
-    host: '127.0.0.1', port, blockTimeMs: CHAIN_TIMING.blockTimeMs, allowLoopbackAxons: true, emissionPerBlockTao: 1, logLevel: 'info',
+    host: '127.0.0.1',
+    port,
+    blockTimeMs: CHAIN_TIMING.blockTimeMs,
+    allowLoopbackAxons: true,
+    emissionPerBlockTao: 1,
+    logLevel: 'info',
     genesis: {
-      devAccountsTao: 1_000_000, sudo: '//Alice',
+      devAccountsTao: 1_000_000,
+      sudo: '//Alice',
       pallets: {
         SubtensorModule: {
           stakeThreshold: String(Math.round((def.chain?.stakeThresholdTao ?? 100) * 1e9)),
-          subnets: [{
-            netuid: NETUID, owner: '//Alice', ownerHotkey: '//Alice//sim-owner', startCall: true,
-            hyperparams: {
-              tempo: CHAIN_TIMING.tempo, weightsSetRateLimit: 0, commitRevealEnabled: def.chain?.commitReveal ?? false, revealPeriodEpochs: 1,
-              yuma3Enabled: true, immunityPeriod: 5000, maxAllowedValidators: 16, minAllowedWeights: 1, servingRateLimit: 0, activityCutoffFactorMilli: 5000,
+          subnets: [
+            {
+              netuid: NETUID,
+              owner: '//Alice',
+              ownerHotkey: '//Alice//sim-owner',
+              startCall: true,
+              hyperparams: {
+                tempo: CHAIN_TIMING.tempo,
+                weightsSetRateLimit: 0,
+                commitRevealEnabled: def.chain?.commitReveal ?? false,
+                revealPeriodEpochs: 1,
+                yuma3Enabled: true,
+                immunityPeriod: 5000,
+                maxAllowedValidators: 16,
+                minAllowedWeights: 1,
+                servingRateLimit: 0,
+                activityCutoffFactorMilli: 5000,
+              },
+              neurons: def.neurons.map(neuron),
             },
-            neurons: def.neurons.map(neuron),
-          }],
+          ],
         },
       },
     },
@@ -63,15 +85,63 @@ function genesis(def: ScenarioDef, port: number): Record<string, unknown> {
 }
 
 function minerArgs(n: NeuronDef, endpoint: string, wallets: string, dataDir: string, modelDir: string): string[] {
-  return [ARENA_BIN, 'miner', '--network', endpoint, '--netuid', String(NETUID), '--wallet.path', wallets, '--wallet.name', n.name,
-    '--wallet.hotkey', 'default', '--no-register', '--model-dir', modelDir, '--data-dir', dataDir, '--grpc.host', '127.0.0.1', '--grpc.port', '0',
-    '--no-metrics.enabled', '--log.progress', 'never', '--backend', 'wasm', '--axon.check-every-blocks', '5'];
+  return [
+    ARENA_BIN,
+    'miner',
+    '--network',
+    endpoint,
+    '--netuid',
+    String(NETUID),
+    '--wallet.path',
+    wallets,
+    '--wallet.name',
+    n.name,
+    '--wallet.hotkey',
+    'default',
+    '--no-register',
+    '--model-dir',
+    modelDir,
+    '--data-dir',
+    dataDir,
+    '--grpc.host',
+    '127.0.0.1',
+    '--grpc.port',
+    '0',
+    '--no-metrics.enabled',
+    '--log.progress',
+    'never',
+    '--backend',
+    'wasm',
+    '--axon.check-every-blocks',
+    '5',
+  ];
 }
 
 function validatorArgs(n: NeuronDef, endpoint: string, wallets: string, dataDir: string, port: number): string[] {
-  return [ARENA_BIN, 'validator', '--chain-endpoint', endpoint, '--netuid', String(NETUID), '--wallet.path', wallets, '--wallet.name', n.name,
-    '--wallet.hotkey', 'default', '--data-dir', dataDir, '--metrics-port', String(port), '--round-interval', String(CHAIN_TIMING.roundIntervalBlocks),
-    '--batch-size', String(CHAIN_TIMING.batchSize), '--deadline-ms', String(CHAIN_TIMING.deadlineMs)];
+  return [
+    ARENA_BIN,
+    'validator',
+    '--chain-endpoint',
+    endpoint,
+    '--netuid',
+    String(NETUID),
+    '--wallet.path',
+    wallets,
+    '--wallet.name',
+    n.name,
+    '--wallet.hotkey',
+    'default',
+    '--data-dir',
+    dataDir,
+    '--metrics-port',
+    String(port),
+    '--round-interval',
+    String(CHAIN_TIMING.roundIntervalBlocks),
+    '--batch-size',
+    String(CHAIN_TIMING.batchSize),
+    '--deadline-ms',
+    String(CHAIN_TIMING.deadlineMs),
+  ];
 }
 
 /** Starts everything; on failure, stops what it started and rethrows. */
@@ -84,7 +154,8 @@ export async function startCluster(def: ScenarioDef, outDir: string, models: Rec
     const hotkeys = new Map<string, string>();
     for (const n of def.neurons) {
       hotkeys.set(n.name, (await pairFromUri(uris(n.name).hotkeyUri)).address);
-      if (n.model !== undefined || n.honest === true) await createDevWallet({ path: wallets, name: n.name, hotkey: 'default', ...uris(n.name), overwrite: true });
+      if (n.model !== undefined || n.honest === true)
+        await createDevWallet({ path: wallets, name: n.name, hotkey: 'default', ...uris(n.name), overwrite: true });
     }
     const hotkeyOf = (name: string): string => {
       const h = hotkeys.get(name);
@@ -110,14 +181,26 @@ export async function startCluster(def: ScenarioDef, outDir: string, models: Rec
       } else if (n.honest === true) {
         const port = await freePort();
         reportUrls.set(n.name, `http://127.0.0.1:${port}`);
-        starters.set(n.name, () => procs.start(n.name, validatorArgs(n, endpoint, wallets, dataDir, port), { ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(CHAIN_TIMING.emaAlpha) }));
+        starters.set(n.name, () =>
+          procs.start(n.name, validatorArgs(n, endpoint, wallets, dataDir, port), {
+            ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(CHAIN_TIMING.emaAlpha),
+          }),
+        );
       }
     }
     for (const s of starters.values()) s();
-    const ctx = { hotkeyOf, reportUrls: [...reportUrls.values()], models, tempo: CHAIN_TIMING.tempo, commitReveal: def.chain?.commitReveal ?? false };
+    const ctx = {
+      hotkeyOf,
+      reportUrls: [...reportUrls.values()],
+      models,
+      tempo: CHAIN_TIMING.tempo,
+      commitReveal: def.chain?.commitReveal ?? false,
+    };
     for (const a of def.adversaries ?? []) {
       const arg = { endpoint, netuid: NETUID, hotkeyUris: a.neurons.map((n) => uris(n).hotkeyUri), ...a.args(ctx) };
-      const start = (): void => { procs.start(a.name, [join(REPO_ROOT, 'sim/adversaries', `${a.script}.ts`), JSON.stringify(arg)]); };
+      const start = (): void => {
+        procs.start(a.name, [join(REPO_ROOT, 'sim/adversaries', `${a.script}.ts`), JSON.stringify(arg)]);
+      };
       starters.set(a.name, start);
       start();
     }

@@ -7,8 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  TrainSession, buildModel, evaluateModel, loadBuiltinCompetition, loadHeldOutSplit, loadTrainingSplit,
-  saveModelToDir, selectBackend, type ModelName,
+  TrainSession,
+  buildModel,
+  evaluateModel,
+  loadBuiltinCompetition,
+  loadHeldOutSplit,
+  loadTrainingSplit,
+  saveModelToDir,
+  selectBackend,
+  type ModelName,
 } from '#training';
 import { REPO_ROOT } from './procs.ts';
 
@@ -49,7 +56,10 @@ async function train(quality: ModelQuality, spec: ModelSpec, dir: string): Promi
   const split = loadTrainingSplit(comp);
   const model = buildModel(spec.architecture, spec.seed, comp.classes);
   const session = new TrainSession(model, split.train, {
-    batchSize: comp.training.batchSize, learningRate: comp.training.learningRate, seed: spec.seed, augmentation: comp.augmentation,
+    batchSize: comp.training.batchSize,
+    learningRate: comp.training.learningRate,
+    seed: spec.seed,
+    augmentation: comp.augmentation,
   });
   for (let done = 0; done < spec.steps; done += 100) session.steps(Math.min(100, spec.steps - done));
   session.dispose();

@@ -15,20 +15,32 @@ import type { ScenarioDef } from './scenario.ts';
 function stateLosses(file: string): Map<string, number> {
   try {
     const st = JSON.parse(readFileSync(file, 'utf8')) as { scores?: [number, { hotkey?: string; emaLoss?: number }][] };
-    return new Map((st.scores ?? []).map(([, v]) => v).filter((v) => typeof v.hotkey === 'string' && typeof v.emaLoss === 'number').map((v) => [v.hotkey!, v.emaLoss!]));
+    return new Map(
+      (st.scores ?? [])
+        .map(([, v]) => v)
+        .filter((v) => typeof v.hotkey === 'string' && typeof v.emaLoss === 'number')
+        .map((v) => [v.hotkey!, v.emaLoss!]),
+    );
   } catch {
     return new Map();
   }
 }
 
 /** Builds one sample from a metagraph snapshot. */
-export function sampleOf(def: ScenarioDef, m: Metagraph, actorOf: Map<string, string>, epoch: number, losses: Map<string, number>): EpochSample {
+export function sampleOf(
+  def: ScenarioDef,
+  m: Metagraph,
+  actorOf: Map<string, string>,
+  epoch: number,
+  losses: Map<string, number>,
+): EpochSample {
   const shares: Record<string, number> = {};
   const dividendPerStake: Record<string, number> = {};
   const emaLoss: Record<string, number | null> = {};
   const stakeOf: Record<string, bigint> = {};
   const emissionOf: Record<string, bigint> = {};
-  let top = -1, first: string | null = null;
+  let top = -1,
+    first: string | null = null;
   for (let uid = 0; uid < m.n; uid++) {
     const actor = actorOf.get(m.hotkeys[uid]!);
     if (actor === undefined) continue;
@@ -36,7 +48,10 @@ export function sampleOf(def: ScenarioDef, m: Metagraph, actorOf: Map<string, st
     if (role === 'miner') {
       const inc = m.incentive[uid]! / 65535;
       shares[actor] = (shares[actor] ?? 0) + inc;
-      if (m.incentive[uid]! > top) { top = m.incentive[uid]!; first = actor; }
+      if (m.incentive[uid]! > top) {
+        top = m.incentive[uid]!;
+        first = actor;
+      }
       const l = losses.get(m.hotkeys[uid]!);
       if (l !== undefined) emaLoss[actor] = Math.min(emaLoss[actor] ?? Infinity, l);
       else emaLoss[actor] ??= null;
@@ -61,7 +76,9 @@ export class EpochWatcher {
   static async open(endpoint: string): Promise<EpochWatcher> {
     const w = new EpochWatcher(await connectChain({ endpoint, logger: silentLogger() }));
     const api = w.client.api;
-    w.unsub = (await api.rpc.chain.subscribeNewHeads(() => { void w.poll(); })) as unknown as () => void;
+    w.unsub = (await api.rpc.chain.subscribeNewHeads(() => {
+      void w.poll();
+    })) as unknown as () => void;
     return w;
   }
 
@@ -77,7 +94,9 @@ export class EpochWatcher {
         for (const w of ws) w(m);
       }
       this.lastEpochBlock = b;
-    } catch { /* next head retries */ } finally {
+    } catch {
+      /* next head retries */
+    } finally {
       this.busy = false;
     }
   }
@@ -85,8 +104,14 @@ export class EpochWatcher {
   /** The metagraph after the next epoch, or rejects after `timeoutMs`. */
   next(timeoutMs: number): Promise<Metagraph> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters = this.waiters.filter((w) => w !== done); reject(new Error(`sim: no epoch within ${timeoutMs} ms (chain stalled?)`)); }, timeoutMs);
-      const done = (m: Metagraph): void => { clearTimeout(timer); resolve(m); };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== done);
+        reject(new Error(`sim: no epoch within ${timeoutMs} ms (chain stalled?)`));
+      }, timeoutMs);
+      const done = (m: Metagraph): void => {
+        clearTimeout(timer);
+        resolve(m);
+      };
       this.waiters.push(done);
     });
   }

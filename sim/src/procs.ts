@@ -26,15 +26,24 @@ let exitHookInstalled = false;
 
 function killGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
   if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
-  try { process.kill(-proc.pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-proc.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => { for (const p of live) killGroup(p, 'SIGKILL'); });
+  process.once('exit', () => {
+    for (const p of live) killGroup(p, 'SIGKILL');
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => { for (const p of live) killGroup(p, 'SIGKILL'); process.exit(130); });
+    process.once(sig, () => {
+      for (const p of live) killGroup(p, 'SIGKILL');
+      process.exit(130);
+    });
   }
 }
 
@@ -83,27 +92,49 @@ export class ProcessGroup {
       while ((nl = pending.indexOf('\n')) >= 0) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
-        for (const w of [...waiters]) if (w.re.test(line)) { waiters.delete(w); w.resolve(line); }
+        for (const w of [...waiters])
+          if (w.re.test(line)) {
+            waiters.delete(w);
+            w.resolve(line);
+          }
       }
       if (pending.length > 1 << 20) pending = '';
     };
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', onData);
     const exited = new Promise<number | null>((resolve) => {
-      proc.on('exit', (code) => { live.delete(proc); this.children.delete(name); resolve(code); });
-      proc.on('error', () => { live.delete(proc); this.children.delete(name); resolve(null); });
-    });
-    const waitFor = (re: RegExp, timeoutMs: number): Promise<string> => new Promise((resolve, reject) => {
-      const w = { re, resolve: (l: string) => { clearTimeout(timer); resolve(l); } };
-      const timer = setTimeout(() => { waiters.delete(w); reject(new Error(`sim: ${name} did not log ${re} within ${timeoutMs} ms; see ${join(this.logDir, `${name}.log`)}`)); }, timeoutMs);
-      waiters.add(w);
-      void exited.then((code) => {
-        if (!waiters.has(w)) return;
-        waiters.delete(w);
-        clearTimeout(timer);
-        reject(new Error(`sim: ${name} exited (code ${code}) before logging ${re}; last lines:\n${this.tail(name)}`));
+      proc.on('exit', (code) => {
+        live.delete(proc);
+        this.children.delete(name);
+        resolve(code);
+      });
+      proc.on('error', () => {
+        live.delete(proc);
+        this.children.delete(name);
+        resolve(null);
       });
     });
+    const waitFor = (re: RegExp, timeoutMs: number): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const w = {
+          re,
+          resolve: (l: string) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`sim: ${name} did not log ${re} within ${timeoutMs} ms; see ${join(this.logDir, `${name}.log`)}`));
+        }, timeoutMs);
+        waiters.add(w);
+        void exited.then((code) => {
+          if (!waiters.has(w)) return;
+          waiters.delete(w);
+          clearTimeout(timer);
+          reject(new Error(`sim: ${name} exited (code ${code}) before logging ${re}; last lines:\n${this.tail(name)}`));
+        });
+      });
     const child: Child = { name, proc, exited, waitFor };
     this.children.set(name, child);
     return child;
@@ -112,7 +143,11 @@ export class ProcessGroup {
   /** The last lines a child wrote. */
   tail(name: string, lines = 8): string {
     try {
-      return readFileSync(join(this.logDir, `${name}.log`), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+      return readFileSync(join(this.logDir, `${name}.log`), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '';
     }

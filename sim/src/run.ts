@@ -41,13 +41,20 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
   const models = Object.fromEntries(Object.entries(modelsFull).map(([k, v]) => [k, v.dir])) as Record<ModelQuality, string>;
   mkdirSync(opts.outDir, { recursive: true });
   const cluster = await startCluster(def, opts.outDir, models);
-  say(`sim: ${def.name}: chain ${cluster.endpoint} (arena dashboard --chain-endpoint ${cluster.endpoint}); logs ${join(opts.outDir, 'logs')}`);
+  say(
+    `sim: ${def.name}: chain ${cluster.endpoint} (arena dashboard --chain-endpoint ${cluster.endpoint}); logs ${join(opts.outDir, 'logs')}`,
+  );
   const watcher = await EpochWatcher.open(cluster.endpoint);
-  const stopAll = async (): Promise<void> => { await watcher.close().catch(() => undefined); await cluster.procs.stopAll(['devchain']); };
+  const stopAll = async (): Promise<void> => {
+    await watcher.close().catch(() => undefined);
+    await cluster.procs.stopAll(['devchain']);
+  };
   const notes: string[] = [];
   try {
     const actorOf = new Map(def.neurons.map((n) => [cluster.hotkeyOf(n.name), n.actor]));
-    const stateFiles = def.neurons.filter((n) => n.honest === true).map((n) => join(opts.outDir, 'neurons', n.name, 'validator-state.json'));
+    const stateFiles = def.neurons
+      .filter((n) => n.honest === true)
+      .map((n) => join(opts.outDir, 'neurons', n.name, 'validator-state.json'));
     const timeout = Math.max(60_000, epochMs() * 8);
     // Warm-up: until every honest validator's weights pay miners.
     // Warm-up: every miner's axon is on chain, then every validator has set weights a full tempo later
@@ -61,11 +68,17 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
       const served = def.neurons.filter((n) => n.role === 'miner').every((n) => (m.axons[uidOf(m, n.name)]?.port ?? 0) > 0);
       if (served && servedAt === Number.POSITIVE_INFINITY) servedAt = m.block;
       const paid = m.incentive.reduce((a, b) => a + b, 0) > 0;
-      const validatorsIn = def.neurons.filter((n) => n.role === 'validator').every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + CHAIN_TIMING.tempo);
+      const validatorsIn = def.neurons
+        .filter((n) => n.role === 'validator')
+        .every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + CHAIN_TIMING.tempo);
       if (paid && validatorsIn) break;
       const dead = [...cluster.expected].filter((n) => !cluster.procs.isRunning(n));
-      if (dead.length > 0) throw new Error(`sim: ${def.name}: ${dead.join(', ')} exited during warm-up; last lines of ${dead[0]}:\n${cluster.procs.tail(dead[0]!)}`);
-      if (warmupEpochs > 20) throw new Error(`sim: ${def.name}: no miner was paid after ${warmupEpochs} epochs; see ${join(opts.outDir, 'logs')}`);
+      if (dead.length > 0)
+        throw new Error(
+          `sim: ${def.name}: ${dead.join(', ')} exited during warm-up; last lines of ${dead[0]}:\n${cluster.procs.tail(dead[0]!)}`,
+        );
+      if (warmupEpochs > 20)
+        throw new Error(`sim: ${def.name}: no miner was paid after ${warmupEpochs} epochs; see ${join(opts.outDir, 'logs')}`);
     }
     const warmupSec = (Date.now() - started) / 1000;
     say(`sim: ${def.name}: warm-up done after ${warmupEpochs} epochs (${warmupSec.toFixed(0)} s); measuring ${opts.epochs} epochs`);
@@ -79,8 +92,14 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
         symlinkSync(models[to], tmp);
         renameSync(tmp, link);
       },
-      stopNeuron: (n) => { cluster.expected.delete(n); return cluster.procs.stop(n); },
-      startNeuron: (n) => { cluster.expected.add(n); cluster.startNeuron(n); },
+      stopNeuron: (n) => {
+        cluster.expected.delete(n);
+        return cluster.procs.stop(n);
+      },
+      startNeuron: (n) => {
+        cluster.expected.add(n);
+        cluster.startNeuron(n);
+      },
       note: (t) => notes.push(t),
     };
     const samples: EpochSample[] = [];
@@ -88,13 +107,23 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
       const m = await watcher.next(timeout);
       const s = sampleOf(def, m, actorOf, e, watcher.losses(stateFiles));
       samples.push(s);
-      say(`sim: ${def.name}: epoch ${e}/${opts.epochs} block ${s.block} shares ${Object.entries(s.shares).map(([a, v]) => `${a}=${(v * 100).toFixed(1)}%`).join(' ')}`);
+      say(
+        `sim: ${def.name}: epoch ${e}/${opts.epochs} block ${s.block} shares ${Object.entries(s.shares)
+          .map(([a, v]) => `${a}=${(v * 100).toFixed(1)}%`)
+          .join(' ')}`,
+      );
       await def.onEpoch?.(e, { ...control, note: (t) => notes.push(`after epoch ${e}: ${t}`) });
     }
     const figures: ScenarioFigures = {
-      scenario: def.name, endpoint: cluster.endpoint, epochs: samples,
-      meanShare: meanOf(samples.map((s) => s.shares)), meanDividendPerStake: meanOf(samples.map((s) => s.dividendPerStake)),
-      notes, wallTimeSec: (Date.now() - started) / 1000, warmupSec, parameters: { ...def.parameters, ...CHAIN_TIMING, epochs: opts.epochs },
+      scenario: def.name,
+      endpoint: cluster.endpoint,
+      epochs: samples,
+      meanShare: meanOf(samples.map((s) => s.shares)),
+      meanDividendPerStake: meanOf(samples.map((s) => s.dividendPerStake)),
+      notes,
+      wallTimeSec: (Date.now() - started) / 1000,
+      warmupSec,
+      parameters: { ...def.parameters, ...CHAIN_TIMING, epochs: opts.epochs },
     };
     const targets = def.targets(figures);
     const result = { figures, targets, honestExpectation: def.honestExpectation, title: def.title };

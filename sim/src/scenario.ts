@@ -27,7 +27,13 @@ export interface AdversaryDef {
   /** Neuron names whose hotkeys it acts through. */
   neurons: string[];
   /** Extra fields of its JSON argument; `hotkeyOf(name)` and `reportUrls` are resolved at start. */
-  args: (ctx: { hotkeyOf: (name: string) => string; reportUrls: string[]; models: Record<ModelQuality, string>; tempo: number; commitReveal: boolean }) => Record<string, unknown>;
+  args: (ctx: {
+    hotkeyOf: (name: string) => string;
+    reportUrls: string[];
+    models: Record<ModelQuality, string>;
+    tempo: number;
+    commitReveal: boolean;
+  }) => Record<string, unknown>;
 }
 
 /** Chain settings of a scenario. */

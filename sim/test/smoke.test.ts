@@ -18,7 +18,10 @@ test('smoke: copier <= 1%, 3 sybils <= one honest instance, 30% collusion moves 
   const r = results[0]!;
   t.is(r.figures.epochs.length, 6);
   // Honest miners were paid during the run: the figures come from a working competition, not a dead one.
-  t.true((r.figures.meanShare.victim ?? 0) + (r.figures.meanShare.fair ?? 0) > 0.2, `honest miners earned ${JSON.stringify(r.figures.meanShare)}`);
+  t.true(
+    (r.figures.meanShare.victim ?? 0) + (r.figures.meanShare.fair ?? 0) > 0.2,
+    `honest miners earned ${JSON.stringify(r.figures.meanShare)}`,
+  );
   for (const target of r.targets) t.true(target.met, `${target.name}: ${target.figure} (goal ${target.target})`);
   t.log(`smoke wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 });

@@ -17,7 +17,9 @@ export const SNAPSHOT = join(ROOT, 'substrate-types/metadata/devchain.json');
 
 /** Starts a throwaway devchain process, returns its `state_getMetadata` hex, stops it. */
 export async function fetchDevchainMetadata(timeoutMs = 60_000): Promise<string> {
-  const child = spawn(process.execPath, [ARENA, 'devchain', '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ARENA, 'devchain', '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`devchain did not start within ${timeoutMs} ms`)), timeoutMs);
@@ -27,15 +29,28 @@ export async function fetchDevchainMetadata(timeoutMs = 60_000): Promise<string>
         for (const line of buf.split('\n')) {
           try {
             const j = JSON.parse(line) as { msg?: string; url?: string };
-            if (j.msg === 'devchain listening' && j.url) { clearTimeout(timer); resolve(j.url.replace('ws://', 'http://')); }
-          } catch { /* partial or non-JSON line */ }
+            if (j.msg === 'devchain listening' && j.url) {
+              clearTimeout(timer);
+              resolve(j.url.replace('ws://', 'http://'));
+            }
+          } catch {
+            /* partial or non-JSON line */
+          }
         }
       });
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited with ${code}`)); });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`devchain exited with ${code}`));
+      });
     });
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'state_getMetadata', params: [] }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'state_getMetadata', params: [] }),
+    });
     const body = (await res.json()) as { result?: string; error?: unknown };
-    if (typeof body.result !== 'string') throw new Error(`state_getMetadata: expected a hex result, found ${JSON.stringify(body).slice(0, 200)}`);
+    if (typeof body.result !== 'string')
+      throw new Error(`state_getMetadata: expected a hex result, found ${JSON.stringify(body).slice(0, 200)}`);
     return body.result;
   } finally {
     child.kill('SIGTERM');
@@ -52,7 +67,10 @@ function run(script: string, args: string[]): void {
 function fixImports(dir: string): void {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) { fixImports(p); continue; }
+    if (statSync(p).isDirectory()) {
+      fixImports(p);
+      continue;
+    }
     if (!name.endsWith('.ts')) continue;
     const text = readFileSync(p, 'utf8');
     const fixed = text
@@ -83,8 +101,22 @@ async function main(): Promise<void> {
   const hex = await fetchDevchainMetadata();
   writeFileSync(SNAPSHOT, `${JSON.stringify({ jsonrpc: '2.0', id: 1, result: hex })}\n`);
   const rel = 'substrate-types/metadata/devchain.json';
-  run('polkadot-types-from-defs.mjs', ['--package', '#substrate-types/interfaces', '--input', 'substrate-types/src/interfaces', '--endpoint', rel]);
-  run('polkadot-types-from-chain.mjs', ['--package', '#substrate-types/interfaces', '--output', 'substrate-types/src/interfaces', '--endpoint', rel]);
+  run('polkadot-types-from-defs.mjs', [
+    '--package',
+    '#substrate-types/interfaces',
+    '--input',
+    'substrate-types/src/interfaces',
+    '--endpoint',
+    rel,
+  ]);
+  run('polkadot-types-from-chain.mjs', [
+    '--package',
+    '#substrate-types/interfaces',
+    '--output',
+    'substrate-types/src/interfaces',
+    '--endpoint',
+    rel,
+  ]);
   fixImports(join(ROOT, 'substrate-types/src/interfaces'));
   dropDuplicateAliases(join(ROOT, 'substrate-types/src/interfaces/types-lookup.ts'));
   console.log(JSON.stringify({ snapshot: rel, bytes: (hex.length - 2) / 2 }));

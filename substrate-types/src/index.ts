@@ -12,11 +12,16 @@ export const subtensorTypes = subtensor.types as unknown as RegistryTypes;
 /** Runtime API definitions (`NeuronInfoRuntimeApi`, `SubnetInfoRuntimeApi`). */
 export const subtensorRuntime = subtensor.runtime as unknown as DefinitionsCall;
 /** Legacy JSON-RPC sections `neuronInfo` and `subnetInfo`. */
-export const subtensorRpc = { neuronInfo: subtensor.rpc, subnetInfo: subnetInfoRpc } as unknown as Record<string, Record<string, DefinitionRpc>>;
+export const subtensorRpc = { neuronInfo: subtensor.rpc, subnetInfo: subnetInfoRpc } as unknown as Record<
+  string,
+  Record<string, DefinitionRpc>
+>;
 
 /** Options to spread into `ApiPromise.create`. */
 export const arenaApiOptions: { types: RegistryTypes; runtime: DefinitionsCall; rpc: Record<string, Record<string, DefinitionRpc>> } = {
-  types: subtensorTypes, runtime: subtensorRuntime, rpc: subtensorRpc,
+  types: subtensorTypes,
+  runtime: subtensorRuntime,
+  rpc: subtensorRpc,
 };
 
 /** The same as an `OverrideBundleType` for chains whose spec name is `node-subtensor`. */

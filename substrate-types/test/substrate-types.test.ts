@@ -19,7 +19,12 @@ test('the committed metadata snapshot equals what a fresh devchain serves (run `
 
 /** A provider that hides metadata V15 (answers Metadata_metadata_versions with [14]). */
 class V14OnlyProvider extends WsProvider {
-  override async send<T = unknown>(method: string, params: unknown[], isCacheable?: boolean, subscription?: Parameters<WsProvider['send']>[3]): Promise<T> {
+  override async send<T = unknown>(
+    method: string,
+    params: unknown[],
+    isCacheable?: boolean,
+    subscription?: Parameters<WsProvider['send']>[3],
+  ): Promise<T> {
     if (method === 'state_call' && params[0] === 'Metadata_metadata_versions') return '0x040e000000' as T;
     return super.send<T>(method, params, isCacheable, subscription);
   }
@@ -29,25 +34,59 @@ async function spawnChain(t: import('ava').ExecutionContext): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-types-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const cfg = join(dir, 'devchain.json');
-  writeFileSync(cfg, JSON.stringify({ genesis: { pallets: { SubtensorModule: { subnets: [{
-    netuid: 1, owner: '//Alice', ownerHotkey: '//Alice//owner', hyperparams: { tempo: 10 },
-    neurons: [{ hotkey: '//Bob//v', coldkey: '//Bob', stake: 12.5 }, { hotkey: '//Charlie//m', coldkey: '//Charlie' }],
-  }] } } } }));
-  const child = spawn(process.execPath, [ARENA, 'devchain', '--config', cfg, '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  writeFileSync(
+    cfg,
+    JSON.stringify({
+      genesis: {
+        pallets: {
+          SubtensorModule: {
+            subnets: [
+              {
+                netuid: 1,
+                owner: '//Alice',
+                ownerHotkey: '//Alice//owner',
+                hyperparams: { tempo: 10 },
+                neurons: [
+                  { hotkey: '//Bob//v', coldkey: '//Bob', stake: 12.5 },
+                  { hotkey: '//Charlie//m', coldkey: '//Charlie' },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
+  const child = spawn(
+    process.execPath,
+    [ARENA, 'devchain', '--config', cfg, '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  t.teardown(async () => { if (child.exitCode === null) { child.kill('SIGKILL'); await exited; } });
+  t.teardown(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('devchain did not start')), 30_000);
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString();
       const m = /"msg":"devchain listening".*?"url":"(ws:[^"]+)"|"url":"(ws:[^"]+)".*?"msg":"devchain listening"/.exec(buf);
-      if (m) { clearTimeout(timer); resolve((m[1] ?? m[2])!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve((m[1] ?? m[2])!);
+      }
     });
   });
 }
 
-for (const [label, Provider] of [['metadata V15', WsProvider], ['metadata V14 only', V14OnlyProvider]] as const) {
+for (const [label, Provider] of [
+  ['metadata V15', WsProvider],
+  ['metadata V14 only', V14OnlyProvider],
+] as const) {
   test(`api.call.neuronInfoRuntimeApi.getNeuronsLite decodes with arenaApiOptions (${label})`, async (t) => {
     const url = await spawnChain(t);
     const provider = new Provider(url, false);

@@ -54,29 +54,49 @@ export async function startDevchainProcess(opts: DevchainSpawnOptions = {}): Pro
   args.push(...(opts.args ?? []));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const logs: string[] = [];
-  const keep = (line: string): void => { if (logs.length < 500) logs.push(line); };
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    if (configDir !== undefined) rmSync(configDir, { recursive: true, force: true });
-    resolve(code);
-  }));
+  const keep = (line: string): void => {
+    if (logs.length < 500) logs.push(line);
+  };
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (configDir !== undefined) rmSync(configDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { void stop(); reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`)); }, timeoutMs);
-    child.stdout!.on('data', lineSplitter((line) => {
-      keep(line); // a non-JSON line stays in logs for the error message
-      const j = parseJsonLine(line);
-      if (j?.msg === 'devchain listening' && typeof j.url === 'string') { clearTimeout(timer); resolve(j.url); }
-    }));
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`));
+    }, timeoutMs);
+    child.stdout!.on(
+      'data',
+      lineSplitter((line) => {
+        keep(line); // a non-JSON line stays in logs for the error message
+        const j = parseJsonLine(line);
+        if (j?.msg === 'devchain listening' && typeof j.url === 'string') {
+          clearTimeout(timer);
+          resolve(j.url);
+        }
+      }),
+    );
     child.stderr!.on('data', (d: Buffer) => keep(d.toString()));
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited with ${code} before listening; logs:\n${logs.join('\n')}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`devchain exited with ${code} before listening; logs:\n${logs.join('\n')}`));
+    });
   });
   const httpUrl = url.replace('ws://', 'http://');
   const newBlocks = async (n = 1): Promise<void> => {
-    const r = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'dev_newBlock', params: [{ count: n }] }) });
-    const j = await r.json() as { error?: unknown };
+    const r = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'dev_newBlock', params: [{ count: n }] }),
+    });
+    const j = (await r.json()) as { error?: unknown };
     if (j.error !== undefined) throw new Error(`dev_newBlock failed: ${JSON.stringify(j.error)}`);
   };
   return { url, httpUrl, port: Number(new URL(url).port), child, logs, exited, newBlocks, stop };

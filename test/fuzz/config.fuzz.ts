@@ -37,7 +37,8 @@ function judge(folder: string, err: unknown, file: string): string {
     if (err.issues.length === 0) throw new Error(`${folder}: ConfigError without issues`);
     return 'ConfigError';
   }
-  if (folder === 'competitions' && err instanceof Error && err.constructor === Error && err.message.includes(file)) return 'competition Error';
+  if (folder === 'competitions' && err instanceof Error && err.constructor === Error && err.message.includes(file))
+    return 'competition Error';
   throw new Error(`${folder} loader threw ${err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err)}`);
 }
 
@@ -53,33 +54,57 @@ const configSurface: FuzzSurface = {
   name: 'config.loaders',
   run: async (o) => {
     const started = Date.now();
-    const files = [...jsonFiles(CONFIGS)].map((f) => ({ folder: relative(CONFIGS, f).split('/')[0]!, name: relative(CONFIGS, f), raw: JSON.parse(readFileSync(f, 'utf8')) as Json }));
-    const envNames = [...configLeaves(MinerConfigSchema, 'ARENA_MINER').map((l) => l.envName), 'ARENA_DEVCHAIN_PORT', 'ARENA_DEVCHAIN_BLOCK_TIME_MS', 'ARENA_VALIDATOR_NETUID', 'ARENA_UP_MINERS'];
+    const files = [...jsonFiles(CONFIGS)].map((f) => ({
+      folder: relative(CONFIGS, f).split('/')[0]!,
+      name: relative(CONFIGS, f),
+      raw: JSON.parse(readFileSync(f, 'utf8')) as Json,
+    }));
+    const envNames = [
+      ...configLeaves(MinerConfigSchema, 'ARENA_MINER').map((l) => l.envName),
+      'ARENA_DEVCHAIN_PORT',
+      'ARENA_DEVCHAIN_BLOCK_TIME_MS',
+      'ARENA_VALIDATOR_NETUID',
+      'ARENA_UP_MINERS',
+    ];
     const dir = mkdtempSync(join(tmpdir(), 'arena-fuzz-config-'));
     const tally = new Tally();
     const input = fc.record({
       file: fc.nat(files.length - 1),
       edits: fc.array(editArb, { maxLength: 3 }),
-      env: fc.dictionary(fc.constantFrom(...envNames), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('0', '-1', '1e9', 'true', 'NaN', '[]', '{}', '65536')), { maxKeys: 2 }),
+      env: fc.dictionary(
+        fc.constantFrom(...envNames),
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('0', '-1', '1e9', 'true', 'NaN', '[]', '{}', '65536')),
+        { maxKeys: 2 },
+      ),
       text: fc.option(fc.string({ maxLength: 80 }), { freq: 8 }),
     });
     try {
       let n = 0;
-      await checkProperty('config.loaders', fc.property(input, (c) => {
-        const f = files[c.file]!;
-        const raw = c.edits.reduce(applyEdit, f.raw);
-        const text = c.text ?? JSON.stringify(raw);
-        const path = join(dir, `${n++ % 8}-${f.name.replaceAll('/', '_')}`);
-        writeFileSync(path, text);
-        let parsed: unknown = raw;
-        if (c.text !== null) { try { parsed = JSON.parse(c.text); } catch { parsed = c.text; } }
-        try {
-          LOADERS[f.folder]!(parsed, text, path, c.env);
-          tally.add(`${f.folder} ok`);
-        } catch (err: unknown) {
-          tally.add(`${f.folder} ${judge(f.folder, err, path)}`);
-        }
-      }), o);
+      await checkProperty(
+        'config.loaders',
+        fc.property(input, (c) => {
+          const f = files[c.file]!;
+          const raw = c.edits.reduce(applyEdit, f.raw);
+          const text = c.text ?? JSON.stringify(raw);
+          const path = join(dir, `${n++ % 8}-${f.name.replaceAll('/', '_')}`);
+          writeFileSync(path, text);
+          let parsed: unknown = raw;
+          if (c.text !== null) {
+            try {
+              parsed = JSON.parse(c.text);
+            } catch {
+              parsed = c.text;
+            }
+          }
+          try {
+            LOADERS[f.folder]!(parsed, text, path, c.env);
+            tally.add(`${f.folder} ok`);
+          } catch (err: unknown) {
+            tally.add(`${f.folder} ${judge(f.folder, err, path)}`);
+          }
+        }),
+        o,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

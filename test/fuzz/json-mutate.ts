@@ -4,7 +4,12 @@ import fc from 'fast-check';
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** One edit: a path of indices into each level's keys, what to do there, the value and the key to add. */
-export interface Edit { path: number[]; op: 'set' | 'delete' | 'add'; value: Json; key: string }
+export interface Edit {
+  path: number[];
+  op: 'set' | 'delete' | 'add';
+  value: Json;
+  key: string;
+}
 
 export const editArb: fc.Arbitrary<Edit> = fc.record({
   path: fc.array(fc.nat(), { maxLength: 5 }),
@@ -25,7 +30,9 @@ export function applyEdit(root: Json, e: Edit): Json {
     const child: Json = (node as Record<string, Json>)[k]!;
     if (child === null || typeof child !== 'object' || e.path.length === 0) {
       const obj = node as Record<string, Json>;
-      if (e.op === 'set') obj[k] = e.value; else if (e.op === 'delete') delete obj[k]; else obj[e.key] = e.value;
+      if (e.op === 'set') obj[k] = e.value;
+      else if (e.op === 'delete') delete obj[k];
+      else obj[e.key] = e.value;
       return copy;
     }
     node = child;
@@ -33,4 +40,3 @@ export function applyEdit(root: Json, e: Edit): Json {
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) (node as Record<string, Json>)[e.key] = e.value;
   return copy;
 }
-

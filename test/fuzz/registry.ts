@@ -20,7 +20,7 @@ function* fuzzFiles(dir: string): Generator<string> {
 export async function loadSurfaces(only: string[] = []): Promise<{ file: string; surface: FuzzSurface }[]> {
   const out: { file: string; surface: FuzzSurface }[] = [];
   for (const file of fuzzFiles(ROOT)) {
-    const mod = await import(pathToFileURL(file).href) as { surfaces?: FuzzSurface[] };
+    const mod = (await import(pathToFileURL(file).href)) as { surfaces?: FuzzSurface[] };
     for (const surface of mod.surfaces ?? []) {
       if (only.length === 0 || only.some((s) => surface.name.includes(s))) out.push({ file: relative(ROOT, file), surface });
     }

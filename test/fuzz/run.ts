@@ -34,5 +34,7 @@ for (const { file, surface } of surfaces) {
   }
 }
 const total = results.reduce((s, r) => s + r.runs, 0);
-process.stdout.write(`${JSON.stringify({ fuzz: 'done', seed, surfaces: surfaces.length, passed: results.length, failed: failures, totalCases: total })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ fuzz: 'done', seed, surfaces: surfaces.length, passed: results.length, failed: failures, totalCases: total })}\n`,
+);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -33,9 +33,16 @@ export interface FuzzSurface {
 
 /** A failed property: the message names the surface, seed and path, and the command that replays it. */
 export class FuzzFailure extends Error {
-  constructor(readonly surface: string, readonly seed: number, readonly path: string | undefined, detail: string) {
-    super(`fuzz surface ${surface} failed (seed ${seed}${path ? `, path ${path}` : ''})\n` +
-      `replay: npm run fuzz -- --only ${surface} --seed ${seed}${path ? ` --path ${path}` : ''}\n${detail}`);
+  constructor(
+    readonly surface: string,
+    readonly seed: number,
+    readonly path: string | undefined,
+    detail: string,
+  ) {
+    super(
+      `fuzz surface ${surface} failed (seed ${seed}${path ? `, path ${path}` : ''})\n` +
+        `replay: npm run fuzz -- --only ${surface} --seed ${seed}${path ? ` --path ${path}` : ''}\n${detail}`,
+    );
     this.name = 'FuzzFailure';
   }
 }
@@ -48,9 +55,18 @@ export const CASE_DEADLINE_MS = 30_000;
 
 /** Runs a fast-check property with the surface's seed, path and a per-case deadline; throws FuzzFailure. */
 export async function checkProperty<Ts extends [unknown, ...unknown[]]>(
-  surface: string, prop: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>, o: FuzzOptions, caseTimeoutMs = CASE_DEADLINE_MS,
+  surface: string,
+  prop: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>,
+  o: FuzzOptions,
+  caseTimeoutMs = CASE_DEADLINE_MS,
 ): Promise<void> {
-  const params: fc.Parameters<Ts> = { numRuns: o.numRuns, seed: o.seed, timeout: caseTimeoutMs, endOnFailure: false, ...(o.path ? { path: o.path } : {}) };
+  const params: fc.Parameters<Ts> = {
+    numRuns: o.numRuns,
+    seed: o.seed,
+    timeout: caseTimeoutMs,
+    endOnFailure: false,
+    ...(o.path ? { path: o.path } : {}),
+  };
   const details = await fc.check(prop as fc.IAsyncPropertyWithHooks<Ts>, params);
   if (details.failed) {
     const counterexample = JSON.stringify(details.counterexample, bigintSafe)?.slice(0, 2000);
@@ -79,7 +95,10 @@ export function rssMb(pid: number): number {
 export function watchRss(pid: number, everyMs = 200): { stop(): { startMb: number; peakMb: number; endMb: number } } {
   const startMb = rssMb(pid);
   let peakMb = startMb;
-  const timer = setInterval(() => { const r = rssMb(pid); if (r > peakMb) peakMb = r; }, everyMs);
+  const timer = setInterval(() => {
+    const r = rssMb(pid);
+    if (r > peakMb) peakMb = r;
+  }, everyMs);
   return {
     stop: () => {
       clearInterval(timer);
@@ -90,16 +109,28 @@ export function watchRss(pid: number, everyMs = 200): { stop(): { startMb: numbe
 }
 
 /** Throws when the attacked process grew more than `maxGrowthMb` over the run (unbounded memory). */
-export function assertBoundedRss(surface: string, o: FuzzOptions, rss: { startMb: number; peakMb: number; endMb: number }, maxGrowthMb: number): void {
+export function assertBoundedRss(
+  surface: string,
+  o: FuzzOptions,
+  rss: { startMb: number; peakMb: number; endMb: number },
+  maxGrowthMb: number,
+): void {
   if (!(rss.peakMb - rss.startMb <= maxGrowthMb)) {
-    throw new FuzzFailure(surface, o.seed, undefined, `resident memory grew from ${rss.startMb} to ${rss.peakMb} MB (limit +${maxGrowthMb} MB)`);
+    throw new FuzzFailure(
+      surface,
+      o.seed,
+      undefined,
+      `resident memory grew from ${rss.startMb} to ${rss.peakMb} MB (limit +${maxGrowthMb} MB)`,
+    );
   }
 }
 
 /** Counts outcomes by label. */
 export class Tally {
   readonly counts: Record<string, number> = {};
-  add(label: string): void { this.counts[label] = (this.counts[label] ?? 0) + 1; }
+  add(label: string): void {
+    this.counts[label] = (this.counts[label] ?? 0) + 1;
+  }
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

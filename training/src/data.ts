@@ -61,7 +61,8 @@ export function loadMnistDigits(): Dataset {
 
 /** Copies the samples at the given positions of `source` into a new Dataset. */
 export function subset(source: Dataset, positions: ArrayLike<number>): Dataset {
-  const n = positions.length, size = source.sampleSize;
+  const n = positions.length,
+    size = source.sampleSize;
   const inputs = new Float32Array(n * size);
   const labels = new Uint8Array(n);
   const indices = new Int32Array(n);
@@ -100,7 +101,10 @@ export function loadTrainingSplit(competition: Competition): TrainingSplit {
   publicSynthetic.set(key, gen);
   const genVal = Math.round(n * competition.training.validationFraction);
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  return { train: concat(split.train, subset(gen, order.subarray(0, n - genVal))), validation: concat(split.validation, subset(gen, order.subarray(n - genVal))) };
+  return {
+    train: concat(split.train, subset(gen, order.subarray(0, n - genVal))),
+    validation: concat(split.validation, subset(gen, order.subarray(n - genVal))),
+  };
 }
 
 const publicSynthetic = new Map<string, Dataset>();
@@ -119,7 +123,10 @@ export function concat(a: Dataset, b: Dataset): Dataset {
   labels.set(b.labels, a.count);
   const indices = new Int32Array(a.count + b.count);
   indices.set(a.indices);
-  indices.set(b.indices.map((i) => i + 1_000_000), a.count);
+  indices.set(
+    b.indices.map((i) => i + 1_000_000),
+    a.count,
+  );
   return { count: a.count + b.count, sampleSize: a.sampleSize, inputs, labels, indices };
 }
 
@@ -148,8 +155,15 @@ export function loadHeldOutFile(path: string): Dataset {
   const inputs = Float32Array.from(data as number[]);
   if (inputs.some((v) => !(v >= 0 && v <= 1))) throw new Error(`expected every value of data in ${path} within [0, 1]`);
   const lab = Uint8Array.from(labels as number[]);
-  if ((labels as unknown[]).some((l, i) => l !== lab[i] || lab[i]! > 9)) throw new Error(`expected every label in ${path} to be an integer 0..9`);
-  return { count: lab.length, sampleSize: MNIST_SAMPLE_SIZE, inputs, labels: lab, indices: Int32Array.from({ length: lab.length }, (_, i) => i) };
+  if ((labels as unknown[]).some((l, i) => l !== lab[i] || lab[i]! > 9))
+    throw new Error(`expected every label in ${path} to be an integer 0..9`);
+  return {
+    count: lab.length,
+    sampleSize: MNIST_SAMPLE_SIZE,
+    inputs,
+    labels: lab,
+    indices: Int32Array.from({ length: lab.length }, (_, i) => i),
+  };
 }
 
 /** One round's inputs: the same for every validator that uses the same seed. */
@@ -166,7 +180,12 @@ export interface RoundBatch {
  * (shift of up to maxShiftPx in x and y, uniform intensity noise, clamped to [0, 1]).
  * Deterministic in (heldOut, seed, batchSize, augmentation): validators derive `seed` from a block hash.
  */
-export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, batchSize: number, augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 }): RoundBatch {
+export function sampleRoundBatch(
+  heldOut: Dataset,
+  seed: Uint8Array | string,
+  batchSize: number,
+  augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 },
+): RoundBatch {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > heldOut.count) {
     throw new Error(`expected a round batch size in 1..${heldOut.count}, found ${batchSize}`);
   }
@@ -175,7 +194,9 @@ export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, ba
   const indices = new Int32Array(batchSize);
   for (let i = 0; i < batchSize; i++) {
     const j = i + prng.int(heldOut.count - i);
-    const t = pool[i]!; pool[i] = pool[j]!; pool[j] = t;
+    const t = pool[i]!;
+    pool[i] = pool[j]!;
+    pool[j] = t;
     indices[i] = pool[i]!;
   }
   const size = heldOut.sampleSize;
@@ -194,8 +215,13 @@ export function sampleRoundBatch(heldOut: Dataset, seed: Uint8Array | string, ba
  * (a validator derives it from its secret, so nobody else can produce the items or their labels), with
  * the competition's augmentation. Deterministic in (seed, batchSize, augmentation).
  */
-export function generatedRoundBatch(seed: Uint8Array | string, batchSize: number, augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 }): RoundBatch {
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 4096) throw new Error(`expected a round batch size in 1..4096, found ${batchSize}`);
+export function generatedRoundBatch(
+  seed: Uint8Array | string,
+  batchSize: number,
+  augmentation: Augmentation = { maxShiftPx: 1, noise: 0.05 },
+): RoundBatch {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 4096)
+    throw new Error(`expected a round batch size in 1..4096, found ${batchSize}`);
   const gen = generateDigits(seed, batchSize);
   const prng = createPrng(seed, 'arena/round-augment');
   const inputs = new Float32Array(gen.inputs.length);
@@ -217,7 +243,7 @@ export function augmentInto(image: Float32Array, out: Float32Array, aug: Augment
       const sx = x - dx;
       const v = sy >= 0 && sy < MNIST_SIDE && sx >= 0 && sx < MNIST_SIDE ? image[sy * MNIST_SIDE + sx]! : 0;
       const noisy = aug.noise > 0 ? v + (prng.next() * 2 - 1) * aug.noise : v;
-      out[y * MNIST_SIDE + x] = noisy < 0 ? 0 : Math.min(noisy , 1);
+      out[y * MNIST_SIDE + x] = noisy < 0 ? 0 : Math.min(noisy, 1);
     }
   }
 }

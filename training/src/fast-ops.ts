@@ -20,8 +20,11 @@ function activationGrad(dy: tf.Tensor, y: tf.Tensor, act: Act): tf.Tensor {
 export function denseOp(w: tf.Tensor, b: tf.Tensor | undefined, act: Act, needInputGrad: boolean): Op1 {
   const bias = b ?? tf.zeros([w.shape[1]!]);
   const f = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bvec: tf.Tensor1D, save: tf.GradSaveFunc) => {
-    const a3 = tf.reshape(x, [1, x.shape[0], x.shape[1]]), b3 = tf.reshape(kernel, [1, kernel.shape[0], kernel.shape[1]]);
-    const y3 = tf.engine().runKernel('_FusedMatMul', { a: a3, b: b3, bias: bvec }, { transposeA: false, transposeB: false, activation: act }) as tf.Tensor3D;
+    const a3 = tf.reshape(x, [1, x.shape[0], x.shape[1]]),
+      b3 = tf.reshape(kernel, [1, kernel.shape[0], kernel.shape[1]]);
+    const y3 = tf
+      .engine()
+      .runKernel('_FusedMatMul', { a: a3, b: b3, bias: bvec }, { transposeA: false, transposeB: false, activation: act }) as tf.Tensor3D;
     const y = tf.reshape(y3, [x.shape[0], kernel.shape[1]]);
     save([x, kernel, y]);
     return {
@@ -64,7 +67,12 @@ export function convFilterAndBiasGrad(x: tf.Tensor4D, dz: tf.Tensor4D, kh: numbe
 function convInputGrad(dz: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
   const [kh, kw] = filter.shape;
   const rotated = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
-  return tf.conv2d(dz, rotated, 1, [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]]);
+  return tf.conv2d(dz, rotated, 1, [
+    [0, 0],
+    [kh - 1, kh - 1],
+    [kw - 1, kw - 1],
+    [0, 0],
+  ]);
 }
 
 /** y = act(conv2d(x, W, stride 1, 'valid') + b) for NHWC x and W [kh, kw, cin, cout]. */
@@ -72,8 +80,13 @@ export function convOp(w: tf.Tensor4D, b: tf.Tensor | undefined, act: Act, needI
   const bias = b ?? tf.zeros([w.shape[3]]);
   const [kh, kw] = w.shape;
   const f = tf.customGrad(((x: tf.Tensor4D, filter: tf.Tensor4D, bvec: tf.Tensor1D, save: tf.GradSaveFunc) => {
-    const y = tf.engine().runKernel('FusedConv2D', { x, filter, bias: bvec },
-      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: act }) as tf.Tensor4D;
+    const y = tf
+      .engine()
+      .runKernel(
+        'FusedConv2D',
+        { x, filter, bias: bvec },
+        { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: act },
+      ) as tf.Tensor4D;
     save([x, filter, y]);
     return {
       value: y,
@@ -99,8 +112,13 @@ export function convReluPool2Op(w: tf.Tensor4D, b: tf.Tensor | undefined, needIn
   const bias = b ?? tf.zeros([w.shape[3]]);
   const [kh, kw] = w.shape;
   const f = tf.customGrad(((x: tf.Tensor4D, filter: tf.Tensor4D, bvec: tf.Tensor1D, save: tf.GradSaveFunc) => {
-    const y = tf.engine().runKernel('FusedConv2D', { x, filter, bias: bvec },
-      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' }) as tf.Tensor4D;
+    const y = tf
+      .engine()
+      .runKernel(
+        'FusedConv2D',
+        { x, filter, bias: bvec },
+        { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' },
+      ) as tf.Tensor4D;
     const m = tf.maxPool(y, 2, 2, 'valid');
     save([x, filter, y, m]);
     // save() keeps clones, and nothing tidies inside a custom op's forward function.
@@ -110,7 +128,8 @@ export function convReluPool2Op(w: tf.Tensor4D, b: tf.Tensor | undefined, needIn
       gradFunc: (dm: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sf, sy, sm] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
         const [n, h, wd, c] = sy.shape;
-        const ho = sm.shape[1], wo = sm.shape[2];
+        const ho = sm.shape[1],
+          wo = sm.shape[2];
         const even = h === 2 * ho && wd === 2 * wo;
         const ye = even ? sy : tf.slice(sy, [0, 0, 0, 0], [n, 2 * ho, 2 * wo, c]);
         const g6 = tf.reshape(tf.mul(dm, tf.step(sm)), [n, ho, 1, wo, 1, c]);
@@ -118,7 +137,14 @@ export function convReluPool2Op(w: tf.Tensor4D, b: tf.Tensor | undefined, needIn
         const below = tf.step(tf.sub(tf.reshape(sm, [n, ho, 1, wo, 1, c]), tf.reshape(ye, [n, ho, 2, wo, 2, c])));
         const dz6 = tf.sub(g6, tf.mul(below, g6));
         const dzc = tf.reshape(dz6, [n, 2 * ho, 2 * wo, c]) as tf.Tensor4D;
-        const dz = even ? dzc : tf.pad(dzc, [[0, 0], [0, h - 2 * ho], [0, wd - 2 * wo], [0, 0]]) as tf.Tensor4D;
+        const dz = even
+          ? dzc
+          : (tf.pad(dzc, [
+              [0, 0],
+              [0, h - 2 * ho],
+              [0, wd - 2 * wo],
+              [0, 0],
+            ]) as tf.Tensor4D);
         const [dW, db] = convFilterAndBiasGrad(sx, dz, kh!, kw!);
         const dx = needInputGrad ? convInputGrad(dz, sf) : zerosLikeGrad(sx);
         return [dx, dW, db];
@@ -138,14 +164,22 @@ export function maxPool2Op(): Op1 {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sy] = saved as [tf.Tensor4D, tf.Tensor4D];
         const [n, h, w, c] = sx.shape;
-        const ho = sy.shape[1], wo = sy.shape[2];
+        const ho = sy.shape[1],
+          wo = sy.shape[2];
         const xe = h === 2 * ho && w === 2 * wo ? sx : tf.slice(sx, [0, 0, 0, 0], [n, 2 * ho, 2 * wo, c]);
         const x6 = tf.reshape(xe, [n, ho, 2, wo, 2, c]);
         // mask = (x == max) as 1 - step(max - x): wasm's broadcasting Equal is ~30x slower than Sub.
         const mask = tf.sub(1, tf.step(tf.sub(tf.reshape(sy, [n, ho, 1, wo, 1, c]), x6)));
         const dx6 = tf.mul(mask, tf.reshape(dy, [n, ho, 1, wo, 1, c]));
         const dx = tf.reshape(dx6, [n, 2 * ho, 2 * wo, c]);
-        return h === 2 * ho && w === 2 * wo ? dx : tf.pad(dx, [[0, 0], [0, h - 2 * ho], [0, w - 2 * wo], [0, 0]]);
+        return h === 2 * ho && w === 2 * wo
+          ? dx
+          : tf.pad(dx, [
+              [0, 0],
+              [0, h - 2 * ho],
+              [0, w - 2 * wo],
+              [0, 0],
+            ]);
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);

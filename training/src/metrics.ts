@@ -9,13 +9,20 @@ export const WORST_CROSS_ENTROPY = -Math.log(CROSS_ENTROPY_EPS);
  * Throws when the shape does not match or a value is not a finite number in [0, 1]; callers that score
  * untrusted answers catch this and use WORST_CROSS_ENTROPY.
  */
-export function scorePredictions(probs: Float32Array, shape: readonly number[], labels: ArrayLike<number>): { loss: number; accuracy: number } {
+export function scorePredictions(
+  probs: Float32Array,
+  shape: readonly number[],
+  labels: ArrayLike<number>,
+): { loss: number; accuracy: number } {
   const n = labels.length;
   const classes = shape[1] ?? 0;
   if (shape.length !== 2 || shape[0] !== n || classes < 2 || probs.length !== n * classes) {
-    throw new Error(`expected predictions of shape [${n}, classes] with ${n}*classes values, found shape [${shape.join(', ')}] and ${probs.length} values`);
+    throw new Error(
+      `expected predictions of shape [${n}, classes] with ${n}*classes values, found shape [${shape.join(', ')}] and ${probs.length} values`,
+    );
   }
-  let loss = 0, correct = 0;
+  let loss = 0,
+    correct = 0;
   for (let i = 0; i < n; i++) {
     const label = labels[i]!;
     let best = 0;

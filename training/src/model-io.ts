@@ -21,7 +21,8 @@ export function directoryHandler(dir: string): tf.io.IOHandler {
 }
 
 async function saveArtifacts(dir: string, artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
-  if (artifacts.modelTopology instanceof ArrayBuffer) throw new Error('expected a JSON model topology, found binary (graph-model protobuf)');
+  if (artifacts.modelTopology instanceof ArrayBuffer)
+    throw new Error('expected a JSON model topology, found binary (graph-model protobuf)');
   const weights = new Uint8Array(artifacts.weightData ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : new ArrayBuffer(0));
   const json = {
     modelTopology: artifacts.modelTopology,
@@ -83,7 +84,10 @@ async function loadArtifacts(dir: string): Promise<tf.io.ModelArtifacts> {
   const total = shards.reduce((n, s) => n + s.length, 0);
   const weightData = new Uint8Array(total);
   let at = 0;
-  for (const s of shards) { weightData.set(s, at); at += s.length; }
+  for (const s of shards) {
+    weightData.set(s, at);
+    at += s.length;
+  }
   return {
     modelTopology: json.modelTopology as tf.io.ModelJSON['modelTopology'],
     weightSpecs: specs,
@@ -109,5 +113,7 @@ export async function loadModelFromDir(dir: string): Promise<tf.LayersModel> {
 /** sha256 (hex) of the model's weight bytes in manifest order: identifies a checkpoint across machines. */
 export async function hashModelWeights(dir: string): Promise<string> {
   const artifacts = await loadArtifacts(dir);
-  return createHash('sha256').update(new Uint8Array(artifacts.weightData as ArrayBuffer)).digest('hex');
+  return createHash('sha256')
+    .update(new Uint8Array(artifacts.weightData as ArrayBuffer))
+    .digest('hex');
 }

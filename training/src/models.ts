@@ -21,13 +21,29 @@ export function buildModel(name: ModelName, seed = 0, classes = 10): tf.Sequenti
   let layerSeed = seed * 16;
   const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: layerSeed++ });
   const dense = (units: number, activation: 'relu' | 'softmax', id: string, inputShape?: number[]): tf.layers.Layer =>
-    tf.layers.dense({ units, activation, kernelInitializer: init(), biasInitializer: 'zeros', name: id, ...(inputShape ? { inputShape } : {}) });
+    tf.layers.dense({
+      units,
+      activation,
+      kernelInitializer: init(),
+      biasInitializer: 'zeros',
+      name: id,
+      ...(inputShape ? { inputShape } : {}),
+    });
   if (name === 'linear') model.add(dense(classes, 'softmax', 'out', [784]));
   if (name === 'mlp-small') [dense(128, 'relu', 'fc1', [784]), dense(classes, 'softmax', 'out')].forEach((l) => model.add(l));
-  if (name === 'mlp') [dense(256, 'relu', 'fc1', [784]), dense(128, 'relu', 'fc2'), dense(classes, 'softmax', 'out')].forEach((l) => model.add(l));
+  if (name === 'mlp')
+    [dense(256, 'relu', 'fc1', [784]), dense(128, 'relu', 'fc2'), dense(classes, 'softmax', 'out')].forEach((l) => model.add(l));
   if (name === 'cnn') {
     const conv = (filters: number, id: string): tf.layers.Layer =>
-      tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu', padding: 'valid', kernelInitializer: init(), biasInitializer: 'zeros', name: id });
+      tf.layers.conv2d({
+        filters,
+        kernelSize: 3,
+        activation: 'relu',
+        padding: 'valid',
+        kernelInitializer: init(),
+        biasInitializer: 'zeros',
+        name: id,
+      });
     model.add(tf.layers.reshape({ targetShape: [28, 28, 1], inputShape: [784], name: 'image' }));
     model.add(conv(16, 'conv1'));
     model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name: 'pool1' }));

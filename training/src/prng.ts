@@ -11,7 +11,10 @@ export interface Prng {
 /** Derives a PRNG from a seed (bytes such as a block hash, or a string); the seed is hashed with a domain tag. */
 export function createPrng(seed: Uint8Array | string, domain = 'arena'): Prng {
   const h = createHash('sha256').update(domain).update('\0').update(seed).digest();
-  let a = h.readUInt32LE(0), b = h.readUInt32LE(4), c = h.readUInt32LE(8), d = h.readUInt32LE(12);
+  let a = h.readUInt32LE(0),
+    b = h.readUInt32LE(4),
+    c = h.readUInt32LE(8),
+    d = h.readUInt32LE(12);
   const nextU32 = (): number => {
     // sfc32: small, fast, passes PractRand well beyond what round sampling needs.
     const t = (((a + b) | 0) + d) | 0;

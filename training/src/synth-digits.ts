@@ -31,7 +31,11 @@ function line(...xy: number[]): Point[] {
 /** Two or three variants per digit, so the generator is not one template per class. */
 const GLYPHS: readonly (readonly Glyph[])[] = [
   [[arc(0.5, 0.5, 0.32, 0.45, -90, 270, 20)], [arc(0.5, 0.5, 0.26, 0.45, -80, 285, 20)]],
-  [[line(0.5, 0.03, 0.5, 0.97)], [line(0.3, 0.22, 0.55, 0.03, 0.55, 0.97)], [line(0.3, 0.2, 0.52, 0.03, 0.52, 0.97), line(0.32, 0.97, 0.72, 0.97)]],
+  [
+    [line(0.5, 0.03, 0.5, 0.97)],
+    [line(0.3, 0.22, 0.55, 0.03, 0.55, 0.97)],
+    [line(0.3, 0.2, 0.52, 0.03, 0.52, 0.97), line(0.32, 0.97, 0.72, 0.97)],
+  ],
   [
     [[...arc(0.5, 0.3, 0.28, 0.25, 190, 370), ...line(0.2, 0.95, 0.85, 0.95)]],
     [[...arc(0.5, 0.28, 0.3, 0.24, 180, 380), ...line(0.35, 0.75), ...arc(0.4, 0.85, 0.15, 0.1, 200, 340), ...line(0.85, 0.9)]],
@@ -54,13 +58,22 @@ const GLYPHS: readonly (readonly Glyph[])[] = [
     [arc(0.5, 0.27, 0.23, 0.22, 0, 360, 18), arc(0.5, 0.72, 0.28, 0.25, 0, 360, 18)],
     [[...arc(0.5, 0.27, 0.24, 0.22, 90, 450, 18), ...arc(0.5, 0.72, 0.27, 0.25, -90, 270, 18)]],
   ],
-  [[arc(0.48, 0.3, 0.26, 0.25, 0, 360, 18), line(0.74, 0.3, 0.62, 0.97)], [[...arc(0.5, 0.3, 0.27, 0.25, 20, 380, 18), ...line(0.72, 0.55, 0.5, 0.97)]]],
+  [
+    [arc(0.48, 0.3, 0.26, 0.25, 0, 360, 18), line(0.74, 0.3, 0.62, 0.97)],
+    [[...arc(0.5, 0.3, 0.27, 0.25, 20, 380, 18), ...line(0.72, 0.55, 0.5, 0.97)]],
+  ],
 ];
 
 /** Ranges of the random drawing parameters (the "style" of the generated hand). */
 const STYLE = {
-  jitter: 0.035, slant: 0.35, rotation: 0.18, aspect: 0.2, thicknessPx: [0.9, 2.0] as const,
-  elasticAmp: 0.04, blur: [0.3, 0.9] as const, box: 20,
+  jitter: 0.035,
+  slant: 0.35,
+  rotation: 0.18,
+  aspect: 0.2,
+  thicknessPx: [0.9, 2.0] as const,
+  elasticAmp: 0.04,
+  blur: [0.3, 0.9] as const,
+  box: 20,
 };
 
 function between(prng: Prng, lo: number, hi: number): number {
@@ -74,34 +87,57 @@ function drawStrokes(digit: number, prng: Prng): Point[][] {
   const slant = between(prng, -STYLE.slant, STYLE.slant);
   const rot = between(prng, -STYLE.rotation, STYLE.rotation);
   const sx = 1 + between(prng, -STYLE.aspect, STYLE.aspect);
-  const cos = Math.cos(rot), sin = Math.sin(rot);
+  const cos = Math.cos(rot),
+    sin = Math.sin(rot);
   // A smooth displacement field (two random low-frequency waves per axis): the elastic distortion.
-  const waves = Array.from({ length: 4 }, () => ({ fx: between(prng, 1, 3), fy: between(prng, 1, 3), ph: between(prng, 0, 2 * Math.PI), a: between(prng, -STYLE.elasticAmp, STYLE.elasticAmp) }));
-  const warp = (x: number, y: number, w0: number): number =>
-    waves[w0]!.a * Math.sin(waves[w0]!.fx * x * Math.PI + waves[w0]!.fy * y * Math.PI + waves[w0]!.ph)
-    + waves[w0 + 1]!.a * Math.sin(waves[w0 + 1]!.fy * x * Math.PI - waves[w0 + 1]!.fx * y * Math.PI + waves[w0 + 1]!.ph);
-  return glyph.map((stroke) => stroke.map(([x0, y0]): Point => {
-    const x = x0 + between(prng, -STYLE.jitter, STYLE.jitter), y = y0 + between(prng, -STYLE.jitter, STYLE.jitter);
-    const ex = x + warp(x, y, 0), ey = y + warp(x, y, 2);
-    const cx = (ex - 0.5) * sx - slant * (ey - 0.5), cy = ey - 0.5;
-    return [cx * cos - cy * sin, cx * sin + cy * cos];
+  const waves = Array.from({ length: 4 }, () => ({
+    fx: between(prng, 1, 3),
+    fy: between(prng, 1, 3),
+    ph: between(prng, 0, 2 * Math.PI),
+    a: between(prng, -STYLE.elasticAmp, STYLE.elasticAmp),
   }));
+  const warp = (x: number, y: number, w0: number): number =>
+    waves[w0]!.a * Math.sin(waves[w0]!.fx * x * Math.PI + waves[w0]!.fy * y * Math.PI + waves[w0]!.ph) +
+    waves[w0 + 1]!.a * Math.sin(waves[w0 + 1]!.fy * x * Math.PI - waves[w0 + 1]!.fx * y * Math.PI + waves[w0 + 1]!.ph);
+  return glyph.map((stroke) =>
+    stroke.map(([x0, y0]): Point => {
+      const x = x0 + between(prng, -STYLE.jitter, STYLE.jitter),
+        y = y0 + between(prng, -STYLE.jitter, STYLE.jitter);
+      const ex = x + warp(x, y, 0),
+        ey = y + warp(x, y, 2);
+      const cx = (ex - 0.5) * sx - slant * (ey - 0.5),
+        cy = ey - 0.5;
+      return [cx * cos - cy * sin, cx * sin + cy * cos];
+    }),
+  );
 }
 
 function distToSegment(px: number, py: number, a: Point, b: Point): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - a[0]) * dx + (py - a[1]) * dy) / len2));
-  const qx = a[0] + t * dx - px, qy = a[1] + t * dy - py;
+  const qx = a[0] + t * dx - px,
+    qy = a[1] + t * dy - py;
   return Math.sqrt(qx * qx + qy * qy);
 }
 
 /** Fits strokes into a box of STYLE.box pixels (aspect kept), renders anti-aliased lines of `thickness` px. */
 function rasterise(strokes: Point[][], thickness: number, out: Float32Array): void {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const s of strokes) for (const [x, y] of s) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const s of strokes)
+    for (const [x, y] of s) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
   const scale = (STYLE.box - 2 * thickness) / Math.max(maxX - minX, maxY - minY, 1e-6);
-  const offX = (MNIST_SIDE - (maxX - minX) * scale) / 2, offY = (MNIST_SIDE - (maxY - minY) * scale) / 2;
+  const offX = (MNIST_SIDE - (maxX - minX) * scale) / 2,
+    offY = (MNIST_SIDE - (maxY - minY) * scale) / 2;
   const segs: [Point, Point][] = [];
   for (const s of strokes) {
     const px = s.map(([x, y]): Point => [offX + (x - minX) * scale, offY + (y - minY) * scale]);
@@ -123,12 +159,14 @@ function blur(img: Float32Array, sigma: number): void {
   const sum = k.reduce((a, b) => a + b, 0);
   const tmp = new Float32Array(MNIST_SAMPLE_SIZE);
   for (let pass = 0; pass < 2; pass++) {
-    const src = pass === 0 ? img : tmp, dst = pass === 0 ? tmp : img;
+    const src = pass === 0 ? img : tmp,
+      dst = pass === 0 ? tmp : img;
     for (let y = 0; y < MNIST_SIDE; y++) {
       for (let x = 0; x < MNIST_SIDE; x++) {
         let v = 0;
         for (let i = -2; i <= 2; i++) {
-          const xx = pass === 0 ? x + i : x, yy = pass === 0 ? y : y + i;
+          const xx = pass === 0 ? x + i : x,
+            yy = pass === 0 ? y : y + i;
           if (xx >= 0 && xx < MNIST_SIDE && yy >= 0 && yy < MNIST_SIDE) v += k[i + 2]! * src[yy * MNIST_SIDE + xx]!;
         }
         dst[y * MNIST_SIDE + x] = v / sum;
@@ -139,15 +177,24 @@ function blur(img: Float32Array, sigma: number): void {
 
 /** Moves the image so its centre of mass is at the centre pixel (MNIST's centring), then rescales to max 1. */
 function centreAndNormalise(img: Float32Array): void {
-  let m = 0, mx = 0, my = 0;
-  for (let i = 0; i < MNIST_SAMPLE_SIZE; i++) { const v = img[i]!; m += v; mx += v * (i % MNIST_SIDE); my += v * Math.floor(i / MNIST_SIDE); }
+  let m = 0,
+    mx = 0,
+    my = 0;
+  for (let i = 0; i < MNIST_SAMPLE_SIZE; i++) {
+    const v = img[i]!;
+    m += v;
+    mx += v * (i % MNIST_SIDE);
+    my += v * Math.floor(i / MNIST_SIDE);
+  }
   if (m === 0) return;
-  const dx = Math.round(13.5 - mx / m), dy = Math.round(13.5 - my / m);
+  const dx = Math.round(13.5 - mx / m),
+    dy = Math.round(13.5 - my / m);
   const src = Float32Array.from(img);
   let peak = 0;
   for (let y = 0; y < MNIST_SIDE; y++) {
     for (let x = 0; x < MNIST_SIDE; x++) {
-      const sx = x - dx, sy = y - dy;
+      const sx = x - dx,
+        sy = y - dy;
       const v = sx >= 0 && sx < MNIST_SIDE && sy >= 0 && sy < MNIST_SIDE ? src[sy * MNIST_SIDE + sx]! : 0;
       img[y * MNIST_SIDE + x] = v;
       peak = Math.max(peak, v);

@@ -36,7 +36,11 @@ export class TrainSession {
   private cursor = 0;
   epoch: number;
 
-  constructor(readonly model: tf.LayersModel, private readonly data: Dataset, readonly options: TrainSessionOptions) {
+  constructor(
+    readonly model: tf.LayersModel,
+    private readonly data: Dataset,
+    readonly options: TrainSessionOptions,
+  ) {
     if (!(options.batchSize >= 1 && options.batchSize <= data.count)) {
       throw new Error(`expected a batch size in 1..${data.count}, found ${options.batchSize}`);
     }
@@ -53,7 +57,9 @@ export class TrainSession {
     this.epoch = options.startEpoch ?? 0;
     this.prng = createPrng(`${options.seed}`, 'arena/train-order');
     if (options.augmentation !== undefined && data.sampleSize !== MNIST_SIDE * MNIST_SIDE) {
-      throw new Error(`augmentation expects ${MNIST_SIDE}x${MNIST_SIDE} images (${MNIST_SIDE * MNIST_SIDE} values), found samples of ${data.sampleSize}`);
+      throw new Error(
+        `augmentation expects ${MNIST_SIDE}x${MNIST_SIDE} images (${MNIST_SIDE * MNIST_SIDE} values), found samples of ${data.sampleSize}`,
+      );
     }
     this.augPrng = options.augmentation === undefined ? undefined : createPrng(`${options.seed}:${this.epoch}`, 'arena/train-augment');
     for (let e = 0; e < this.epoch; e++) permutation(data.count, this.prng);
@@ -63,7 +69,10 @@ export class TrainSession {
   /** One optimiser step; returns the batch loss as a scalar tensor the caller must dispose. */
   step(): tf.Scalar {
     const bs = this.options.batchSize;
-    if (this.cursor + bs > this.order.length) { this.epoch++; this.newEpoch(); }
+    if (this.cursor + bs > this.order.length) {
+      this.epoch++;
+      this.newEpoch();
+    }
     const rows = this.order.subarray(this.cursor, this.cursor + bs);
     this.cursor += bs;
     // Copying rows in JS and uploading once beats wasm's GatherV2 on a resident tensor (~10 ms at batch 256).
@@ -76,7 +85,8 @@ export class TrainSession {
       this.yBuf.fill(0, i * this.classes, (i + 1) * this.classes);
       this.yBuf[i * this.classes + this.data.labels[r]!] = 1;
     }
-    const x = tf.tensor2d(this.xBuf, [bs, size]), y = tf.tensor2d(this.yBuf, [bs, this.classes]);
+    const x = tf.tensor2d(this.xBuf, [bs, size]),
+      y = tf.tensor2d(this.yBuf, [bs, this.classes]);
     const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, this.logits(x)) as tf.Scalar, this.variables);
     this.optimizer.applyGradients(grads);
     tf.dispose([x, y, grads]);
@@ -110,7 +120,8 @@ export class TrainSession {
 /** Mean cross-entropy and accuracy of a model on a dataset, predicting in batches of `batchSize`. */
 export function evaluateModel(model: tf.LayersModel, data: Dataset, batchSize = 1024): { loss: number; accuracy: number } {
   const logits = compileLogits(model);
-  let lossSum = 0, correct = 0;
+  let lossSum = 0,
+    correct = 0;
   for (let start = 0; start < data.count; start += batchSize) {
     const n = Math.min(batchSize, data.count - start);
     const [l, c] = tf.tidy(() => {
@@ -122,7 +133,8 @@ export function evaluateModel(model: tf.LayersModel, data: Dataset, batchSize = 
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(z, 1), labels), 'int32'));
       return [loss.dataSync()[0]!, hits.dataSync()[0]!];
     });
-    lossSum += l; correct += c;
+    lossSum += l;
+    correct += c;
   }
   return { loss: lossSum / data.count, accuracy: correct / data.count };
 }

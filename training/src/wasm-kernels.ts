@@ -7,7 +7,11 @@ import * as tf from '@tensorflow/tfjs';
  */
 export function registerWasmTrainingKernels(): void {
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
-    tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2dBackpropFilterKernel as unknown as tf.KernelFunc });
+    tf.registerKernel({
+      kernelName: 'Conv2DBackpropFilter',
+      backendName: 'wasm',
+      kernelFunc: conv2dBackpropFilterKernel as unknown as tf.KernelFunc,
+    });
   }
 }
 
@@ -31,13 +35,27 @@ function conv2dBackpropFilterKernel(args: { inputs: { x: tf.Tensor4D; dy: tf.Ten
  * a forward conv of x transposed to [Cin,H,W,N] (channels become the batch) with dy transposed to
  * [Ho,Wo,N,Cout] as the filter, stride 1, dilation = the forward stride, 'valid' on the padded x.
  */
-export function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: [number, number, number, number],
-  strides: number | [number, number], pad: BackpropFilterAttrs['pad'], dimRoundingMode?: 'floor' | 'round' | 'ceil'): tf.Tensor4D {
+export function conv2dBackpropFilter(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  strides: number | [number, number],
+  pad: BackpropFilterAttrs['pad'],
+  dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): tf.Tensor4D {
   return tf.tidy(() => {
     const info = tf.backend_util.computeConv2DInfo(x.shape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
     const { top, bottom, left, right } = info.padInfo;
     const [kh, kw] = filterShape;
-    const padded = top || bottom || left || right ? tf.pad(x, [[0, 0], [Math.max(top, 0), Math.max(bottom, 0)], [Math.max(left, 0), Math.max(right, 0)], [0, 0]]) : x;
+    const padded =
+      top || bottom || left || right
+        ? tf.pad(x, [
+            [0, 0],
+            [Math.max(top, 0), Math.max(bottom, 0)],
+            [Math.max(left, 0), Math.max(right, 0)],
+            [0, 0],
+          ])
+        : x;
     const xt = tf.transpose(padded, [3, 1, 2, 0]);
     const dyt = tf.transpose(dy, [1, 2, 0, 3]);
     const dilations: [number, number] = [info.strideHeight, info.strideWidth];

@@ -1,7 +1,14 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs';
 import {
-  buildModel, evaluateModel, loadBuiltinCompetition, loadHeldOutSplit, loadTrainingSplit, sampleRoundBatch, selectBackend, TrainSession,
+  buildModel,
+  evaluateModel,
+  loadBuiltinCompetition,
+  loadHeldOutSplit,
+  loadTrainingSplit,
+  sampleRoundBatch,
+  selectBackend,
+  TrainSession,
   type Dataset,
 } from '../src/index.ts';
 
@@ -18,7 +25,10 @@ function augmentedHeldOut(): Dataset {
 function trainMlp(augment: boolean, steps: number): { loss: number; accuracy: number } {
   const model = buildModel('mlp', 3);
   const session = new TrainSession(model, split.train, {
-    batchSize: 128, learningRate: 1e-3, seed: 3, ...(augment ? { augmentation: { maxShiftPx: 2, noise: 0.05 } } : {}),
+    batchSize: 128,
+    learningRate: 1e-3,
+    seed: 3,
+    ...(augment ? { augmentation: { maxShiftPx: 2, noise: 0.05 } } : {}),
   });
   session.steps(steps);
   const score = evaluateModel(model, augmentedHeldOut());
@@ -41,6 +51,8 @@ test.serial('augmentation refuses samples that are not 28x28 images', async (t) 
   await selectBackend('wasm');
   const data: Dataset = { count: 4, sampleSize: 10, inputs: new Float32Array(40), labels: new Uint8Array(4), indices: new Int32Array(4) };
   const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [10], units: 10, activation: 'softmax' })] });
-  t.throws(() => new TrainSession(model, data, { batchSize: 2, learningRate: 1e-3, seed: 0, augmentation: { maxShiftPx: 1, noise: 0 } }), { message: /28x28/ });
+  t.throws(() => new TrainSession(model, data, { batchSize: 2, learningRate: 1e-3, seed: 0, augmentation: { maxShiftPx: 1, noise: 0 } }), {
+    message: /28x28/,
+  });
   model.dispose();
 });

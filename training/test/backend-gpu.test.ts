@@ -4,7 +4,9 @@ import { assertGpuVisible, BackendUnavailableError, selectBackend, tensorflowDev
 // tfjs-node-gpu cannot be installed on these machines (no libtensorflow download, no GPU): the native
 // backend's device flags are given as the binding reports them.
 test('tensorflow-gpu without a visible GPU device is refused with what to do and exit code 2', (t) => {
-  const err = t.throws(() => assertGpuVisible('tensorflow-gpu', { isGPUPackage: true, isUsingGpuDevice: false }), { instanceOf: BackendUnavailableError });
+  const err = t.throws(() => assertGpuVisible('tensorflow-gpu', { isGPUPackage: true, isUsingGpuDevice: false }), {
+    instanceOf: BackendUnavailableError,
+  });
   t.is(err.exitCode, 2);
   t.regex(err.message, /sees no GPU device \(devices: CPU:0\).*CUDA 11\.2 and cuDNN 8\.1.*--backend wasm/);
   t.regex(t.throws(() => assertGpuVisible('tensorflow-gpu', { isGPUPackage: false }))!.message, /CPU build of tfjs-node/);

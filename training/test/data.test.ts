@@ -4,8 +4,15 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  builtinCompetitionPath, loadCompetitionFile, loadHeldOutSplit, loadMnistDigits, loadTrainingSplit, parseCompetition,
-  publicSplitIndices, sampleRoundBatch, scorePredictions,
+  builtinCompetitionPath,
+  loadCompetitionFile,
+  loadHeldOutSplit,
+  loadMnistDigits,
+  loadTrainingSplit,
+  parseCompetition,
+  publicSplitIndices,
+  sampleRoundBatch,
+  scorePredictions,
 } from '../src/index.ts';
 
 const competition = loadCompetitionFile(builtinCompetitionPath('mnist'));
@@ -32,7 +39,8 @@ test('the public digits load as 10,000 labelled 784-float samples', (t) => {
 });
 
 test('the split is fixed, disjoint and covers every digit once', (t) => {
-  const a = publicSplitIndices(competition), b = publicSplitIndices(competition);
+  const a = publicSplitIndices(competition),
+    b = publicSplitIndices(competition);
   t.deepEqual(a, b);
   t.is(a.heldOut.length, 2000);
   // The public digits only (syntheticCount 0); generated digits are checked below.
@@ -41,7 +49,10 @@ test('the split is fixed, disjoint and covers every digit once', (t) => {
   t.is(held.size, 2000);
   const minerIndices = [...split.train.indices, ...split.validation.indices];
   t.is(minerIndices.length, 8000);
-  t.false(minerIndices.some((i) => held.has(i)), 'a held-out digit is in the miner split');
+  t.false(
+    minerIndices.some((i) => held.has(i)),
+    'a held-out digit is in the miner split',
+  );
   t.is(new Set([...minerIndices, ...held]).size, 10000);
   t.is(split.validation.count, 800);
   const other = publicSplitIndices({ ...competition, heldOut: { ...competition.heldOut, splitSeed: 'another' } });
@@ -52,7 +63,10 @@ test('the training split mixes in syntheticCount generated digits, 10% of them f
   const split = loadTrainingSplit({ ...competition, training: { ...competition.training, syntheticCount: 500 } });
   t.is(split.train.count, 7200 + 450);
   t.is(split.validation.count, 800 + 50);
-  t.true(split.train.indices.slice(7200).every((i) => i >= 1_000_000), 'generated digits are indexed apart from the public ones');
+  t.true(
+    split.train.indices.slice(7200).every((i) => i >= 1_000_000),
+    'generated digits are indexed apart from the public ones',
+  );
 });
 
 test('round batches are identical for the same seed, differ for another, and stay in range', (t) => {
@@ -82,7 +96,9 @@ test('heldOut.path replaces the public held-out split with a private file, check
   t.deepEqual([...ds.labels], [3, 9]);
   const bad = join(dir, 'bad.json');
   await writeFile(bad, JSON.stringify({ data: [1, 2], labels: [1] }));
-  t.throws(() => loadHeldOutSplit({ ...competition, heldOut: { ...competition.heldOut, path: bad } }), { message: /expected .*bad\.json to hold/ });
+  t.throws(() => loadHeldOutSplit({ ...competition, heldOut: { ...competition.heldOut, path: bad } }), {
+    message: /expected .*bad\.json to hold/,
+  });
 });
 
 test('scorePredictions computes cross-entropy and accuracy and rejects malformed answers', (t) => {

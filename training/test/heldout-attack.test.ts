@@ -7,8 +7,21 @@
 import test from 'ava';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  buildModel, generatedRoundBatch, generateDigits, loadBuiltinCompetition, loadHeldOutSplit, loadMnistDigits, loadTrainingSplit,
-  predictProbabilities, sampleRoundBatch, scorePredictions, selectBackend, TrainSession, type Dataset, type ModelName, type RoundBatch,
+  buildModel,
+  generatedRoundBatch,
+  generateDigits,
+  loadBuiltinCompetition,
+  loadHeldOutSplit,
+  loadMnistDigits,
+  loadTrainingSplit,
+  predictProbabilities,
+  sampleRoundBatch,
+  scorePredictions,
+  selectBackend,
+  TrainSession,
+  type Dataset,
+  type ModelName,
+  type RoundBatch,
 } from '../src/index.ts';
 
 const competition = loadBuiltinCompetition('mnist');
@@ -17,7 +30,12 @@ const BATCH = 256;
 const blockHash = `0x${createHash('sha256').update('block 1200').digest('hex')}`;
 /** The validator's secret (never published before the period's reveal). */
 const secret = randomBytes(32);
-const secretSeed = createHash('sha256').update('arena/secret-round-seed/v1').update(secret).update('mnist').update('period 3, round 240').digest();
+const secretSeed = createHash('sha256')
+  .update('arena/secret-round-seed/v1')
+  .update(secret)
+  .update('mnist')
+  .update('period 3, round 240')
+  .digest();
 
 function oneHot(labels: ArrayLike<number>): Float32Array {
   const out = new Float32Array(labels.length * 10);
@@ -47,8 +65,14 @@ function nearestPublicAttack(batch: RoundBatch): Float32Array {
     for (const d of pool) {
       for (let j = 0; j < d.count; j++) {
         let dist = 0;
-        for (let k = 0; k < 784 && dist < best; k++) { const e = x[k]! - d.inputs[j * 784 + k]!; dist += e * e; }
-        if (dist < best) { best = dist; labels[i] = d.labels[j]!; }
+        for (let k = 0; k < 784 && dist < best; k++) {
+          const e = x[k]! - d.inputs[j * 784 + k]!;
+          dist += e * e;
+        }
+        if (dist < best) {
+          best = dist;
+          labels[i] = d.labels[j]!;
+        }
       }
     }
   }
@@ -58,7 +82,12 @@ function nearestPublicAttack(batch: RoundBatch): Float32Array {
 function trainHonest(name: ModelName, steps: number): (batch: RoundBatch) => Float32Array {
   const split = loadTrainingSplit(competition);
   const model = buildModel(name, 7);
-  const session = new TrainSession(model, split.train, { batchSize: 128, learningRate: 1e-3, seed: 7, augmentation: competition.augmentation });
+  const session = new TrainSession(model, split.train, {
+    batchSize: 128,
+    learningRate: 1e-3,
+    seed: 7,
+    augmentation: competition.augmentation,
+  });
   session.steps(steps);
   session.dispose();
   return (batch) => predictProbabilities(model, batch.inputs, [batch.labels.length, 784]);
@@ -76,9 +105,16 @@ test.serial('the old held-out data loses to a one-hot answer built from public d
   // New regime: fresh digits from the validator's secret.
   const batch = generatedRoundBatch(secretSeed, BATCH, competition.augmentation);
   const honestLoss = loss(honest(batch), batch);
-  const attacks = { publicReplay: loss(publicReplayAttack(), batch), generatorReplay: loss(generatorReplayAttack(), batch), nearestPublic: loss(nearestPublicAttack(batch), batch) };
-  t.log(`secret-generated batch: honest mlp ${honestLoss.toFixed(3)}; attacks ${JSON.stringify(Object.fromEntries(Object.entries(attacks).map(([k, v]) => [k, Number(v.toFixed(3))])))}`);
-  for (const [name, l] of Object.entries(attacks)) t.true(l > honestLoss, `${name} attack loss ${l.toFixed(3)} must be worse than the honest model's ${honestLoss.toFixed(3)}`);
+  const attacks = {
+    publicReplay: loss(publicReplayAttack(), batch),
+    generatorReplay: loss(generatorReplayAttack(), batch),
+    nearestPublic: loss(nearestPublicAttack(batch), batch),
+  };
+  t.log(
+    `secret-generated batch: honest mlp ${honestLoss.toFixed(3)}; attacks ${JSON.stringify(Object.fromEntries(Object.entries(attacks).map(([k, v]) => [k, Number(v.toFixed(3))])))}`,
+  );
+  for (const [name, l] of Object.entries(attacks))
+    t.true(l > honestLoss, `${name} attack loss ${l.toFixed(3)} must be worse than the honest model's ${honestLoss.toFixed(3)}`);
 });
 
 test.serial('on secret-generated data, honest models still rank by quality (mlp beats linear)', async (t) => {
@@ -92,7 +128,8 @@ test.serial('on secret-generated data, honest models still rank by quality (mlp 
 });
 
 test('generated round batches are deterministic in the seed and differ across seeds', (t) => {
-  const a = generatedRoundBatch(secretSeed, 32), b = generatedRoundBatch(Uint8Array.from(secretSeed), 32);
+  const a = generatedRoundBatch(secretSeed, 32),
+    b = generatedRoundBatch(Uint8Array.from(secretSeed), 32);
   t.deepEqual(a.labels, b.labels);
   t.deepEqual(a.inputs, b.inputs);
   const c = generatedRoundBatch(randomBytes(32), 32);

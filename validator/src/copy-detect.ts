@@ -137,10 +137,22 @@ function pushRecent(recent: readonly number[], hit: boolean, window: number): nu
 
 const sum = (xs: readonly number[]): number => xs.reduce((p, q) => p + q, 0);
 
-function nextPair(prev: PairRecord | undefined, p: PairFigures, latency: ReadonlyMap<number, number>, rules: CopyRules): PairRecord | undefined {
+function nextPair(
+  prev: PairRecord | undefined,
+  p: PairFigures,
+  latency: ReadonlyMap<number, number>,
+  rules: CopyRules,
+): PairRecord | undefined {
   const recent = pushRecent(prev?.recent ?? [], p.hit, rules.window);
   if (sum(recent) === 0) return undefined;
-  const rec: PairRecord = { recent, flagged: prev?.flagged ?? 0, aLater: prev?.aLater ?? 0, bLater: prev?.bLater ?? 0, rho: p.rho, kappa: p.kappa };
+  const rec: PairRecord = {
+    recent,
+    flagged: prev?.flagged ?? 0,
+    aLater: prev?.aLater ?? 0,
+    bLater: prev?.bLater ?? 0,
+    rho: p.rho,
+    kappa: p.kappa,
+  };
   if (!p.hit) return rec;
   rec.flagged++;
   const d = (latency.get(p.a) ?? 0) - (latency.get(p.b) ?? 0);
@@ -154,19 +166,29 @@ function nextPair(prev: PairRecord | undefined, p: PairFigures, latency: Readonl
  * resolved at `roundId` (expired gates dropped). `latency` is each answer's latency on the
  * validator's clock, ms.
  */
-export function updateCopyState(prev: CopyState, sim: RoundSimilarity, latency: ReadonlyMap<number, number>, roundId: number, rules: CopyRules): CopyState {
+export function updateCopyState(
+  prev: CopyState,
+  sim: RoundSimilarity,
+  latency: ReadonlyMap<number, number>,
+  roundId: number,
+  rules: CopyRules,
+): CopyState {
   const pairs = new Map(prev.pairs);
   for (const p of sim.pairs) {
     const key = pairKey(p.a, p.b);
     const rec = nextPair(prev.pairs.get(key), p, latency, rules);
-    if (rec === undefined) pairs.delete(key); else pairs.set(key, rec);
+    if (rec === undefined) pairs.delete(key);
+    else pairs.set(key, rec);
   }
   const mixes = new Map(prev.mixes);
   for (const m of sim.mixes) {
     const key = mixKey(m.copy, m.sources[0], m.sources[1]);
     const old = mixes.get(key);
     const recent = pushRecent(old?.recent ?? [], m.hit, rules.window);
-    if (sum(recent) === 0) { mixes.delete(key); continue; }
+    if (sum(recent) === 0) {
+      mixes.delete(key);
+      continue;
+    }
     mixes.set(key, { recent, r: m.r, closer: m.closer });
   }
   const gates = new Map([...prev.gates].filter(([, g]) => g.untilRound >= roundId));
@@ -190,10 +212,27 @@ function persistent(recent: readonly number[], rules: CopyRules): boolean {
   return sum(recent) >= rules.hits;
 }
 
-function pairFinding(uid: number, peer: number, rec: PairRecord, uidIsA: boolean, reason: CopyFinding['reason'], kind: CopyFinding['kind'], window: number): CopyFinding {
+function pairFinding(
+  uid: number,
+  peer: number,
+  rec: PairRecord,
+  uidIsA: boolean,
+  reason: CopyFinding['reason'],
+  kind: CopyFinding['kind'],
+  window: number,
+): CopyFinding {
   return {
-    uid, kind, peer, reason, rho: rec.rho, kappa: rec.kappa, hits: sum(rec.recent), window, flaggedRounds: rec.flagged,
-    laterSelf: uidIsA ? rec.aLater : rec.bLater, laterPeer: uidIsA ? rec.bLater : rec.aLater,
+    uid,
+    kind,
+    peer,
+    reason,
+    rho: rec.rho,
+    kappa: rec.kappa,
+    hits: sum(rec.recent),
+    window,
+    flaggedRounds: rec.flagged,
+    laterSelf: uidIsA ? rec.aLater : rec.bLater,
+    laterPeer: uidIsA ? rec.bLater : rec.aLater,
   };
 }
 
@@ -204,15 +243,26 @@ function resolvedCopies(state: CopyState, rules: CopyRules): Map<number, CopyFin
     if (!persistent(rec.recent, rules) || rec.flagged < rules.minRounds) continue;
     const [a, b] = pairUids(key);
     if (rec.aLater >= rules.majority * rec.flagged && !out.has(a)) out.set(a, pairFinding(a, b, rec, true, 'later', 'copy', rules.window));
-    else if (rec.bLater >= rules.majority * rec.flagged && !out.has(b)) out.set(b, pairFinding(b, a, rec, false, 'later', 'copy', rules.window));
+    else if (rec.bLater >= rules.majority * rec.flagged && !out.has(b))
+      out.set(b, pairFinding(b, a, rec, false, 'later', 'copy', rules.window));
   }
   for (const [key, m] of [...state.mixes].sort(([p], [q]) => (p < q ? -1 : 1))) {
     if (!persistent(m.recent, rules)) continue;
     const [c, a, b] = mixUids(key);
     if (out.has(c)) continue;
     out.set(c, {
-      uid: c, kind: 'copy', peer: m.closer === b ? b : a, reason: 'mix', rho: m.r, kappa: null,
-      hits: sum(m.recent), window: rules.window, flaggedRounds: sum(m.recent), laterSelf: 0, laterPeer: 0, sources: [a, b],
+      uid: c,
+      kind: 'copy',
+      peer: m.closer === b ? b : a,
+      reason: 'mix',
+      rho: m.r,
+      kappa: null,
+      hits: sum(m.recent),
+      window: rules.window,
+      flaggedRounds: sum(m.recent),
+      laterSelf: 0,
+      laterPeer: 0,
+      sources: [a, b],
     });
   }
   return out;
@@ -230,12 +280,19 @@ export function components(edges: ReadonlyArray<readonly [number, number]>): num
   for (const [a, b] of edges) {
     if (!parent.has(a)) parent.set(a, a);
     if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a), rb = find(b);
+    const ra = find(a),
+      rb = find(b);
     if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   }
   const groups = new Map<number, number[]>();
-  for (const u of parent.keys()) { const r = find(u); groups.set(r, [...(groups.get(r) ?? []), u]); }
-  return [...groups.values()].filter((g) => g.length >= 2).map((g) => g.sort((p, q) => p - q)).sort((p, q) => p[0]! - q[0]!);
+  for (const u of parent.keys()) {
+    const r = find(u);
+    groups.set(r, [...(groups.get(r) ?? []), u]);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length >= 2)
+    .map((g) => g.sort((p, q) => p - q))
+    .sort((p, q) => p[0]! - q[0]!);
 }
 
 /**
@@ -249,7 +306,19 @@ export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, 
   const findings = resolvedCopies(state, rules);
   for (const [uid, g] of state.gates) {
     if (g.untilRound < roundId || findings.has(uid)) continue;
-    findings.set(uid, { uid, kind: 'copy', peer: g.copyOf, reason: 'gated', rho: null, kappa: null, hits: 0, window: rules.window, flaggedRounds: 0, laterSelf: 0, laterPeer: 0 });
+    findings.set(uid, {
+      uid,
+      kind: 'copy',
+      peer: g.copyOf,
+      reason: 'gated',
+      rho: null,
+      kappa: null,
+      hits: 0,
+      window: rules.window,
+      flaggedRounds: 0,
+      laterSelf: 0,
+      laterPeer: 0,
+    });
   }
   const copies = new Map([...findings].map(([uid, f]) => [uid, f.peer]));
   const edges: Array<[number, number]> = [];
@@ -265,14 +334,19 @@ export function copyVerdict(state: CopyState, registration: ReadonlyMap<number, 
     for (const u of [a, b]) if ((strongest.get(u)?.rec.rho ?? -2) <= (rec.rho ?? -1)) strongest.set(u, { rec, key });
   }
   const clusters = components(edges);
-  const payOrder = clusters.map((members) => [...members].sort((p, q) =>
-    (lead.get(q) ?? 0) - (lead.get(p) ?? 0) || registration.get(p)! - registration.get(q)! || p - q));
+  const payOrder = clusters.map((members) =>
+    [...members].sort((p, q) => (lead.get(q) ?? 0) - (lead.get(p) ?? 0) || registration.get(p)! - registration.get(q)! || p - q),
+  );
   for (const [i, members] of clusters.entries()) {
     const payee = payOrder[i]![0]!;
     for (const uid of members) {
       const s = strongest.get(uid)!;
       const [a, b] = pairUids(s.key);
-      findings.set(uid, { ...pairFinding(uid, a === uid ? b : a, s.rec, a === uid, 'ambiguous', 'cluster', rules.window), peer: payee, members });
+      findings.set(uid, {
+        ...pairFinding(uid, a === uid ? b : a, s.rec, a === uid, 'ambiguous', 'cluster', rules.window),
+        peer: payee,
+        members,
+      });
     }
   }
   return { copies, clusters, payOrder, findings };

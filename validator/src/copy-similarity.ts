@@ -108,11 +108,20 @@ export function ranks(v: ArrayLike<number>): Float64Array {
   const out = new Float64Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x = v[i]!;
-    let lo = 0, hi = sorted.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < x) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
     let end = lo;
     hi = sorted.length;
-    while (end < hi) { const mid = (end + hi) >> 1; if (sorted[mid]! <= x) end = mid + 1; else hi = mid; }
+    while (end < hi) {
+      const mid = (end + hi) >> 1;
+      if (sorted[mid]! <= x) end = mid + 1;
+      else hi = mid;
+    }
     out[i] = (lo + end - 1) / 2;
   }
   return out;
@@ -122,13 +131,23 @@ export function ranks(v: ArrayLike<number>): Float64Array {
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
   const n = x.length;
   if (n < 3 || y.length !== n) return null;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]!; my += y[i]!; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let mx = 0,
+    my = 0;
   for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx, dy = y[i]! - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx,
+      dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   // Relative floor: float noise around a constant vector is not a signal.
   if (sxx <= 1e-24 * n || syy <= 1e-24 * n) return null;
@@ -144,18 +163,30 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | n
  * Error consistency: kappa = (c_obs - c_exp) / (1 - c_exp), c_exp = a_i a_j + (1 - a_i)(1 - a_j),
  * over the items where `use` is true. Null with fewer than `minErrors` items wrong by either.
  */
-export function errorConsistency(wrongI: ArrayLike<number>, wrongJ: ArrayLike<number>, use: ArrayLike<number>, minErrors: number): number | null {
-  let n = 0, agree = 0, ei = 0, ej = 0, either = 0;
+export function errorConsistency(
+  wrongI: ArrayLike<number>,
+  wrongJ: ArrayLike<number>,
+  use: ArrayLike<number>,
+  minErrors: number,
+): number | null {
+  let n = 0,
+    agree = 0,
+    ei = 0,
+    ej = 0,
+    either = 0;
   for (let r = 0; r < use.length; r++) {
     if (use[r] === 0) continue;
     n++;
-    const a = wrongI[r]!, b = wrongJ[r]!;
-    ei += a; ej += b;
+    const a = wrongI[r]!,
+      b = wrongJ[r]!;
+    ei += a;
+    ej += b;
     if (a === b) agree++;
     if (a === 1 || b === 1) either++;
   }
   if (n === 0 || either < Math.max(1, minErrors)) return null;
-  const ai = 1 - ei / n, aj = 1 - ej / n;
+  const ai = 1 - ei / n,
+    aj = 1 - ej / n;
   const cExp = ai * aj + (1 - ai) * (1 - aj);
   if (1 - cExp < 1e-12) return null;
   return (agree / n - cExp) / (1 - cExp);
@@ -175,9 +206,13 @@ interface Features {
 
 function features(answers: readonly SimilarityAnswer[], labels: Int32Array, classes: number): Features {
   const rows = labels.length;
-  const x: Float64Array[] = [], g: Float64Array[] = [], wrong: Uint8Array[] = [];
+  const x: Float64Array[] = [],
+    g: Float64Array[] = [],
+    wrong: Uint8Array[] = [];
   for (const a of answers) {
-    const xi = new Float64Array(rows), gi = new Float64Array(rows), wi = new Uint8Array(rows);
+    const xi = new Float64Array(rows),
+      gi = new Float64Array(rows),
+      wi = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) {
       const label = labels[r]!;
       const p = a.probs[r * classes + label]!;
@@ -187,7 +222,9 @@ function features(answers: readonly SimilarityAnswer[], labels: Int32Array, clas
       for (let c = 1; c < classes; c++) if (a.probs[r * classes + c]! > a.probs[r * classes + best]!) best = c;
       wi[r] = best === label ? 0 : 1;
     }
-    x.push(xi); g.push(gi); wrong.push(wi);
+    x.push(xi);
+    g.push(gi);
+    wrong.push(wi);
   }
   return { uids: answers.map((a) => a.uid), x, g, wrong, probs: answers.map((a) => a.probs) };
 }
@@ -208,7 +245,12 @@ class Crowd {
   /** Ranks of each answer's feature (independent of the pair), computed on first use. */
   private readonly valueRanks = new Map<number, Float64Array>();
 
-  constructor(private readonly values: readonly Float64Array[], private readonly wrong: readonly Uint8Array[], uids: readonly number[], groupOf: ReadonlyMap<number, number>) {
+  constructor(
+    private readonly values: readonly Float64Array[],
+    private readonly wrong: readonly Uint8Array[],
+    uids: readonly number[],
+    groupOf: ReadonlyMap<number, number>,
+  ) {
     const repByGroup = new Map<number, number>();
     this.repOf = uids.map((uid, i) => {
       const g = groupOf.get(uid) ?? uid;
@@ -220,13 +262,17 @@ class Crowd {
     this.reps = [...new Set(this.repOf)];
     this.reps.forEach((ans, k) => this.repIndex.set(ans, k));
     const rows = values[0]?.length ?? 0;
-    this.sorted = []; this.pos = this.reps.map(() => new Int32Array(rows));
+    this.sorted = [];
+    this.pos = this.reps.map(() => new Int32Array(rows));
     this.rightCount = new Int32Array(rows);
     const order = this.reps.map((_, k) => k);
     for (let r = 0; r < rows; r++) {
       order.sort((p, q) => values[this.reps[p]!]![r]! - values[this.reps[q]!]![r]!);
       const s = new Float64Array(order.length);
-      order.forEach((k, at) => { s[at] = values[this.reps[k]!]![r]!; this.pos[k]![r] = at; });
+      order.forEach((k, at) => {
+        s[at] = values[this.reps[k]!]![r]!;
+        this.pos[k]![r] = at;
+      });
       this.sorted.push(s);
       for (const ans of this.reps) this.rightCount[r]! += 1 - wrong[ans]![r]!;
     }
@@ -256,7 +302,8 @@ class Crowd {
 
   /** 1 where a strict majority of the remaining representatives gets item r right (into `out` when given: no allocation per pair). */
   crowdRight(excl: readonly number[], out: Uint8Array = new Uint8Array(this.rightCount.length)): Uint8Array {
-    const rows = this.rightCount.length, m = this.size(excl);
+    const rows = this.rightCount.length,
+      m = this.size(excl);
     for (let r = 0; r < rows; r++) {
       let right = this.rightCount[r]!;
       for (const k of excl) right -= 1 - this.wrong[this.reps[k]!]![r]!;
@@ -284,7 +331,10 @@ class Crowd {
 
   private ranksOf(a: number): Float64Array {
     let r = this.valueRanks.get(a);
-    if (r === undefined) { r = ranks(this.values[a]!); this.valueRanks.set(a, r); }
+    if (r === undefined) {
+      r = ranks(this.values[a]!);
+      this.valueRanks.set(a, r);
+    }
     return r;
   }
 }
@@ -292,11 +342,20 @@ class Crowd {
 /** y minus its least-squares fit a + b x (y itself minus its mean when x is constant). */
 export function residuals(y: ArrayLike<number>, x: ArrayLike<number>): Float64Array {
   const n = y.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]!; my += y[i]!; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < n; i++) { sxy += (x[i]! - mx) * (y[i]! - my); sxx += (x[i]! - mx) ** 2; }
+  let mx = 0,
+    my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0,
+    sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+  }
   const b = sxx > 1e-24 * n ? sxy / sxx : 0;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = y[i]! - my - b * (x[i]! - mx);
@@ -314,7 +373,13 @@ function meanAbsDiff(a: Float32Array, b: Float32Array, limit: number): number {
   return a.length === 0 ? 0 : s / a.length;
 }
 
-interface RawPair { i: number; j: number; rho: number | null; kappa: number | null; mad: number }
+interface RawPair {
+  i: number;
+  j: number;
+  rho: number | null;
+  kappa: number | null;
+  mad: number;
+}
 
 /** The larger of two correlations (null only when both are). */
 function maxOf(p: number | null, q: number | null): number | null {
@@ -325,14 +390,21 @@ function maxOf(p: number | null, q: number | null): number | null {
  * Both crowds: on ln p[label] (what the loss sees; robust to noise on the small probabilities)
  * and on its logit (linear under temperature). A pair's rho is the larger of the two.
  */
-interface Crowds { x: Crowd; g: Crowd }
+interface Crowds {
+  x: Crowd;
+  g: Crowd;
+}
 
 /**
  * Screening: every answer's deviation from the whole crowd (its own group left out), computed once
  * per answer; a pair's Pearson correlation on these is cheap (no sorting) and close to the exact
  * leave-pair-out figure. Only pairs screening at or above `PREFILTER_RHO` are measured exactly.
  */
-interface Screen { x: (Float64Array | undefined)[]; g: (Float64Array | undefined)[]; buffer: Uint8Array }
+interface Screen {
+  x: (Float64Array | undefined)[];
+  g: (Float64Array | undefined)[];
+  buffer: Uint8Array;
+}
 
 /** Far below any copy threshold (copies screen at ~0.9+; honest pairs at ~0.1-0.6). */
 const PREFILTER_RHO = 0.5;
@@ -357,7 +429,8 @@ function comparePair(f: Features, crowds: Crowds, sc: Screen, i: number, j: numb
   const kappa = errorConsistency(f.wrong[i]!, f.wrong[j]!, crowds.x.crowdRight(excl, sc.buffer), opts.minErrors);
   const rough = screenRho(sc, i, j);
   if (mad >= opts.identicalBelow && (rough === null || rough < PREFILTER_RHO)) return { i, j, rho: rough, kappa, mad };
-  const dx = crowds.x.deviations([i, j]), dg = crowds.g.deviations([i, j]);
+  const dx = crowds.x.deviations([i, j]),
+    dg = crowds.g.deviations([i, j]);
   if (dx === undefined || dg === undefined) return { i, j, rho: null, kappa, mad };
   return { i, j, rho: maxOf(spearman(dx[0]!, dx[1]!), spearman(dg[0]!, dg[1]!)), kappa, mad };
 }
@@ -366,7 +439,8 @@ function comparePair(f: Features, crowds: Crowds, sc: Screen, i: number, j: numb
 function multipleCorrelation(ry1: number, ry2: number, r12: number): { r: number; b1: number; b2: number } | undefined {
   const den = 1 - r12 * r12;
   if (den < 1e-6) return undefined;
-  const b1 = (ry1 - ry2 * r12) / den, b2 = (ry2 - ry1 * r12) / den;
+  const b1 = (ry1 - ry2 * r12) / den,
+    b2 = (ry2 - ry1 * r12) / den;
   return { r: Math.sqrt(Math.max(0, b1 * ry1 + b2 * ry2)), b1, b2 };
 }
 
@@ -377,7 +451,9 @@ const MIX_MAX_SOURCE_RHO = 0.5;
 
 function mixFit(dev: Float64Array[]): { r: number; b1: number; b2: number } | undefined {
   const [rc, ra, rb] = dev.map((d) => ranks(d));
-  const rca = pearson(rc!, ra!), rcb = pearson(rc!, rb!), rab = pearson(ra!, rb!);
+  const rca = pearson(rc!, ra!),
+    rcb = pearson(rc!, rb!),
+    rab = pearson(ra!, rb!);
   if (rca === null || rcb === null || rab === null) return undefined;
   return multipleCorrelation(rca, rcb, rab);
 }
@@ -387,22 +463,32 @@ function findMixes(f: Features, crowds: Crowds, raw: readonly RawPair[], rhoThr:
   const rho = (p: number, q: number): number | null | undefined => rhoOf.get(p < q ? `${p}:${q}` : `${q}:${p}`);
   const out: MixFigures[] = [];
   for (let c = 0; c < f.uids.length; c++) {
-    const partners = f.uids.map((_, k) => k)
+    const partners = f.uids
+      .map((_, k) => k)
       .filter((k) => k !== c && crowds.x.repOf[k] === k && crowds.x.repOf[c] !== crowds.x.repOf[k])
       .map((k) => ({ k, r: rho(c, k) ?? -1 }))
       .filter((p) => p.r > 0 && p.r < rhoThr)
-      .sort((p, q) => q.r - p.r).slice(0, opts.mixPartners);
+      .sort((p, q) => q.r - p.r)
+      .slice(0, opts.mixPartners);
     for (let s = 0; s < partners.length; s++) {
       for (let t = s + 1; t < partners.length; t++) {
-        const a = partners[s]!.k, b = partners[t]!.k;
+        const a = partners[s]!.k,
+          b = partners[t]!.k;
         if ((rho(a, b) ?? 1) >= MIX_MAX_SOURCE_RHO) continue;
-        const dx = crowds.x.deviations([c, a, b]), dg = crowds.g.deviations([c, a, b]);
+        const dx = crowds.x.deviations([c, a, b]),
+          dg = crowds.g.deviations([c, a, b]);
         if (dx === undefined || dg === undefined) continue;
         const fits = [mixFit(dx), mixFit(dg)].filter((m) => m !== undefined);
         if (fits.length === 0) continue;
         const m = fits.reduce((p, q) => (q.r > p.r ? q : p));
         const [ua, ub] = [f.uids[a]!, f.uids[b]!].sort((p, q) => p - q) as [number, number];
-        out.push({ copy: f.uids[c]!, sources: [ua, ub], closer: f.uids[a]!, r: m.r, hit: m.r >= rhoThr && m.b1 >= MIX_MIN_SLOPE && m.b2 >= MIX_MIN_SLOPE });
+        out.push({
+          copy: f.uids[c]!,
+          sources: [ua, ub],
+          closer: f.uids[a]!,
+          r: m.r,
+          hit: m.r >= rhoThr && m.b1 >= MIX_MIN_SLOPE && m.b2 >= MIX_MIN_SLOPE,
+        });
       }
     }
   }
@@ -415,14 +501,22 @@ function findMixes(f: Features, crowds: Crowds, raw: readonly RawPair[], rhoThr:
  */
 function crowdGrouping(f: Features, known: ReadonlyMap<number, number>, ratio: number): Map<number, number> {
   const parent = f.uids.map((_, i) => i);
-  const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
-  const union = (i: number, j: number): void => { const a = find(i), b = find(j); if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); };
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const union = (i: number, j: number): void => {
+    const a = find(i),
+      b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
   const byGroup = new Map<number, number>();
   f.uids.forEach((uid, i) => {
     const g = known.get(uid);
     if (g === undefined) return;
     const first = byGroup.get(g);
-    if (first === undefined) byGroup.set(g, i); else union(first, i);
+    if (first === undefined) byGroup.set(g, i);
+    else union(first, i);
   });
   const rows = f.x[0]?.length ?? 0;
   const loss = f.x.map((xi) => -xi.reduce((p, q) => p + q, 0) / Math.max(1, rows));
@@ -441,7 +535,11 @@ function crowdGrouping(f: Features, known: ReadonlyMap<number, number>, ratio: n
  * `groupOf` maps a uid to its known cluster id (uids of one cluster vote once in the crowd).
  */
 export function roundSimilarity(
-  answers: readonly SimilarityAnswer[], labels: Int32Array, classes: number, groupOf: ReadonlyMap<number, number>, opts: SimilarityOptions,
+  answers: readonly SimilarityAnswer[],
+  labels: Int32Array,
+  classes: number,
+  groupOf: ReadonlyMap<number, number>,
+  opts: SimilarityOptions,
 ): RoundSimilarity {
   const sortedAnswers = [...answers].sort((p, q) => p.uid - q.uid);
   const f = features(sortedAnswers, labels, classes);
@@ -450,11 +548,27 @@ export function roundSimilarity(
   const sc = screen(f, crowds);
   const raw: RawPair[] = [];
   for (let i = 0; i < f.uids.length; i++) for (let j = i + 1; j < f.uids.length; j++) raw.push(comparePair(f, crowds, sc, i, j, opts));
-  const rhoThreshold = robustThreshold(raw.flatMap((p) => (p.rho === null ? [] : [p.rho])), opts.madK, opts.rhoFloor, opts.rhoCap);
-  const kappaThreshold = robustThreshold(raw.flatMap((p) => (p.kappa === null ? [] : [p.kappa])), opts.madK, opts.kappaFloor, opts.kappaCap);
-  const pairs = raw.map((p): PairFigures => ({
-    a: f.uids[p.i]!, b: f.uids[p.j]!, rho: p.rho, kappa: p.kappa, meanAbsDiff: p.mad,
-    hit: p.mad < opts.identicalBelow || (p.rho !== null && p.rho >= rhoThreshold) || (p.kappa !== null && p.kappa >= kappaThreshold),
-  }));
+  const rhoThreshold = robustThreshold(
+    raw.flatMap((p) => (p.rho === null ? [] : [p.rho])),
+    opts.madK,
+    opts.rhoFloor,
+    opts.rhoCap,
+  );
+  const kappaThreshold = robustThreshold(
+    raw.flatMap((p) => (p.kappa === null ? [] : [p.kappa])),
+    opts.madK,
+    opts.kappaFloor,
+    opts.kappaCap,
+  );
+  const pairs = raw.map(
+    (p): PairFigures => ({
+      a: f.uids[p.i]!,
+      b: f.uids[p.j]!,
+      rho: p.rho,
+      kappa: p.kappa,
+      meanAbsDiff: p.mad,
+      hit: p.mad < opts.identicalBelow || (p.rho !== null && p.rho >= rhoThreshold) || (p.kappa !== null && p.kappa >= kappaThreshold),
+    }),
+  );
   return { pairs, mixes: findMixes(f, crowds, raw, rhoThreshold, opts), rhoThreshold, kappaThreshold };
 }

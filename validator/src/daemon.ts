@@ -4,7 +4,16 @@
  * `/reports/<round>` and `/status`. `stop()` finishes the current iteration, persists and closes.
  */
 import {
-  ArenaError, connectChain, DisposerStack, listenHttp, loadHotkey, readPasswordFile, resolveNetwork, sendJson, startOrRelease, type ChainClient,
+  ArenaError,
+  connectChain,
+  DisposerStack,
+  listenHttp,
+  loadHotkey,
+  readPasswordFile,
+  resolveNetwork,
+  sendJson,
+  startOrRelease,
+  type ChainClient,
 } from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -71,12 +80,39 @@ export interface StartValidatorOptions {
 function metricsOf(registry: Registry) {
   return {
     rounds: new Counter({ name: 'arena_validator_rounds_total', help: 'Scoring rounds completed', registers: [registry] }),
-    miners: new Gauge({ name: 'arena_validator_round_miners', help: 'Miners queried in the last round, by outcome', labelNames: ['outcome'] as const, registers: [registry] }),
-    duration: new Histogram({ name: 'arena_validator_round_duration_seconds', help: 'Wall time of a round', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
-    phase: new Gauge({ name: 'arena_validator_round_phase_seconds', help: 'Time of each phase of the last round', labelNames: ['phase'] as const, registers: [registry] }),
-    lastRoundBlock: new Gauge({ name: 'arena_validator_last_round_block', help: 'Block of the last completed round', registers: [registry] }),
-    weightsBlock: new Gauge({ name: 'arena_validator_weights_set_block', help: 'Block in which our last weights (set or commit) were included', registers: [registry] }),
-    pendingCommits: new Gauge({ name: 'arena_validator_pending_commits', help: 'Weight commits waiting for their reveal epoch', registers: [registry] }),
+    miners: new Gauge({
+      name: 'arena_validator_round_miners',
+      help: 'Miners queried in the last round, by outcome',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'arena_validator_round_duration_seconds',
+      help: 'Wall time of a round',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    phase: new Gauge({
+      name: 'arena_validator_round_phase_seconds',
+      help: 'Time of each phase of the last round',
+      labelNames: ['phase'] as const,
+      registers: [registry],
+    }),
+    lastRoundBlock: new Gauge({
+      name: 'arena_validator_last_round_block',
+      help: 'Block of the last completed round',
+      registers: [registry],
+    }),
+    weightsBlock: new Gauge({
+      name: 'arena_validator_weights_set_block',
+      help: 'Block in which our last weights (set or commit) were included',
+      registers: [registry],
+    }),
+    pendingCommits: new Gauge({
+      name: 'arena_validator_pending_commits',
+      help: 'Weight commits waiting for their reveal epoch',
+      registers: [registry],
+    }),
   };
 }
 
@@ -84,9 +120,12 @@ function metricsOf(registry: Registry) {
 function walletHint(err: unknown, w: ValidatorConfig['wallet'], netuid: number): unknown {
   if (!(err instanceof ArenaError) || err.code !== 'WALLET_NOT_FOUND') return err;
   const where = `--wallet.name ${w.name} --wallet.hotkey ${w.hotkey}${w.path === undefined ? '' : ` --wallet.path ${w.path}`}`;
-  return new ArenaError('WALLET_NOT_FOUND',
+  return new ArenaError(
+    'WALLET_NOT_FOUND',
     `${err.message}; for this validator run "arena wallet create ${where}" (on a local devchain: "arena wallet dev ${where} --uri //Alice"), ` +
-    `then register the hotkey on subnet ${netuid}, or point --wallet.name/--wallet.hotkey/--wallet.path at an existing wallet`, { cause: err });
+      `then register the hotkey on subnet ${netuid}, or point --wallet.name/--wallet.hotkey/--wallet.path at an existing wallet`,
+    { cause: err },
+  );
 }
 
 /** Starts the validator described by `config`. Rejects (before anything runs) on a bad wallet, competition or endpoint. */
@@ -96,14 +135,24 @@ export async function startValidator(config: ValidatorConfig, opts: StartValidat
   const competition = loadCompetition(config.competition);
   const scoring = scoringFor(config, competition);
   const password = config.wallet.passwordFile === undefined ? undefined : readPasswordFile(config.wallet.passwordFile);
-  const hotkey = opts.hotkey ?? await loadHotkey({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path }, { password })
-    .catch((err: unknown) => { throw walletHint(err, config.wallet, config.netuid); });
+  const hotkey =
+    opts.hotkey ??
+    (await loadHotkey({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path }, { password }).catch(
+      (err: unknown) => {
+        throw walletHint(err, config.wallet, config.netuid);
+      },
+    ));
   const endpoint = config.chainEndpoint ?? resolveNetwork(config.network).endpoint;
-  const needsClient = opts.ports?.chain === undefined || opts.ports.weights === undefined || (scoring.secretPeriods && opts.committer === undefined);
+  const needsClient =
+    opts.ports?.chain === undefined || opts.ports.weights === undefined || (scoring.secretPeriods && opts.committer === undefined);
   // Everything opened from here on is released in reverse order when the start fails or the validator stops.
   const resources = new DisposerStack();
-  const client = needsClient ? opts.client ?? resources.use('chain connection', await connectChain({ endpoint, logger: root }), (c) => c.close()) : undefined;
-  return startOrRelease(resources, log, () => startOnce(config, opts, { root, log, competition, scoring, hotkey, endpoint, client, resources }));
+  const client = needsClient
+    ? (opts.client ?? resources.use('chain connection', await connectChain({ endpoint, logger: root }), (c) => c.close()))
+    : undefined;
+  return startOrRelease(resources, log, () =>
+    startOnce(config, opts, { root, log, competition, scoring, hotkey, endpoint, client, resources }),
+  );
 }
 
 interface StartContext {
@@ -120,10 +169,23 @@ interface StartContext {
 /** The part of the start that runs with the chain connected; whatever it opens goes on `resources`. */
 async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, ctx: StartContext): Promise<ValidatorHandle> {
   const { root, log, competition, scoring, hotkey, endpoint, client, resources } = ctx;
-  log.info({ hotkey: hotkey.address, endpoint, competition: competition.id, roundLengthBlocks: scoring.roundLengthBlocks, batchSize: scoring.batchSize }, 'validator starting');
+  log.info(
+    {
+      hotkey: hotkey.address,
+      endpoint,
+      competition: competition.id,
+      roundLengthBlocks: scoring.roundLengthBlocks,
+      batchSize: scoring.batchSize,
+    },
+    'validator starting',
+  );
 
-  const chain: ChainView = opts.ports?.chain ?? new SubtensorChainView({ client: client!, netuid: config.netuid, ownHotkey: hotkey.address, log: root });
-  const grpc = opts.ports?.querier === undefined ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, outputShape: [competition.classes], log: root }) : undefined;
+  const chain: ChainView =
+    opts.ports?.chain ?? new SubtensorChainView({ client: client!, netuid: config.netuid, ownHotkey: hotkey.address, log: root });
+  const grpc =
+    opts.ports?.querier === undefined
+      ? new GrpcMinerQuerier({ signer: hotkey, competitionId: competition.id, outputShape: [competition.classes], log: root })
+      : undefined;
   if (grpc !== undefined) resources.defer('gRPC clients', () => grpc.close());
   const querier: MinerQuerier = opts.ports?.querier ?? grpc!;
   const data: DataSource = opts.ports?.data ?? dataSourceFor(competition);
@@ -132,24 +194,41 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
   const registry = new Registry();
   const m = metricsOf(registry);
   let rounds = 0;
-  const periods = scoring.secretPeriods ? new PeriodKeeper(opts.committer ?? new ChainPeriodCommitter(client!, hotkey, config.netuid, root), {
-    dataDir: config.dataDir, netuid: config.netuid, validatorHotkey: hotkey.address, competitionId: competition.id, dataHash: dataHashFor(competition),
-    periodRounds: scoring.periodRounds, roundLengthBlocks: scoring.roundLengthBlocks, retryDelayBlocks: scoring.retryDelayBlocks,
-  }, root.child({ component: 'validator.periods' })) : undefined;
-  const loop = new ValidatorLoop({ chain, querier, data, weights, log: root, ...(periods === undefined ? {} : { periods }) }, {
-    config: scoring, dataDir: config.dataDir,
-    onRound: (r: RoundReport) => {
-      rounds++;
-      const failed = r.miners.filter((x) => x.status !== 'ok' && x.status !== 'not-queried').length;
-      const queried = r.miners.filter((x) => x.status !== 'not-queried').length;
-      m.rounds.inc();
-      m.miners.set({ outcome: 'ok' }, queried - failed);
-      m.miners.set({ outcome: 'failed' }, failed);
-      m.duration.observe(r.timings.totalMs / 1000);
-      for (const phase of ['chainMs', 'dataMs', 'queryMs', 'scoringMs'] as const) m.phase.set({ phase: phase.slice(0, -2) }, r.timings[phase] / 1000);
-      m.lastRoundBlock.set(r.block);
+  const periods = scoring.secretPeriods
+    ? new PeriodKeeper(
+        opts.committer ?? new ChainPeriodCommitter(client!, hotkey, config.netuid, root),
+        {
+          dataDir: config.dataDir,
+          netuid: config.netuid,
+          validatorHotkey: hotkey.address,
+          competitionId: competition.id,
+          dataHash: dataHashFor(competition),
+          periodRounds: scoring.periodRounds,
+          roundLengthBlocks: scoring.roundLengthBlocks,
+          retryDelayBlocks: scoring.retryDelayBlocks,
+        },
+        root.child({ component: 'validator.periods' }),
+      )
+    : undefined;
+  const loop = new ValidatorLoop(
+    { chain, querier, data, weights, log: root, ...(periods === undefined ? {} : { periods }) },
+    {
+      config: scoring,
+      dataDir: config.dataDir,
+      onRound: (r: RoundReport) => {
+        rounds++;
+        const failed = r.miners.filter((x) => x.status !== 'ok' && x.status !== 'not-queried').length;
+        const queried = r.miners.filter((x) => x.status !== 'not-queried').length;
+        m.rounds.inc();
+        m.miners.set({ outcome: 'ok' }, queried - failed);
+        m.miners.set({ outcome: 'failed' }, failed);
+        m.duration.observe(r.timings.totalMs / 1000);
+        for (const phase of ['chainMs', 'dataMs', 'queryMs', 'scoringMs'] as const)
+          m.phase.set({ phase: phase.slice(0, -2) }, r.timings[phase] / 1000);
+        m.lastRoundBlock.set(r.block);
+      },
     },
-  });
+  );
   const refreshStateGauges = (): void => {
     const s = loop.currentState();
     if (s === undefined) return;
@@ -162,13 +241,26 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
     const s = loop.currentState();
     const r = loop.latestReport();
     return {
-      running, hotkey: hotkey.address, netuid: config.netuid, endpoint,
-      lastRoundId: s?.lastRoundId ?? -1, lastRoundBlock: s?.lastRoundBlock ?? 0, lastWeightsBlock: s?.timing.lastWeightsBlock ?? 0,
-      pendingCommits: s?.pendingCommits.length ?? 0, rounds, httpPort,
-      latest: r === undefined ? undefined : {
-        roundId: r.roundId, block: r.block, miners: r.miners.filter((x) => x.status !== 'not-queried').length,
-        failed: r.miners.filter((x) => x.status !== 'ok' && x.status !== 'not-queried').length, ranked: r.miners.filter((x) => x.rank !== null).length,
-      },
+      running,
+      hotkey: hotkey.address,
+      netuid: config.netuid,
+      endpoint,
+      lastRoundId: s?.lastRoundId ?? -1,
+      lastRoundBlock: s?.lastRoundBlock ?? 0,
+      lastWeightsBlock: s?.timing.lastWeightsBlock ?? 0,
+      pendingCommits: s?.pendingCommits.length ?? 0,
+      rounds,
+      httpPort,
+      latest:
+        r === undefined
+          ? undefined
+          : {
+              roundId: r.roundId,
+              block: r.block,
+              miners: r.miners.filter((x) => x.status !== 'not-queried').length,
+              failed: r.miners.filter((x) => x.status !== 'ok' && x.status !== 'not-queried').length,
+              ranked: r.miners.filter((x) => x.rank !== null).length,
+            },
     };
   };
 
@@ -190,9 +282,16 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
     if (path === '/status') return sendJson(res, 200, status());
     if (path === '/reports') {
       const files = await readdir(reportsDir).catch(() => [] as string[]);
-      const rounds = files.map((f) => /^round-(\d+)\.json$/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map(Number)
-        .filter((r) => periods?.revealedPeriodOf(r) !== undefined).sort((a, b) => b - a);
-      return sendJson(res, 200, { rounds: rounds.map((roundId) => ({ roundId, href: `/reports/${roundId}` })), reveals: (periods?.revealedPeriods() ?? []).map((p) => `/reveals/${p}`) });
+      const rounds = files
+        .map((f) => /^round-(\d+)\.json$/.exec(f)?.[1])
+        .filter((x): x is string => x !== undefined)
+        .map(Number)
+        .filter((r) => periods?.revealedPeriodOf(r) !== undefined)
+        .sort((a, b) => b - a);
+      return sendJson(res, 200, {
+        rounds: rounds.map((roundId) => ({ roundId, href: `/reports/${roundId}` })),
+        reveals: (periods?.revealedPeriods() ?? []).map((p) => `/reveals/${p}`),
+      });
     }
     const reveal = /^\/reveals\/(\d{1,9})$/.exec(path);
     if (reveal !== null) {
@@ -201,7 +300,10 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
     }
     const one = /^\/reports\/(\d{1,12})(\/responses)?$/.exec(path);
     if (one !== null) {
-      if (periods?.revealedPeriodOf(Number(one[1])) === undefined) return sendJson(res, 403, { error: `round ${one[1]} belongs to a period that is not revealed yet; its full report stays private until then (see /report/latest)` });
+      if (periods?.revealedPeriodOf(Number(one[1])) === undefined)
+        return sendJson(res, 403, {
+          error: `round ${one[1]} belongs to a period that is not revealed yet; its full report stays private until then (see /report/latest)`,
+        });
       const file = one[2] === undefined ? reportFileName(Number(one[1])) : sidecarFileName(Number(one[1]));
       const text = await readFile(join(reportsDir, file), 'utf8').catch(() => undefined);
       if (text === undefined) return sendJson(res, 404, { error: `no report for round ${one[1]}` });
@@ -212,8 +314,17 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
   };
   let httpPort: number | undefined;
   if (config.http.port >= 0) {
-    const http = await listenHttp({ host: config.http.host, port: config.http.port, handler: handle, what: 'validator metrics', logger: log });
-    resources.defer('http server', () => { http.server.closeAllConnections(); return http.close(); });
+    const http = await listenHttp({
+      host: config.http.host,
+      port: config.http.port,
+      handler: handle,
+      what: 'validator metrics',
+      logger: log,
+    });
+    resources.defer('http server', () => {
+      http.server.closeAllConnections();
+      return http.close();
+    });
     httpPort = http.port;
     log.info({ host: config.http.host, port: httpPort }, 'validator http server listening (/metrics, /status, /report/latest, /reports)');
   }

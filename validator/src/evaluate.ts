@@ -87,14 +87,14 @@ function firstNonFinite(data: Float32Array): number {
 }
 
 /** Scores one miner's answer (or its absence) on `batch`. Pure; never throws on bad answers. */
-export function evaluateAnswer(
-  uid: number,
-  answer: QueryAnswer | undefined,
-  batch: RoundBatch,
-  worstLoss: number,
-): MinerEvaluation {
+export function evaluateAnswer(uid: number, answer: QueryAnswer | undefined, batch: RoundBatch, worstLoss: number): MinerEvaluation {
   const fail = (status: EvalStatus, detail?: string): MinerEvaluation => ({
-    uid, status, loss: worstLoss, accuracy: 0, available: false, latencyMs: answer?.latencyMs ?? 0,
+    uid,
+    status,
+    loss: worstLoss,
+    accuracy: 0,
+    available: false,
+    latencyMs: answer?.latencyMs ?? 0,
     ...(answer?.responseHash !== undefined ? { responseHash: answer.responseHash } : {}),
     ...(detail !== undefined ? { detail } : {}),
   });
@@ -110,7 +110,13 @@ export function evaluateAnswer(
   const probs = normaliseRows(data, rows, batch.numClasses);
   const { loss, accuracy } = crossEntropy(probs, batch.labels, batch.numClasses);
   return {
-    uid, status: 'ok', loss: Math.min(loss, worstLoss), accuracy, available: true, latencyMs: answer.latencyMs, probs,
+    uid,
+    status: 'ok',
+    loss: Math.min(loss, worstLoss),
+    accuracy,
+    available: true,
+    latencyMs: answer.latencyMs,
+    probs,
     ...(answer.responseHash !== undefined ? { responseHash: answer.responseHash } : {}),
   };
 }

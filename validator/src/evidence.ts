@@ -10,7 +10,14 @@
 import { readFile } from 'node:fs/promises';
 import { errorMessage } from '#core';
 import { dirname, join } from 'node:path';
-import { decodePredictRequest, decodePredictResponse, encodePredictRequest, sha256Hex, verifySignedRecord, type SignedRecord } from '#protocol';
+import {
+  decodePredictRequest,
+  decodePredictResponse,
+  encodePredictRequest,
+  sha256Hex,
+  verifySignedRecord,
+  type SignedRecord,
+} from '#protocol';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { evaluateAnswer, maxValidLoss } from './evaluate.ts';
@@ -90,9 +97,21 @@ export function signedResponseRecord(e: AnswerEvidence): SignedResponseRecord {
   const r = e.record;
   const q = e.requestRecord;
   return {
-    signedBy: r.signedBy, signedFor: r.signedFor, uuid: r.uuid, timestampMs: r.timestampMs, bodyHash: r.bodyHash, signature: r.signature,
+    signedBy: r.signedBy,
+    signedFor: r.signedFor,
+    uuid: r.uuid,
+    timestampMs: r.timestampMs,
+    bodyHash: r.bodyHash,
+    signature: r.signature,
     requestBodyHash: r.requestBodyHash ?? e.request.bodyHash,
-    request: { signedBy: q.signedBy, signedFor: q.signedFor, uuid: q.uuid, timestampMs: q.timestampMs, bodyHash: q.bodyHash, signature: q.signature },
+    request: {
+      signedBy: q.signedBy,
+      signedFor: q.signedFor,
+      uuid: q.uuid,
+      timestampMs: q.timestampMs,
+      bodyHash: q.bodyHash,
+      signature: q.signature,
+    },
   };
 }
 
@@ -106,7 +125,12 @@ export interface RoundEvidence {
 const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 
 /** Collects the evidence of every answer that carries one; bodies over `maxBodyBytes` are skipped (and listed). */
-export function collectEvidence(roundId: number, targets: readonly MinerTarget[], answers: ReadonlyMap<number, QueryAnswer>, maxBodyBytes = DEFAULT_MAX_EVIDENCE_BYTES): RoundEvidence {
+export function collectEvidence(
+  roundId: number,
+  targets: readonly MinerTarget[],
+  answers: ReadonlyMap<number, QueryAnswer>,
+  maxBodyBytes = DEFAULT_MAX_EVIDENCE_BYTES,
+): RoundEvidence {
   const records = new Map<number, SignedResponseRecord>();
   const responses: ResponsesSidecar['responses'] = [];
   const skipped: ResponsesSummary['skipped'] = [];
@@ -121,8 +145,12 @@ export function collectEvidence(roundId: number, targets: readonly MinerTarget[]
   }
   const requestStored = request !== undefined && request.body.byteLength <= maxBodyBytes;
   const sidecar: ResponsesSidecar = {
-    version: 1, roundId,
-    request: request === undefined ? null : { bodyHash: request.bodyHash, bytes: request.body.byteLength, body: requestStored ? b64(request.body) : null },
+    version: 1,
+    roundId,
+    request:
+      request === undefined
+        ? null
+        : { bodyHash: request.bodyHash, bytes: request.body.byteLength, body: requestStored ? b64(request.body) : null },
     responses,
   };
   return { records, summary: { file: sidecarFileName(roundId), maxBodyBytes, requestStored, stored: responses.length, skipped }, sidecar };
@@ -146,8 +174,16 @@ export function parseSidecar(text: string, where: string): ResponsesSidecar {
     }
   }
   const req = o.request as unknown;
-  if (req !== undefined && req !== null && (typeof req !== 'object' || typeof (req as { bodyHash?: unknown }).bodyHash !== 'string' || !isNullableString((req as { body?: unknown }).body))) {
-    throw new Error(`${where}: expected request as null or { bodyHash, bytes, body (base64 or null) }, found ${JSON.stringify(req).slice(0, 120)}`);
+  if (
+    req !== undefined &&
+    req !== null &&
+    (typeof req !== 'object' ||
+      typeof (req as { bodyHash?: unknown }).bodyHash !== 'string' ||
+      !isNullableString((req as { body?: unknown }).body))
+  ) {
+    throw new Error(
+      `${where}: expected request as null or { bodyHash, bytes, body (base64 or null) }, found ${JSON.stringify(req).slice(0, 120)}`,
+    );
   }
   return o as ResponsesSidecar;
 }
@@ -165,7 +201,10 @@ function checkReportShape(report: RoundReport, where: string): void {
       throw new Error(`${where}: expected each miner line as { uid, hotkey, ... }, found ${JSON.stringify(m)?.slice(0, 120)}`);
     }
     const rec = line.signedResponse as unknown;
-    if (rec !== undefined && rec !== null && typeof rec !== 'object') throw new Error(`${where}: uid ${line.uid}: expected signedResponse as an object or null, found ${JSON.stringify(rec).slice(0, 120)}`);
+    if (rec !== undefined && rec !== null && typeof rec !== 'object')
+      throw new Error(
+        `${where}: uid ${line.uid}: expected signedResponse as an object or null, found ${JSON.stringify(rec).slice(0, 120)}`,
+      );
   }
   const r = report.responses as unknown;
   if (r === undefined || r === null) return;
@@ -176,14 +215,17 @@ function checkReportShape(report: RoundReport, where: string): void {
 }
 
 /** Loads a report and, when the report names one and it exists, its sidecar (from the report's directory). */
-export async function loadReportEvidence(reportPath: string): Promise<{ report: RoundReport; sidecar: ResponsesSidecar | undefined; sidecarPath: string | undefined }> {
+export async function loadReportEvidence(
+  reportPath: string,
+): Promise<{ report: RoundReport; sidecar: ResponsesSidecar | undefined; sidecarPath: string | undefined }> {
   let report: RoundReport;
   try {
     report = JSON.parse(await readFile(reportPath, 'utf8')) as RoundReport;
   } catch (err: unknown) {
     throw new Error(`${reportPath}: expected a round report (JSON), ${errorMessage(err)}`);
   }
-  if (typeof report !== 'object' || report === null || !Array.isArray(report.miners)) throw new Error(`${reportPath}: expected a round report with a miners array`);
+  if (typeof report !== 'object' || report === null || !Array.isArray(report.miners))
+    throw new Error(`${reportPath}: expected a round report with a miners array`);
   checkReportShape(report, reportPath);
   const file = report.responses?.file;
   if (file === undefined) return { report, sidecar: undefined, sidecarPath: undefined };
@@ -263,16 +305,25 @@ interface LineContext {
  * the request body's hash, round and batch. With `opts.batch`, also that the stored request asked exactly
  * that batch, and each answer's status and loss on it. Never throws.
  */
-export function verifyReportEvidence(report: RoundReport, sidecar: ResponsesSidecar | undefined, opts: VerifyReportOptions = {}): ReportVerdict {
+export function verifyReportEvidence(
+  report: RoundReport,
+  sidecar: ResponsesSidecar | undefined,
+  opts: VerifyReportOptions = {},
+): ReportVerdict {
   const problems: string[] = [];
   const request = sidecar === undefined ? undefined : checkSidecarRequest(report, sidecar, opts, problems);
-  if (report.responses !== undefined && sidecar === undefined) problems.push(`sidecar ${report.responses.file} not found: bodies cannot be checked`);
-  if (sidecar !== undefined && sidecar.roundId !== report.roundId) problems.push(`sidecar is for round ${sidecar.roundId}, the report is round ${report.roundId}`);
+  if (report.responses !== undefined && sidecar === undefined)
+    problems.push(`sidecar ${report.responses.file} not found: bodies cannot be checked`);
+  if (sidecar !== undefined && sidecar.roundId !== report.roundId)
+    problems.push(`sidecar is for round ${sidecar.roundId}, the report is round ${report.roundId}`);
   if (opts.batch !== undefined && batchHash(opts.batch.input.data) !== report.batchHash) {
     problems.push(`the batch given hashes to ${batchHash(opts.batch.input.data)}, the report's batchHash is ${report.batchHash}`);
   }
   const ctx: LineContext = {
-    report, sidecar, opts, asked: askedHashes(report, request, opts.batch),
+    report,
+    sidecar,
+    opts,
+    asked: askedHashes(report, request, opts.batch),
     bodies: new Map((sidecar?.responses ?? []).map((r) => [r.uid, r])),
     skipped: new Set((report.responses?.skipped ?? []).map((s) => s.uid)),
   };
@@ -282,7 +333,12 @@ export function verifyReportEvidence(report: RoundReport, sidecar: ResponsesSide
 }
 
 /** Checks the sidecar's request body (hash, decoding, round, batch); returns it when intact. */
-function checkSidecarRequest(report: RoundReport, sidecar: ResponsesSidecar, opts: VerifyReportOptions, problems: string[]): Uint8Array | undefined {
+function checkSidecarRequest(
+  report: RoundReport,
+  sidecar: ResponsesSidecar,
+  opts: VerifyReportOptions,
+  problems: string[],
+): Uint8Array | undefined {
   if (sidecar.request?.body == null) return undefined;
   const body = Buffer.from(sidecar.request.body, 'base64');
   const h = sha256Hex(body);
@@ -294,9 +350,11 @@ function checkSidecarRequest(report: RoundReport, sidecar: ResponsesSidecar, opt
     const req = decodePredictRequest(body, { maxElements: 2 ** 24 });
     const input = req.input.data as Float32Array;
     const bh = batchHash(input);
-    if (req.input.dtype !== 'float32' || bh !== report.batchHash) problems.push(`request input hashes to ${bh}, the report's batchHash is ${report.batchHash}`);
+    if (req.input.dtype !== 'float32' || bh !== report.batchHash)
+      problems.push(`request input hashes to ${bh}, the report's batchHash is ${report.batchHash}`);
     if (req.roundId !== report.roundId) problems.push(`request is for round ${req.roundId}, the report is round ${report.roundId}`);
-    if (opts.batch !== undefined && !sameFloats(input, opts.batch.input.data)) problems.push('the stored request asked other inputs than the batch given');
+    if (opts.batch !== undefined && !sameFloats(input, opts.batch.input.data))
+      problems.push('the stored request asked other inputs than the batch given');
   } catch (err: unknown) {
     problems.push(`request body does not decode: ${errorMessage(err)}`);
     return undefined;
@@ -310,14 +368,23 @@ function askedHashes(report: RoundReport, stored: Uint8Array | undefined, batch:
   if (batch === undefined) return asked;
   // The request is deterministic: the same encoding the querier sends, so a request too large to store is re-derived.
   try {
-    asked.add(sha256Hex(encodePredictRequest({ competitionId: report.competitionId, roundId: report.roundId, input: { dtype: 'float32', shape: batch.input.shape, data: batch.input.data } })));
+    asked.add(
+      sha256Hex(
+        encodePredictRequest({
+          competitionId: report.competitionId,
+          roundId: report.roundId,
+          input: { dtype: 'float32', shape: batch.input.shape, data: batch.input.data },
+        }),
+      ),
+    );
   } catch {
     // A batch that does not encode asks nothing; its answers stay unverifiable.
   }
   if (stored !== undefined) {
     try {
       const req = decodePredictRequest(stored, { maxElements: 2 ** 24 });
-      if (req.roundId === report.roundId && req.input.dtype === 'float32' && sameFloats(req.input.data as Float32Array, batch.input.data)) asked.add(sha256Hex(stored));
+      if (req.roundId === report.roundId && req.input.dtype === 'float32' && sameFloats(req.input.data as Float32Array, batch.input.data))
+        asked.add(sha256Hex(stored));
     } catch {
       // Reported as a problem by checkSidecarRequest.
     }
@@ -334,13 +401,19 @@ function verifyLine(m: RoundReport['miners'][number], ctx: LineContext): MinerVe
   const rec = m.signedResponse;
   if (rec === undefined || rec === null) return { uid: m.uid, hotkey: m.hotkey, result: 'no-record', bodyChecked: false, reasons: [] };
   if (rec.request === undefined || typeof rec.requestBodyHash !== 'string') {
-    const why = 'unverifiable: the record carries no signed request (written before answers were bound to their questions), so which question it answers cannot be proven';
+    const why =
+      'unverifiable: the record carries no signed request (written before answers were bound to their questions), so which question it answers cannot be proven';
     return { uid: m.uid, hotkey: m.hotkey, result: 'unverifiable', bodyChecked: false, reasons: [why] };
   }
   const reasons: string[] = [];
   const unverifiable: string[] = [];
   const record: SignedRecord = {
-    bodyHash: rec.bodyHash, uuid: rec.uuid, timestampMs: rec.timestampMs, signedBy: rec.signedBy, signedFor: rec.signedFor, signature: rec.signature,
+    bodyHash: rec.bodyHash,
+    uuid: rec.uuid,
+    timestampMs: rec.timestampMs,
+    signedBy: rec.signedBy,
+    signedFor: rec.signedFor,
+    signature: rec.signature,
     requestBodyHash: rec.requestBodyHash,
   };
   const recordOk = checkResponseRecord(m, record, ctx, reasons);
@@ -355,13 +428,23 @@ function verifyLine(m: RoundReport['miners'][number], ctx: LineContext): MinerVe
     if (!b.ok && recordOk) reasons.push(`body: ${b.reason}`);
     if (b.ok && ctx.opts.batch !== undefined) {
       if (ctx.asked.has(record.requestBodyHash!)) recomputedLoss = compareLoss(m, body, ctx.report, ctx.opts, reasons);
-      else unverifiable.push(`unverifiable: the answer's request ${record.requestBodyHash} is neither the stored request nor the batch given, so its loss cannot be recomputed`);
+      else
+        unverifiable.push(
+          `unverifiable: the answer's request ${record.requestBodyHash} is neither the stored request nor the batch given, so its loss cannot be recomputed`,
+        );
     }
   } else if (ctx.sidecar !== undefined && !ctx.skipped.has(m.uid)) {
     reasons.push('body missing from the sidecar');
   }
   const result = reasons.length > 0 ? 'bad' : unverifiable.length > 0 ? 'unverifiable' : 'ok';
-  return { uid: m.uid, hotkey: m.hotkey, result, bodyChecked, ...(recomputedLoss !== undefined ? { recomputedLoss } : {}), reasons: [...reasons, ...unverifiable] };
+  return {
+    uid: m.uid,
+    hotkey: m.hotkey,
+    result,
+    bodyChecked,
+    ...(recomputedLoss !== undefined ? { recomputedLoss } : {}),
+    reasons: [...reasons, ...unverifiable],
+  };
 }
 
 /** The miner's signature, signer, recipient, response hash and the request it names; true when the signature holds. */
@@ -371,27 +454,45 @@ function checkResponseRecord(m: RoundReport['miners'][number], record: SignedRec
   if (!sameKey(record.signedBy, m.hotkey)) reasons.push(`record signed by ${record.signedBy}, the miner's hotkey is ${m.hotkey}`);
   const validator = ctx.report.validatorHotkey;
   if (validator === undefined) reasons.push('the report names no validatorHotkey: whom the answers were signed for cannot be checked');
-  else if (!sameKey(record.signedFor, validator)) reasons.push(`record signed for ${record.signedFor}, the report's validator is ${validator}`);
-  if (m.responseHash != null && m.responseHash !== `0x${record.bodyHash}`) reasons.push(`responseHash ${m.responseHash} differs from the record's body hash 0x${record.bodyHash}`);
+  else if (!sameKey(record.signedFor, validator))
+    reasons.push(`record signed for ${record.signedFor}, the report's validator is ${validator}`);
+  if (m.responseHash != null && m.responseHash !== `0x${record.bodyHash}`)
+    reasons.push(`responseHash ${m.responseHash} differs from the record's body hash 0x${record.bodyHash}`);
   const sent = ctx.sidecar?.request;
-  if (sent != null && record.requestBodyHash !== sent.bodyHash) reasons.push(`answers request ${record.requestBodyHash}, the round's request is ${sent.bodyHash}`);
+  if (sent != null && record.requestBodyHash !== sent.bodyHash)
+    reasons.push(`answers request ${record.requestBodyHash}, the round's request is ${sent.bodyHash}`);
   return v.ok;
 }
 
 /** The validator's request signature: valid, by the report's validator, for this miner, same uuid and request. */
 function checkRequestRecord(m: RoundReport['miners'][number], rec: SignedResponseRecord, ctx: LineContext, reasons: string[]): void {
   const q = rec.request!;
-  const v = verifySignedRecord({ bodyHash: q.bodyHash, uuid: q.uuid, timestampMs: q.timestampMs, signedBy: q.signedBy, signedFor: q.signedFor, signature: q.signature });
+  const v = verifySignedRecord({
+    bodyHash: q.bodyHash,
+    uuid: q.uuid,
+    timestampMs: q.timestampMs,
+    signedBy: q.signedBy,
+    signedFor: q.signedFor,
+    signature: q.signature,
+  });
   if (!v.ok) reasons.push(`request record: ${v.reason}`);
   const validator = ctx.report.validatorHotkey;
-  if (validator !== undefined && !sameKey(q.signedBy, validator)) reasons.push(`request signed by ${q.signedBy}, the report's validator is ${validator}`);
+  if (validator !== undefined && !sameKey(q.signedBy, validator))
+    reasons.push(`request signed by ${q.signedBy}, the report's validator is ${validator}`);
   if (!sameKey(q.signedFor, m.hotkey)) reasons.push(`request signed for ${q.signedFor}, the miner's hotkey is ${m.hotkey}`);
   if (q.uuid !== rec.uuid) reasons.push(`request uuid ${q.uuid} differs from the answer's ${rec.uuid}`);
-  if (q.bodyHash !== rec.requestBodyHash) reasons.push(`request body hash ${q.bodyHash} differs from the one the answer signs, ${rec.requestBodyHash}`);
+  if (q.bodyHash !== rec.requestBodyHash)
+    reasons.push(`request body hash ${q.bodyHash} differs from the one the answer signs, ${rec.requestBodyHash}`);
 }
 
 /** Recomputes the line's status and loss; pushes a reason when they differ from the report's. */
-function compareLoss(m: RoundReport['miners'][number], body: Uint8Array, report: RoundReport, opts: VerifyReportOptions, reasons: string[]): number {
+function compareLoss(
+  m: RoundReport['miners'][number],
+  body: Uint8Array,
+  report: RoundReport,
+  opts: VerifyReportOptions,
+  reasons: string[],
+): number {
   const batch = opts.batch!;
   const re = recompute(body, report, batch, opts.worstLoss ?? maxValidLoss(batch.numClasses));
   const tol = opts.lossTolerance ?? 1e-9;

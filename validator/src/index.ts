@@ -1,13 +1,41 @@
 /** Public entry of `validator`: the scoring core, its ports, and the main loop. */
 export type {
-  Tensor, MinerTarget, QueryStatus, QueryAnswer, QueryContext, MinerQuerier, NeuronView, WeightHyperparams, ChainSnapshot, ChainView,
-  WeightErrorCode, WeightSubmitResult, WeightSetter, RoundBatch, DataSource, AnswerEvidence, SentRequest,
+  Tensor,
+  MinerTarget,
+  QueryStatus,
+  QueryAnswer,
+  QueryContext,
+  MinerQuerier,
+  NeuronView,
+  WeightHyperparams,
+  ChainSnapshot,
+  ChainView,
+  WeightErrorCode,
+  WeightSubmitResult,
+  WeightSetter,
+  RoundBatch,
+  DataSource,
+  AnswerEvidence,
+  SentRequest,
 } from './ports.ts';
 export {
-  collectEvidence, signedResponseRecord, sidecarFileName, parseSidecar, loadReportEvidence, verifyReportEvidence, DEFAULT_MAX_EVIDENCE_BYTES,
+  collectEvidence,
+  signedResponseRecord,
+  sidecarFileName,
+  parseSidecar,
+  loadReportEvidence,
+  verifyReportEvidence,
+  DEFAULT_MAX_EVIDENCE_BYTES,
 } from './evidence.ts';
 export type {
-  SignedResponseRecord, SignedRequestRecord, ResponsesSummary, ResponsesSidecar, RoundEvidence, MinerVerdict, ReportVerdict, VerifyReportOptions,
+  SignedResponseRecord,
+  SignedRequestRecord,
+  ResponsesSummary,
+  ResponsesSidecar,
+  RoundEvidence,
+  MinerVerdict,
+  ReportVerdict,
+  VerifyReportOptions,
 } from './evidence.ts';
 export { ScoringConfigSchema, PrizeScheduleSchema, parseScoringConfig } from './config.ts';
 export type { ScoringConfig } from './config.ts';

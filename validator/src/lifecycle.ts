@@ -55,7 +55,10 @@ export class ValidatorLoop {
   private latestPublicReport: PublicRoundReport | undefined;
   private ladder: PublicLadder | undefined;
 
-  constructor(private readonly deps: ValidatorDeps, private readonly opts: ValidatorLoopOptions) {
+  constructor(
+    private readonly deps: ValidatorDeps,
+    private readonly opts: ValidatorLoopOptions,
+  ) {
     this.log = (deps.log ?? pino({ level: 'silent' })).child({ component: 'validator' });
   }
 
@@ -84,7 +87,12 @@ export class ValidatorLoop {
     const view = await this.deps.chain.snapshot();
     if (this.state === undefined) {
       await mkdir(this.opts.dataDir, { recursive: true });
-      const loaded = await loadState(this.statePath, { netuid: view.netuid, hotkey: view.ownHotkey, maxAgeMs: cfg.stateMaxAgeMs, log: this.log });
+      const loaded = await loadState(this.statePath, {
+        netuid: view.netuid,
+        hotkey: view.ownHotkey,
+        maxAgeMs: cfg.stateMaxAgeMs,
+        log: this.log,
+      });
       this.state = loaded.state;
     }
     let state = this.state;
@@ -93,7 +101,12 @@ export class ValidatorLoop {
     // A round needs its period's commitment included on chain first (the keeper commits or rolls over here).
     const period = roundDue && (standing === 'ok' || !cfg.roundsNeedPermit) ? await this.deps.periods?.step(view.block) : undefined;
     if (roundDue && (standing === 'ok' || !cfg.roundsNeedPermit) && (this.deps.periods === undefined || period !== undefined)) {
-      const result = await runRound({ ...this.deps, log: this.log, ...(period === undefined ? {} : { period: { index: period.index, secret: period.secret } }) }, cfg, view, state);
+      const result = await runRound(
+        { ...this.deps, log: this.log, ...(period === undefined ? {} : { period: { index: period.index, secret: period.secret } }) },
+        cfg,
+        view,
+        state,
+      );
       state = result.state;
       this.state = state;
       await saveState(this.statePath, state);
@@ -121,8 +134,13 @@ export class ValidatorLoop {
     if (standing !== this.standing) {
       this.standing = standing;
       const fields = { netuid: view.netuid, hotkey: view.ownHotkey, uid: view.ownUid, block: view.block };
-      if (standing === 'not-registered') this.log.warn(fields, 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)');
-      else if (standing === 'no-permit') this.log.warn({ ...fields, stake: own?.stake.toString() }, 'validator has no permit yet; permits are granted at the next epoch after staking; waiting');
+      if (standing === 'not-registered')
+        this.log.warn(fields, 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)');
+      else if (standing === 'no-permit')
+        this.log.warn(
+          { ...fields, stake: own?.stake.toString() },
+          'validator has no permit yet; permits are granted at the next epoch after staking; waiting',
+        );
       else this.log.info(fields, 'validator registered with a permit');
     }
     return standing;
@@ -131,7 +149,10 @@ export class ValidatorLoop {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
-      function done(): void { clearTimeout(timer); resolve(); }
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
       this.wake = done;
     });
   }

@@ -48,7 +48,11 @@ export class PeriodKeeper {
   #file: PeriodFile | undefined;
   #retryAt = 0;
 
-  constructor(private readonly committer: PeriodCommitter, private readonly opts: PeriodKeeperOptions, private readonly log: Logger) {}
+  constructor(
+    private readonly committer: PeriodCommitter,
+    private readonly opts: PeriodKeeperOptions,
+    private readonly log: Logger,
+  ) {}
 
   get #path(): string {
     return join(this.opts.dataDir, PERIOD_FILE);
@@ -56,8 +60,18 @@ export class PeriodKeeper {
 
   async #load(): Promise<PeriodFile> {
     if (this.#file !== undefined) return this.#file;
-    const fresh: PeriodFile = { version: 1, netuid: this.opts.netuid, hotkey: this.opts.validatorHotkey, current: null, next: null, revealed: [] };
-    const text = await readFile(this.#path, 'utf8').catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return undefined; throw err; });
+    const fresh: PeriodFile = {
+      version: 1,
+      netuid: this.opts.netuid,
+      hotkey: this.opts.validatorHotkey,
+      current: null,
+      next: null,
+      revealed: [],
+    };
+    const text = await readFile(this.#path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
     let file = fresh;
     if (text !== undefined) {
       let parsed: PeriodFile;
@@ -65,13 +79,19 @@ export class PeriodKeeper {
         parsed = JSON.parse(text) as PeriodFile;
       } catch (err: unknown) {
         // Never start over silently: the file holds committed secrets a reveal needs.
-        throw new Error(`period file ${this.#path} is unreadable (${err instanceof Error ? err.message : String(err)}); it holds the committed period secrets: restore it, or move it aside to start a new period (the current one then stays unrevealed)`);
+        throw new Error(
+          `period file ${this.#path} is unreadable (${err instanceof Error ? err.message : String(err)}); it holds the committed period secrets: restore it, or move it aside to start a new period (the current one then stays unrevealed)`,
+        );
       }
       if (parsed.version === 1 && parsed.netuid === this.opts.netuid && parsed.hotkey === this.opts.validatorHotkey) file = parsed;
       else this.log.warn({ path: this.#path }, 'period file is for another netuid or hotkey; starting a new period');
     }
     this.#file = file;
-    if (file.current !== null) this.log.info({ period: file.current.index, commitBlock: file.current.commitBlock, firstRound: file.current.firstRound }, 'competition period restored');
+    if (file.current !== null)
+      this.log.info(
+        { period: file.current.index, commitBlock: file.current.commitBlock, firstRound: file.current.firstRound },
+        'competition period restored',
+      );
     return file;
   }
 
@@ -95,14 +115,22 @@ export class PeriodKeeper {
   async #commitNext(f: PeriodFile, block: number): Promise<void> {
     if (f.next === null) {
       const index = Math.max(f.current?.index ?? 0, ...f.revealed.map((r) => r.period)) + 1;
-      f.next = newPeriod(index, { netuid: this.opts.netuid, validatorHotkey: this.opts.validatorHotkey, competitionId: this.opts.competitionId, dataHash: this.opts.dataHash });
+      f.next = newPeriod(index, {
+        netuid: this.opts.netuid,
+        validatorHotkey: this.opts.validatorHotkey,
+        competitionId: this.opts.competitionId,
+        dataHash: this.opts.dataHash,
+      });
       await this.#save();
     }
     const next = f.next;
     const r = await this.committer.commit(next.commitment);
     if (!r.ok) {
       this.#retryAt = block + this.opts.retryDelayBlocks;
-      this.log.warn({ period: next.index, err: r.message, retryAtBlock: this.#retryAt }, 'period commitment refused; the current period goes on, retrying');
+      this.log.warn(
+        { period: next.index, err: r.message, retryAtBlock: this.#retryAt },
+        'period commitment refused; the current period goes on, retrying',
+      );
       return;
     }
     next.commitBlock = r.block;
@@ -116,7 +144,12 @@ export class PeriodKeeper {
   }
 
   async #reveal(f: PeriodFile, p: PeriodSecret): Promise<void> {
-    const reveal = revealOf(p, { netuid: this.opts.netuid, validatorHotkey: this.opts.validatorHotkey, competitionId: this.opts.competitionId, roundLengthBlocks: this.opts.roundLengthBlocks });
+    const reveal = revealOf(p, {
+      netuid: this.opts.netuid,
+      validatorHotkey: this.opts.validatorHotkey,
+      competitionId: this.opts.competitionId,
+      roundLengthBlocks: this.opts.roundLengthBlocks,
+    });
     const dir = join(this.opts.dataDir, REVEALS_DIR);
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(join(dir, revealFileName(p.index)), `${JSON.stringify(reveal, null, 2)}\n`);
@@ -135,7 +168,9 @@ export class PeriodKeeper {
 
   /** The revealed period that holds `roundId`, if any (its full report may then be published). */
   revealedPeriodOf(roundId: number): number | undefined {
-    return this.#file?.revealed.find((r) => r.firstRound !== null && r.lastRound !== null && roundId >= r.firstRound && roundId <= r.lastRound)?.period;
+    return this.#file?.revealed.find(
+      (r) => r.firstRound !== null && r.lastRound !== null && roundId >= r.firstRound && roundId <= r.lastRound,
+    )?.period;
   }
 
   /** Indices of revealed periods, newest first. */
@@ -146,7 +181,7 @@ export class PeriodKeeper {
   /** The reveal file of `period`, when revealed. */
   async readReveal(period: number): Promise<PeriodReveal | undefined> {
     const text = await readFile(join(this.opts.dataDir, REVEALS_DIR, revealFileName(period)), 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : JSON.parse(text) as PeriodReveal;
+    return text === undefined ? undefined : (JSON.parse(text) as PeriodReveal);
   }
 
   /** The current period's index (undefined before the first commitment). */

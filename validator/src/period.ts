@@ -49,10 +49,19 @@ export interface PeriodReveal {
   revealedAt: string;
 }
 
-const u16 = (n: number): Buffer => { const b = Buffer.alloc(2); b.writeUInt16LE(n); return b; };
-const u32 = (n: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const u16 = (n: number): Buffer => {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n);
+  return b;
+};
+const u32 = (n: number): Buffer => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+};
 const hex32 = (h: string, what: string): Buffer => {
-  if (!/^[0-9a-f]{64}$/.test(h)) throw new TypeError(`expected ${what} as 64 lower-case hex digits, found ${JSON.stringify(h.slice(0, 80))}`);
+  if (!/^[0-9a-f]{64}$/.test(h))
+    throw new TypeError(`expected ${what} as 64 lower-case hex digits, found ${JSON.stringify(h.slice(0, 80))}`);
   return Buffer.from(h, 'hex');
 };
 
@@ -60,11 +69,27 @@ const hex32 = (h: string, what: string): Buffer => {
  * The commitment of a period: sha256(domain ‖ u16 netuid ‖ validator public key ‖ u32 len ‖ competition id ‖
  * u32 period ‖ secret ‖ salt ‖ dataHash), hex. Binds who, where, which period and which data.
  */
-export function periodCommitment(p: { netuid: number; validatorHotkey: string; competitionId: string; period: number; secret: string; salt: string; dataHash: string }): string {
+export function periodCommitment(p: {
+  netuid: number;
+  validatorHotkey: string;
+  competitionId: string;
+  period: number;
+  secret: string;
+  salt: string;
+  dataHash: string;
+}): string {
   const id = Buffer.from(p.competitionId, 'utf8');
-  return createHash('sha256').update(COMMIT_DOMAIN).update(u16(p.netuid)).update(decodeAddress(p.validatorHotkey))
-    .update(u32(id.length)).update(id).update(u32(p.period))
-    .update(hex32(p.secret, 'secret')).update(hex32(p.salt, 'salt')).update(hex32(p.dataHash, 'dataHash')).digest('hex');
+  return createHash('sha256')
+    .update(COMMIT_DOMAIN)
+    .update(u16(p.netuid))
+    .update(decodeAddress(p.validatorHotkey))
+    .update(u32(id.length))
+    .update(id)
+    .update(u32(p.period))
+    .update(hex32(p.secret, 'secret'))
+    .update(hex32(p.salt, 'salt'))
+    .update(hex32(p.dataHash, 'dataHash'))
+    .digest('hex');
 }
 
 /** The round seed from the period secret: H(domain ‖ secret ‖ len ‖ competition ‖ u32 period ‖ u64 round), 0x-hex. */
@@ -81,19 +106,39 @@ export function heldOutDataHash(description: string | Uint8Array): string {
 }
 
 /** A fresh period: new secret and salt, and its commitment. */
-export function newPeriod(index: number, ctx: { netuid: number; validatorHotkey: string; competitionId: string; dataHash: string }): PeriodSecret {
+export function newPeriod(
+  index: number,
+  ctx: { netuid: number; validatorHotkey: string; competitionId: string; dataHash: string },
+): PeriodSecret {
   const secret = randomBytes(32).toString('hex');
   const salt = randomBytes(32).toString('hex');
   return { index, secret, salt, dataHash: ctx.dataHash, commitment: periodCommitment({ ...ctx, period: index, secret, salt }) };
 }
 
 /** The reveal of a committed period. */
-export function revealOf(p: PeriodSecret, ctx: { netuid: number; validatorHotkey: string; competitionId: string; roundLengthBlocks: number }, now = new Date()): PeriodReveal {
-  if (p.commitBlock === undefined || p.commitBlockHash === undefined) throw new Error(`expected period ${p.index} to be committed before it is revealed`);
+export function revealOf(
+  p: PeriodSecret,
+  ctx: { netuid: number; validatorHotkey: string; competitionId: string; roundLengthBlocks: number },
+  now = new Date(),
+): PeriodReveal {
+  if (p.commitBlock === undefined || p.commitBlockHash === undefined)
+    throw new Error(`expected period ${p.index} to be committed before it is revealed`);
   return {
-    version: 1, netuid: ctx.netuid, validatorHotkey: ctx.validatorHotkey, competitionId: ctx.competitionId, period: p.index,
-    secret: p.secret, salt: p.salt, dataHash: p.dataHash, commitment: p.commitment, commitBlock: p.commitBlock, commitBlockHash: p.commitBlockHash,
-    firstRound: p.firstRound ?? null, lastRound: p.lastRound ?? null, roundLengthBlocks: ctx.roundLengthBlocks, revealedAt: now.toISOString(),
+    version: 1,
+    netuid: ctx.netuid,
+    validatorHotkey: ctx.validatorHotkey,
+    competitionId: ctx.competitionId,
+    period: p.index,
+    secret: p.secret,
+    salt: p.salt,
+    dataHash: p.dataHash,
+    commitment: p.commitment,
+    commitBlock: p.commitBlock,
+    commitBlockHash: p.commitBlockHash,
+    firstRound: p.firstRound ?? null,
+    lastRound: p.lastRound ?? null,
+    roundLengthBlocks: ctx.roundLengthBlocks,
+    revealedAt: now.toISOString(),
   };
 }
 

@@ -149,8 +149,7 @@ export type WeightErrorCode =
 /** Outcome of one weight extrinsic: the block it was included in, or a typed error. */
 export type WeightSubmitResult =
   /** `commitEpoch`: for a commit, the epoch the chain recorded it in (WeightCommits), when readable. */
-  | { ok: true; block: number; commitEpoch?: number }
-  | { ok: false; code: WeightErrorCode; message: string };
+  { ok: true; block: number; commitEpoch?: number } | { ok: false; code: WeightErrorCode; message: string };
 
 /** Write side: the three weight extrinsics. */
 export interface WeightSetter {

@@ -14,9 +14,7 @@
  */
 
 /** A prize schedule. */
-export type PrizeSchedule =
-  | { type: 'table'; shares: number[] }
-  | { type: 'power'; exponent: number; topK: number };
+export type PrizeSchedule = { type: 'table'; shares: number[] } | { type: 'power'; exponent: number; topK: number };
 
 /** Raw (unnormalised) share of each place, best first, as long as the schedule pays. */
 export function placeShares(schedule: PrizeSchedule): number[] {
@@ -69,7 +67,9 @@ export function toU16Weights(prizes: ReadonlyMap<number, number>, opts: U16Optio
   const others = [...prizes].filter(([uid]) => uid !== opts.ownUid);
   const q = quantiseU16(others.map(([, p]) => p));
   const chosen = new Map<number, number>();
-  others.forEach(([uid], i) => { if (q[i]! > 0) chosen.set(uid, q[i]!); });
+  others.forEach(([uid], i) => {
+    if (q[i]! > 0) chosen.set(uid, q[i]!);
+  });
   if (chosen.size === 0) return opts.ownUid === undefined ? { uids: [], weights: [] } : { uids: [opts.ownUid], weights: [U16_MAX] };
   const need = Math.min(opts.minAllowedWeights, opts.registeredUids.length);
   const fillers = [...opts.registeredUids].sort((a, b) => a - b).filter((u) => u !== opts.ownUid);

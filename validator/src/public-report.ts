@@ -68,12 +68,26 @@ export class PublicLadder {
   /** The public form of a full round report (advances the ladder). */
   publish(r: RoundReport): PublicRoundReport {
     const line = (m: MinerReport): PublicMinerLine => ({
-      uid: m.uid, hotkey: m.hotkey, rank: m.rank, prize: m.prize, copyOf: m.copyOf,
-      score: this.score(m.uid, m.hotkey, m.emaLoss), answered: m.status === 'ok',
+      uid: m.uid,
+      hotkey: m.hotkey,
+      rank: m.rank,
+      prize: m.prize,
+      copyOf: m.copyOf,
+      score: this.score(m.uid, m.hotkey, m.emaLoss),
+      answered: m.status === 'ok',
     });
     return {
-      kind: 'public', roundId: r.roundId, netuid: r.netuid, competitionId: r.competitionId, validatorHotkey: r.validatorHotkey, validatorUid: r.validatorUid,
-      block: r.block, period: r.period ?? null, startedAt: r.startedAt, scoreStep: this.step, miners: r.miners.map(line),
+      kind: 'public',
+      roundId: r.roundId,
+      netuid: r.netuid,
+      competitionId: r.competitionId,
+      validatorHotkey: r.validatorHotkey,
+      validatorUid: r.validatorUid,
+      block: r.block,
+      period: r.period ?? null,
+      startedAt: r.startedAt,
+      scoreStep: this.step,
+      miners: r.miners.map(line),
     };
   }
 }
@@ -82,6 +96,10 @@ export class PublicLadder {
 export async function writePublicReport(dir: string, report: PublicRoundReport, keep: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(join(dir, reportFileName(report.roundId)), `${JSON.stringify(report, null, 2)}\n`);
-  const rounds = (await readdir(dir)).map((f) => /^round-(\d+)\.json$/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map(Number).sort((a, b) => b - a);
+  const rounds = (await readdir(dir))
+    .map((f) => /^round-(\d+)\.json$/.exec(f)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .sort((a, b) => b - a);
   await Promise.all(rounds.slice(keep).map((r) => unlink(join(dir, reportFileName(r))).catch(() => undefined)));
 }

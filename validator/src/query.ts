@@ -20,7 +20,14 @@ export function selectTargets(neurons: readonly NeuronView[], ownUid: number | u
  * Queries all targets at once. A querier that rejects as a whole turns into an `error` answer for
  * every target (logged), and a target the querier forgot gets none, which evaluation scores as missing.
  */
-export async function queryMiners(querier: MinerQuerier, targets: MinerTarget[], input: Tensor, deadlineMs: number, log: Logger, ctx?: QueryContext): Promise<Map<number, QueryAnswer>> {
+export async function queryMiners(
+  querier: MinerQuerier,
+  targets: MinerTarget[],
+  input: Tensor,
+  deadlineMs: number,
+  log: Logger,
+  ctx?: QueryContext,
+): Promise<Map<number, QueryAnswer>> {
   if (targets.length === 0) return new Map();
   try {
     return await querier.queryAll(targets, input, deadlineMs, ctx);

@@ -92,7 +92,8 @@ export function reportFileName(roundId: number): string {
 export async function writeReport(dir: string, report: RoundReport, keep: number, sidecar?: ResponsesSidecar): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, reportFileName(report.roundId));
-  if (sidecar !== undefined) await writeFileAtomic(join(dir, report.responses?.file ?? sidecarFileName(report.roundId)), `${JSON.stringify(sidecar)}\n`);
+  if (sidecar !== undefined)
+    await writeFileAtomic(join(dir, report.responses?.file ?? sidecarFileName(report.roundId)), `${JSON.stringify(sidecar)}\n`);
   await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
   const files = await readdir(dir);
   const rounds = files
@@ -122,7 +123,9 @@ export async function writeReport(dir: string, report: RoundReport, keep: number
 export function createReportHandler<R = RoundReport>(getLatest: () => R | undefined): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' }).end(JSON.stringify({ error: `expected GET or HEAD, found ${req.method}` }));
+      res
+        .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: `expected GET or HEAD, found ${req.method}` }));
       return;
     }
     const report = getLatest();

@@ -29,14 +29,35 @@ export interface Standings {
   findings: Map<number, CopyFinding>;
 }
 
-type StandingsConfig = Pick<ScoringConfig, 'epsilon' | 'prize' | 'minAvailability'
-  | 'copyHits' | 'copyClusterHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>;
+type StandingsConfig = Pick<
+  ScoringConfig,
+  | 'epsilon'
+  | 'prize'
+  | 'minAvailability'
+  | 'copyHits'
+  | 'copyClusterHits'
+  | 'copyWindow'
+  | 'copyMinRounds'
+  | 'copyDirectionMajority'
+  | 'copyAmbiguityMs'
+  | 'copyGateRounds'
+>;
 
 /** The copy rules of a scoring config. */
-export function copyRulesOf(cfg: Pick<ScoringConfig, 'copyHits' | 'copyClusterHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'>): CopyRules {
+export function copyRulesOf(
+  cfg: Pick<
+    ScoringConfig,
+    'copyHits' | 'copyClusterHits' | 'copyWindow' | 'copyMinRounds' | 'copyDirectionMajority' | 'copyAmbiguityMs' | 'copyGateRounds'
+  >,
+): CopyRules {
   return {
-    hits: cfg.copyHits, clusterHits: cfg.copyClusterHits ?? cfg.copyHits, window: cfg.copyWindow, minRounds: cfg.copyMinRounds,
-    majority: cfg.copyDirectionMajority, ambiguityMs: cfg.copyAmbiguityMs, gateRounds: cfg.copyGateRounds,
+    hits: cfg.copyHits,
+    clusterHits: cfg.copyClusterHits ?? cfg.copyHits,
+    window: cfg.copyWindow,
+    minRounds: cfg.copyMinRounds,
+    majority: cfg.copyDirectionMajority,
+    ambiguityMs: cfg.copyAmbiguityMs,
+    gateRounds: cfg.copyGateRounds,
   };
 }
 
@@ -45,15 +66,24 @@ export function copyRulesOf(cfg: Pick<ScoringConfig, 'copyHits' | 'copyClusterHi
  * availability EMA >= `minAvailability`, and not a copy. `roundId` is the last scored round
  * (gates are judged against it).
  */
-export function computeStandings(scores: Scores, copy: CopyState, neurons: readonly NeuronView[], ownUid: number | undefined, roundId: number, cfg: StandingsConfig): Standings {
+export function computeStandings(
+  scores: Scores,
+  copy: CopyState,
+  neurons: readonly NeuronView[],
+  ownUid: number | undefined,
+  roundId: number,
+  cfg: StandingsConfig,
+): Standings {
   const registration = new Map(neurons.map((n) => [n.uid, n.registrationBlock]));
   const verdict = copyVerdict(copy, registration, roundId, copyRulesOf(cfg));
-  const eligible = new Map(neurons.flatMap((n) => {
-    const s = scores.get(n.uid);
-    if (s === undefined || s.hotkey !== n.hotkey || n.uid === ownUid || verdict.copies.has(n.uid)) return [];
-    if (s.availability < cfg.minAvailability) return [];
-    return [[n.uid, { uid: n.uid, emaLoss: s.emaLoss, registrationBlock: n.registrationBlock }] as const];
-  }));
+  const eligible = new Map(
+    neurons.flatMap((n) => {
+      const s = scores.get(n.uid);
+      if (s === undefined || s.hotkey !== n.hotkey || n.uid === ownUid || verdict.copies.has(n.uid)) return [];
+      if (s.availability < cfg.minAvailability) return [];
+      return [[n.uid, { uid: n.uid, emaLoss: s.emaLoss, registrationBlock: n.registrationBlock }] as const];
+    }),
+  );
   for (const order of verdict.payOrder) {
     const present = order.filter((u) => eligible.has(u));
     if (present.length < 2) continue;

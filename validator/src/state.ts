@@ -38,50 +38,86 @@ export interface ValidatorState {
 
 /** A fresh state for `hotkey` on `netuid`. */
 export function emptyState(netuid: number, hotkey: string): ValidatorState {
-  return { netuid, hotkey, lastRoundId: -1, lastRoundBlock: 0, scores: new Map(), copy: emptyCopyState(), timing: { ...INITIAL_TIMING }, pendingCommits: [] };
+  return {
+    netuid,
+    hotkey,
+    lastRoundId: -1,
+    lastRoundBlock: 0,
+    scores: new Map(),
+    copy: emptyCopyState(),
+    timing: { ...INITIAL_TIMING },
+    pendingCommits: [],
+  };
 }
 
 const uint = z.number().int().nonnegative();
-const ScoreEntrySchema = z.object({ hotkey: z.string(), emaLoss: z.number(), availability: z.number().min(0).max(1), rounds: uint }).strict();
-const PendingCommitSchema = z.object({
-  hash: z.string().regex(/^0x[0-9a-f]{64}$/), uids: z.array(uint), weights: z.array(uint), salt: z.array(uint),
-  versionKey: z.string().regex(/^\d+$/), commitBlock: uint, commitEpoch: uint, revealEpoch: uint, nextRevealBlock: uint,
-}).strict();
+const ScoreEntrySchema = z
+  .object({ hotkey: z.string(), emaLoss: z.number(), availability: z.number().min(0).max(1), rounds: uint })
+  .strict();
+const PendingCommitSchema = z
+  .object({
+    hash: z.string().regex(/^0x[0-9a-f]{64}$/),
+    uids: z.array(uint),
+    weights: z.array(uint),
+    salt: z.array(uint),
+    versionKey: z.string().regex(/^\d+$/),
+    commitBlock: uint,
+    commitEpoch: uint,
+    revealEpoch: uint,
+    nextRevealBlock: uint,
+  })
+  .strict();
 const pairKeyRe = /^\d+:\d+$/;
 const bits = z.array(z.number().int().min(0).max(1));
-const PairRecordSchema = z.object({
-  recent: bits, flagged: uint, aLater: uint, bLater: uint, rho: z.number().nullable(), kappa: z.number().nullable(),
-}).strict();
-const CopyStateSchema = z.object({
-  pairs: z.array(z.tuple([z.string().regex(pairKeyRe), PairRecordSchema])),
-  mixes: z.array(z.tuple([z.string().regex(/^\d+>\d+,\d+$/), z.object({ recent: bits, r: z.number(), closer: uint }).strict()])),
-  gates: z.array(z.tuple([uint, z.object({ untilRound: z.number().int(), copyOf: uint }).strict()])),
-}).strict();
-const StateFileSchema = z.object({
-  version: z.number().int(),
-  netuid: uint,
-  hotkey: z.string(),
-  savedAtMs: z.number(),
-  lastRoundId: z.number().int().min(-1),
-  lastRoundBlock: uint,
-  scores: z.array(z.tuple([uint, ScoreEntrySchema])),
-  /** Version 2. */
-  copy: CopyStateSchema.optional(),
-  /** Version 1 (migrated on load). */
-  copyCounters: z.array(z.tuple([z.string().regex(pairKeyRe), uint])).optional(),
-  timing: z.object({ lastWeightsBlock: uint, nextAttemptBlock: uint }).strict(),
-  pendingCommits: z.array(PendingCommitSchema),
-}).strict();
+const PairRecordSchema = z
+  .object({
+    recent: bits,
+    flagged: uint,
+    aLater: uint,
+    bLater: uint,
+    rho: z.number().nullable(),
+    kappa: z.number().nullable(),
+  })
+  .strict();
+const CopyStateSchema = z
+  .object({
+    pairs: z.array(z.tuple([z.string().regex(pairKeyRe), PairRecordSchema])),
+    mixes: z.array(z.tuple([z.string().regex(/^\d+>\d+,\d+$/), z.object({ recent: bits, r: z.number(), closer: uint }).strict()])),
+    gates: z.array(z.tuple([uint, z.object({ untilRound: z.number().int(), copyOf: uint }).strict()])),
+  })
+  .strict();
+const StateFileSchema = z
+  .object({
+    version: z.number().int(),
+    netuid: uint,
+    hotkey: z.string(),
+    savedAtMs: z.number(),
+    lastRoundId: z.number().int().min(-1),
+    lastRoundBlock: uint,
+    scores: z.array(z.tuple([uint, ScoreEntrySchema])),
+    /** Version 2. */
+    copy: CopyStateSchema.optional(),
+    /** Version 1 (migrated on load). */
+    copyCounters: z.array(z.tuple([z.string().regex(pairKeyRe), uint])).optional(),
+    timing: z.object({ lastWeightsBlock: uint, nextAttemptBlock: uint }).strict(),
+    pendingCommits: z.array(PendingCommitSchema),
+  })
+  .strict();
 type StateFile = z.infer<typeof StateFileSchema>;
 
 /** The JSON text of a state, stamped with the version and `savedAtMs`. */
 export function serialiseState(state: ValidatorState, savedAtMs: number): string {
   const file: StateFile = {
-    version: STATE_VERSION, netuid: state.netuid, hotkey: state.hotkey, savedAtMs,
-    lastRoundId: state.lastRoundId, lastRoundBlock: state.lastRoundBlock,
+    version: STATE_VERSION,
+    netuid: state.netuid,
+    hotkey: state.hotkey,
+    savedAtMs,
+    lastRoundId: state.lastRoundId,
+    lastRoundBlock: state.lastRoundBlock,
     scores: [...state.scores],
     copy: { pairs: [...state.copy.pairs], mixes: [...state.copy.mixes], gates: [...state.copy.gates] },
-    timing: state.timing, pendingCommits: state.pendingCommits,
+    timing: state.timing,
+    pendingCommits: state.pendingCommits,
   };
   return `${JSON.stringify(file)}\n`;
 }
@@ -104,12 +140,20 @@ function copyStateOf(f: StateFile): CopyState {
  */
 export function parseState(text: string): { state: ValidatorState; version: number; savedAtMs: number } {
   const f = StateFileSchema.parse(JSON.parse(text));
-  if (f.version === STATE_VERSION && f.copy === undefined) throw new Error(`expected a "copy" field in a version ${STATE_VERSION} state file, found none`);
+  if (f.version === STATE_VERSION && f.copy === undefined)
+    throw new Error(`expected a "copy" field in a version ${STATE_VERSION} state file, found none`);
   return {
-    version: MIGRATABLE_VERSIONS.includes(f.version) ? STATE_VERSION : f.version, savedAtMs: f.savedAtMs,
+    version: MIGRATABLE_VERSIONS.includes(f.version) ? STATE_VERSION : f.version,
+    savedAtMs: f.savedAtMs,
     state: {
-      netuid: f.netuid, hotkey: f.hotkey, lastRoundId: f.lastRoundId, lastRoundBlock: f.lastRoundBlock,
-      scores: new Map(f.scores), copy: copyStateOf(f), timing: f.timing, pendingCommits: f.pendingCommits,
+      netuid: f.netuid,
+      hotkey: f.hotkey,
+      lastRoundId: f.lastRoundId,
+      lastRoundBlock: f.lastRoundBlock,
+      scores: new Map(f.scores),
+      copy: copyStateOf(f),
+      timing: f.timing,
+      pendingCommits: f.pendingCommits,
     },
   };
 }
@@ -126,7 +170,11 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
   await rename(tmp, path);
   const dir = await open(dirname(path), 'r');
-  try { await dir.sync(); } finally { await dir.close(); }
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
 }
 
 /** Persists the state atomically at `path`. */
@@ -148,7 +196,10 @@ export type LoadOutcome = 'restored' | 'missing' | 'incompatible' | 'stale' | 'c
 
 /** Loads the state at `path`, or a fresh one with the reason it could not be restored. */
 export async function loadState(path: string, opts: LoadStateOptions): Promise<{ state: ValidatorState; outcome: LoadOutcome }> {
-  const fresh = (outcome: LoadOutcome): { state: ValidatorState; outcome: LoadOutcome } => ({ state: emptyState(opts.netuid, opts.hotkey), outcome });
+  const fresh = (outcome: LoadOutcome): { state: ValidatorState; outcome: LoadOutcome } => ({
+    state: emptyState(opts.netuid, opts.hotkey),
+    outcome,
+  });
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -167,8 +218,14 @@ export async function loadState(path: string, opts: LoadStateOptions): Promise<{
   }
   const { state, version, savedAtMs } = parsed;
   if (version !== STATE_VERSION || state.netuid !== opts.netuid || state.hotkey !== opts.hotkey) {
-    opts.log.warn({ path, found: { version, netuid: state.netuid, hotkey: state.hotkey }, expected: { version: STATE_VERSION, netuid: opts.netuid, hotkey: opts.hotkey } },
-      'validator state is for another version, netuid or hotkey; discarded');
+    opts.log.warn(
+      {
+        path,
+        found: { version, netuid: state.netuid, hotkey: state.hotkey },
+        expected: { version: STATE_VERSION, netuid: opts.netuid, hotkey: opts.hotkey },
+      },
+      'validator state is for another version, netuid or hotkey; discarded',
+    );
     return fresh('incompatible');
   }
   const ageMs = (opts.nowMs ?? Date.now()) - savedAtMs;

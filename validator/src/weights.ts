@@ -107,7 +107,14 @@ function u64le(n: bigint): Uint8Array {
  * `(hotkey AccountId32, netuid u16, uids Vec<u16>, values Vec<u16>, salt Vec<u16>, version_key u64)`.
  * `hotkey` is SS58 or 0x-hex of the 32-byte public key.
  */
-export function commitHash(hotkey: string, netuid: number, uids: readonly number[], values: readonly number[], salt: readonly number[], versionKey: bigint): string {
+export function commitHash(
+  hotkey: string,
+  netuid: number,
+  uids: readonly number[],
+  values: readonly number[],
+  salt: readonly number[],
+  versionKey: bigint,
+): string {
   const account = decodeAddress(hotkey);
   if (account.length !== 32) throw new RangeError(`expected a 32-byte AccountId, found ${account.length} bytes for ${hotkey}`);
   const encoded = u8aConcat(account, u16le(netuid), vecU16(uids), vecU16(values), vecU16(salt), u64le(versionKey));
@@ -121,15 +128,27 @@ export function makeSalt(length = 8): number[] {
 
 /** Builds the pending commit for weights committed at `commitBlock` in `commitEpoch`. */
 export function planCommit(args: {
-  hotkey: string; netuid: number; uids: number[]; weights: number[]; versionKey: bigint;
-  commitBlock: number; commitEpoch: number; revealPeriodEpochs: number; salt?: number[];
+  hotkey: string;
+  netuid: number;
+  uids: number[];
+  weights: number[];
+  versionKey: bigint;
+  commitBlock: number;
+  commitEpoch: number;
+  revealPeriodEpochs: number;
+  salt?: number[];
 }): PendingCommit {
   const salt = args.salt ?? makeSalt();
   return {
     hash: commitHash(args.hotkey, args.netuid, args.uids, args.weights, salt, args.versionKey),
-    uids: args.uids, weights: args.weights, salt, versionKey: args.versionKey.toString(),
-    commitBlock: args.commitBlock, commitEpoch: args.commitEpoch,
-    revealEpoch: args.commitEpoch + args.revealPeriodEpochs, nextRevealBlock: 0,
+    uids: args.uids,
+    weights: args.weights,
+    salt,
+    versionKey: args.versionKey.toString(),
+    commitBlock: args.commitBlock,
+    commitEpoch: args.commitEpoch,
+    revealEpoch: args.commitEpoch + args.revealPeriodEpochs,
+    nextRevealBlock: 0,
   };
 }
 

@@ -4,7 +4,18 @@ import { parseScoringConfig, PrizeScheduleSchema } from '../src/config.ts';
 
 test('defaults are complete and valid', (t) => {
   const c = parseScoringConfig(undefined);
-  t.like(c, { competitionId: 'mnist', emaAlpha: 0.1, epsilon: 0.005, prize: { type: 'table', shares: [0.5, 0.3, 0.2] }, copyMinRounds: 5, copyHits: 3, copyWindow: 5, copyGateRounds: 12, copyDirectionMajority: 0.8, copyRhoFloor: 0.9 });
+  t.like(c, {
+    competitionId: 'mnist',
+    emaAlpha: 0.1,
+    epsilon: 0.005,
+    prize: { type: 'table', shares: [0.5, 0.3, 0.2] },
+    copyMinRounds: 5,
+    copyHits: 3,
+    copyWindow: 5,
+    copyGateRounds: 12,
+    copyDirectionMajority: 0.8,
+    copyRhoFloor: 0.9,
+  });
   t.is(c.worstLoss, undefined);
 });
 

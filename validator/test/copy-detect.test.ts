@@ -11,7 +11,16 @@ import { errorConsistency, robustThreshold, spearman } from '../src/copy-similar
 import { copyRulesOf } from '../src/standings.ts';
 import { caught, earningMembers, runCopyRounds, type SimAnswer } from './_helpers/copy-sim.ts';
 import {
-  HONEST, honestAnswer, labelPreservingCopy, lossOf, makeItems, mixCopy, noisyCopy, rng, temperatureCopy, type Items,
+  HONEST,
+  honestAnswer,
+  labelPreservingCopy,
+  lossOf,
+  makeItems,
+  mixCopy,
+  noisyCopy,
+  rng,
+  temperatureCopy,
+  type Items,
 } from './_helpers/synthetic-answers.ts';
 
 const ROUNDS = 12;
@@ -51,7 +60,9 @@ test('honest models of six architectures trained on the same data are never flag
   const [a, b] = [honestAnswer(HONEST[0]!, items, 0), honestAnswer(HONEST[1]!, items, 0)];
   const logp = (p: Float32Array) => Array.from(items.labels, (l, r) => Math.log(p[r * 10 + l]!));
   const raw = spearman(logp(a), logp(b))!;
-  t.log(`honest: ${hits}/${pairRounds} pair-rounds over threshold, max rho ${Math.max(...rhos).toFixed(3)}, raw residual rho ${raw.toFixed(3)}`);
+  t.log(
+    `honest: ${hits}/${pairRounds} pair-rounds over threshold, max rho ${Math.max(...rhos).toFixed(3)}, raw residual rho ${raw.toFixed(3)}`,
+  );
   t.true(raw > 0.8, `raw residuals of two honest models correlate (${raw}), so they are the wrong measure`);
   t.is(hits, 0);
   for (const r of rounds) t.deepEqual([r.verdict.copies.size, r.verdict.clusters.length], [0, 0], `round ${r.roundId}`);
@@ -59,10 +70,16 @@ test('honest models of six architectures trained on the same data are never flag
 
 /** Runs honest miners plus one attacker (uid 99, answering after its victim uid 1 or 2). */
 function attackRounds(attack: (answers: SimAnswer[], r: number) => Float32Array, cfg: Record<string, unknown> = {}) {
-  return runCopyRounds(ROUNDS, itemsAt, (r, items) => {
-    const answers = honestRound(r, items);
-    return [...answers, { uid: 99, probs: attack(answers, r), latencyMs: victimOf(answers, 1).latencyMs + 3 }];
-  }, registration, cfg);
+  return runCopyRounds(
+    ROUNDS,
+    itemsAt,
+    (r, items) => {
+      const answers = honestRound(r, items);
+      return [...answers, { uid: 99, probs: attack(answers, r), latencyMs: victimOf(answers, 1).latencyMs + 3 }];
+    },
+    registration,
+    cfg,
+  );
 }
 
 /** The largest noise (grid) whose copy loses no more than `epsilon` relative to the victim, on average. */
@@ -82,9 +99,9 @@ function largestHarmlessNoise(epsilon: number): number {
 }
 
 const ATTACKS: Array<[string, (answers: SimAnswer[], r: number) => Float32Array]> = [
-  ['noise 5e-4 per output (the issue\'s evasion)', (a, r) => noisyCopy(victimOf(a, 1).probs, 5e-4, r)],
+  ["noise 5e-4 per output (the issue's evasion)", (a, r) => noisyCopy(victimOf(a, 1).probs, 5e-4, r)],
   ['temperature 0.8', (a) => temperatureCopy(victimOf(a, 1).probs, 0.8)],
-  ['temperature 1.25 (calibrated: beats the victim\'s loss)', (a) => temperatureCopy(victimOf(a, 1).probs, 1.25)],
+  ["temperature 1.25 (calibrated: beats the victim's loss)", (a) => temperatureCopy(victimOf(a, 1).probs, 1.25)],
   ['temperature 1.5', (a) => temperatureCopy(victimOf(a, 1).probs, 1.5)],
   ['label-preserving perturbation s=0.1', (a, r) => labelPreservingCopy(victimOf(a, 1).probs, 0.1, r)],
   ['label-preserving perturbation s=0.3', (a, r) => labelPreservingCopy(victimOf(a, 1).probs, 0.3, r)],
@@ -118,12 +135,17 @@ for (const [name, attack] of ATTACKS) {
   });
 }
 
-test('a proxy registered FIRST that forwards its victim\'s answers is the copy (it is always later), the victim keeps earning', (t) => {
-  const rounds = runCopyRounds(ROUNDS, itemsAt, (r, items) => {
-    const answers = honestRound(r, items);
-    const victim = victimOf(answers, 3);
-    return [...answers, { uid: 99, probs: victim.probs, latencyMs: victim.latencyMs + 2 }];
-  }, registration);
+test("a proxy registered FIRST that forwards its victim's answers is the copy (it is always later), the victim keeps earning", (t) => {
+  const rounds = runCopyRounds(
+    ROUNDS,
+    itemsAt,
+    (r, items) => {
+      const answers = honestRound(r, items);
+      const victim = victimOf(answers, 3);
+      return [...answers, { uid: 99, probs: victim.probs, latencyMs: victim.latencyMs + 2 }];
+    },
+    registration,
+  );
   const cfg = parseScoringConfig({});
   const resolvedAt = rounds.findIndex((r) => r.verdict.copies.get(99) === 3);
   t.is(resolvedAt, cfg.copyMinRounds - 1, 'named after copyMinRounds flagged rounds');
@@ -142,19 +164,36 @@ test('a proxy registered FIRST that forwards its victim\'s answers is the copy (
 test('a resolved copy stays gated for copyGateRounds after it diverges; a hotkey change clears everything', (t) => {
   const cfgIn = { copyGateRounds: 4 };
   const rules = copyRulesOf(parseScoringConfig(cfgIn));
-  const copying = runCopyRounds(8, itemsAt, (r, items) => {
-    const answers = honestRound(r, items);
-    return [...answers, { uid: 99, probs: victimOf(answers, 1).probs, latencyMs: victimOf(answers, 1).latencyMs + 2 }];
-  }, registration, cfgIn);
+  const copying = runCopyRounds(
+    8,
+    itemsAt,
+    (r, items) => {
+      const answers = honestRound(r, items);
+      return [...answers, { uid: 99, probs: victimOf(answers, 1).probs, latencyMs: victimOf(answers, 1).latencyMs + 2 }];
+    },
+    registration,
+    cfgIn,
+  );
   const start = copying.at(-1)!.state;
   t.deepEqual(start.gates.get(99), { untilRound: 7 + 4, copyOf: 1 });
   // Now uid 99 serves its own model (HONEST[5]'s architecture with another seed).
   const own = { ...HONEST[5]!, seed: 4242 };
-  const after = runCopyRounds(8, itemsAt, (r, items) => [...honestRound(r, items), { uid: 99, probs: honestAnswer(own, items, r), latencyMs: 9 }], registration, cfgIn, start, 8);
+  const after = runCopyRounds(
+    8,
+    itemsAt,
+    (r, items) => [...honestRound(r, items), { uid: 99, probs: honestAnswer(own, items, r), latencyMs: 9 }],
+    registration,
+    cfgIn,
+    start,
+    8,
+  );
   const gated = after.map((r) => copyVerdict(r.state, registration, r.roundId, rules).copies.get(99));
   // The pair stays persistent (3 hits in the last 5) through round 9, refreshing the gate to 9 + 4.
   t.deepEqual(gated, [1, 1, 1, 1, 1, 1, undefined, undefined], 'gated through round 13, then free');
-  t.true(after.slice(2).every((r) => r.verdict.findings.get(99)?.reason !== 'later'), 'no longer similar: only the gate holds it');
+  t.true(
+    after.slice(2).every((r) => r.verdict.findings.get(99)?.reason !== 'later'),
+    'no longer similar: only the gate holds it',
+  );
   const dropped = dropCopyUids(start, [99]);
   t.is(dropped.gates.size, 0);
   t.false([...dropped.pairs.keys()].some((k) => k.split(':').includes('99')));
@@ -164,16 +203,24 @@ for (const k of [3, 8]) {
   test(`${k} sybils serving one model (random latencies) earn at most one slot; no honest miner is touched`, (t) => {
     const sybils = Array.from({ length: k }, (_, i) => 200 + i);
     const reg = new Map([...registration, ...sybils.map((u, i) => [u, 500 - i] as const)]);
-    const rounds = runCopyRounds(ROUNDS, itemsAt, (r, items) => {
-      const answers = honestRound(r, items);
-      const model = honestAnswer({ scale: 1.5, noise: 0.6, seed: 31337 }, items, r);
-      const u = rng(99 + r);
-      return [...answers, ...sybils.map((uid) => ({ uid, probs: model, latencyMs: 5 + 20 * u() }))];
-    }, reg);
+    const rounds = runCopyRounds(
+      ROUNDS,
+      itemsAt,
+      (r, items) => {
+        const answers = honestRound(r, items);
+        const model = honestAnswer({ scale: 1.5, noise: 0.6, seed: 31337 }, items, r);
+        const u = rng(99 + r);
+        return [...answers, ...sybils.map((uid) => ({ uid, probs: model, latencyMs: 5 + 20 * u() }))];
+      },
+      reg,
+    );
     const last = rounds.at(-1)!.verdict;
     const inCluster = last.clusters.flat();
     const copies = [...last.copies.keys()];
-    t.true([...inCluster, ...copies].every((u) => sybils.includes(u)), 'no honest miner is a copy or clustered');
+    t.true(
+      [...inCluster, ...copies].every((u) => sybils.includes(u)),
+      'no honest miner is a copy or clustered',
+    );
     t.is(earningMembers(last, sybils), 1, 'one earning member among the sybils (a cluster counts once)');
     t.log(`k=${k}: clusters ${JSON.stringify(last.clusters)}, copies ${JSON.stringify([...last.copies])}`);
   });
@@ -182,31 +229,64 @@ for (const k of [3, 8]) {
 test('8 sybils each adding their own small noise are still one cluster (clusters vote once in the crowd)', (t) => {
   const sybils = Array.from({ length: 8 }, (_, i) => 300 + i);
   const reg = new Map([...registration, ...sybils.map((u) => [u, u] as const)]);
-  const rounds = runCopyRounds(ROUNDS, itemsAt, (r, items) => {
-    const answers = honestRound(r, items);
-    const model = honestAnswer({ scale: 1.5, noise: 0.6, seed: 31337 }, items, r);
-    const u = rng(5 + r);
-    return [...answers, ...sybils.map((uid) => ({ uid, probs: noisyCopy(model, 2e-5, uid * 1000 + r), latencyMs: 5 + 20 * u() }))];
-  }, reg);
+  const rounds = runCopyRounds(
+    ROUNDS,
+    itemsAt,
+    (r, items) => {
+      const answers = honestRound(r, items);
+      const model = honestAnswer({ scale: 1.5, noise: 0.6, seed: 31337 }, items, r);
+      const u = rng(5 + r);
+      return [...answers, ...sybils.map((uid) => ({ uid, probs: noisyCopy(model, 2e-5, uid * 1000 + r), latencyMs: 5 + 20 * u() }))];
+    },
+    reg,
+  );
   const last = rounds.at(-1)!.verdict;
   t.is(earningMembers(last, sybils), 1);
   t.true([...last.clusters.flat(), ...last.copies.keys()].every((u) => sybils.includes(u)));
 });
 
 test('components are the connected parts of the edge list', (t) => {
-  t.deepEqual(components([[5, 3], [3, 9], [1, 2], [7, 7]]), [[1, 2], [3, 5, 9]]);
+  t.deepEqual(
+    components([
+      [5, 3],
+      [3, 9],
+      [1, 2],
+      [7, 7],
+    ]),
+    [
+      [1, 2],
+      [3, 5, 9],
+    ],
+  );
 });
 
 test('a pair that stops hitting for a whole window is forgotten; direction needs a majority', (t) => {
   const rules = copyRulesOf(parseScoringConfig({ copyHits: 2, copyWindow: 3, copyMinRounds: 4 }));
   const hit = (h: boolean, latA: number, latB: number, s = emptyCopyState(), round = 0) =>
-    updateCopyState(s, { pairs: [{ a: 1, b: 2, rho: h ? 0.99 : 0.1, kappa: null, meanAbsDiff: 0.1, hit: h }], mixes: [], rhoThreshold: 0.9, kappaThreshold: 0.9 }, new Map([[1, latA], [2, latB]]), round, rules);
+    updateCopyState(
+      s,
+      {
+        pairs: [{ a: 1, b: 2, rho: h ? 0.99 : 0.1, kappa: null, meanAbsDiff: 0.1, hit: h }],
+        mixes: [],
+        rhoThreshold: 0.9,
+        kappaThreshold: 0.9,
+      },
+      new Map([
+        [1, latA],
+        [2, latB],
+      ]),
+      round,
+      rules,
+    );
   let s = hit(true, 10, 5);
   s = hit(true, 10, 5, s, 1);
   s = hit(true, 5, 10, s, 2);
   s = hit(true, 10, 5, s, 3);
   t.like(s.pairs.get(pairKey(1, 2)), { flagged: 4, aLater: 3, bLater: 1 });
-  const reg = new Map([[1, 1], [2, 2]]);
+  const reg = new Map([
+    [1, 1],
+    [2, 2],
+  ]);
   t.deepEqual(copyVerdict(s, reg, 3, rules).clusters, [[1, 2]], '3 of 4 < 0.8: ambiguous, one shared slot');
   s = hit(true, 10, 5, s, 4);
   t.is(copyVerdict(s, reg, 4, rules).copies.get(1), 2, '4 of 5 >= 0.8: uid 1 (later) is the copy');
@@ -227,15 +307,27 @@ test('figures: false positives over honest pairs and detection per attack type',
     const pairRounds = honestOnly.reduce((n, r) => n + r.sim.pairs.length, 0);
     const hits = honestOnly.reduce((n, r) => n + r.sim.pairs.filter((p) => p.hit).length, 0);
     const flagged = new Set(honestOnly.flatMap((r) => [...r.verdict.copies.keys(), ...r.verdict.clusters.flat()]));
-    rows.push(`hardness ${hardness}: honest pair-rounds over threshold ${hits}/${pairRounds}; honest miners ever flagged ${flagged.size}/${HONEST.length}`);
+    rows.push(
+      `hardness ${hardness}: honest pair-rounds over threshold ${hits}/${pairRounds}; honest miners ever flagged ${flagged.size}/${HONEST.length}`,
+    );
     t.is(hits, 0);
     t.is(flagged.size, 0);
-    for (const [name, attack] of [...ATTACKS, ['noise 2e-3 (copy loses ~10%)', (a: SimAnswer[], r: number) => noisyCopy(victimOf(a, 1).probs, 2e-3, r)] as const]) {
-      const rs = runCopyRounds(ROUNDS, items, (r, its) => {
-        const answers = honestRound(r, its);
-        return [...answers, { uid: 99, probs: attack(answers, r), latencyMs: victimOf(answers, 1).latencyMs + 3 }];
-      }, registration);
-      const hitRounds = rs.filter((r) => r.sim.pairs.some((p) => p.hit && (p.a === 99 || p.b === 99)) || r.sim.mixes.some((m) => m.hit && m.copy === 99)).length;
+    for (const [name, attack] of [
+      ...ATTACKS,
+      ['noise 2e-3 (copy loses ~10%)', (a: SimAnswer[], r: number) => noisyCopy(victimOf(a, 1).probs, 2e-3, r)] as const,
+    ]) {
+      const rs = runCopyRounds(
+        ROUNDS,
+        items,
+        (r, its) => {
+          const answers = honestRound(r, its);
+          return [...answers, { uid: 99, probs: attack(answers, r), latencyMs: victimOf(answers, 1).latencyMs + 3 }];
+        },
+        registration,
+      );
+      const hitRounds = rs.filter(
+        (r) => r.sim.pairs.some((p) => p.hit && (p.a === 99 || p.b === 99)) || r.sim.mixes.some((m) => m.hit && m.copy === 99),
+      ).length;
       const caughtAtEnd = caught(rs.at(-1)!.verdict, 99, 1) || rs.at(-1)!.verdict.copies.has(99);
       rows.push(`  ${name}: rounds over threshold ${hitRounds}/${ROUNDS}, caught at the end: ${caughtAtEnd ? 'yes' : 'no'}`);
       t.true(caughtAtEnd, `hardness ${hardness}: ${name}`);

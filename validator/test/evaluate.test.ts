@@ -8,7 +8,12 @@ const batch: RoundBatch = {
   numClasses: 3,
 };
 const WORST = 20;
-const ok = (data: number[], shape = [2, 3]): QueryAnswer => ({ status: 'ok', output: { data: Float32Array.from(data), shape }, latencyMs: 5, responseHash: '0xab' });
+const ok = (data: number[], shape = [2, 3]): QueryAnswer => ({
+  status: 'ok',
+  output: { data: Float32Array.from(data), shape },
+  latencyMs: 5,
+  responseHash: '0xab',
+});
 
 test('cross-entropy is the mean of -ln p[label] over the batch, accuracy the argmax hit rate', (t) => {
   const e = evaluateAnswer(7, ok([0.7, 0.2, 0.1, 0.1, 0.3, 0.6]), batch, WORST);
@@ -22,7 +27,10 @@ test('cross-entropy is the mean of -ln p[label] over the batch, accuracy the arg
 
 test('probabilities are clamped to [1e-7, 1] and renormalised per row', (t) => {
   const p = normaliseRows(Float32Array.from([0, 0, 0, 2, -1, 1]), 2, 3);
-  t.deepEqual([...p].map((v) => Number(v.toFixed(6))), [0.333333, 0.333333, 0.333333, 0.5, 0, 0.5]);
+  t.deepEqual(
+    [...p].map((v) => Number(v.toFixed(6))),
+    [0.333333, 0.333333, 0.333333, 0.5, 0, 0.5],
+  );
   t.true(p[4]! > 0);
   // all-zero row -> uniform -> ln 3; [1,1,0] with label 2 -> 1e-7 / (2 + 1e-7): the largest valid loss
   const e = evaluateAnswer(1, ok([0, 0, 0, 1, 1, 0]), batch, WORST);
@@ -57,7 +65,10 @@ test('unusable answers score the worst loss and are unavailable, with the reason
   }
   const shaped = evaluateAnswer(3, ok([1, 2, 3, 4, 5, 6], [3, 2]), batch, WORST);
   t.is(shaped.detail, 'expected output shape [2, 3], found [3, 2]');
-  t.is(evaluateAnswer(3, ok([0.7, Number.NaN, 0.1, 0.1, 0.3, 0.6]), batch, WORST).detail, 'expected finite probabilities, found NaN at index 1');
+  t.is(
+    evaluateAnswer(3, ok([0.7, Number.NaN, 0.1, 0.1, 0.3, 0.6]), batch, WORST).detail,
+    'expected finite probabilities, found NaN at index 1',
+  );
 });
 
 test('a valid answer never scores above the worst loss', (t) => {

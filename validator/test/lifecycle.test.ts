@@ -34,7 +34,11 @@ test('a round runs once per round window and weights are set once per tempo', as
   await w.loop.iterate();
   t.is(w.querier.calls.length, 1);
   t.deepEqual(w.setter.calls, [{ kind: 'set', args: [[1, 2], [39321, 65535], 0n], block: 102 }], 'prizes 0.375 / 0.625, max-upscaled');
-  t.deepEqual(await readdir(join(w.dataDir, 'reports')), ['round-20.json', 'round-20.responses.json'], 'the report and its responses sidecar');
+  t.deepEqual(
+    await readdir(join(w.dataDir, 'reports')),
+    ['round-20.json', 'round-20.responses.json'],
+    'the report and its responses sidecar',
+  );
   t.is(JSON.parse(await readFile(join(w.dataDir, 'reports', 'round-20.json'), 'utf8')).roundId, 20);
   t.is(w.loop.latestReport()?.roundId, 20);
 
@@ -46,7 +50,10 @@ test('a round runs once per round window and weights are set once per tempo', as
   t.is(w.setter.calls.length, 1, 'weights not due before lastUpdate + tempo');
   w.chain.block = 112;
   await w.loop.iterate();
-  t.deepEqual(w.setter.calls.map((c) => c.block), [102, 112]);
+  t.deepEqual(
+    w.setter.calls.map((c) => c.block),
+    [102, 112],
+  );
   t.is(w.loop.currentState()?.timing.lastWeightsBlock, 112);
 });
 
@@ -59,7 +66,10 @@ test('a failed submission is retried at the next allowed block, not in a hot loo
   t.is(w.loop.currentState()?.timing.nextAttemptBlock, 104);
   w.chain.block = 104;
   await w.loop.iterate();
-  t.deepEqual(w.setter.calls.map((c) => c.block), [102, 104]);
+  t.deepEqual(
+    w.setter.calls.map((c) => c.block),
+    [102, 104],
+  );
   t.true(w.sink.lines().some((l) => l.msg === 'weights submission failed; will retry' && l.code === 'Other' && l.nextAttemptBlock === 104));
 });
 
@@ -73,19 +83,29 @@ test('with commit-reveal on, weights are committed then revealed in commit epoch
   const c = pending[0]!;
   t.like(c, { uids: [1, 2], weights: [39321, 65535], versionKey: '7', commitEpoch: 3, revealEpoch: 5, commitBlock: 102 });
   t.deepEqual(w.setter.calls, [{ kind: 'commit', args: [commitHash(OWN_HOTKEY, 1, [1, 2], [39321, 65535], c.salt, 7n)], block: 102 }]);
-  w.chain.block = 103; w.chain.epochIndex = 4;
+  w.chain.block = 103;
+  w.chain.epochIndex = 4;
   await w.loop.iterate();
   t.is(w.setter.calls.length, 1, 'not yet');
-  w.chain.block = 120; w.chain.epochIndex = 5;
+  w.chain.block = 120;
+  w.chain.epochIndex = 5;
   w.setter.results.push({ ok: false, code: 'Other', message: 'timeout' });
   await w.loop.iterate();
-  t.deepEqual(w.setter.calls.map((x) => x.kind), ['commit', 'reveal', 'commit'], 'reveal failed transiently; the next commit is due');
+  t.deepEqual(
+    w.setter.calls.map((x) => x.kind),
+    ['commit', 'reveal', 'commit'],
+    'reveal failed transiently; the next commit is due',
+  );
   w.chain.block = 122;
   await w.loop.iterate();
   const reveals = w.setter.calls.filter((x) => x.kind === 'reveal');
   t.is(reveals.length, 2);
   t.deepEqual(reveals[1]!.args, [[1, 2], [39321, 65535], c.salt, 7n]);
-  t.deepEqual(w.loop.currentState()!.pendingCommits.map((p) => p.revealEpoch), [7], 'only the newer commit waits');
+  t.deepEqual(
+    w.loop.currentState()!.pendingCommits.map((p) => p.revealEpoch),
+    [7],
+    'only the newer commit waits',
+  );
 });
 
 test('state survives a restart: no repeated round, scores and timing restored', async (t) => {
@@ -115,12 +135,21 @@ test('the loop survives a failing iteration, backs off, and stop() persists and 
   t.true(w.sink.lines().some((l) => l.msg === 'validator stopped'));
   const saved = JSON.parse(await readFile(join(w.dataDir, STATE_FILE), 'utf8')) as { lastRoundId: number };
   t.is(saved.lastRoundId, 20);
-  t.throws(() => { void w.loop.start(); void w.loop.start(); }, { message: 'expected a stopped ValidatorLoop, found it already started' });
+  t.throws(
+    () => {
+      void w.loop.start();
+      void w.loop.start();
+    },
+    { message: 'expected a stopped ValidatorLoop, found it already started' },
+  );
   await w.loop.stop();
 });
 
 test('backoffMs doubles up to the cap', (t) => {
-  t.deepEqual([1, 2, 3, 4, 5].map((f) => backoffMs(f, 100, 1000)), [200, 400, 800, 1000, 1000]);
+  t.deepEqual(
+    [1, 2, 3, 4, 5].map((f) => backoffMs(f, 100, 1000)),
+    [200, 400, 800, 1000, 1000],
+  );
 });
 
 test('rounds wait until the validator is registered with a permit, and each change of standing is logged once', async (t) => {
@@ -130,7 +159,9 @@ test('rounds wait until the validator is registered with a permit, and each chan
   await w.loop.iterate();
   t.is(w.querier.calls.length, 0, 'no round without a permit (miners refuse such callers)');
   t.is(w.setter.calls.length, 0);
-  const waits = w.sink.lines().filter((l) => l.msg === 'validator has no permit yet; permits are granted at the next epoch after staking; waiting');
+  const waits = w.sink
+    .lines()
+    .filter((l) => l.msg === 'validator has no permit yet; permits are granted at the next epoch after staking; waiting');
   t.is(waits.length, 1);
   w.chain.neurons[0] = { ...w.chain.neurons[0]!, validatorPermit: true };
   await w.loop.iterate();
@@ -140,5 +171,7 @@ test('rounds wait until the validator is registered with a permit, and each chan
   w.chain.block = 110;
   await w.loop.iterate();
   t.is(w.querier.calls.length, 1);
-  t.true(w.sink.lines().some((l) => l.msg === 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)'));
+  t.true(
+    w.sink.lines().some((l) => l.msg === 'validator hotkey is not registered on the subnet; waiting (register it with burned_register)'),
+  );
 });

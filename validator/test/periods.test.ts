@@ -44,7 +44,20 @@ async function world(t: ExecutionContext) {
   const sink = logSink();
   const config = parseScoringConfig({ batchSize: 8, roundLengthBlocks: 5, periodRounds: 3, retryDelayBlocks: 2 });
   const make = () => {
-    const periods = new PeriodKeeper(committer, { dataDir, netuid: 1, validatorHotkey: OWN_HOTKEY, competitionId: 'mnist', dataHash: DATA_HASH, periodRounds: 3, roundLengthBlocks: 5, retryDelayBlocks: 2 }, sink.log);
+    const periods = new PeriodKeeper(
+      committer,
+      {
+        dataDir,
+        netuid: 1,
+        validatorHotkey: OWN_HOTKEY,
+        competitionId: 'mnist',
+        dataHash: DATA_HASH,
+        periodRounds: 3,
+        roundLengthBlocks: 5,
+        retryDelayBlocks: 2,
+      },
+      sink.log,
+    );
     return new ValidatorLoop({ chain, querier, data, weights: new FakeWeightSetter(chain), log: sink.log, periods }, { config, dataDir });
   };
   return { dataDir, chain, data, querier, committer, make };
@@ -62,21 +75,47 @@ test('no round before the commitment is included; rounds are seeded from the per
   await loop.iterate();
   t.is(w.committer.commits.length, 1, 'period 1 committed first');
   t.is(w.querier.calls.length, 0, 'no round in the round window of the commitment block');
-  const file = JSON.parse(await readFile(join(w.dataDir, PERIOD_FILE), 'utf8')) as { current: { index: number; secret: string; salt: string; commitBlock: number } };
+  const file = JSON.parse(await readFile(join(w.dataDir, PERIOD_FILE), 'utf8')) as {
+    current: { index: number; secret: string; salt: string; commitBlock: number };
+  };
   t.is((await stat(join(w.dataDir, PERIOD_FILE))).mode & 0o777, 0o600, 'secrets are private to the owner');
   t.is(file.current.commitBlock, 101);
-  t.is(w.committer.commits[0]!.hash, periodCommitment({ netuid: 1, validatorHotkey: OWN_HOTKEY, competitionId: 'mnist', period: 1, secret: file.current.secret, salt: file.current.salt, dataHash: DATA_HASH }));
+  t.is(
+    w.committer.commits[0]!.hash,
+    periodCommitment({
+      netuid: 1,
+      validatorHotkey: OWN_HOTKEY,
+      competitionId: 'mnist',
+      period: 1,
+      secret: file.current.secret,
+      salt: file.current.salt,
+      dataHash: DATA_HASH,
+    }),
+  );
 
   for (let i = 0; i < 3; i++) await nextRound(w, loop);
   t.is(w.querier.calls.length, 3);
-  t.deepEqual(w.data.seeds, [21, 22, 23].map((r) => deriveSecretRoundSeed(file.current.secret, 'mnist', 1, r)), 'seeds from the secret, not the block hash');
+  t.deepEqual(
+    w.data.seeds,
+    [21, 22, 23].map((r) => deriveSecretRoundSeed(file.current.secret, 'mnist', 1, r)),
+    'seeds from the secret, not the block hash',
+  );
   t.is(loop.latestReport()?.period, 1);
 
   await nextRound(w, loop);
   t.is(w.committer.commits.length, 2, 'period 2 committed after 3 rounds');
   t.is(w.querier.calls.length, 3, 'no round in the window of the new commitment');
   const reveal = parseReveal(await readFile(join(w.dataDir, REVEALS_DIR, 'period-1.json'), 'utf8'), 'reveal');
-  t.like(reveal, { period: 1, secret: file.current.secret, salt: file.current.salt, commitBlock: 101, firstRound: 21, lastRound: 23, roundLengthBlocks: 5, validatorHotkey: OWN_HOTKEY });
+  t.like(reveal, {
+    period: 1,
+    secret: file.current.secret,
+    salt: file.current.salt,
+    commitBlock: 101,
+    firstRound: 21,
+    lastRound: 23,
+    roundLengthBlocks: 5,
+    validatorHotkey: OWN_HOTKEY,
+  });
   await nextRound(w, loop);
   t.is(loop.latestReport()?.period, 2);
   t.is(loop.latestPublic()?.period, 2);
@@ -92,7 +131,9 @@ test('the pending period, its secret and its rounds survive a restart; a refused
   loop = w.make();
   await nextRound(w, loop);
   t.is(w.committer.commits.length, 1, 'the restarted keeper did not commit again');
-  const file = JSON.parse(await readFile(join(w.dataDir, PERIOD_FILE), 'utf8')) as { current: { index: number; secret: string; firstRound: number; lastRound: number } };
+  const file = JSON.parse(await readFile(join(w.dataDir, PERIOD_FILE), 'utf8')) as {
+    current: { index: number; secret: string; firstRound: number; lastRound: number };
+  };
   t.like(file.current, { index: 1, firstRound: 21, lastRound: 23 });
 
   w.committer.refuse.push('SpaceLimitExceeded');
@@ -110,7 +151,9 @@ test('an unreadable period file stops rounds with an error naming it, instead of
   await w.make().iterate();
   await writeFile(join(w.dataDir, PERIOD_FILE), '{ not json');
   const loop = w.make();
-  await t.throwsAsync(() => nextRound(w, loop), { message: /period file .*period-secret\.json is unreadable .* restore it, or move it aside/ });
+  await t.throwsAsync(() => nextRound(w, loop), {
+    message: /period file .*period-secret\.json is unreadable .* restore it, or move it aside/,
+  });
   t.is(w.committer.commits.length, 1, 'no new commitment');
   t.is(w.querier.calls.length, 0);
 });

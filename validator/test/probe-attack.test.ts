@@ -55,7 +55,10 @@ async function attack(read: (full: RoundReport, pub: PublicRoundReport) => numbe
   const pool = new FixedPool();
   const querier = new FakeQuerier(() => pool.labels);
   let round = 0;
-  querier.behaviours.set(1, prober(() => round));
+  querier.behaviours.set(
+    1,
+    prober(() => round),
+  );
   querier.behaviours.set(2, behaviours.good(0.8));
   querier.behaviours.set(3, behaviours.good(0.6));
   const cfg = parseScoringConfig({ batchSize: ITEMS, roundLengthBlocks: ROUND, emaAlpha: 0.3 });
@@ -76,7 +79,9 @@ test('the log-loss probe recovers every label from per-round losses, and none be
   const fromFull = await attack((full) => full.miners.find((m) => m.uid === 1)!.loss);
   // The public report's only number per miner: the Ladder score.
   const fromPublic = await attack((_full, pub) => pub.miners.find((m) => m.uid === 1)!.score);
-  t.log(`label recovery: old report ${(fromFull * 100).toFixed(0)}%, public report ${(fromPublic * 100).toFixed(0)}% (chance ${100 / CLASSES}%)`);
+  t.log(
+    `label recovery: old report ${(fromFull * 100).toFixed(0)}%, public report ${(fromPublic * 100).toFixed(0)}% (chance ${100 / CLASSES}%)`,
+  );
   t.is(fromFull, 1, 'the old report leaks every probed label');
   t.true(fromPublic <= 0.2, `public report recovery ${fromPublic} should be at chance (0.1)`);
 });
@@ -87,7 +92,12 @@ test('the public report carries no inputs, seed, batch hash, per-round loss or s
   const pool = new FixedPool();
   const querier = new FakeQuerier(() => pool.labels);
   querier.behaviours.set(1, behaviours.good(0.8));
-  const r = await runRound({ chain, querier, data: pool, log: pino({ level: 'silent' }) }, parseScoringConfig({ batchSize: ITEMS }), await chain.snapshot(), emptyState(1, OWN_HOTKEY));
+  const r = await runRound(
+    { chain, querier, data: pool, log: pino({ level: 'silent' }) },
+    parseScoringConfig({ batchSize: ITEMS }),
+    await chain.snapshot(),
+    emptyState(1, OWN_HOTKEY),
+  );
   const pub = new PublicLadder(0.05).publish(r.report);
   const text = JSON.stringify(pub);
   for (const key of ['seed', 'batchHash', 'loss', 'emaLoss', 'accuracy', 'signedResponse', 'responses', 'responseHash', 'blockHash']) {

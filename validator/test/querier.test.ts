@@ -8,7 +8,15 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import test, { type ExecutionContext } from 'ava';
-import { decodePredictRequest, encodePredictResponse, MINER_SERVICE, responseHash, responseMetadata, signResponse, verifyRequest } from '#protocol';
+import {
+  decodePredictRequest,
+  encodePredictResponse,
+  MINER_SERVICE,
+  responseHash,
+  responseMetadata,
+  signResponse,
+  verifyRequest,
+} from '#protocol';
 import { GrpcMinerQuerier } from '../src/adapters/querier.ts';
 import type { MinerTarget } from '../src/ports.ts';
 
@@ -17,10 +25,20 @@ const keysP = cryptoWaitReady().then(() => {
   return { alice: kr.addFromUri('//Alice'), m1: kr.addFromUri('//q-m1'), m2: kr.addFromUri('//q-m2'), forger: kr.addFromUri('//q-forger') };
 });
 
-interface Seen { bodyHash: string; signature: string; roundId: number; responseHash: string }
+interface Seen {
+  bodyHash: string;
+  signature: string;
+  roundId: number;
+  responseHash: string;
+}
 
 /** A signed miner answering a uniform distribution; `signWith` other than `hotkey` forges the answer's signature. */
-async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: KeyringPair = hotkey, padBytes = 0): Promise<{ port: number; seen: Seen[] }> {
+async function miner(
+  t: ExecutionContext,
+  hotkey: KeyringPair,
+  signWith: KeyringPair = hotkey,
+  padBytes = 0,
+): Promise<{ port: number; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = new Server({ 'grpc.max_receive_message_length': 16 << 20 });
   server.addService(MINER_SERVICE, {
@@ -30,19 +48,29 @@ async function miner(t: ExecutionContext, hotkey: KeyringPair, signWith: Keyring
       const req = decodePredictRequest(call.request);
       const rows = req.input.shape[0]!;
       const answer = encodePredictResponse({
-        competitionId: req.competitionId, roundId: req.roundId, output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10).fill(0.1) },
-        checkpointHash: '0x00', trainingStep: 1, computeMicros: 1,
+        competitionId: req.competitionId,
+        roundId: req.roundId,
+        output: { dtype: 'float32', shape: [rows, 10], data: new Float32Array(rows * 10).fill(0.1) },
+        checkpointHash: '0x00',
+        trainingStep: 1,
+        computeMicros: 1,
       });
       // Padding as an unknown length-delimited field 15: still a valid, signed PredictResponse.
       const body = padBytes > 0 ? padded(answer, padBytes) : answer;
       seen.push({ bodyHash: v.record.bodyHash, signature: v.record.signature, roundId: req.roundId, responseHash: responseHash(body) });
-      const h = signResponse(body, signWith, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
+      const h = signResponse(body, signWith, {
+        uuid: v.record.uuid,
+        validatorHotkey: v.record.signedBy,
+        requestBodyHash: v.record.bodyHash,
+      });
       call.sendMetadata(responseMetadata({ ...h, signedBy: hotkey.address }));
       cb(null, body);
     },
     Info: (_c: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>) => cb(null, Buffer.alloc(0)),
   });
-  const port = await new Promise<number>((res, rej) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+  const port = await new Promise<number>((res, rej) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))),
+  );
   t.teardown(() => server.forceShutdown());
   return { port, seen };
 }
@@ -54,7 +82,10 @@ const paddedCache = new Map<string, Buffer>();
 function padded(answer: Buffer, n: number): Buffer {
   const key = `${answer.toString('base64')}/${n}`;
   let b = paddedCache.get(key);
-  if (b === undefined) { b = Buffer.concat([answer, unknownField(n)]); paddedCache.set(key, b); }
+  if (b === undefined) {
+    b = Buffer.concat([answer, unknownField(n)]);
+    paddedCache.set(key, b);
+  }
   return b;
 }
 
@@ -64,7 +95,13 @@ function unknownField(n: number): Buffer {
   let b = padCache.get(n);
   if (b === undefined) {
     const len: number[] = [];
-    for (let v = n; ; v >>>= 7) { if (v < 0x80) { len.push(v); break; } len.push((v & 0x7f) | 0x80); }
+    for (let v = n; ; v >>>= 7) {
+      if (v < 0x80) {
+        len.push(v);
+        break;
+      }
+      len.push((v & 0x7f) | 0x80);
+    }
     b = Buffer.concat([Buffer.from([(15 << 3) | 2, ...len]), Buffer.alloc(n)]);
     padCache.set(n, b);
   }
@@ -89,7 +126,10 @@ test('one round: the same body to every miner, per-miner signatures, verified an
   t.is(a.seen[0]!.bodyHash, f.seen[0]!.bodyHash);
   t.not(a.seen[0]!.signature, b.seen[0]!.signature, 'each miner gets its own signature');
   t.is(a.seen[0]!.roundId, 77);
-  for (const [uid, m] of [[1, a], [2, b]] as const) {
+  for (const [uid, m] of [
+    [1, a],
+    [2, b],
+  ] as const) {
     const ans = answers.get(uid)!;
     t.is(ans.status, 'ok', ans.detail);
     t.is(ans.responseHash, `0x${m.seen[0]!.responseHash}`);
@@ -106,7 +146,11 @@ test('round input that cannot be encoded gives every miner an error answer and a
   const a = await miner(t, m1);
   const q = new GrpcMinerQuerier({ signer: alice, competitionId: 'mnist' });
   t.teardown(() => q.close());
-  const answers = await q.queryAll([{ uid: 1, hotkey: m1.address, host: '127.0.0.1', port: a.port }], { data: new Float32Array(5), shape: [2, 784] }, 2_000);
+  const answers = await q.queryAll(
+    [{ uid: 1, hotkey: m1.address, host: '127.0.0.1', port: a.port }],
+    { data: new Float32Array(5), shape: [2, 784] },
+    2_000,
+  );
   t.is(answers.get(1)!.status, 'error');
   t.regex(answers.get(1)!.detail ?? '', /needs 1568 elements/);
   t.is(a.seen.length, 0);

@@ -10,7 +10,9 @@ test('with epsilon 0 the ranking is a sort by loss, ties to the earlier registra
 });
 
 test('a challenger passes only with a relative margin (the documented examples)', (t) => {
-  const A = 0, B = 1, C = 2;
+  const A = 0,
+    B = 1,
+    C = 2;
   t.deepEqual(order([m(A, 1, 1), m(B, 0.98, 2)], 0.01), [B, A]);
   t.deepEqual(order([m(A, 1, 1), m(B, 0.995, 2)], 0.01), [A, B]);
   t.deepEqual(order([m(A, 1, 1), m(B, 1, 2)], 0.01), [A, B]);

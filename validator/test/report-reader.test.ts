@@ -11,8 +11,16 @@ import { loadReportEvidence, verifyReportEvidence } from '../src/evidence.ts';
 const CASES: Array<[string, unknown, unknown]> = [
   ['a miner line that is null', { roundId: 1, miners: [null] }, undefined],
   ['a miner line without a uid', { roundId: 1, miners: [{ hotkey: 'x' }] }, undefined],
-  ['a sidecar request body that is an object', { roundId: 1, miners: [], responses: { file: 's.json' } }, { version: 1, roundId: 1, request: { body: {}, bodyHash: 'x' }, responses: [] }],
-  ['a skipped list that is a number', { roundId: 1, miners: [], responses: { file: 's.json', skipped: 3 } }, { version: 1, roundId: 1, request: null, responses: [] }],
+  [
+    'a sidecar request body that is an object',
+    { roundId: 1, miners: [], responses: { file: 's.json' } },
+    { version: 1, roundId: 1, request: { body: {}, bodyHash: 'x' }, responses: [] },
+  ],
+  [
+    'a skipped list that is a number',
+    { roundId: 1, miners: [], responses: { file: 's.json', skipped: 3 } },
+    { version: 1, roundId: 1, request: null, responses: [] },
+  ],
   ['a sidecar file name that is a number', { roundId: 1, miners: [], responses: { file: 7 } }, undefined],
   ['a signed record that is a string', { roundId: 1, miners: [{ uid: 1, hotkey: 'x', signedResponse: 'yes' }] }, undefined],
 ];

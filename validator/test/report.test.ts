@@ -7,9 +7,35 @@ import { join } from 'node:path';
 import { createReportHandler, writeReport, type RoundReport } from '../src/report.ts';
 
 const report = (roundId: number): RoundReport => ({
-  roundId, netuid: 1, competitionId: 'mnist', block: roundId * 5, blockHash: '0x00', seedBlock: roundId * 5, seed: '0x01', batchHash: '0x02',
-  batchSize: 8, startedAt: '2025-01-01T00:00:00.000Z', timings: { chainMs: 1, dataMs: 1, queryMs: 1, scoringMs: 1, totalMs: 4 }, resetUids: [],
-  miners: [{ uid: 1, hotkey: 'hk1', status: 'ok', loss: 0.1, accuracy: 1, latencyMs: 3, emaLoss: 0.1, availability: 1, rank: 1, prize: 1, copyOf: null, responseHash: null, detail: null }],
+  roundId,
+  netuid: 1,
+  competitionId: 'mnist',
+  block: roundId * 5,
+  blockHash: '0x00',
+  seedBlock: roundId * 5,
+  seed: '0x01',
+  batchHash: '0x02',
+  batchSize: 8,
+  startedAt: '2025-01-01T00:00:00.000Z',
+  timings: { chainMs: 1, dataMs: 1, queryMs: 1, scoringMs: 1, totalMs: 4 },
+  resetUids: [],
+  miners: [
+    {
+      uid: 1,
+      hotkey: 'hk1',
+      status: 'ok',
+      loss: 0.1,
+      accuracy: 1,
+      latencyMs: 3,
+      emaLoss: 0.1,
+      availability: 1,
+      rank: 1,
+      prize: 1,
+      copyOf: null,
+      responseHash: null,
+      detail: null,
+    },
+  ],
 });
 
 test('writeReport writes round-<n>.json and keeps only the newest N', async (t) => {
@@ -45,7 +71,13 @@ test('writeReport writes the responses sidecar first and deletes sidecars with t
   const sidecar = (roundId: number) => ({ version: 1 as const, roundId, request: null, responses: [] });
   // A sidecar left without its report (crash between the two writes) goes once older than every kept report.
   await writeFile(join(dir, 'round-0.responses.json'), '{}');
-  for (const r of [1, 2, 10, 3]) await writeReport(dir, { ...report(r), responses: { file: `round-${r}.responses.json`, maxBodyBytes: 1024, requestStored: false, stored: 0, skipped: [] } }, 2, sidecar(r));
+  for (const r of [1, 2, 10, 3])
+    await writeReport(
+      dir,
+      { ...report(r), responses: { file: `round-${r}.responses.json`, maxBodyBytes: 1024, requestStored: false, stored: 0, skipped: [] } },
+      2,
+      sidecar(r),
+    );
   t.deepEqual((await readdir(dir)).sort(), ['round-10.json', 'round-10.responses.json', 'round-3.json', 'round-3.responses.json']);
   t.deepEqual(JSON.parse(await readFile(join(dir, 'round-3.responses.json'), 'utf8')), sidecar(3));
 });

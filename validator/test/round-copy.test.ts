@@ -29,7 +29,10 @@ function serving(model: HonestModel, latencyMs: number, noise?: { sigma: number;
 
 /** A proxy: asks `victim` after the validator asked it, so it answers `extraMs` later. */
 function proxyOf(victim: MinerBehaviour, extraMs: number): MinerBehaviour {
-  return (input, labels) => { const a: QueryAnswer = victim(input, labels); return { ...a, latencyMs: a.latencyMs + extraMs }; };
+  return (input, labels) => {
+    const a: QueryAnswer = victim(input, labels);
+    return { ...a, latencyMs: a.latencyMs + extraMs };
+  };
 }
 
 function world(): { chain: FakeChain; querier: FakeQuerier; deps: RoundDeps } {
@@ -40,7 +43,11 @@ function world(): { chain: FakeChain; querier: FakeQuerier; deps: RoundDeps } {
   return { chain, querier, deps: { chain, querier, data, log: pino({ level: 'silent' }) } };
 }
 
-async function rounds(w: ReturnType<typeof world>, n: number, start: ValidatorState = emptyState(1, w.chain.ownHotkey)): Promise<RoundResult[]> {
+async function rounds(
+  w: ReturnType<typeof world>,
+  n: number,
+  start: ValidatorState = emptyState(1, w.chain.ownHotkey),
+): Promise<RoundResult[]> {
   const out: RoundResult[] = [];
   let state = start;
   for (let i = 0; i < n; i++) {
@@ -52,7 +59,7 @@ async function rounds(w: ReturnType<typeof world>, n: number, start: ValidatorSt
   return out;
 }
 
-test('a proxy registered FIRST forwarding its victim\'s answers ends up the copy; the victim takes the prize', async (t) => {
+test("a proxy registered FIRST forwarding its victim's answers ends up the copy; the victim takes the prize", async (t) => {
   const w = world();
   // uid 1 = proxy (registered at block 1), uid 2 = its victim (block 50), uids 3-5 honest.
   w.chain.neurons.push(neuron(1, { registrationBlock: 1 }), neuron(2, { registrationBlock: 50 }), neuron(3), neuron(4), neuron(5));
@@ -79,19 +86,33 @@ test('a proxy registered FIRST forwarding its victim\'s answers ends up the copy
   }
 });
 
-for (const [k, sigma] of [[1, 0], [3, 0], [8, 0], [3, 5e-4], [8, 5e-4]] as const) {
+for (const [k, sigma] of [
+  [1, 0],
+  [3, 0],
+  [8, 0],
+  [3, 5e-4],
+  [8, 5e-4],
+] as const) {
   test(`k=${k} sybils behind one model${sigma > 0 ? ` each adding noise ${sigma}` : ''} together earn no more than one honest instance; honest miners behind them move up`, async (t) => {
     const w = world();
     const sybils = Array.from({ length: k }, (_, i) => 10 + i);
     const best = { scale: 0.9, noise: 0.5, seed: 99 }; // better than every honest model here
     // Same answers, same network: equal latency, so no direction; registered before the honest miners.
-    for (const uid of sybils) { w.chain.neurons.push(neuron(uid, { registrationBlock: uid - 9 })); w.querier.behaviours.set(uid, serving(best, 7, sigma > 0 ? { sigma, seed: uid } : undefined)); }
-    [20, 21, 22].forEach((uid, i) => { w.chain.neurons.push(neuron(uid)); w.querier.behaviours.set(uid, serving(HONEST[i + 1]!, 7)); });
+    for (const uid of sybils) {
+      w.chain.neurons.push(neuron(uid, { registrationBlock: uid - 9 }));
+      w.querier.behaviours.set(uid, serving(best, 7, sigma > 0 ? { sigma, seed: uid } : undefined));
+    }
+    [20, 21, 22].forEach((uid, i) => {
+      w.chain.neurons.push(neuron(uid));
+      w.querier.behaviours.set(uid, serving(HONEST[i + 1]!, 7));
+    });
     const rs = await rounds(w, 6);
     const last = rs.at(-1)!;
     const prize = (uid: number) => last.standings.prizes.get(uid) ?? 0;
     const sybilTotal = sybils.reduce((s, u) => s + prize(u), 0);
-    t.log(`k=${k}: sybils earn ${sybilTotal.toFixed(3)}, ranked ${JSON.stringify(last.standings.ranked)}, clusters ${JSON.stringify(last.standings.clusters)}`);
+    t.log(
+      `k=${k}: sybils earn ${sybilTotal.toFixed(3)}, ranked ${JSON.stringify(last.standings.ranked)}, clusters ${JSON.stringify(last.standings.clusters)}`,
+    );
     t.true(sybilTotal <= 0.5 + 1e-12, `sybils earn ${sybilTotal}, one honest instance earns 0.5`);
     t.is(last.standings.ranked.filter((u) => sybils.includes(u)).length, 1, 'one place for the whole group');
     t.deepEqual(last.standings.ranked.filter((u) => !sybils.includes(u)).length, 3, 'all three honest miners are placed');
@@ -119,9 +140,15 @@ test('a named copy whose uid changes hands starts clean: the new hotkey is neith
   w.querier.behaviours.set(1, serving(HONEST[5]!, 7));
   const [next] = await rounds(w, 1, rs.at(-1)!.state);
   t.deepEqual(next!.report.resetUids, [1]);
-  t.like(next!.report.miners.find((m) => m.uid === 1), { copyOf: null, cluster: null, copyFinding: null });
+  t.like(
+    next!.report.miners.find((m) => m.uid === 1),
+    { copyOf: null, cluster: null, copyFinding: null },
+  );
   t.false(next!.state.copy.gates.has(1));
-  t.false([...next!.state.copy.pairs.keys()].some((k) => k.split(':').includes('1')), 'its old pairs are gone');
+  t.false(
+    [...next!.state.copy.pairs.keys()].some((k) => k.split(':').includes('1')),
+    'its old pairs are gone',
+  );
 });
 
 test('with copyClusterHits 1 a proxy registered first earns nothing from its very first round', async (t) => {

@@ -31,12 +31,30 @@ test('a full round scores a NaN, a wrong shape, a timeout and good miners as it 
 
   t.deepEqual(querier.calls, [{ uids: [1, 2, 3, 4, 5], deadlineMs: 50 }], 'all serving miners but self, at once, one deadline');
   const seed = deriveRoundSeed(FakeChain.hashOf(100), 'mnist', 20);
-  t.deepEqual(data.seeds, [seed], 'seeded by the hash of the round\'s first block (100 = 20 * 5)');
-  t.like(report, { roundId: 20, block: 102, seedBlock: 100, seed, batchSize: 8, resetUids: [], validatorHotkey: OWN_HOTKEY, validatorUid: 0 });
+  t.deepEqual(data.seeds, [seed], "seeded by the hash of the round's first block (100 = 20 * 5)");
+  t.like(report, {
+    roundId: 20,
+    block: 102,
+    seedBlock: 100,
+    seed,
+    batchSize: 8,
+    resetUids: [],
+    validatorHotkey: OWN_HOTKEY,
+    validatorUid: 0,
+  });
   t.is(report.batchHash, batchHash(data.sampleRoundBatch(seed, 8).input.data));
 
   const line = (uid: number) => report.miners.find((m) => m.uid === uid)!;
-  t.deepEqual(report.miners.map((m) => [m.uid, m.status]), [[1, 'ok'], [2, 'non-finite'], [3, 'wrong-shape'], [4, 'timeout'], [5, 'ok']]);
+  t.deepEqual(
+    report.miners.map((m) => [m.uid, m.status]),
+    [
+      [1, 'ok'],
+      [2, 'non-finite'],
+      [3, 'wrong-shape'],
+      [4, 'timeout'],
+      [5, 'ok'],
+    ],
+  );
   t.true(near(line(1).loss, -Math.log(0.9)), `uid 1 loss ${line(1).loss}`);
   t.true(near(line(5).loss, -Math.log(0.6)), `uid 5 loss ${line(5).loss}`);
   for (const uid of [2, 3, 4]) {
@@ -74,19 +92,37 @@ test('the EMA moves across rounds and resets when a uid changes hands', async (t
   t.true(near(state.scores.get(2)!.availability, 0));
 });
 
-test('a miner repeating another\'s answers at the same speed shares ONE slot with it after copyHits rounds', async (t) => {
+test("a miner repeating another's answers at the same speed shares ONE slot with it after copyHits rounds", async (t) => {
   const { chain, querier, deps } = setup();
   chain.neurons.push(neuron(7));
   querier.behaviours.set(7, behaviours.good(0.9));
   const cfg2 = { ...cfg, copyHits: 2 };
   const r1 = await runRound(deps, cfg2, await chain.snapshot(), emptyState(1, OWN_HOTKEY));
-  t.like(r1.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: null }, 'one similar round is not enough');
+  t.like(
+    r1.report.miners.find((m) => m.uid === 7),
+    { copyOf: null, cluster: null },
+    'one similar round is not enough',
+  );
   chain.block = 105;
   const r2 = await runRound(deps, cfg2, await chain.snapshot(), r1.state);
   // Same latency every round: no telling who copied, so one slot, paid to the earlier registration (uid 1).
-  t.like(r2.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: [1, 7], rank: null, prize: 0 });
-  t.like(r2.report.miners.find((m) => m.uid === 7)!.copyFinding, { kind: 'cluster', reason: 'ambiguous', peer: 1, hits: 2, flaggedRounds: 2, laterSelf: 0, laterPeer: 0 });
-  t.like(r2.report.miners.find((m) => m.uid === 1), { cluster: [1, 7], rank: 1 });
+  t.like(
+    r2.report.miners.find((m) => m.uid === 7),
+    { copyOf: null, cluster: [1, 7], rank: null, prize: 0 },
+  );
+  t.like(r2.report.miners.find((m) => m.uid === 7)!.copyFinding, {
+    kind: 'cluster',
+    reason: 'ambiguous',
+    peer: 1,
+    hits: 2,
+    flaggedRounds: 2,
+    laterSelf: 0,
+    laterPeer: 0,
+  });
+  t.like(
+    r2.report.miners.find((m) => m.uid === 1),
+    { cluster: [1, 7], rank: 1 },
+  );
   t.deepEqual(r2.standings.ranked, [1, 5]);
   querier.behaviours.set(7, behaviours.good(0.8));
   let state = r2.state;
@@ -96,7 +132,11 @@ test('a miner repeating another\'s answers at the same speed shares ONE slot wit
   }
   chain.block = 125;
   const r3 = await runRound(deps, cfg2, await chain.snapshot(), state);
-  t.like(r3.report.miners.find((m) => m.uid === 7), { copyOf: null, cluster: null, rank: 2 }, 'diverged for the window: ranked on its own');
+  t.like(
+    r3.report.miners.find((m) => m.uid === 7),
+    { copyOf: null, cluster: null, rank: 2 },
+    'diverged for the window: ranked on its own',
+  );
 });
 
 test('a querier that fails as a whole scores every miner unavailable instead of crashing', async (t) => {

@@ -10,10 +10,14 @@ test('emaStep starts at the first value, then mixes with alpha', (t) => {
 });
 
 test('updateScores folds losses and availability for queried uids only', (t) => {
-  let s = updateScores(new Map(), [
-    { uid: 1, hotkey: 'h1', loss: 2, available: true },
-    { uid: 2, hotkey: 'h2', loss: 10, available: false },
-  ], opts);
+  let s = updateScores(
+    new Map(),
+    [
+      { uid: 1, hotkey: 'h1', loss: 2, available: true },
+      { uid: 2, hotkey: 'h2', loss: 10, available: false },
+    ],
+    opts,
+  );
   s = updateScores(s, [{ uid: 1, hotkey: 'h1', loss: 1, available: false }], opts);
   s = updateScores(s, [{ uid: 1, hotkey: 'h1', loss: 1, available: true }], opts);
   t.deepEqual(s.get(1), { hotkey: 'h1', emaLoss: 1.5625, availability: 0.75, rounds: 3 });
@@ -34,7 +38,14 @@ test('reconcileHotkeys drops uids whose hotkey changed or that left', (t) => {
     [1, { hotkey: 'b', emaLoss: 2, availability: 1, rounds: 1 }],
     [2, { hotkey: 'c', emaLoss: 3, availability: 1, rounds: 1 }],
   ]);
-  const { kept, reset } = reconcileHotkeys(prev, hotkeysOf(prev), new Map([[0, 'a'], [1, 'B']]));
+  const { kept, reset } = reconcileHotkeys(
+    prev,
+    hotkeysOf(prev),
+    new Map([
+      [0, 'a'],
+      [1, 'B'],
+    ]),
+  );
   t.deepEqual([...kept.keys()], [0]);
   t.deepEqual(reset, [1, 2]);
 });

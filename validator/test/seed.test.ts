@@ -13,10 +13,17 @@ test('rounds split the chain into fixed block windows seeded by their first bloc
 });
 
 test('the round seed is sha256 over domain, block hash, competition id and round id', (t) => {
-  const expected = createHash('sha256').update(Buffer.concat([
-    Buffer.from('arena/round-seed/v1'), Buffer.alloc(32, 0x11),
-    Buffer.from([5, 0, 0, 0]), Buffer.from('mnist'), Buffer.from([7, 0, 0, 0, 0, 0, 0, 0]),
-  ])).digest('hex');
+  const expected = createHash('sha256')
+    .update(
+      Buffer.concat([
+        Buffer.from('arena/round-seed/v1'),
+        Buffer.alloc(32, 0x11),
+        Buffer.from([5, 0, 0, 0]),
+        Buffer.from('mnist'),
+        Buffer.from([7, 0, 0, 0, 0, 0, 0, 0]),
+      ]),
+    )
+    .digest('hex');
   const seed = deriveRoundSeed(HASH, 'mnist', 7);
   t.is(seed, `0x${expected}`);
   t.is(deriveRoundSeed(HASH, 'mnist', 7), seed, 'deterministic');

@@ -25,7 +25,17 @@ function sample(): ValidatorState {
   s.copy.mixes.set('7>1,5', { recent: [1], r: 0.93, closer: 5 });
   s.copy.gates.set(5, { untilRound: 53, copyOf: 1 });
   s.timing = { lastWeightsBlock: 400, nextAttemptBlock: 0 };
-  s.pendingCommits.push({ hash: `0x${'ab'.repeat(32)}`, uids: [5], weights: [65535], salt: [1, 2], versionKey: '18446744073709551615', commitBlock: 401, commitEpoch: 4, revealEpoch: 5, nextRevealBlock: 0 });
+  s.pendingCommits.push({
+    hash: `0x${'ab'.repeat(32)}`,
+    uids: [5],
+    weights: [65535],
+    salt: [1, 2],
+    versionKey: '18446744073709551615',
+    commitBlock: 401,
+    commitEpoch: 4,
+    revealEpoch: 5,
+    nextRevealBlock: 0,
+  });
   return s;
 }
 
@@ -35,7 +45,7 @@ test('state round-trips through the file exactly', async (t) => {
   const { state, outcome } = await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 60_000, nowMs: 2_000, log: silent });
   t.is(outcome, 'restored');
   t.deepEqual(state, sample());
-  t.deepEqual((await readdir(join(path, '..'))), [STATE_FILE], 'no temp file left behind');
+  t.deepEqual(await readdir(join(path, '..')), [STATE_FILE], 'no temp file left behind');
 });
 
 test('a missing file gives a fresh state', async (t) => {
@@ -53,11 +63,14 @@ test('a state for another netuid or hotkey, or too old, is discarded with a log 
   const stale = await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 500, nowMs: 2_000, log: sink.log });
   t.is(stale.outcome, 'stale');
   t.deepEqual(stale.state, emptyState(3, HK));
-  t.deepEqual(sink.lines().map((l) => l.msg), [
-    'validator state is for another version, netuid or hotkey; discarded',
-    'validator state is for another version, netuid or hotkey; discarded',
-    'validator state too old; discarded',
-  ]);
+  t.deepEqual(
+    sink.lines().map((l) => l.msg),
+    [
+      'validator state is for another version, netuid or hotkey; discarded',
+      'validator state is for another version, netuid or hotkey; discarded',
+      'validator state too old; discarded',
+    ],
+  );
   const text = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
   await writeFile(path, JSON.stringify({ ...text, version: 99 }));
   t.is((await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 60_000, nowMs: 2_000, log: silent })).outcome, 'incompatible');
@@ -84,13 +97,27 @@ test('a version-1 file (pair counters) is migrated: counters become window hits,
   await saveState(path, sample(), 1_000);
   const v2 = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
   delete v2.copy;
-  await writeFile(path, JSON.stringify({ ...v2, version: 1, copyCounters: [['1:5', 2], ['2:3', 9], ['4:6', 0]] }));
+  await writeFile(
+    path,
+    JSON.stringify({
+      ...v2,
+      version: 1,
+      copyCounters: [
+        ['1:5', 2],
+        ['2:3', 9],
+        ['4:6', 0],
+      ],
+    }),
+  );
   const { state, outcome } = await loadState(path, { netuid: 3, hotkey: HK, maxAgeMs: 60_000, nowMs: 2_000, log: silent });
   t.is(outcome, 'restored');
-  t.deepEqual([...state.copy.pairs], [
-    ['1:5', { recent: [1, 1], flagged: 2, aLater: 0, bLater: 0, rho: null, kappa: null }],
-    ['2:3', { recent: [1, 1, 1, 1, 1], flagged: 9, aLater: 0, bLater: 0, rho: null, kappa: null }],
-  ]);
+  t.deepEqual(
+    [...state.copy.pairs],
+    [
+      ['1:5', { recent: [1, 1], flagged: 2, aLater: 0, bLater: 0, rho: null, kappa: null }],
+      ['2:3', { recent: [1, 1, 1, 1, 1], flagged: 9, aLater: 0, bLater: 0, rho: null, kappa: null }],
+    ],
+  );
   t.is(state.copy.gates.size, 0);
   t.deepEqual(state.scores, sample().scores);
   await saveState(path, state, 1_500);

@@ -12,7 +12,18 @@ const silent = pino({ level: 'silent' });
 
 function withCommit(chain: FakeChain): ValidatorState {
   const s = emptyState(1, OWN_HOTKEY);
-  s.pendingCommits.push(planCommit({ hotkey: OWN_HOTKEY, netuid: 1, uids: [1], weights: [65535], versionKey: 0n, commitBlock: 90, commitEpoch: chain.epochIndex - 1, revealPeriodEpochs: 1 }));
+  s.pendingCommits.push(
+    planCommit({
+      hotkey: OWN_HOTKEY,
+      netuid: 1,
+      uids: [1],
+      weights: [65535],
+      versionKey: 0n,
+      commitBlock: 90,
+      commitEpoch: chain.epochIndex - 1,
+      revealPeriodEpochs: 1,
+    }),
+  );
   return s;
 }
 
@@ -56,15 +67,23 @@ test('no weights without a permit, before the first round, or with nobody to pay
   t.deepEqual(setter.calls, [], 'no permit');
   chain.neurons[0] = { ...chain.neurons[0]!, validatorPermit: true };
   const after = await submitIfDue(setter, await chain.snapshot(), scored, { ...cfg, weightsVersionKey: 9n }, silent);
-  t.deepEqual(setter.calls.map((c) => c.args), [[[1], [65535], 9n]], 'configured version key is sent');
+  t.deepEqual(
+    setter.calls.map((c) => c.args),
+    [[[1], [65535], 9n]],
+    'configured version key is sent',
+  );
   t.is(after.timing.lastWeightsBlock, 100);
-  const nobody = { ...scored, scores: new Map([[1, { hotkey: 'someone-else', emaLoss: 0.2, availability: 1, rounds: 1 }]]), timing: { lastWeightsBlock: 0, nextAttemptBlock: 0 } };
+  const nobody = {
+    ...scored,
+    scores: new Map([[1, { hotkey: 'someone-else', emaLoss: 0.2, availability: 1, rounds: 1 }]]),
+    timing: { lastWeightsBlock: 0, nextAttemptBlock: 0 },
+  };
   chain.ownLastUpdate = 0;
   await submitIfDue(setter, await chain.snapshot(), nobody, cfg, silent);
   t.deepEqual(setter.calls.at(-1)?.args, [[0], [65535], 0n], 'score earned by a previous owner: self-weight only');
 });
 
-test('a commit counted by the chain in a later epoch than planned is revealed in the chain\'s epoch + period', async (t) => {
+test("a commit counted by the chain in a later epoch than planned is revealed in the chain's epoch + period", async (t) => {
   const chain = new FakeChain();
   chain.neurons.push(neuron(1));
   chain.hyperparams = { ...chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 2 };
@@ -78,8 +97,15 @@ test('a commit counted by the chain in a later epoch than planned is revealed in
   t.like(s.pendingCommits[0], { commitBlock: 101, commitEpoch: 5, revealEpoch: 7 });
   // Without a recorded epoch the plan (snapshot's epoch) stands.
   setter.results.push({ ok: true, block: 111 });
-  chain.block = 111; chain.ownLastUpdate = 0;
-  const s2 = await submitIfDue(setter, await chain.snapshot(), { ...scored, timing: { lastWeightsBlock: 0, nextAttemptBlock: 0 } }, cfg, silent);
+  chain.block = 111;
+  chain.ownLastUpdate = 0;
+  const s2 = await submitIfDue(
+    setter,
+    await chain.snapshot(),
+    { ...scored, timing: { lastWeightsBlock: 0, nextAttemptBlock: 0 } },
+    cfg,
+    silent,
+  );
   t.like(s2.pendingCommits[0], { commitBlock: 111, commitEpoch: 4, revealEpoch: 6 });
   t.like(recordedCommit(s2.pendingCommits[0]!, 112, 4, 2), { commitBlock: 112, commitEpoch: 4, revealEpoch: 6 });
 });

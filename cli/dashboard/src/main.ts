@@ -27,7 +27,20 @@ interface HistoryPoint {
 /** How many history points the charts keep, and at most how many uids they draw. */
 const HISTORY_POINTS = 60;
 const MAX_SERIES = 12;
-const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5', '#0d9488', '#9333ea'];
+const PALETTE = [
+  '#2563eb',
+  '#dc2626',
+  '#16a34a',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+  '#db2777',
+  '#65a30d',
+  '#ea580c',
+  '#4f46e5',
+  '#0d9488',
+  '#9333ea',
+];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -96,10 +109,18 @@ function renderTable(lb: Leaderboard): void {
     const uid = td(String(r.uid), 'num');
     uid.prepend(dot);
     tr.append(
-      td(String(r.rank), 'num rank'), uid, td(shortKey(r.hotkey), 'mono', r.hotkey), td(shortKey(r.coldkey), 'mono', r.coldkey), role,
-      td(r.incentive.toFixed(4), `num${r.incentive === 0 ? ' zero' : ''}`), td(formatRao(r.emissionRao, 4), `num${r.emissionRao === 0n ? ' zero' : ''}`),
-      td(r.dividends.toFixed(4), `num${r.dividends === 0 ? ' zero' : ''}`), td(r.consensus.toFixed(4), 'num'), td(r.validatorTrust.toFixed(4), 'num'),
-      td(formatRao(r.stakeRao, 2), 'num'), td(r.updatedBlocksAgo === null ? 'never' : `${r.updatedBlocksAgo} ago`, 'num'),
+      td(String(r.rank), 'num rank'),
+      uid,
+      td(shortKey(r.hotkey), 'mono', r.hotkey),
+      td(shortKey(r.coldkey), 'mono', r.coldkey),
+      role,
+      td(r.incentive.toFixed(4), `num${r.incentive === 0 ? ' zero' : ''}`),
+      td(formatRao(r.emissionRao, 4), `num${r.emissionRao === 0n ? ' zero' : ''}`),
+      td(r.dividends.toFixed(4), `num${r.dividends === 0 ? ' zero' : ''}`),
+      td(r.consensus.toFixed(4), 'num'),
+      td(r.validatorTrust.toFixed(4), 'num'),
+      td(formatRao(r.stakeRao, 2), 'num'),
+      td(r.updatedBlocksAgo === null ? 'never' : `${r.updatedBlocksAgo} ago`, 'num'),
       td(r.axon ?? '–', 'mono'),
     );
     return tr;
@@ -127,7 +148,13 @@ class SeriesChart {
   private uids: number[] = [];
 
   /** `stepped`: values hold until the next point (chain values change only at epochs). */
-  constructor(private readonly el: HTMLElement, private readonly yLabel: string, private readonly xLabel: string, private readonly digits: number, private readonly stepped = false) {
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly yLabel: string,
+    private readonly xLabel: string,
+    private readonly digits: number,
+    private readonly stepped = false,
+  ) {
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(el);
   }
 
@@ -155,24 +182,44 @@ class SeriesChart {
       return;
     }
     const digits = this.digits;
-    this.plot = new uPlot({
-      ...this.size(),
-      legend: { show: true, live: false },
-      cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false } },
-      axes: [
-        { label: this.xLabel, stroke: '#64748b', grid: { stroke: '#eef2f7' }, incrs: INTEGER_STEPS, values: (_u, vals) => vals.map((v) => String(v)) },
-        { label: this.yLabel, stroke: '#64748b', grid: { stroke: '#eef2f7' }, size: 60, values: (_u, vals) => vals.map((v) => v.toFixed(digits)) },
-      ],
-      series: [
-        { label: this.xLabel },
-        ...uids.map((uid) => ({
-          label: `uid ${uid}`, stroke: colorOf(uid), width: 2, spanGaps: true, points: { show: xs.length < 3 },
-          ...(this.stepped ? { paths: STEPPED } : {}),
-          value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(digits)),
-        })),
-      ],
-    }, data, this.el);
+    this.plot = new uPlot(
+      {
+        ...this.size(),
+        legend: { show: true, live: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false } },
+        axes: [
+          {
+            label: this.xLabel,
+            stroke: '#64748b',
+            grid: { stroke: '#eef2f7' },
+            incrs: INTEGER_STEPS,
+            values: (_u, vals) => vals.map((v) => String(v)),
+          },
+          {
+            label: this.yLabel,
+            stroke: '#64748b',
+            grid: { stroke: '#eef2f7' },
+            size: 60,
+            values: (_u, vals) => vals.map((v) => v.toFixed(digits)),
+          },
+        ],
+        series: [
+          { label: this.xLabel },
+          ...uids.map((uid) => ({
+            label: `uid ${uid}`,
+            stroke: colorOf(uid),
+            width: 2,
+            spanGaps: true,
+            points: { show: xs.length < 3 },
+            ...(this.stepped ? { paths: STEPPED } : {}),
+            value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(digits)),
+          })),
+        ],
+      },
+      data,
+      this.el,
+    );
   }
 }
 
@@ -194,8 +241,10 @@ function renderWeights(el: HTMLElement, rows: WeightRows, n: number): void {
   const ratio = window.devicePixelRatio || 1;
   const w = labelW + cell * n + 8;
   const h = 22 + cell * rows.length + 4;
-  canvas.width = w * ratio; canvas.height = h * ratio;
-  canvas.style.width = `${w}px`; canvas.style.height = `${h}px`;
+  canvas.width = w * ratio;
+  canvas.height = h * ratio;
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
   ctx.scale(ratio, ratio);
@@ -240,8 +289,17 @@ function renderWeights(el: HTMLElement, rows: WeightRows, n: number): void {
 // ---------------------------------------------------------------- validator reports
 
 /** A miner's line: public reports carry the Ladder `score`; full (revealed) reports carry `loss`. */
-interface MinerLine { uid: number; score?: number | null; loss?: number | null; rank: number | null }
-interface Report { roundId: number; block: number; miners: MinerLine[] }
+interface MinerLine {
+  uid: number;
+  score?: number | null;
+  loss?: number | null;
+  rank: number | null;
+}
+interface Report {
+  roundId: number;
+  block: number;
+  miners: MinerLine[];
+}
 
 const reportCache = new Map<string, Report>();
 const lossCharts = new Map<number, SeriesChart>();
@@ -293,7 +351,9 @@ async function refreshLosses(cfg: Config): Promise<void> {
     }
     box.dataset.rounds = String(reports.length);
     const value = (m: MinerLine | undefined): number | null => m?.score ?? m?.loss ?? null;
-    const uids = [...new Set(reports.flatMap((r) => r.miners.filter((m) => value(m) !== null).map((m) => m.uid)))].sort((a, b) => a - b).slice(0, MAX_SERIES);
+    const uids = [...new Set(reports.flatMap((r) => r.miners.filter((m) => value(m) !== null).map((m) => m.uid)))]
+      .sort((a, b) => a - b)
+      .slice(0, MAX_SERIES);
     const xs = reports.map((r) => r.roundId);
     const ys = uids.map((uid) => reports.map((r) => value(r.miners.find((m) => m.uid === uid))));
     lossCharts.get(src.id)?.update(xs, uids, ys);
@@ -303,8 +363,12 @@ async function refreshLosses(cfg: Config): Promise<void> {
 // ---------------------------------------------------------------- main loop
 
 function pointOf(s: SubnetSnapshot): HistoryPoint {
-  const incentive: number[] = []; const emission: number[] = [];
-  for (const nrn of s.neurons) { incentive[nrn.uid] = nrn.incentive / U16_MAX; emission[nrn.uid] = alpha(nrn.emissionRao); }
+  const incentive: number[] = [];
+  const emission: number[] = [];
+  for (const nrn of s.neurons) {
+    incentive[nrn.uid] = nrn.incentive / U16_MAX;
+    emission[nrn.uid] = alpha(nrn.emissionRao);
+  }
   return { block: s.block, incentive, emission };
 }
 
@@ -317,15 +381,17 @@ async function loadHistory(api: ApiPromise, netuid: number, head: SubnetSnapshot
   const points: HistoryPoint[] = [];
   // A few reads in flight at once keeps the node responsive.
   for (let i = 0; i < blocks.length; i += 6) {
-    const batch = await Promise.all(blocks.slice(i, i + 6).map(async (b) => {
-      try {
-        const { hash } = await resolveBlock(api, b);
-        const v = await readVectorsAt(api, netuid, hash, b);
-        return { block: b, incentive: v.incentive.map((x) => x / U16_MAX), emission: v.emissionRao.map(alpha) };
-      } catch {
-        return undefined; // before the subnet existed, or pruned history
-      }
-    }));
+    const batch = await Promise.all(
+      blocks.slice(i, i + 6).map(async (b) => {
+        try {
+          const { hash } = await resolveBlock(api, b);
+          const v = await readVectorsAt(api, netuid, hash, b);
+          return { block: b, incentive: v.incentive.map((x) => x / U16_MAX), emission: v.emissionRao.map(alpha) };
+        } catch {
+          return undefined; // before the subnet existed, or pruned history
+        }
+      }),
+    );
     for (const p of batch) if (p !== undefined) points.push(p);
   }
   points.push(pointOf(head));
@@ -333,10 +399,21 @@ async function loadHistory(api: ApiPromise, netuid: number, head: SubnetSnapshot
 }
 
 function drawHistory(history: HistoryPoint[], lb: Leaderboard, incChart: SeriesChart, emChart: SeriesChart): void {
-  const uids = lb.rows.slice(0, MAX_SERIES).map((r) => r.uid).sort((a, b) => a - b);
+  const uids = lb.rows
+    .slice(0, MAX_SERIES)
+    .map((r) => r.uid)
+    .sort((a, b) => a - b);
   const xs = history.map((p) => p.block);
-  incChart.update(xs, uids, uids.map((uid) => history.map((p) => p.incentive[uid] ?? null)));
-  emChart.update(xs, uids, uids.map((uid) => history.map((p) => p.emission[uid] ?? null)));
+  incChart.update(
+    xs,
+    uids,
+    uids.map((uid) => history.map((p) => p.incentive[uid] ?? null)),
+  );
+  emChart.update(
+    xs,
+    uids,
+    uids.map((uid) => history.map((p) => p.emission[uid] ?? null)),
+  );
 }
 
 async function start(): Promise<void> {
@@ -358,7 +435,10 @@ async function start(): Promise<void> {
   let lastReports = 0;
 
   const refresh = async (hash?: string): Promise<void> => {
-    if (busy) { pending = hash; return; }
+    if (busy) {
+      pending = hash;
+      return;
+    }
     busy = true;
     try {
       const snap = await readSubnet(api, cfg.netuid, hash);
@@ -384,7 +464,10 @@ async function start(): Promise<void> {
         }
         const last = history.at(-1);
         const point = pointOf(snap);
-        const changed = last === undefined || JSON.stringify(last.incentive) !== JSON.stringify(point.incentive) || JSON.stringify(last.emission) !== JSON.stringify(point.emission);
+        const changed =
+          last === undefined ||
+          JSON.stringify(last.incentive) !== JSON.stringify(point.incentive) ||
+          JSON.stringify(last.emission) !== JSON.stringify(point.emission);
         if (last === undefined || (snap.block > last.block && (snap.block - last.block >= stride || changed))) history.push(point);
         if (history.length > HISTORY_POINTS * 2) history = history.slice(-HISTORY_POINTS * 2);
       }
@@ -396,7 +479,9 @@ async function start(): Promise<void> {
       setState('live');
       if (Date.now() - lastReports > 3_000) {
         lastReports = Date.now();
-        await refreshLosses(cfg).catch((err: unknown) => { $('losses').dataset.error = String(err); });
+        await refreshLosses(cfg).catch((err: unknown) => {
+          $('losses').dataset.error = String(err);
+        });
       }
     } catch (err: unknown) {
       showError(`cannot read subnet ${cfg.netuid} from ${cfg.chainEndpoint}: ${errorMessage(err)}`);
@@ -404,7 +489,11 @@ async function start(): Promise<void> {
     } finally {
       busy = false;
     }
-    if (pending !== undefined) { const next = pending; pending = undefined; await refresh(next); }
+    if (pending !== undefined) {
+      const next = pending;
+      pending = undefined;
+      await refresh(next);
+    }
   };
 
   await refresh();
@@ -412,9 +501,13 @@ async function start(): Promise<void> {
   setInterval(() => {
     if (Date.now() - lastReports < 5_000) return;
     lastReports = Date.now();
-    refreshLosses(cfg).catch((err: unknown) => { $('losses').dataset.error = String(err); });
+    refreshLosses(cfg).catch((err: unknown) => {
+      $('losses').dataset.error = String(err);
+    });
   }, 5_000);
-  await api.rpc.chain.subscribeNewHeads((header) => { void refresh(header.hash.toHex()); });
+  await api.rpc.chain.subscribeNewHeads((header) => {
+    void refresh(header.hash.toHex());
+  });
 }
 
 start().catch((err: unknown) => {

@@ -15,20 +15,32 @@ export function devchainCommand(): Command {
     .exitOverride()
     .option('--config <file>', 'config file (JSON); default configs/devchain/local.json when it exists');
   // Scalar settings are flags; the genesis (accounts, subnets) lives in the config file.
-  const flags = addConfigFlags(cmd, configLeaves(DevchainConfigSchema, ENV_PREFIX).filter((leaf) => leaf.path.length === 1));
-  cmd.addHelpText('after', `\nPrecedence: schema defaults < config file < ${ENV_PREFIX}_* env < flags. Bad values exit with 2 naming the field.`);
+  const flags = addConfigFlags(
+    cmd,
+    configLeaves(DevchainConfigSchema, ENV_PREFIX).filter((leaf) => leaf.path.length === 1),
+  );
+  cmd.addHelpText(
+    'after',
+    `\nPrecedence: schema defaults < config file < ${ENV_PREFIX}_* env < flags. Bad values exit with 2 naming the field.`,
+  );
   return cmd.action(async (opts: Record<string, unknown>) => {
     const explicit = typeof opts.config === 'string' ? opts.config : undefined;
     const filePath = explicit ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
     const cfg = loadConfig({
-      schema: DevchainConfigSchema, envPrefix: ENV_PREFIX, env: process.env, flags: flagValues(opts, flags),
+      schema: DevchainConfigSchema,
+      envPrefix: ENV_PREFIX,
+      env: process.env,
+      flags: flagValues(opts, flags),
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
     });
     const logger = pino({ level: cfg.logLevel });
     const node = await startDevchain({ ...cfg, logger });
     await new Promise<void>((resolve) => {
       onShutdownSignal(logger, () => {
-        node.stop().then(resolve, (err: unknown) => { logger.error({ err }, 'devchain stop failed'); resolve(); });
+        node.stop().then(resolve, (err: unknown) => {
+          logger.error({ err }, 'devchain stop failed');
+          resolve();
+        });
       });
     });
   });

@@ -12,11 +12,17 @@ import { readSubnet } from '../leaderboard/read.ts';
 import { renderLeaderboard } from '../leaderboard/render.ts';
 
 /** The chain part of the config, shared by `arena leaderboard` and `arena dashboard`. */
-export const ChainTargetSchema = z.object({
-  network: z.string().min(1).optional().describe('network name (configs/networks) or ws:// URL'),
-  chainEndpoint: z.string().regex(/^wss?:\/\/\S+$/, 'a ws:// or wss:// URL').optional().describe('chain WebSocket endpoint (overrides network)'),
-  netuid: z.number().int().min(0).max(65_535).default(1).describe('subnet id'),
-}).loose();
+export const ChainTargetSchema = z
+  .object({
+    network: z.string().min(1).optional().describe('network name (configs/networks) or ws:// URL'),
+    chainEndpoint: z
+      .string()
+      .regex(/^wss?:\/\/\S+$/, 'a ws:// or wss:// URL')
+      .optional()
+      .describe('chain WebSocket endpoint (overrides network)'),
+    netuid: z.number().int().min(0).max(65_535).default(1).describe('subnet id'),
+  })
+  .loose();
 
 export interface ChainTargetFlags {
   config?: string;
@@ -28,7 +34,8 @@ export interface ChainTargetFlags {
 /** Resolves `{ endpoint, netuid }` from flags, env and config file; throws ConfigError / ArenaError (exit 2). */
 export function resolveChainTarget(opts: ChainTargetFlags, env: NodeJS.ProcessEnv = process.env): { endpoint: string; netuid: number } {
   const netuid = opts.netuid === undefined ? undefined : Number(opts.netuid);
-  if (netuid !== undefined && !Number.isInteger(netuid)) throw new ArenaError('USAGE', `--netuid: expected an integer in [0, 65535], found ${JSON.stringify(opts.netuid)}`);
+  if (netuid !== undefined && !Number.isInteger(netuid))
+    throw new ArenaError('USAGE', `--netuid: expected an integer in [0, 65535], found ${JSON.stringify(opts.netuid)}`);
   const cfg = loadConfig({
     schema: ChainTargetSchema,
     file: opts.config === undefined ? undefined : readConfigFile(opts.config),
@@ -58,7 +65,8 @@ function parseAt(at: string | undefined): number | string | undefined {
   if (at === undefined) return undefined;
   if (/^0x[0-9a-fA-F]{64}$/.test(at)) return at;
   const n = Number(at);
-  if (!/^\d+$/.test(at) || !Number.isSafeInteger(n)) throw new ArenaError('USAGE', `--at: expected a block number or a 0x block hash, found ${JSON.stringify(at)}`);
+  if (!/^\d+$/.test(at) || !Number.isSafeInteger(n))
+    throw new ArenaError('USAGE', `--at: expected a block number or a 0x block hash, found ${JSON.stringify(at)}`);
   return n;
 }
 
@@ -73,22 +81,37 @@ async function watch(client: ChainClient, netuid: number, opts: LeaderboardOpts,
   let queued: string | undefined;
   let failure: unknown;
   let finish: () => void = () => {};
-  const done = new Promise<void>((resolve) => { finish = resolve; });
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
   const render = async (hash: string): Promise<void> => {
-    if (busy) { queued = hash; return; }
+    if (busy) {
+      queued = hash;
+      return;
+    }
     busy = true;
     try {
       const lb = await fetchLeaderboard(client, netuid, hash);
       process.stdout.write(`${tty ? '\u001b[H\u001b[2J' : ''}${output(lb, opts, color)}`);
     } catch (err: unknown) {
-      if (err instanceof ArenaError && err.exitCode === 2) { failure = err; finish(); return; }
+      if (err instanceof ArenaError && err.exitCode === 2) {
+        failure = err;
+        finish();
+        return;
+      }
       process.stderr.write(`arena leaderboard: ${errorMessage(err)} (retrying on the next block)\n`);
     } finally {
       busy = false;
     }
-    if (queued !== undefined) { const next = queued; queued = undefined; await render(next); }
+    if (queued !== undefined) {
+      const next = queued;
+      queued = undefined;
+      await render(next);
+    }
   };
-  const unsub = await client.api.rpc.chain.subscribeNewHeads((header) => { void render(header.hash.toHex()); });
+  const unsub = await client.api.rpc.chain.subscribeNewHeads((header) => {
+    void render(header.hash.toHex());
+  });
   const onSignal = (): void => finish();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -104,7 +127,7 @@ async function watch(client: ChainClient, netuid: number, opts: LeaderboardOpts,
 
 export function leaderboardCommand(): Command {
   return new Command('leaderboard')
-    .description('Show a subnet\'s ranked neurons (incentive, emission, dividends, stake, axon) read from the chain')
+    .description("Show a subnet's ranked neurons (incentive, emission, dividends, stake, axon) read from the chain")
     .option('--network <name>', 'network name from configs/networks or a ws:// URL (env ARENA_NETWORK, default "local")')
     .option('--chain-endpoint <url>', 'chain WebSocket endpoint; overrides --network (env ARENA_CHAIN_ENDPOINT)')
     .option('--netuid <n>', 'subnet id (env ARENA_NETUID, default 1)')
@@ -114,12 +137,16 @@ export function leaderboardCommand(): Command {
     .option('--full-keys', 'show full hotkeys and coldkeys')
     .option('--no-color', 'no ANSI colours (colours are used only on a terminal)')
     .option('--config <file>', 'JSON config file (keys network, chainEndpoint, netuid)')
-    .addHelpText('after', '\nRank: incentive, then emission. Role: validator when it earns dividends, miner when it earns incentive, else by validator permit.\n'
-      + 'Works against the devchain and any subtensor endpoint (standard storage names only).')
+    .addHelpText(
+      'after',
+      '\nRank: incentive, then emission. Role: validator when it earns dividends, miner when it earns incentive, else by validator permit.\n' +
+        'Works against the devchain and any subtensor endpoint (standard storage names only).',
+    )
     .action(async (opts: LeaderboardOpts) => {
       const { endpoint, netuid } = resolveChainTarget(opts);
       const at = parseAt(opts.at);
-      if (at !== undefined && opts.watch === true) throw new ArenaError('USAGE', '--at and --watch cannot be combined: history does not change');
+      if (at !== undefined && opts.watch === true)
+        throw new ArenaError('USAGE', '--at and --watch cannot be combined: history does not change');
       const color = opts.color !== false && process.stdout.isTTY === true && opts.json !== true;
       const client = await connectChain({ endpoint, connectTimeoutMs: 15_000 });
       try {

@@ -32,10 +32,12 @@ function setUpOutput(config: MinerConfig): { logger: Logger; progress: ProgressL
 
 /** Logs fatal errors that escaped everything, and exits 1 (the one place the miner exits by itself). */
 function installCrashHandlers(logger: Logger): void {
-  const die = (kind: string) => (err: unknown): void => {
-    logger.fatal({ err }, kind);
-    process.exit(1);
-  };
+  const die =
+    (kind: string) =>
+    (err: unknown): void => {
+      logger.fatal({ err }, kind);
+      process.exit(1);
+    };
   process.on('unhandledRejection', die('unhandled promise rejection'));
   process.on('uncaughtException', die('uncaught exception'));
 }
@@ -51,7 +53,9 @@ async function stopMiner(miner: MinerHandle, logger: Logger): Promise<void> {
 /** The `arena miner` command. */
 export function minerCommand(): Command {
   const cmd = new Command('miner')
-    .description('Run a miner: register on the subnet, train a model in a worker thread, serve the best checkpoint over signed gRPC, keep the axon on chain')
+    .description(
+      'Run a miner: register on the subnet, train a model in a worker thread, serve the best checkpoint over signed gRPC, keep the axon on chain',
+    )
     .option('--config <file>', 'JSON config file (default configs/miner/default.json when it exists)')
     .option('--model-dir <dir>', 'shorthand of --model.dir');
   const flags = addConfigFlags(cmd, minerConfigLeaves());
@@ -63,7 +67,8 @@ export function minerCommand(): Command {
     if (opts.modelDir !== undefined) values['model.dir'] = opts.modelDir;
     const config = loadMinerConfig({
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
-      env: process.env, flags: values,
+      env: process.env,
+      flags: values,
     });
     const { logger, progress } = setUpOutput(config);
     installCrashHandlers(logger);
@@ -72,7 +77,9 @@ export function minerCommand(): Command {
     const miner = await startMiner(config, {
       logger,
       ...(progress === undefined ? {} : { onProgressLine: (t: string) => progress.update(t) }),
-      ...(process.stdin.isTTY === true ? { askColdkeyPassword: () => promptPassword('Coldkey password (pays the registration burn): ') } : {}),
+      ...(process.stdin.isTTY === true
+        ? { askColdkeyPassword: () => promptPassword('Coldkey password (pays the registration burn): ') }
+        : {}),
     });
     await signal;
     await stopMiner(miner, logger);

@@ -35,7 +35,8 @@ function configPath(given: string): string {
 function count(flag: string, v: string | undefined, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new ArenaError('USAGE', `${flag}: expected an integer in [1, ${max}], found ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new ArenaError('USAGE', `${flag}: expected an integer in [1, ${max}], found ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -43,7 +44,10 @@ function count(flag: string, v: string | undefined, max: number): number | undef
 export function resize(cfg: UpConfig, miners?: number, validators?: number): UpConfig {
   const out = structuredClone(cfg);
   if (miners !== undefined) {
-    out.miners = Array.from({ length: miners }, (_, i) => cfg.miners[i] ?? { name: `miner-${i + 1}`, model: ARCHS[i % ARCHS.length]!, maxSteps: 1500 });
+    out.miners = Array.from(
+      { length: miners },
+      (_, i) => cfg.miners[i] ?? { name: `miner-${i + 1}`, model: ARCHS[i % ARCHS.length]!, maxSteps: 1500 },
+    );
   }
   if (validators !== undefined) {
     out.validators = Array.from({ length: validators }, (_, i) => cfg.validators[i] ?? { name: `validator-${i + 1}`, stakeTao: 500 });
@@ -54,9 +58,11 @@ export function resize(cfg: UpConfig, miners?: number, validators?: number): UpC
 /** Builds the effective config: file < env `ARENA_UP_*` < flags. */
 export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): UpConfig {
   const port = flags.port === undefined ? undefined : Number(flags.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new ArenaError('USAGE', `--port: expected a port in [0, 65535], found ${JSON.stringify(flags.port)}`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new ArenaError('USAGE', `--port: expected a port in [0, 65535], found ${JSON.stringify(flags.port)}`);
   const dashPort = flags.dashboardPort === undefined ? undefined : Number(flags.dashboardPort);
-  if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535)) throw new ArenaError('USAGE', `--dashboard-port: expected a port in [0, 65535], found ${JSON.stringify(flags.dashboardPort)}`);
+  if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535))
+    throw new ArenaError('USAGE', `--dashboard-port: expected a port in [0, 65535], found ${JSON.stringify(flags.dashboardPort)}`);
   const cfg = loadConfig({
     schema: UpConfigSchema,
     file: readConfigFile(configPath(flags.config)),
@@ -76,7 +82,9 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
 /** The `arena up` command. */
 export function upCommand(): Command {
   return new Command('up')
-    .description('Run a whole local competition: devchain, subnet, validators, miners training, weights, emission, live leaderboard and dashboard')
+    .description(
+      'Run a whole local competition: devchain, subnet, validators, miners training, weights, emission, live leaderboard and dashboard',
+    )
     .option('--config <file>', 'setup file (JSON)', DEFAULT_CONFIG)
     .option('--data-dir <dir>', 'where the chain, wallets, miners, validators and logs live (default .arena/up)')
     .option('--fresh', 'delete the data directory first and start a new chain')
@@ -90,17 +98,21 @@ export function upCommand(): Command {
     .option('--no-dashboard', 'do not start the web dashboard')
     .option('--no-live', 'no live table even on a terminal (log a leaderboard line per epoch instead)')
     .option('--log-level <level>', 'log level of arena up itself', 'info')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Every process logs to <data-dir>/logs/<name>.log. Ctrl-C stops everything cleanly; running again resumes
 the same chain and state. Environment: ARENA_UP_<FIELD> (e.g. ARENA_UP_DATA_DIR).
 
 Examples:
   arena up                                   # the demo (npm start)
-  arena up --fresh --miners 2 --duration 300 # a scripted 5-minute run from scratch`)
+  arena up --fresh --miners 2 --duration 300 # a scripted 5-minute run from scratch`,
+    )
     .action(async (flags: UpFlags) => {
       const cfg = upConfig(flags);
       const duration = flags.duration === undefined ? undefined : Number(flags.duration);
-      if (duration !== undefined && !(duration > 0)) throw new ArenaError('USAGE', `--duration: expected a positive number of seconds, found ${JSON.stringify(flags.duration)}`);
+      if (duration !== undefined && !(duration > 0))
+        throw new ArenaError('USAGE', `--duration: expected a positive number of seconds, found ${JSON.stringify(flags.duration)}`);
       const live = flags.live !== false && process.stdout.isTTY === true;
       mkdirSync(join(cfg.dataDir, 'logs'), { recursive: true });
       const level = (flags.logLevel ?? 'info') as 'info';
@@ -109,12 +121,23 @@ Examples:
         ? pino({ level, base: { component: 'up' } }, pino.destination({ dest: join(cfg.dataDir, 'logs', 'up.log'), mkdir: true }))
         : createLogger({ level, component: 'up' });
       let onSignal!: () => void;
-      const stopSignal = new Promise<void>((r) => { onSignal = r; });
+      const stopSignal = new Promise<void>((r) => {
+        onSignal = r;
+      });
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const result = await runUp({ config: cfg, fresh: flags.fresh === true, durationSec: duration, live, dashboard: flags.dashboard !== false, logger, stopSignal });
+      const result = await runUp({
+        config: cfg,
+        fresh: flags.fresh === true,
+        durationSec: duration,
+        live,
+        dashboard: flags.dashboard !== false,
+        logger,
+        stopSignal,
+      });
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      if (result.reason === 'chain-exited') throw new ArenaError('CHAIN_CONNECTION', `the devchain stopped unexpectedly; see ${join(cfg.dataDir, 'logs', 'devchain.log')}`);
+      if (result.reason === 'chain-exited')
+        throw new ArenaError('CHAIN_CONNECTION', `the devchain stopped unexpectedly; see ${join(cfg.dataDir, 'logs', 'devchain.log')}`);
     });
 }

@@ -1,8 +1,15 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
 import { configLeaves, createLogger, errorMessage, onShutdownSignal, readConfigFile, type LogLevel } from '#core';
 import {
-  dataSourceFor, loadCompetition, loadReportEvidence, loadValidatorConfig, startValidator, ValidatorConfigSchema, verifyReportEvidence,
-  type ReportVerdict, type VerifyReportOptions,
+  dataSourceFor,
+  loadCompetition,
+  loadReportEvidence,
+  loadValidatorConfig,
+  startValidator,
+  ValidatorConfigSchema,
+  verifyReportEvidence,
+  type ReportVerdict,
+  type VerifyReportOptions,
 } from '#validator';
 import { Command } from 'commander';
 import { checkRevealFor } from './verify-reveal.ts';
@@ -34,48 +41,69 @@ function verdictTable(file: string, v: ReportVerdict): string {
 /** `arena validator verify-report <file>`: re-checks every miner signature (and body) of a round report. */
 function verifyReportCommand(): Command {
   return new Command('verify-report')
-    .description("Check a round report's signed miner answers: each signature, signer, recipient and, from the responses sidecar next to it, each body")
+    .description(
+      "Check a round report's signed miner answers: each signature, signer, recipient and, from the responses sidecar next to it, each body",
+    )
     .argument('<file>', 'round report, e.g. <data-dir>/reports/round-42.json (its round-42.responses.json is read from the same directory)')
     .option('--json', 'print the verdict as JSON')
-    .option('--recompute [competition]', "also regenerate the round's batch and recompute every loss, with the report's competition or the id/file given (needs its held-out data); a secret-seeded round is regenerated from its period's reveal, checked against the validator's on-chain commitment")
+    .option(
+      '--recompute [competition]',
+      "also regenerate the round's batch and recompute every loss, with the report's competition or the id/file given (needs its held-out data); a secret-seeded round is regenerated from its period's reveal, checked against the validator's on-chain commitment",
+    )
     .option('--reveal <file>', "the period's reveal (default <report dir>/../reveals/period-<p>.json)")
     .option('--chain-endpoint <url>', 'chain to read the commitment from (default: --network)')
     .option('--network <name>', 'network name (local, test, finney) holding the commitment', 'local')
     .exitOverride()
-    .addHelpText('after', '\nPut --recompute after <file> (it takes an optional value).\nExit code: 0 when every record checks out, 1 when any fails, 2 when the file is not a readable report.')
-    .action(async (file: string, own: { json?: boolean; recompute?: boolean | string; reveal?: string; chainEndpoint?: string; network?: string }, cmd: Command) => {
-      // --chain-endpoint/--network are also the parent's options: commander hands them to whichever it parses first.
-      const o = { ...own, ...cmd.optsWithGlobals<{ chainEndpoint?: string; network?: string }>() };
-      let loaded: Awaited<ReturnType<typeof loadReportEvidence>>;
-      try {
-        loaded = await loadReportEvidence(file);
-      } catch (err: unknown) {
-        throw exitWith(2, errorMessage(err));
-      }
-      const { report, sidecar } = loaded;
-      const opts: VerifyReportOptions = {};
-      let revealProblems: string[] = [];
-      if (o.recompute !== undefined) {
-        let competition: ReturnType<typeof loadCompetition>;
+    .addHelpText(
+      'after',
+      '\nPut --recompute after <file> (it takes an optional value).\nExit code: 0 when every record checks out, 1 when any fails, 2 when the file is not a readable report.',
+    )
+    .action(
+      async (
+        file: string,
+        own: { json?: boolean; recompute?: boolean | string; reveal?: string; chainEndpoint?: string; network?: string },
+        cmd: Command,
+      ) => {
+        // --chain-endpoint/--network are also the parent's options: commander hands them to whichever it parses first.
+        const o = { ...own, ...cmd.optsWithGlobals<{ chainEndpoint?: string; network?: string }>() };
+        let loaded: Awaited<ReturnType<typeof loadReportEvidence>>;
         try {
-          competition = loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId);
+          loaded = await loadReportEvidence(file);
         } catch (err: unknown) {
-          throw exitWith(2, `--recompute: ${errorMessage(err)}`);
+          throw exitWith(2, errorMessage(err));
         }
-        let seed = report.seed;
-        // A secret-seeded round is regenerated from the revealed secret, never from the seed the report claims.
-        if (typeof report.period === 'number') ({ seed, problems: revealProblems } = await checkRevealFor(file, report, competition, o));
-        opts.batch = await dataSourceFor(competition).sampleRoundBatch(seed, report.batchSize);
-      }
-      const checked = verifyReportEvidence(report, sidecar, opts);
-      const verdict = { ...checked, ok: checked.ok && revealProblems.length === 0, problems: [...revealProblems.map((p) => `reveal: ${p}`), ...checked.problems] };
-      process.stdout.write(o.json === true ? `${JSON.stringify({ file, ...verdict }, null, 2)}\n` : verdictTable(file, verdict));
-      if (!verdict.ok) {
-        const bad = verdict.miners.filter((m) => m.result === 'bad').map((m) => m.uid);
-        const unproven = verdict.miners.filter((m) => m.result === 'unverifiable').map((m) => m.uid);
-        throw exitWith(1, `verify-report: ${file}: expected every signed answer to check out, found ${bad.length} bad (uids ${bad.join(', ') || 'none'}), ${unproven.length} unverifiable (uids ${unproven.join(', ') || 'none'}) and ${verdict.problems.length} report problem(s)`);
-      }
-    });
+        const { report, sidecar } = loaded;
+        const opts: VerifyReportOptions = {};
+        let revealProblems: string[] = [];
+        if (o.recompute !== undefined) {
+          let competition: ReturnType<typeof loadCompetition>;
+          try {
+            competition = loadCompetition(typeof o.recompute === 'string' ? o.recompute : report.competitionId);
+          } catch (err: unknown) {
+            throw exitWith(2, `--recompute: ${errorMessage(err)}`);
+          }
+          let seed = report.seed;
+          // A secret-seeded round is regenerated from the revealed secret, never from the seed the report claims.
+          if (typeof report.period === 'number') ({ seed, problems: revealProblems } = await checkRevealFor(file, report, competition, o));
+          opts.batch = await dataSourceFor(competition).sampleRoundBatch(seed, report.batchSize);
+        }
+        const checked = verifyReportEvidence(report, sidecar, opts);
+        const verdict = {
+          ...checked,
+          ok: checked.ok && revealProblems.length === 0,
+          problems: [...revealProblems.map((p) => `reveal: ${p}`), ...checked.problems],
+        };
+        process.stdout.write(o.json === true ? `${JSON.stringify({ file, ...verdict }, null, 2)}\n` : verdictTable(file, verdict));
+        if (!verdict.ok) {
+          const bad = verdict.miners.filter((m) => m.result === 'bad').map((m) => m.uid);
+          const unproven = verdict.miners.filter((m) => m.result === 'unverifiable').map((m) => m.uid);
+          throw exitWith(
+            1,
+            `verify-report: ${file}: expected every signed answer to check out, found ${bad.length} bad (uids ${bad.join(', ') || 'none'}), ${unproven.length} unverifiable (uids ${unproven.join(', ') || 'none'}) and ${verdict.problems.length} report problem(s)`,
+          );
+        }
+      },
+    );
 }
 
 /** The validator's older flag spellings, kept as aliases of the generated ones. */
@@ -95,12 +123,18 @@ export function validatorCommand(): Command {
     .option('--config <file>', 'config file (JSON); default configs/validator/local.json')
     .option('--print-config', 'print the effective config and exit');
   // One flag per scalar config field, spelled as everywhere else (--http.port, --scoring.batch-size), plus the old spellings.
-  const generated = addConfigFlags(cmd, configLeaves(ValidatorConfigSchema, 'ARENA_VALIDATOR').filter((l) => l.kind !== 'other' && l.kind !== 'array'));
+  const generated = addConfigFlags(
+    cmd,
+    configLeaves(ValidatorConfigSchema, 'ARENA_VALIDATOR').filter((l) => l.kind !== 'other' && l.kind !== 'array'),
+  );
   const aliases = addAliasFlags(cmd, ALIASES);
   return cmd
     .addCommand(verifyReportCommand())
     .exitOverride()
-    .addHelpText('after', '\nEvery config field can also be set as ARENA_VALIDATOR_<FIELD> (e.g. ARENA_VALIDATOR_NETUID=1,\nARENA_VALIDATOR_SCORING_BATCH_SIZE=128). Precedence: defaults < config file < env < flags.\nSIGINT/SIGTERM finish the current round, save the state and exit 0.')
+    .addHelpText(
+      'after',
+      '\nEvery config field can also be set as ARENA_VALIDATOR_<FIELD> (e.g. ARENA_VALIDATOR_NETUID=1,\nARENA_VALIDATOR_SCORING_BATCH_SIZE=128). Precedence: defaults < config file < env < flags.\nSIGINT/SIGTERM finish the current round, save the state and exit 0.',
+    )
     .action(async (o: { config?: string; printConfig?: boolean } & Record<string, unknown>) => {
       const explicit = o.config !== undefined;
       let file: unknown = {};
@@ -119,9 +153,15 @@ export function validatorCommand(): Command {
       const handle = await startValidator(cfg, { logger });
       await new Promise<void>((resolve) => {
         const off = onShutdownSignal(logger, () => {
-          handle.stop().then(resolve, (err: unknown) => { logger.error({ err }, 'validator stop failed'); resolve(); });
+          handle.stop().then(resolve, (err: unknown) => {
+            logger.error({ err }, 'validator stop failed');
+            resolve();
+          });
         });
-        void handle.done.then(() => { off(); resolve(); });
+        void handle.done.then(() => {
+          off();
+          resolve();
+        });
       });
     });
 }

@@ -23,12 +23,19 @@ function usage(message: string): Error {
 }
 
 /** Checks the reveal of `report`'s period; throws (exit 2) when the reveal cannot be read or the chain reached. */
-export async function checkRevealFor(reportFile: string, report: RoundReport, competition: Competition, src: RevealSource): Promise<{ seed: string; problems: string[]; revealFile: string }> {
+export async function checkRevealFor(
+  reportFile: string,
+  report: RoundReport,
+  competition: Competition,
+  src: RevealSource,
+): Promise<{ seed: string; problems: string[]; revealFile: string }> {
   const period = report.period!;
   const revealFile = src.reveal ?? join(dirname(reportFile), '..', REVEALS_DIR, revealFileName(period));
   const text = await readFile(revealFile, 'utf8').catch(() => undefined);
   if (text === undefined) {
-    throw usage(`--recompute: round ${report.roundId} was seeded by period ${period}'s secret; expected its reveal at ${revealFile} (give it with --reveal <file>; the validator serves it at /reveals/${period} once the period ends)`);
+    throw usage(
+      `--recompute: round ${report.roundId} was seeded by period ${period}'s secret; expected its reveal at ${revealFile} (give it with --reveal <file>; the validator serves it at /reveals/${period} once the period ends)`,
+    );
   }
   let reveal: ReturnType<typeof parseReveal>;
   try {

@@ -32,11 +32,27 @@ test('arena wallet create, show --json, list and regen hotkey work end to end', 
   t.is(shown.code, 0, shown.stderr);
   const summary = JSON.parse(shown.stdout) as { coldkey: string; hotkeys: Array<{ name: string }> };
   t.true(created.stdout.includes(summary.coldkey));
-  t.deepEqual(summary.hotkeys.map((h) => h.name), ['default']);
+  t.deepEqual(
+    summary.hotkeys.map((h) => h.name),
+    ['default'],
+  );
   t.false(shown.stdout.includes('privateKey'));
   const mfile = join(dir, 'm.txt');
   writeFileSync(mfile, `${DEV_PHRASE}\n`, { mode: 0o600 });
-  const regen = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', wallets, '--wallet.name', 'm1', '--wallet.hotkey', 'h2', '--mnemonic-file', mfile, '--no-password']);
+  const regen = await arena([
+    'wallet',
+    'regen',
+    'hotkey',
+    '--wallet.path',
+    wallets,
+    '--wallet.name',
+    'm1',
+    '--wallet.hotkey',
+    'h2',
+    '--mnemonic-file',
+    mfile,
+    '--no-password',
+  ]);
   t.is(regen.code, 0, regen.stderr);
   t.regex(regen.stdout, /hotkey: 5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV/);
   const listed = await arena(['wallet', 'list', '--wallet.path', wallets, '--json']);
@@ -72,12 +88,34 @@ test('a secret given on the command line (--seed, --mnemonic) works but warns th
   t.is(bySeed.code, 0, bySeed.stderr);
   t.regex(bySeed.stderr, /warning: --seed on the command line is visible in shell history and the process list; prefer --seed-file/);
   t.false(bySeed.stderr.includes(seed), 'the warning does not repeat the secret');
-  const byWords = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', dir, '--wallet.name', 'm', '--mnemonic', DEV_PHRASE, '--no-password']);
+  const byWords = await arena([
+    'wallet',
+    'regen',
+    'hotkey',
+    '--wallet.path',
+    dir,
+    '--wallet.name',
+    'm',
+    '--mnemonic',
+    DEV_PHRASE,
+    '--no-password',
+  ]);
   t.is(byWords.code, 0, byWords.stderr);
   t.regex(byWords.stderr, /warning: --mnemonic on the command line is visible .*; prefer --mnemonic-file/);
   const seedFile = join(dir, 'seed.txt');
   writeFileSync(seedFile, `${seed}\n`, { mode: 0o600 });
-  const byFile = await arena(['wallet', 'regen', 'hotkey', '--wallet.path', dir, '--wallet.name', 'f', '--seed-file', seedFile, '--no-password']);
+  const byFile = await arena([
+    'wallet',
+    'regen',
+    'hotkey',
+    '--wallet.path',
+    dir,
+    '--wallet.name',
+    'f',
+    '--seed-file',
+    seedFile,
+    '--no-password',
+  ]);
   t.is(byFile.code, 0, byFile.stderr);
   t.false(byFile.stderr.includes('warning'));
   const help = await arena(['wallet', 'regen', '--help']);

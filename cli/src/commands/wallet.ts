@@ -6,19 +6,37 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import {
-  ArenaError, createDevWallet, createWallet, defaultWalletPath, listWallets, loadConfig, promptPassword,
-  readConfigFile, readPasswordFile, regenColdkey, regenHotkey, showWallet,
-  type KeyResult, type KeySource, type WalletLocation, type WalletSummary,
+  ArenaError,
+  createDevWallet,
+  createWallet,
+  defaultWalletPath,
+  listWallets,
+  loadConfig,
+  promptPassword,
+  readConfigFile,
+  readPasswordFile,
+  regenColdkey,
+  regenHotkey,
+  showWallet,
+  type KeyResult,
+  type KeySource,
+  type WalletLocation,
+  type WalletSummary,
 } from '#core';
 
 /** The slice of config the wallet commands read; other sections of a shared file belong to other commands. */
-const WalletCliSchema = z.object({
-  wallet: z.object({
-    path: z.string().min(1).default(defaultWalletPath()).describe('wallets directory'),
-    name: z.string().min(1).default('default').describe('wallet name'),
-    hotkey: z.string().min(1).default('default').describe('hotkey name'),
-  }).strict().default({ path: defaultWalletPath(), name: 'default', hotkey: 'default' }),
-}).loose();
+const WalletCliSchema = z
+  .object({
+    wallet: z
+      .object({
+        path: z.string().min(1).default(defaultWalletPath()).describe('wallets directory'),
+        name: z.string().min(1).default('default').describe('wallet name'),
+        hotkey: z.string().min(1).default('default').describe('hotkey name'),
+      })
+      .strict()
+      .default({ path: defaultWalletPath(), name: 'default', hotkey: 'default' }),
+  })
+  .loose();
 
 interface CommonOpts {
   config?: string;
@@ -88,10 +106,17 @@ function createCommand(): Command {
     .action(async (opts: CommonOpts & { hotkeyOnly?: boolean; words: string }) => {
       const loc = resolveLocation(opts);
       const words = Number(opts.words);
-      if (![12, 15, 18, 21, 24].includes(words)) throw new ArenaError('USAGE', `expected --words 12, 15, 18, 21 or 24, found ${opts.words}`);
+      if (![12, 15, 18, 21, 24].includes(words))
+        throw new ArenaError('USAGE', `expected --words 12, 15, 18, 21 or 24, found ${opts.words}`);
       const hotkeyOnly = opts.hotkeyOnly === true;
       const password = hotkeyOnly ? '' : await coldkeyPassword(opts, true);
-      const res = await createWallet({ ...loc, coldkeyPassword: password, hotkeyOnly, words: words as 12, overwrite: opts.overwrite === true });
+      const res = await createWallet({
+        ...loc,
+        coldkeyPassword: password,
+        hotkeyOnly,
+        words: words as 12,
+        overwrite: opts.overwrite === true,
+      });
       if (res.coldkey !== null) printKey('coldkey', res.coldkey);
       printKey('hotkey', res.hotkey);
     });
@@ -125,7 +150,9 @@ function showCommand(): Command {
 
 /** A secret typed as a flag lands in shell history and `ps`: say so (without repeating it) and name the file flag. */
 function warnSecretOnCommandLine(flag: '--mnemonic' | '--seed'): void {
-  process.stderr.write(`warning: ${flag} on the command line is visible in shell history and the process list; prefer ${flag}-file <file> (mode 0600)\n`);
+  process.stderr.write(
+    `warning: ${flag} on the command line is visible in shell history and the process list; prefer ${flag}-file <file> (mode 0600)\n`,
+  );
 }
 
 function keySource(opts: { mnemonic?: string; mnemonicFile?: string; seed?: string; seedFile?: string }): KeySource {
@@ -142,12 +169,16 @@ function keySource(opts: { mnemonic?: string; mnemonicFile?: string; seed?: stri
 type RegenOpts = CommonOpts & { mnemonic?: string; mnemonicFile?: string; seed?: string; seedFile?: string; hotkeyPasswordFile?: string };
 
 async function regenAction(which: string, opts: RegenOpts): Promise<void> {
-  if (which !== 'coldkey' && which !== 'hotkey') throw new ArenaError('USAGE', `expected "coldkey" or "hotkey", found ${JSON.stringify(which)}`);
+  if (which !== 'coldkey' && which !== 'hotkey')
+    throw new ArenaError('USAGE', `expected "coldkey" or "hotkey", found ${JSON.stringify(which)}`);
   const loc = resolveLocation(opts);
   const source = keySource(opts);
   const overwrite = opts.overwrite === true;
   if (which === 'coldkey') {
-    printKey('coldkey', { ...(await regenColdkey(source, { ...loc, password: await coldkeyPassword(opts, true), overwrite })), mnemonic: null });
+    printKey('coldkey', {
+      ...(await regenColdkey(source, { ...loc, password: await coldkeyPassword(opts, true), overwrite })),
+      mnemonic: null,
+    });
     return;
   }
   const password = opts.hotkeyPasswordFile === undefined ? null : readPasswordFile(opts.hotkeyPasswordFile);
@@ -179,7 +210,13 @@ function devCommand(): Command {
     .action(async (opts: CommonOpts & { uri: string; hotkeyUri?: string }) => {
       const loc = resolveLocation(opts);
       const password = opts.passwordFile === undefined ? null : readPasswordFile(opts.passwordFile);
-      const res = await createDevWallet({ ...loc, coldkeyUri: opts.uri, hotkeyUri: opts.hotkeyUri, password, overwrite: opts.overwrite === true });
+      const res = await createDevWallet({
+        ...loc,
+        coldkeyUri: opts.uri,
+        hotkeyUri: opts.hotkeyUri,
+        password,
+        overwrite: opts.overwrite === true,
+      });
       out(`coldkey: ${res.coldkey}\nhotkey: ${res.hotkey}`);
     });
 }
@@ -194,5 +231,8 @@ export function walletCommand(): Command {
     .addCommand(regenLike('import', 'import an existing key from its mnemonic or seed (refuses to replace a keyfile without --overwrite)'))
     .addCommand(regenLike('regen', 'regenerate a key from its mnemonic or seed (same as import)'))
     .addCommand(devCommand())
-    .addHelpText('after', '\nExamples:\n  arena wallet create --wallet.name miner1 --password-file ./pw\n  arena wallet show --wallet.name miner1 --json\n  arena wallet regen hotkey --wallet.name miner1 --mnemonic-file ./hot.txt\n');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  arena wallet create --wallet.name miner1 --password-file ./pw\n  arena wallet show --wallet.name miner1 --json\n  arena wallet regen hotkey --wallet.name miner1 --mnemonic-file ./hot.txt\n',
+    );
 }

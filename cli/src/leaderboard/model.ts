@@ -89,7 +89,9 @@ export interface Leaderboard {
  * the epoch grants permits to the top `MaxAllowedValidators` (64) uids by stake, so on a small subnet
  * every miner holding stake has one, and miners serve axons while validators need not.
  */
-export function roleOf(n: Pick<NeuronState, 'validatorPermit' | 'dividends' | 'incentive'> & Partial<Pick<NeuronState, 'validatorTrust' | 'axon'>>): Role {
+export function roleOf(
+  n: Pick<NeuronState, 'validatorPermit' | 'dividends' | 'incentive'> & Partial<Pick<NeuronState, 'validatorTrust' | 'axon'>>,
+): Role {
   if (n.dividends > 0 || (n.validatorTrust ?? 0) > 0) return 'validator';
   if (n.incentive > 0) return 'miner';
   return n.validatorPermit && (n.axon ?? null) === null ? 'validator' : 'miner';
@@ -102,31 +104,38 @@ export function buildLeaderboard(s: SubnetSnapshot): Leaderboard {
     if (a.emissionRao !== b.emissionRao) return a.emissionRao > b.emissionRao ? -1 : 1;
     return a.uid - b.uid;
   });
-  const rows = sorted.map((n, i): LeaderboardRow => ({
-    rank: i + 1,
-    uid: n.uid,
-    hotkey: n.hotkey,
-    coldkey: n.coldkey,
-    role: roleOf(n),
-    validatorPermit: n.validatorPermit,
-    incentive: n.incentive / U16_MAX,
-    emissionRao: n.emissionRao,
-    dividends: n.dividends / U16_MAX,
-    consensus: n.consensus / U16_MAX,
-    validatorTrust: n.validatorTrust / U16_MAX,
-    stakeRao: n.stakeRao,
-    lastUpdate: n.lastUpdate,
-    updatedBlocksAgo: n.lastUpdate > 0 ? Math.max(0, s.block - n.lastUpdate) : null,
-    blockAtRegistration: n.blockAtRegistration,
-    active: n.active,
-    axon: n.axon,
-  }));
+  const rows = sorted.map(
+    (n, i): LeaderboardRow => ({
+      rank: i + 1,
+      uid: n.uid,
+      hotkey: n.hotkey,
+      coldkey: n.coldkey,
+      role: roleOf(n),
+      validatorPermit: n.validatorPermit,
+      incentive: n.incentive / U16_MAX,
+      emissionRao: n.emissionRao,
+      dividends: n.dividends / U16_MAX,
+      consensus: n.consensus / U16_MAX,
+      validatorTrust: n.validatorTrust / U16_MAX,
+      stakeRao: n.stakeRao,
+      lastUpdate: n.lastUpdate,
+      updatedBlocksAgo: n.lastUpdate > 0 ? Math.max(0, s.block - n.lastUpdate) : null,
+      blockAtRegistration: n.blockAtRegistration,
+      active: n.active,
+      axon: n.axon,
+    }),
+  );
   const validators = rows.filter((r) => r.role === 'validator').length;
   return {
-    netuid: s.netuid, block: s.block, blockHash: s.blockHash, tempo: s.tempo,
+    netuid: s.netuid,
+    block: s.block,
+    blockHash: s.blockHash,
+    tempo: s.tempo,
     nextEpochBlock: s.nextEpochBlock,
     blocksToEpoch: s.nextEpochBlock === null ? null : Math.max(0, s.nextEpochBlock - s.block),
-    n: s.n, validators, miners: rows.length - validators,
+    n: s.n,
+    validators,
+    miners: rows.length - validators,
     totalEmissionRao: rows.reduce((acc, r) => acc + r.emissionRao, 0n),
     totalStakeRao: rows.reduce((acc, r) => acc + r.stakeRao, 0n),
     rows,
@@ -138,13 +147,19 @@ export function buildLeaderboard(s: SubnetSnapshot): Leaderboard {
  * when an epoch is queued. Legacy chains (no `LastEpochBlock`): the first block b >= `block` with
  * `(b + netuid + 1) mod (tempo + 1) == tempo`. Null when tempo is 0.
  */
-export function nextEpochBlock(args: { block: number; netuid: number; tempo: number; lastEpochBlock?: number | null; pendingEpochAt?: number | null }): number | null {
+export function nextEpochBlock(args: {
+  block: number;
+  netuid: number;
+  tempo: number;
+  lastEpochBlock?: number | null;
+  pendingEpochAt?: number | null;
+}): number | null {
   const { block, netuid, tempo } = args;
   if (tempo <= 0) return null;
   if (args.pendingEpochAt !== undefined && args.pendingEpochAt !== null && args.pendingEpochAt > 0) return args.pendingEpochAt;
   if (args.lastEpochBlock !== undefined && args.lastEpochBlock !== null) {
     const next = args.lastEpochBlock + tempo;
-    return Math.max(next , block); // overdue: due now
+    return Math.max(next, block); // overdue: due now
   }
   return block + (tempo - ((block + netuid + 1) % (tempo + 1)));
 }
@@ -189,17 +204,37 @@ export function units(rao: bigint): string {
 /** JSON-safe form of a leaderboard: balances as rao strings plus decimal strings. */
 export function leaderboardToJson(lb: Leaderboard): Record<string, unknown> {
   return {
-    netuid: lb.netuid, block: lb.block, blockHash: lb.blockHash, tempo: lb.tempo,
-    nextEpochBlock: lb.nextEpochBlock, blocksToEpoch: lb.blocksToEpoch, n: lb.n,
-    validators: lb.validators, miners: lb.miners,
-    totalEmissionRao: lb.totalEmissionRao.toString(), totalStakeRao: lb.totalStakeRao.toString(),
+    netuid: lb.netuid,
+    block: lb.block,
+    blockHash: lb.blockHash,
+    tempo: lb.tempo,
+    nextEpochBlock: lb.nextEpochBlock,
+    blocksToEpoch: lb.blocksToEpoch,
+    n: lb.n,
+    validators: lb.validators,
+    miners: lb.miners,
+    totalEmissionRao: lb.totalEmissionRao.toString(),
+    totalStakeRao: lb.totalStakeRao.toString(),
     rows: lb.rows.map((r) => ({
-      rank: r.rank, uid: r.uid, hotkey: r.hotkey, coldkey: r.coldkey, role: r.role, validatorPermit: r.validatorPermit,
-      incentive: r.incentive, emissionRao: r.emissionRao.toString(), emission: units(r.emissionRao),
-      dividends: r.dividends, consensus: r.consensus, validatorTrust: r.validatorTrust,
-      stakeRao: r.stakeRao.toString(), stake: units(r.stakeRao),
-      lastUpdate: r.lastUpdate, updatedBlocksAgo: r.updatedBlocksAgo, blockAtRegistration: r.blockAtRegistration,
-      active: r.active, axon: r.axon,
+      rank: r.rank,
+      uid: r.uid,
+      hotkey: r.hotkey,
+      coldkey: r.coldkey,
+      role: r.role,
+      validatorPermit: r.validatorPermit,
+      incentive: r.incentive,
+      emissionRao: r.emissionRao.toString(),
+      emission: units(r.emissionRao),
+      dividends: r.dividends,
+      consensus: r.consensus,
+      validatorTrust: r.validatorTrust,
+      stakeRao: r.stakeRao.toString(),
+      stake: units(r.stakeRao),
+      lastUpdate: r.lastUpdate,
+      updatedBlocksAgo: r.updatedBlocksAgo,
+      blockAtRegistration: r.blockAtRegistration,
+      active: r.active,
+      axon: r.axon,
     })),
   };
 }

@@ -5,8 +5,17 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import {
-  readEpochSchedule, readIncentiveEmission, readNeurons, readNeuronsLite as readNeuronsLiteAt, readWeightRows, requireSubnet,
-  resolveBlock, subtensorAt, type BlockRef, type NeuronRecord, type WeightRows,
+  readEpochSchedule,
+  readIncentiveEmission,
+  readNeurons,
+  readNeuronsLite as readNeuronsLiteAt,
+  readWeightRows,
+  requireSubnet,
+  resolveBlock,
+  subtensorAt,
+  type BlockRef,
+  type NeuronRecord,
+  type WeightRows,
 } from '#core/reader';
 import { axonText, nextEpochBlock, type NeuronState, type SubnetSnapshot } from './model.ts';
 
@@ -24,8 +33,19 @@ export async function readSubnet(api: ApiPromise, netuid: number, at?: BlockRef)
   const [{ n, neurons }, schedule] = await Promise.all([readNeurons(s, netuid), readEpochSchedule(s, netuid)]);
   const { hash: blockHash, number: block } = s.block;
   return {
-    netuid, block, blockHash, tempo: schedule.tempo, n, neurons: neurons.map(neuronState),
-    nextEpochBlock: nextEpochBlock({ block, netuid, tempo: schedule.tempo, lastEpochBlock: schedule.lastEpochBlock, pendingEpochAt: schedule.pendingEpochAt }),
+    netuid,
+    block,
+    blockHash,
+    tempo: schedule.tempo,
+    n,
+    neurons: neurons.map(neuronState),
+    nextEpochBlock: nextEpochBlock({
+      block,
+      netuid,
+      tempo: schedule.tempo,
+      lastEpochBlock: schedule.lastEpochBlock,
+      pendingEpochAt: schedule.pendingEpochAt,
+    }),
   };
 }
 

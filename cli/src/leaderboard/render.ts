@@ -51,16 +51,23 @@ function pad(s: string, w: number, align: 'left' | 'right'): string {
   return align === 'left' ? s + fill : fill + s;
 }
 
-const ansi = (code: string, on: boolean) => (s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const ansi =
+  (code: string, on: boolean) =>
+  (s: string): string =>
+    on ? `\u001b[${code}m${s}\u001b[0m` : s;
 
 /** The subnet header line, e.g. `subnet 1 · block 120 · tempo 10 · next epoch 130 (in 10) · n 5 (2 validators, 3 miners)`. */
 export function renderHeader(lb: Leaderboard, opts: RenderOptions = {}): string {
   const epoch = lb.nextEpochBlock === null ? 'no epochs (tempo 0)' : `next epoch ${lb.nextEpochBlock} (in ${lb.blocksToEpoch ?? 0})`;
   const unit = opts.unit ?? 'α';
   return [
-    `subnet ${lb.netuid}`, `block ${lb.block}`, `tempo ${lb.tempo}`, epoch,
+    `subnet ${lb.netuid}`,
+    `block ${lb.block}`,
+    `tempo ${lb.tempo}`,
+    epoch,
     `n ${lb.n} (${lb.validators} validators, ${lb.miners} miners)`,
-    `emission ${formatRao(lb.totalEmissionRao, 4)} ${unit}/epoch`, `stake ${formatRao(lb.totalStakeRao, 2)} ${unit}`,
+    `emission ${formatRao(lb.totalEmissionRao, 4)} ${unit}/epoch`,
+    `stake ${formatRao(lb.totalStakeRao, 2)} ${unit}`,
   ].join(' · ');
 }
 
@@ -75,7 +82,11 @@ export function renderLeaderboard(lb: Leaderboard, opts: RenderOptions = {}): st
   const cols = columns(opts);
   const cells = lb.rows.map((r) => cols.map((c) => c.cell(r)));
   const widths = cols.map((c, i) => Math.max(width(c.title), ...cells.map((row) => width(row[i] ?? ''))));
-  const line = (values: string[]): string => values.map((v, i) => pad(v, widths[i] ?? 0, cols[i]?.align ?? 'left')).join('  ').trimEnd();
+  const line = (values: string[]): string =>
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0, cols[i]?.align ?? 'left'))
+      .join('  ')
+      .trimEnd();
   const out = [header, '', bold(line(cols.map((c) => c.title))), dim(widths.map((w) => '─'.repeat(w)).join('  '))];
   lb.rows.forEach((r, i) => {
     const text = line(cells[i] ?? []);

@@ -15,7 +15,13 @@ export function devUris(name: string): { coldkey: string; hotkey: string } {
 }
 
 /** Paths of everything `arena up` keeps in its data directory. */
-export function upPaths(dataDir: string): { wallets: string; chain: string; logs: string; devchainConfig: string; neuron: (name: string) => string } {
+export function upPaths(dataDir: string): {
+  wallets: string;
+  chain: string;
+  logs: string;
+  devchainConfig: string;
+  neuron: (name: string) => string;
+} {
   return {
     wallets: join(dataDir, 'wallets'),
     chain: join(dataDir, 'chain'),
@@ -26,7 +32,11 @@ export function upPaths(dataDir: string): { wallets: string; chain: string; logs
 }
 
 /** A neuron's addresses. */
-export interface NeuronKeys { name: string; coldkey: string; hotkey: string }
+export interface NeuronKeys {
+  name: string;
+  coldkey: string;
+  hotkey: string;
+}
 
 /** Creates the dev wallets that do not exist yet and returns every neuron's addresses. */
 export async function ensureWallets(cfg: UpConfig): Promise<Map<string, NeuronKeys>> {
@@ -72,32 +82,34 @@ export function devchainConfig(cfg: UpConfig, keys: Map<string, NeuronKeys>): Re
           // Miners refuse callers below this stake (their default floor), so a miner that earns a permit
           // cannot query and copy a competitor until it holds as much stake as a validator.
           stakeThreshold: Math.round(cfg.chain.stakeThresholdTao * 1e9),
-          subnets: [{
-            netuid: s.netuid,
-            owner: '//Alice',
-            ownerHotkey: '//Alice//arena-owner',
-            startCall: true,
-            hyperparams: {
-              tempo: s.tempo,
-              weightsSetRateLimit: s.weightsSetRateLimit,
-              commitRevealEnabled: s.commitReveal,
-              revealPeriodEpochs: s.revealPeriodEpochs,
-              yuma3Enabled: s.yuma3,
-              immunityPeriod: s.immunityPeriod,
-              maxAllowedValidators: s.maxAllowedValidators,
-              minAllowedWeights: s.minAllowedWeights,
-              burn: Math.round(s.burnTao * 1e9),
-              servingRateLimit: 0,
-              // Activity cutoff of a few epochs, so a validator that stops is dropped quickly.
-              activityCutoffFactorMilli: 5000,
+          subnets: [
+            {
+              netuid: s.netuid,
+              owner: '//Alice',
+              ownerHotkey: '//Alice//arena-owner',
+              startCall: true,
+              hyperparams: {
+                tempo: s.tempo,
+                weightsSetRateLimit: s.weightsSetRateLimit,
+                commitRevealEnabled: s.commitReveal,
+                revealPeriodEpochs: s.revealPeriodEpochs,
+                yuma3Enabled: s.yuma3,
+                immunityPeriod: s.immunityPeriod,
+                maxAllowedValidators: s.maxAllowedValidators,
+                minAllowedWeights: s.minAllowedWeights,
+                burn: Math.round(s.burnTao * 1e9),
+                servingRateLimit: 0,
+                // Activity cutoff of a few epochs, so a validator that stops is dropped quickly.
+                activityCutoffFactorMilli: 5000,
+              },
+              neurons: cfg.validators.map((v) => ({
+                hotkey: key(v.name).hotkey,
+                coldkey: key(v.name).coldkey,
+                stake: v.stakeTao,
+                validatorPermit: true,
+              })),
             },
-            neurons: cfg.validators.map((v) => ({
-              hotkey: key(v.name).hotkey,
-              coldkey: key(v.name).coldkey,
-              stake: v.stakeTao,
-              validatorPermit: true,
-            })),
-          }],
+          ],
         },
       },
     },

@@ -32,7 +32,10 @@ export class Supervisor {
   private readonly logs = new Map<string, WriteStream>();
   private stopping = false;
 
-  constructor(private readonly logDir: string, private readonly log: Logger) {
+  constructor(
+    private readonly logDir: string,
+    private readonly log: Logger,
+  ) {
     mkdirSync(logDir, { recursive: true });
     // Should `arena up` itself die abruptly, take the children with it rather than leave orphans.
     process.once('exit', () => {
@@ -80,7 +83,11 @@ export class Supervisor {
   /** The last `lines` lines a child wrote (for error messages), or '' when it wrote nothing. */
   tail(name: string, lines = 5): string {
     try {
-      return readFileSync(join(this.logDir, `${name}.log`), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+      return readFileSync(join(this.logDir, `${name}.log`), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '';
     }

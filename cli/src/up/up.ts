@@ -51,7 +51,10 @@ export interface UpResult {
 function devchainUrl(sup: Supervisor, args: string[], timeoutMs: number): { url: Promise<string> } {
   let resolveUrl!: (u: string) => void;
   let rejectUrl!: (e: Error) => void;
-  const url = new Promise<string>((res, rej) => { resolveUrl = res; rejectUrl = rej; });
+  const url = new Promise<string>((res, rej) => {
+    resolveUrl = res;
+    rejectUrl = rej;
+  });
   const child = sup.start({
     name: 'devchain',
     args,
@@ -60,12 +63,22 @@ function devchainUrl(sup: Supervisor, args: string[], timeoutMs: number): { url:
       try {
         const rec = JSON.parse(line) as { url?: string };
         if (typeof rec.url === 'string') resolveUrl(rec.url);
-      } catch { /* not a JSON log line */ }
+      } catch {
+        /* not a JSON log line */
+      }
     },
   });
   void child.exited.then(({ code }) => {
     // Give the log stream a moment to flush the child's last words into the file.
-    setTimeout(() => rejectUrl(new Error(`the devchain exited (code ${code}) before it was ready (is its port in use? try --port 0). Its last log lines:\n${sup.tail('devchain')}`)), 200);
+    setTimeout(
+      () =>
+        rejectUrl(
+          new Error(
+            `the devchain exited (code ${code}) before it was ready (is its port in use? try --port 0). Its last log lines:\n${sup.tail('devchain')}`,
+          ),
+        ),
+      200,
+    );
   });
   const timer = setTimeout(() => rejectUrl(new Error(`the devchain was not ready after ${timeoutMs} ms; see its log`)), timeoutMs);
   void url.finally(() => clearTimeout(timer)).catch(() => undefined);
@@ -77,10 +90,31 @@ function minerArgs(cfg: UpConfig, endpoint: string, i: number): string[] {
   const p = upPaths(cfg.dataDir);
   const port = (base: number): string => String(base === 0 ? 0 : base + i);
   const args = [
-    ARENA_BIN, 'miner', '--network', endpoint, '--netuid', String(cfg.subnet.netuid),
-    '--wallet.path', p.wallets, '--wallet.name', m.name, '--wallet.hotkey', 'default', '--register',
-    '--model.name', m.model, '--data-dir', p.neuron(m.name), '--grpc.host', '127.0.0.1',
-    '--grpc.port', port(cfg.ports.minerGrpcBase), '--metrics.port', port(cfg.ports.metricsBase), '--log.progress', 'never',
+    ARENA_BIN,
+    'miner',
+    '--network',
+    endpoint,
+    '--netuid',
+    String(cfg.subnet.netuid),
+    '--wallet.path',
+    p.wallets,
+    '--wallet.name',
+    m.name,
+    '--wallet.hotkey',
+    'default',
+    '--register',
+    '--model.name',
+    m.model,
+    '--data-dir',
+    p.neuron(m.name),
+    '--grpc.host',
+    '127.0.0.1',
+    '--grpc.port',
+    port(cfg.ports.minerGrpcBase),
+    '--metrics.port',
+    port(cfg.ports.metricsBase),
+    '--log.progress',
+    'never',
   ];
   if (m.maxSteps !== undefined) args.push('--training.max-steps', String(m.maxSteps));
   if (m.batchSize !== undefined) args.push('--training.batch-size', String(m.batchSize));
@@ -92,10 +126,28 @@ function validatorArgs(cfg: UpConfig, endpoint: string, i: number): string[] {
   const p = upPaths(cfg.dataDir);
   const metrics = cfg.ports.metricsBase === 0 ? 0 : cfg.ports.metricsBase + 100 + i;
   return [
-    ARENA_BIN, 'validator', '--chain-endpoint', endpoint, '--netuid', String(cfg.subnet.netuid),
-    '--wallet.path', p.wallets, '--wallet.name', v.name, '--wallet.hotkey', 'default', '--data-dir', p.neuron(v.name),
-    '--metrics-port', String(metrics), '--round-interval', String(cfg.validator.roundLengthBlocks),
-    '--batch-size', String(cfg.validator.batchSize), '--deadline-ms', String(cfg.validator.deadlineMs),
+    ARENA_BIN,
+    'validator',
+    '--chain-endpoint',
+    endpoint,
+    '--netuid',
+    String(cfg.subnet.netuid),
+    '--wallet.path',
+    p.wallets,
+    '--wallet.name',
+    v.name,
+    '--wallet.hotkey',
+    'default',
+    '--data-dir',
+    p.neuron(v.name),
+    '--metrics-port',
+    String(metrics),
+    '--round-interval',
+    String(cfg.validator.roundLengthBlocks),
+    '--batch-size',
+    String(cfg.validator.batchSize),
+    '--deadline-ms',
+    String(cfg.validator.deadlineMs),
   ];
 }
 
@@ -114,17 +166,30 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
   let unsubscribe: (() => void) | undefined;
   let lastLeaderboard: Leaderboard | null = null;
   try {
-    const { url } = devchainUrl(sup, [ARENA_BIN, 'devchain', '--config', configFile, '--data-dir', paths.chain, '--port', String(cfg.chain.port)], 60_000);
+    const { url } = devchainUrl(
+      sup,
+      [ARENA_BIN, 'devchain', '--config', configFile, '--data-dir', paths.chain, '--port', String(cfg.chain.port)],
+      60_000,
+    );
     const endpoint = await url;
     client = await connectChain({ endpoint, logger: log.child({ component: 'up.chain' }) });
     cfg.miners.forEach((m, i) => sup.start({ name: m.name, args: minerArgs(cfg, endpoint, i) }));
-    const validatorEnv = { ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(cfg.validator.emaAlpha), ARENA_VALIDATOR_SCORING_PERIOD_ROUNDS: String(cfg.validator.periodRounds) };
+    const validatorEnv = {
+      ARENA_VALIDATOR_SCORING_EMA_ALPHA: String(cfg.validator.emaAlpha),
+      ARENA_VALIDATOR_SCORING_PERIOD_ROUNDS: String(cfg.validator.periodRounds),
+    };
     cfg.validators.forEach((v, i) => sup.start({ name: v.name, args: validatorArgs(cfg, endpoint, i), env: validatorEnv }));
     // Only what validators publish while a period runs: ranks and Ladder scores (full reports stay private until the reveal).
     const reportDirs = cfg.validators.map((v) => join(paths.neuron(v.name), PUBLIC_REPORTS_DIR));
     if (opts.dashboard !== false) {
       try {
-        dashboard = await startDashboard({ chainEndpoint: endpoint, netuid: cfg.subnet.netuid, port: cfg.ports.dashboard, reportDirs, logger: log.child({ component: 'up.dashboard' }) });
+        dashboard = await startDashboard({
+          chainEndpoint: endpoint,
+          netuid: cfg.subnet.netuid,
+          port: cfg.ports.dashboard,
+          reportDirs,
+          logger: log.child({ component: 'up.dashboard' }),
+        });
       } catch (err) {
         log.warn({ err }, 'dashboard not started (is port in use, or the page not built? run npm run build:dashboard)');
       }
@@ -139,7 +204,7 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
     let busy = false;
     let lastEpochLogged = -1;
     const api = client.api;
-    unsubscribe = await api.rpc.chain.subscribeNewHeads(() => {
+    unsubscribe = (await api.rpc.chain.subscribeNewHeads(() => {
       if (busy) return;
       busy = true;
       readSubnet(api, cfg.subnet.netuid)
@@ -151,15 +216,35 @@ export async function runUp(opts: UpOptions): Promise<UpResult> {
             out.write(`\u001b[2J\u001b[H${renderLive(lb, rows, summary)}\n`);
           } else if (lb.nextEpochBlock !== null && lb.nextEpochBlock !== lastEpochLogged && lb.totalEmissionRao > 0n) {
             lastEpochLogged = lb.nextEpochBlock;
-            log.info({ block: lb.block, leaderboard: rows.map((r) => ({ rank: r.rank, uid: r.uid, name: r.name, model: r.model, incentive: r.incentive, emaLoss: r.emaLoss })) }, 'leaderboard');
+            log.info(
+              {
+                block: lb.block,
+                leaderboard: rows.map((r) => ({
+                  rank: r.rank,
+                  uid: r.uid,
+                  name: r.name,
+                  model: r.model,
+                  incentive: r.incentive,
+                  emaLoss: r.emaLoss,
+                })),
+              },
+              'leaderboard',
+            );
           }
         })
         .catch((err: unknown) => log.debug({ err }, 'leaderboard read failed (will retry next block)'))
-        .finally(() => { busy = false; });
-    }) as unknown as () => void;
+        .finally(() => {
+          busy = false;
+        });
+    })) as unknown as () => void;
 
     const chainDied = new Promise<'chain-exited'>((resolve) => {
-      const timer = setInterval(() => { if (!sup.running().includes('devchain')) { clearInterval(timer); resolve('chain-exited'); } }, 500);
+      const timer = setInterval(() => {
+        if (!sup.running().includes('devchain')) {
+          clearInterval(timer);
+          resolve('chain-exited');
+        }
+      }, 500);
       timer.unref();
     });
     const waits: Promise<UpResult['reason']>[] = [chainDied];

@@ -39,18 +39,24 @@ export function subnetGenesis(): unknown {
   return {
     allowLoopbackAxons: true,
     genesis: {
-      devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice',
+      devAccountsTao: 1_000_000,
+      accounts: [],
+      sudo: '//Alice',
       pallets: {
         SubtensorModule: {
-          subnets: [{
-            netuid: NETUID, owner: '//Ferdie', startCall: true,
-            hyperparams: { tempo: TEMPO, commitRevealEnabled: false, weightsSetRateLimit: 0, minAllowedWeights: 1, immunityPeriod: 100 },
-            neurons: [
-              { hotkey: VALIDATORS[0], coldkey: '//Alice', stake: 1000, validatorPermit: true },
-              { hotkey: VALIDATORS[1], coldkey: '//Bob', stake: 500, validatorPermit: true },
-              ...MINERS.map((m, i) => ({ hotkey: m, coldkey: ['//Charlie', '//Dave', '//Eve'][i] ?? '//Eve' })),
-            ],
-          }],
+          subnets: [
+            {
+              netuid: NETUID,
+              owner: '//Ferdie',
+              startCall: true,
+              hyperparams: { tempo: TEMPO, commitRevealEnabled: false, weightsSetRateLimit: 0, minAllowedWeights: 1, immunityPeriod: 100 },
+              neurons: [
+                { hotkey: VALIDATORS[0], coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                { hotkey: VALIDATORS[1], coldkey: '//Bob', stake: 500, validatorPermit: true },
+                ...MINERS.map((m, i) => ({ hotkey: m, coldkey: ['//Charlie', '//Dave', '//Eve'][i] ?? '//Eve' })),
+              ],
+            },
+          ],
         },
       },
     },
@@ -62,25 +68,43 @@ export async function startSubnetChain(timeoutMs = 30_000): Promise<SubnetChain>
   const dir = mkdtempSync(join(tmpdir(), 'arena-lb-'));
   const cfg = join(dir, 'devchain.json');
   writeFileSync(cfg, JSON.stringify(subnetGenesis()));
-  const child = spawn(process.execPath, [ARENA, 'devchain', '--config', cfg, '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [ARENA, 'devchain', '--config', cfg, '--tmp', '--manual-seal', '--port', '0', '--log-level', 'info'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const logs: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; }
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   let url: string;
   try {
     url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`)), timeoutMs);
-      child.stdout?.on('data', lineSplitter((line) => {
-        logs.push(line); // kept for the error message
-        const j = parseJsonLine(line);
-        if (j?.msg === 'devchain listening' && typeof j.url === 'string') { clearTimeout(timer); resolve(j.url); }
-      }));
+      const timer = setTimeout(
+        () => reject(new Error(`devchain did not start within ${timeoutMs} ms; logs:\n${logs.join('\n')}`)),
+        timeoutMs,
+      );
+      child.stdout?.on(
+        'data',
+        lineSplitter((line) => {
+          logs.push(line); // kept for the error message
+          const j = parseJsonLine(line);
+          if (j?.msg === 'devchain listening' && typeof j.url === 'string') {
+            clearTimeout(timer);
+            resolve(j.url);
+          }
+        }),
+      );
       child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`devchain exited with ${code}; logs:\n${logs.join('\n')}`)); });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`devchain exited with ${code}; logs:\n${logs.join('\n')}`));
+      });
     });
   } catch (err: unknown) {
     await kill();
@@ -95,15 +119,22 @@ export async function startSubnetChain(timeoutMs = 30_000): Promise<SubnetChain>
     return (await api.rpc.chain.getHeader()).number.toNumber();
   };
   return {
-    url, api, child, newBlocks,
+    url,
+    api,
+    child,
+    newBlocks,
     address: (uri) => keyring.addFromUri(uri).address,
     serveAxons: async () => {
-      await Promise.all(MINERS.map((m, i) => serveAxon(api, { netuid: NETUID, ip: '127.0.0.1', port: AXON_PORT + i }).signAndSend(keyring.addFromUri(m))));
+      await Promise.all(
+        MINERS.map((m, i) => serveAxon(api, { netuid: NETUID, ip: '127.0.0.1', port: AXON_PORT + i }).signAndSend(keyring.addFromUri(m))),
+      );
       await newBlocks(1);
     },
     setWeights: async (weights) => {
       const uids = weights.map((_, i) => i);
-      const hashes = await Promise.all(VALIDATORS.map((v) => api.tx.subtensorModule.setWeights(NETUID, uids, weights, 0).signAndSend(keyring.addFromUri(v))));
+      const hashes = await Promise.all(
+        VALIDATORS.map((v) => api.tx.subtensorModule.setWeights(NETUID, uids, weights, 0).signAndSend(keyring.addFromUri(v))),
+      );
       if (hashes.length !== VALIDATORS.length) throw new Error('expected one transaction per validator');
       await newBlocks(1);
     },

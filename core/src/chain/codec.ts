@@ -20,7 +20,11 @@ export function codecToNumber(c: unknown): number {
   return Number(codecToBigInt(c));
 }
 
-interface OptionLike { isNone?: boolean; isSome?: boolean; unwrap?: () => unknown }
+interface OptionLike {
+  isNone?: boolean;
+  isSome?: boolean;
+  unwrap?: () => unknown;
+}
 
 /** The inner value of an `Option` codec, undefined for `None`; any other value as it is. */
 export function unwrapOption(c: unknown): unknown {

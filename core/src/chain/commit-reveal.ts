@@ -57,8 +57,11 @@ export interface EpochIndexSchedule {
  */
 export function nextBlockEpochIndex(s: EpochIndexSchedule, block: number): number {
   const next = block + 1;
-  const fires = s.tempo > 0 && ((s.pendingEpochAt > 0 && next >= s.pendingEpochAt)
-    || s.blocksSinceLastStep + 1 > MAX_BLOCKS_WITHOUT_EPOCH || next - s.lastEpochBlock >= s.tempo);
+  const fires =
+    s.tempo > 0 &&
+    ((s.pendingEpochAt > 0 && next >= s.pendingEpochAt) ||
+      s.blocksSinceLastStep + 1 > MAX_BLOCKS_WITHOUT_EPOCH ||
+      next - s.lastEpochBlock >= s.tempo);
   return s.subnetEpochIndex + (fires ? 1 : 0);
 }
 
@@ -68,10 +71,16 @@ export function nextBlockEpochIndex(s: EpochIndexSchedule, block: number): numbe
  */
 export function commitRevealEpochAfter(layout: CommitRevealLayout, schedule: EpochScheduleRecord, block: number, netuid: number): number {
   if (layout === 'reveal-blocks' || schedule.subnetEpochIndex === null) return legacyEpochIndex(block + 1, netuid, schedule.tempo);
-  return nextBlockEpochIndex({
-    tempo: schedule.tempo, subnetEpochIndex: schedule.subnetEpochIndex, lastEpochBlock: schedule.lastEpochBlock ?? 0,
-    pendingEpochAt: schedule.pendingEpochAt ?? 0, blocksSinceLastStep: schedule.blocksSinceLastStep ?? 0,
-  }, block);
+  return nextBlockEpochIndex(
+    {
+      tempo: schedule.tempo,
+      subnetEpochIndex: schedule.subnetEpochIndex,
+      lastEpochBlock: schedule.lastEpochBlock ?? 0,
+      pendingEpochAt: schedule.pendingEpochAt ?? 0,
+      blocksSinceLastStep: schedule.blocksSinceLastStep ?? 0,
+    },
+    block,
+  );
 }
 
 function hexOf(c: unknown): HexString {

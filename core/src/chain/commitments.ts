@@ -17,9 +17,7 @@ import { submitAndWait } from './submit.ts';
 export const COMMITMENT_HASH_KINDS = ['BlakeTwo256', 'Sha256', 'Keccak256', 'ShaThree256'] as const;
 
 /** One field of a commitment: a 32-byte hash of a named kind, or raw bytes (at most 128). */
-export type CommitmentField =
-  | { kind: (typeof COMMITMENT_HASH_KINDS)[number]; value: Uint8Array }
-  | { kind: 'Raw'; value: Uint8Array };
+export type CommitmentField = { kind: (typeof COMMITMENT_HASH_KINDS)[number]; value: Uint8Array } | { kind: 'Raw'; value: Uint8Array };
 
 /** A commitment as stored: the block it was set in and its fields. */
 export interface CommitmentRecord {
@@ -43,7 +41,8 @@ export interface CommitmentStore {
 
 function dataOf(f: CommitmentField): Record<string, HexString> {
   if (f.kind === 'Raw') {
-    if (f.value.length > 128) throw new ArenaError('USAGE', `expected a raw commitment field of at most 128 bytes, found ${f.value.length}`);
+    if (f.value.length > 128)
+      throw new ArenaError('USAGE', `expected a raw commitment field of at most 128 bytes, found ${f.value.length}`);
     return { [`Raw${f.value.length}`]: u8aToHex(f.value) };
   }
   if (f.value.length !== 32) throw new ArenaError('USAGE', `expected a 32-byte ${f.kind} commitment field, found ${f.value.length} bytes`);
@@ -51,10 +50,19 @@ function dataOf(f: CommitmentField): Record<string, HexString> {
 }
 
 /** `Commitments.set_commitment(netuid, { fields })`, to be signed by a hotkey registered on `netuid`. */
-export function setCommitmentTx(api: ApiPromise, netuid: number, fields: readonly CommitmentField[]): ReturnType<ApiPromise['tx'][string][string]> {
-  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 0xffff) throw new ArenaError('USAGE', `expected netuid to be a u16, found ${netuid}`);
+export function setCommitmentTx(
+  api: ApiPromise,
+  netuid: number,
+  fields: readonly CommitmentField[],
+): ReturnType<ApiPromise['tx'][string][string]> {
+  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 0xffff)
+    throw new ArenaError('USAGE', `expected netuid to be a u16, found ${netuid}`);
   const fn = api.tx.commitments?.setCommitment;
-  if (fn === undefined) throw new ChainError('CHAIN_UNSUPPORTED', 'the chain has no Commitments.set_commitment call (pallet 18); is this a subtensor-compatible chain?');
+  if (fn === undefined)
+    throw new ChainError(
+      'CHAIN_UNSUPPORTED',
+      'the chain has no Commitments.set_commitment call (pallet 18); is this a subtensor-compatible chain?',
+    );
   return fn(netuid, { fields: fields.map(dataOf) });
 }
 
@@ -71,7 +79,12 @@ function fieldOf(json: unknown): CommitmentField | undefined {
 }
 
 /** Reads `CommitmentOf(netuid, account)` at a block (default: best). Only core reads chain storage. */
-export async function readCommitment(client: ChainClient, netuid: number, account: string, atBlockHash?: HexString): Promise<CommitmentRecord | undefined> {
+export async function readCommitment(
+  client: ChainClient,
+  netuid: number,
+  account: string,
+  atBlockHash?: HexString,
+): Promise<CommitmentRecord | undefined> {
   return client.read(`Commitments.CommitmentOf(${netuid}, ${account})`, async (api) => {
     const at = atBlockHash === undefined ? api : await api.at(atBlockHash);
     const query = at.query.commitments?.commitmentOf;
@@ -90,11 +103,19 @@ export async function blockHashAt(client: ChainClient, block: number): Promise<H
 
 /** `CommitmentStore` over a chain client, signing with `signer`. */
 export class ChainCommitmentStore implements CommitmentStore {
-  constructor(private readonly client: ChainClient, private readonly signer: KeyringPair, private readonly opts: { timeoutMs?: number; logger?: Logger } = {}) {}
+  constructor(
+    private readonly client: ChainClient,
+    private readonly signer: KeyringPair,
+    private readonly opts: { timeoutMs?: number; logger?: Logger } = {},
+  ) {}
 
   async set(netuid: number, fields: readonly CommitmentField[]): Promise<CommitmentReceipt> {
     const tx = setCommitmentTx(this.client.api, netuid, fields);
-    const r = await submitAndWait(this.client.api, tx, this.signer, { nonces: this.client.nonces, timeoutMs: this.opts.timeoutMs ?? 60_000, logger: this.opts.logger });
+    const r = await submitAndWait(this.client.api, tx, this.signer, {
+      nonces: this.client.nonces,
+      timeoutMs: this.opts.timeoutMs ?? 60_000,
+      logger: this.opts.logger,
+    });
     const header = await this.client.read('header of the commitment block', (api) => api.rpc.chain.getHeader(r.blockHash));
     return { block: header.number.toNumber(), blockHash: r.blockHash };
   }

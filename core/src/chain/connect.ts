@@ -75,17 +75,29 @@ function makeClient(api: ApiPromise, provider: WsProvider, options: ConnectOptio
   provider.on('connected', () => nonces.reset());
   const readTimeoutMs = options.readTimeoutMs ?? 10_000;
   return {
-    api, endpoint: options.endpoint, nonces,
-    get isConnected() { return provider.isConnected; },
-    read: (what, fn, timeoutMs) => withTimeout(fn(api), timeoutMs ?? readTimeoutMs, what).catch((err: unknown) => {
-      if (err instanceof ChainError || provider.isConnected) throw err;
-      throw new ChainError('CHAIN_CONNECTION', `${what} failed: not connected to ${options.endpoint} (reconnecting)`, { cause: err });
-    }),
+    api,
+    endpoint: options.endpoint,
+    nonces,
+    get isConnected() {
+      return provider.isConnected;
+    },
+    read: (what, fn, timeoutMs) =>
+      withTimeout(fn(api), timeoutMs ?? readTimeoutMs, what).catch((err: unknown) => {
+        if (err instanceof ChainError || provider.isConnected) throw err;
+        throw new ChainError('CHAIN_CONNECTION', `${what} failed: not connected to ${options.endpoint} (reconnecting)`, { cause: err });
+      }),
     waitConnected: async (timeoutMs = 30_000) => {
       if (provider.isConnected) return;
-      await withTimeout(new Promise<void>((resolve) => {
-        const off = provider.on('connected', () => { off(); resolve(); });
-      }), timeoutMs, `reconnecting to ${options.endpoint}`);
+      await withTimeout(
+        new Promise<void>((resolve) => {
+          const off = provider.on('connected', () => {
+            off();
+            resolve();
+          });
+        }),
+        timeoutMs,
+        `reconnecting to ${options.endpoint}`,
+      );
       await api.isReady;
     },
     close: async () => {

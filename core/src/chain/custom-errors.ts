@@ -32,7 +32,7 @@ const TABLE: ReadonlyArray<readonly [number, string, string]> = [
   [14, 'ZeroMaxAmount', 'the price limit allows no amount at all; raise it'],
   [15, 'InvalidRevealRound', 'the timelocked commit targets a drand round that is not valid'],
   [16, 'CommitNotFound', 'no weight commit matches this reveal (wrong salt, uids, weights or version key, or it expired)'],
-  [17, 'CommitBlockNotInRevealRange', 'reveal inside the commit\'s reveal window (RevealPeriodEpochs epochs after the commit)'],
+  [17, 'CommitBlockNotInRevealRange', "reveal inside the commit's reveal window (RevealPeriodEpochs epochs after the commit)"],
   [18, 'InputLengthsUnequal', 'uids, weights and salts must have the same lengths'],
   [19, 'UidNotFound', 'the uid is not on this subnet'],
   [20, 'EvmKeyAssociateRateLimitExceeded', 'wait before associating an EVM key again'],
@@ -43,7 +43,7 @@ const TABLE: ReadonlyArray<readonly [number, string, string]> = [
   [25, 'NonAssociatedColdKey', 'the hotkey does not belong to this coldkey'],
   [26, 'DelegateTakeTooLow', 'raise the delegate take to at least MinDelegateTake'],
   [27, 'DelegateTakeTooHigh', 'lower the delegate take to at most MaxDelegateTake'],
-  [255, 'BadRequest', 'the call\'s arguments are malformed (e.g. an unknown ip_type)'],
+  [255, 'BadRequest', "the call's arguments are malformed (e.g. an unknown ip_type)"],
 ];
 
 const BY_CODE: ReadonlyMap<number, CustomTxError> = new Map(TABLE.map(([code, name, hint]) => [code, { code, name, hint }]));

@@ -54,17 +54,23 @@ export function chainErrorFromRpc(err: unknown, context: ChainErrorContext = {})
   const code = customCodeIn(text);
   if (code !== undefined) return customRefusal(code, text, call, context, err);
   const hint = INVALID_TX_HINTS.find(([re]) => re.test(text))?.[1];
-  return new ChainError('CHAIN_INVALID_TX',
-    `${call} rejected by the node: ${text}${hint === undefined ? '' : `; ${hint}`}`, { context, cause: err });
+  return new ChainError('CHAIN_INVALID_TX', `${call} rejected by the node: ${text}${hint === undefined ? '' : `; ${hint}`}`, {
+    context,
+    cause: err,
+  });
 }
 
 function customRefusal(code: number, text: string, call: string, context: ChainErrorContext, cause: unknown): ChainError {
   const named = customTxError(code);
-  const what = named === undefined
-    ? `custom error ${code}, which upstream subtensor does not define (a newer runtime?)`
-    : `${named.name} (custom error ${code}): ${named.hint}`;
-  return new ChainError('CHAIN_INVALID_TX', `${call} rejected by the node: ${what} [node said: ${text}]`,
-    { context, cause, invalid: { code, name: named?.name } });
+  const what =
+    named === undefined
+      ? `custom error ${code}, which upstream subtensor does not define (a newer runtime?)`
+      : `${named.name} (custom error ${code}): ${named.hint}`;
+  return new ChainError('CHAIN_INVALID_TX', `${call} rejected by the node: ${what} [node said: ${text}]`, {
+    context,
+    cause,
+    invalid: { code, name: named?.name },
+  });
 }
 
 /** True when an RPC rejection means our nonce is wrong (so the local counter must be refetched). */

@@ -45,7 +45,8 @@ export interface SetWeightsArgs {
 }
 
 function checkWeights(uids: readonly number[], values: readonly number[]): void {
-  if (uids.length !== values.length) throw new ArenaError('USAGE', `expected as many weights as uids, found ${values.length} weights for ${uids.length} uids`);
+  if (uids.length !== values.length)
+    throw new ArenaError('USAGE', `expected as many weights as uids, found ${values.length} weights for ${uids.length} uids`);
   u16s(uids, 'uids');
   u16s(values, 'weights');
   if (new Set(uids).size !== uids.length) throw new ArenaError('USAGE', 'expected distinct uids, found duplicates');
@@ -68,10 +69,18 @@ export interface RevealWeightsArgs extends SetWeightsArgs {
 export function weightsCommitHash(hotkey: string, a: RevealWeightsArgs): HexString {
   checkWeights(a.uids, a.weights);
   u16s(a.salt, 'salt');
-  const vec = (xs: readonly number[]): Uint8Array => u8aConcat(compactToU8a(xs.length), ...xs.map((x) => new Uint8Array([x & 0xff, x >> 8])));
+  const vec = (xs: readonly number[]): Uint8Array =>
+    u8aConcat(compactToU8a(xs.length), ...xs.map((x) => new Uint8Array([x & 0xff, x >> 8])));
   const versionKey = new Uint8Array(8);
   new DataView(versionKey.buffer).setBigUint64(0, u64(a.versionKey, 'versionKey'), true);
-  const bytes = u8aConcat(decodeAddress(hotkey), new Uint8Array([a.netuid & 0xff, a.netuid >> 8]), vec(a.uids), vec(a.weights), vec(a.salt), versionKey);
+  const bytes = u8aConcat(
+    decodeAddress(hotkey),
+    new Uint8Array([a.netuid & 0xff, a.netuid >> 8]),
+    vec(a.uids),
+    vec(a.weights),
+    vec(a.salt),
+    versionKey,
+  );
   return u8aToHex(blake2AsU8a(bytes, 256));
 }
 
@@ -104,7 +113,8 @@ export interface ServeAxonArgs {
 /** `SubtensorModule.serve_axon(netuid, version, ip, port, ip_type, protocol, placeholder1, placeholder2)`, signed by the hotkey. */
 export function serveAxon(api: ApiPromise, a: ServeAxonArgs): Tx {
   u16(a.netuid, 'netuid');
-  if (!Number.isInteger(a.port) || a.port < 1 || a.port > 0xffff) throw new ArenaError('USAGE', `expected port in [1, 65535], found ${a.port}`);
+  if (!Number.isInteger(a.port) || a.port < 1 || a.port > 0xffff)
+    throw new ArenaError('USAGE', `expected port in [1, 65535], found ${a.port}`);
   let ip: ReturnType<typeof ipToChain>;
   try {
     ip = ipToChain(a.ip);

@@ -76,8 +76,11 @@ export function ipFromChain(ip: bigint, ipType: number): string {
 
 function compressIpv6(groups: number[]): string {
   let best = { start: -1, len: 0 };
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > best.len) best = { start: i, len: j - i };

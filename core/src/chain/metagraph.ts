@@ -95,10 +95,24 @@ export interface RawAxon {
 /** Decodes an `AxonInfo`; unknown ip types and bad values decode as "not served" rather than throwing. */
 export function decodeAxon(raw: RawAxon | undefined): Axon {
   if (raw === undefined || raw.ip === 0n || (raw.ipType !== 4 && raw.ipType !== 6)) {
-    return { block: Number(raw?.block ?? 0), version: raw?.version ?? 0, ip: '0.0.0.0', port: raw?.port ?? 0, ipType: 0, protocol: raw?.protocol ?? 0 };
+    return {
+      block: Number(raw?.block ?? 0),
+      version: raw?.version ?? 0,
+      ip: '0.0.0.0',
+      port: raw?.port ?? 0,
+      ipType: 0,
+      protocol: raw?.protocol ?? 0,
+    };
   }
   try {
-    return { block: Number(raw.block), version: raw.version, ip: ipFromChain(raw.ip, raw.ipType), port: raw.port, ipType: raw.ipType, protocol: raw.protocol };
+    return {
+      block: Number(raw.block),
+      version: raw.version,
+      ip: ipFromChain(raw.ip, raw.ipType),
+      port: raw.port,
+      ipType: raw.ipType,
+      protocol: raw.protocol,
+    };
   } catch {
     // An out-of-range value for its ip_type: treat as not served (chain data we cannot use).
     return { block: Number(raw.block), version: raw.version, ip: '0.0.0.0', port: 0, ipType: 0, protocol: raw.protocol };
@@ -118,11 +132,18 @@ export function buildMetagraph(raw: RawMetagraph): Metagraph {
   const byUid = new Map(raw.keys);
   const hotkeys = Array.from({ length: raw.n }, (_, uid) => {
     const key = byUid.get(uid);
-    if (key === undefined) throw new ChainError('CHAIN_DECODE', `metagraph of netuid ${raw.netuid} at block ${raw.block}: uid ${uid} < SubnetworkN ${raw.n} has no Keys entry`);
+    if (key === undefined)
+      throw new ChainError(
+        'CHAIN_DECODE',
+        `metagraph of netuid ${raw.netuid} at block ${raw.block}: uid ${uid} < SubnetworkN ${raw.n} has no Keys entry`,
+      );
     return toHotkey(key);
   });
   return Object.freeze({
-    netuid: toNetUid(raw.netuid), block: raw.block, blockHash: raw.blockHash, n: raw.n,
+    netuid: toNetUid(raw.netuid),
+    block: raw.block,
+    blockHash: raw.blockHash,
+    n: raw.n,
     uids: frozen(Array.from({ length: raw.n }, (_, i) => toUid(i))),
     hotkeys: frozen(hotkeys),
     coldkeys: frozen(hotkeys.map((_, i) => toColdkey(raw.owners[i] ?? new Uint8Array(32)))),
@@ -150,12 +171,22 @@ export async function fetchMetagraph(api: ApiPromise, netuid: number, at?: HexSt
     return out;
   };
   return buildMetagraph({
-    netuid, block: s.block.number, blockHash: s.block.hash, n, keys: neurons.map((r) => [r.uid, r.hotkey]),
-    owners: byUid((r) => r.coldkey) as string[], axons: byUid((r) => r.axon) as Array<RawAxon | undefined>,
-    stake: byUid((r) => r.stakeRao) as bigint[], blockAtRegistration: byUid((r) => r.blockAtRegistration) as number[],
-    incentive: byUid((r) => r.incentive) as number[], emission: byUid((r) => r.emissionRao) as bigint[],
-    dividends: byUid((r) => r.dividends) as number[], consensus: byUid((r) => r.consensus) as number[],
-    validatorTrust: byUid((r) => r.validatorTrust) as number[], validatorPermit: byUid((r) => r.validatorPermit) as boolean[],
-    lastUpdate: byUid((r) => r.lastUpdate) as number[], active: byUid((r) => r.active) as boolean[],
+    netuid,
+    block: s.block.number,
+    blockHash: s.block.hash,
+    n,
+    keys: neurons.map((r) => [r.uid, r.hotkey]),
+    owners: byUid((r) => r.coldkey) as string[],
+    axons: byUid((r) => r.axon) as Array<RawAxon | undefined>,
+    stake: byUid((r) => r.stakeRao) as bigint[],
+    blockAtRegistration: byUid((r) => r.blockAtRegistration) as number[],
+    incentive: byUid((r) => r.incentive) as number[],
+    emission: byUid((r) => r.emissionRao) as bigint[],
+    dividends: byUid((r) => r.dividends) as number[],
+    consensus: byUid((r) => r.consensus) as number[],
+    validatorTrust: byUid((r) => r.validatorTrust) as number[],
+    validatorPermit: byUid((r) => r.validatorPermit) as boolean[],
+    lastUpdate: byUid((r) => r.lastUpdate) as number[],
+    active: byUid((r) => r.active) as boolean[],
   });
 }

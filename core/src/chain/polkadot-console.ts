@@ -24,7 +24,10 @@ export function polkadotOrigin(args: readonly unknown[]): string | undefined {
 }
 
 function detailOf(args: readonly unknown[]): string {
-  return args.slice(2).map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a) ?? String(a))).join(' ');
+  return args
+    .slice(2)
+    .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : (JSON.stringify(a) ?? String(a))))
+    .join(' ');
 }
 
 function route(log: Logger, method: ConsoleMethod, origin: string, args: readonly unknown[]): void {

@@ -75,7 +75,8 @@ export class SubtensorAt {
   need<K extends SubtensorItem>(name: K): SubtensorQuery[K] {
     const entry = this.maybe(name);
     if (entry !== undefined) return entry;
-    const what = this.#at.query.subtensorModule === undefined ? 'no SubtensorModule pallet' : `no SubtensorModule.${itemTitle(name)} storage`;
+    const what =
+      this.#at.query.subtensorModule === undefined ? 'no SubtensorModule pallet' : `no SubtensorModule.${itemTitle(name)} storage`;
     throw new ChainError('CHAIN_UNSUPPORTED', `expected a subtensor-compatible chain, found ${what} at block ${this.block.number}`);
   }
 

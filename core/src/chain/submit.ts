@@ -41,7 +41,12 @@ export interface SubmitResult {
 type SignableTx = SubmittableExtrinsic<'promise'>;
 
 /** Signs with `signer`, submits, and waits; dispatch failures become `ChainError` with pallet/name/docs. */
-export async function submitAndWait(api: ApiPromise, tx: SignableTx, signer: KeyringPair, options: SubmitOptions = {}): Promise<SubmitResult> {
+export async function submitAndWait(
+  api: ApiPromise,
+  tx: SignableTx,
+  signer: KeyringPair,
+  options: SubmitOptions = {},
+): Promise<SubmitResult> {
   const call = `${tx.method.section}.${tx.method.method}`;
   const context: ChainErrorContext = { call, ...options.context };
   const log = (options.logger ?? silentLogger()).child({ component: 'chain.submit' });
@@ -60,8 +65,13 @@ export async function submitAndWait(api: ApiPromise, tx: SignableTx, signer: Key
 }
 
 function watch(
-  api: ApiPromise, tx: SignableTx, signer: KeyringPair, nonce: number, until: 'inBlock' | 'finalized',
-  timeoutMs: number, context: ChainErrorContext,
+  api: ApiPromise,
+  tx: SignableTx,
+  signer: KeyringPair,
+  nonce: number,
+  until: 'inBlock' | 'finalized',
+  timeoutMs: number,
+  context: ChainErrorContext,
 ): Promise<SubmitResult> {
   return new Promise<SubmitResult>((resolve, reject) => {
     let unsub: (() => void) | undefined;
@@ -73,28 +83,51 @@ function watch(
       unsub?.();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new ChainError('CHAIN_TIMEOUT',
-      `${context.call ?? 'transaction'} not ${until === 'inBlock' ? 'included' : 'finalized'} within ${timeoutMs} ms`, { context }))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new ChainError(
+              'CHAIN_TIMEOUT',
+              `${context.call ?? 'transaction'} not ${until === 'inBlock' ? 'included' : 'finalized'} within ${timeoutMs} ms`,
+              { context },
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
     const onStatus = (result: ISubmittableResult): void => {
       const outcome = classify(api, result, until, nonce, context);
       if (outcome instanceof Error) finish(() => reject(outcome));
       else if (outcome !== undefined) finish(() => resolve(outcome));
     };
     tx.signAndSend(signer, { nonce }, onStatus)
-      .then((u) => { if (settled) u(); else unsub = u; })
+      .then((u) => {
+        if (settled) u();
+        else unsub = u;
+      })
       .catch((err: unknown) => finish(() => reject(chainErrorFromRpc(err, context))));
   });
 }
 
 /** Maps one status update to a result, an error, or undefined (keep waiting). */
 function classify(
-  api: ApiPromise, result: ISubmittableResult, until: 'inBlock' | 'finalized', nonce: number, context: ChainErrorContext,
+  api: ApiPromise,
+  result: ISubmittableResult,
+  until: 'inBlock' | 'finalized',
+  nonce: number,
+  context: ChainErrorContext,
 ): SubmitResult | ChainError | undefined {
   const { status } = result;
   if (status.isInvalid || status.isDropped || status.isUsurped) {
-    return new ChainError('CHAIN_INVALID_TX', `${context.call ?? 'transaction'} was ${status.type.toLowerCase()} by the pool (nonce ${nonce})`, { context });
+    return new ChainError(
+      'CHAIN_INVALID_TX',
+      `${context.call ?? 'transaction'} was ${status.type.toLowerCase()} by the pool (nonce ${nonce})`,
+      { context },
+    );
   }
-  if (status.isFinalityTimeout) return new ChainError('CHAIN_TIMEOUT', `${context.call ?? 'transaction'} hit a finality timeout`, { context });
+  if (status.isFinalityTimeout)
+    return new ChainError('CHAIN_TIMEOUT', `${context.call ?? 'transaction'} hit a finality timeout`, { context });
   const blockHash = status.isInBlock ? status.asInBlock.toHex() : status.isFinalized ? status.asFinalized.toHex() : undefined;
   if (blockHash === undefined) return undefined;
   if (result.dispatchError !== undefined) return chainErrorFromDispatch(api.registry, result.dispatchError, { ...context, blockHash });

@@ -5,7 +5,17 @@
  * Browser-safe.
  */
 import { ChainError } from '../errors.ts';
-import { codecBigInts, codecBool, codecBools, codecList, codecNumbers, codecToBigInt, codecToNumber, field, unwrapOption } from './codec.ts';
+import {
+  codecBigInts,
+  codecBool,
+  codecBools,
+  codecList,
+  codecNumbers,
+  codecToBigInt,
+  codecToNumber,
+  field,
+  unwrapOption,
+} from './codec.ts';
 import type { RawAxon } from './metagraph.ts';
 import type { SubtensorAt } from './reader.ts';
 
@@ -34,8 +44,14 @@ export function rawAxon(c: unknown): RawAxon | undefined {
   const s = unwrapOption(c);
   if (s === undefined) return undefined;
   const num = (name: string): number => codecToNumber(field(s, name) ?? 0);
-  return { block: codecToBigInt(field(s, 'block') ?? 0), version: num('version'), ip: codecToBigInt(field(s, 'ip') ?? 0),
-    port: num('port'), ipType: num('ipType'), protocol: num('protocol') };
+  return {
+    block: codecToBigInt(field(s, 'block') ?? 0),
+    version: num('version'),
+    ip: codecToBigInt(field(s, 'ip') ?? 0),
+    port: num('port'),
+    ipType: num('ipType'),
+    protocol: num('protocol'),
+  };
 }
 
 /** Whether subnet `netuid` exists (NetworksAdded; true when the chain lacks the item). */
@@ -47,7 +63,10 @@ export async function readSubnetExists(s: SubtensorAt, netuid: number): Promise<
 /** `CHAIN_SUBNET_NOT_FOUND` unless subnet `netuid` exists at the block read. */
 export async function requireSubnet(s: SubtensorAt, netuid: number): Promise<void> {
   if (await readSubnetExists(s, netuid)) return;
-  throw new ChainError('CHAIN_SUBNET_NOT_FOUND', `expected subnet ${netuid} to exist at block ${s.block.number}, found no such subnet (NetworksAdded is false)`);
+  throw new ChainError(
+    'CHAIN_SUBNET_NOT_FOUND',
+    `expected subnet ${netuid} to exist at block ${s.block.number}, found no such subnet (NetworksAdded is false)`,
+  );
 }
 
 const VECTORS = ['incentive', 'emission', 'dividends', 'consensus', 'validatorTrust', 'validatorPermit', 'lastUpdate', 'active'] as const;
@@ -69,19 +88,40 @@ export async function readNeurons(s: SubtensorAt, netuid: number): Promise<{ n: 
   const hotkeys = uids.map((uid) => byUid.get(uid) ?? '');
   if (hotkeys.length === 0) return { n, neurons: [] };
   const [owners, axons, stakes, regs, vectors] = await Promise.all([
-    s.need('owner').multi(hotkeys), s.need('axons').multi(hotkeys.map((h) => [netuid, h])), stakesOf(s, netuid, hotkeys),
-    s.need('blockAtRegistration').multi(uids.map((uid) => [netuid, uid])), Promise.all(VECTORS.map((name) => s.need(name)(netuid))),
+    s.need('owner').multi(hotkeys),
+    s.need('axons').multi(hotkeys.map((h) => [netuid, h])),
+    stakesOf(s, netuid, hotkeys),
+    s.need('blockAtRegistration').multi(uids.map((uid) => [netuid, uid])),
+    Promise.all(VECTORS.map((name) => s.need(name)(netuid))),
   ]);
   const [incentive, emission, dividends, consensus, vtrust, permit, lastUpdate, active] = [
-    codecNumbers(vectors[0]), codecBigInts(vectors[1]), codecNumbers(vectors[2]), codecNumbers(vectors[3]),
-    codecNumbers(vectors[4]), codecBools(vectors[5]), codecNumbers(vectors[6]), codecBools(vectors[7]),
+    codecNumbers(vectors[0]),
+    codecBigInts(vectors[1]),
+    codecNumbers(vectors[2]),
+    codecNumbers(vectors[3]),
+    codecNumbers(vectors[4]),
+    codecBools(vectors[5]),
+    codecNumbers(vectors[6]),
+    codecBools(vectors[7]),
   ];
-  const neurons = uids.map((uid, i): NeuronRecord => ({
-    uid, hotkey: hotkeys[i] ?? '', coldkey: String(owners[i] ?? ''), axon: rawAxon(axons[i]), stakeRao: stakes[i] ?? 0n,
-    blockAtRegistration: codecToNumber(regs[i] ?? 0), incentive: incentive[uid] ?? 0, emissionRao: emission[uid] ?? 0n,
-    dividends: dividends[uid] ?? 0, consensus: consensus[uid] ?? 0, validatorTrust: vtrust[uid] ?? 0,
-    validatorPermit: permit[uid] ?? false, lastUpdate: lastUpdate[uid] ?? 0, active: active[uid] ?? false,
-  }));
+  const neurons = uids.map(
+    (uid, i): NeuronRecord => ({
+      uid,
+      hotkey: hotkeys[i] ?? '',
+      coldkey: String(owners[i] ?? ''),
+      axon: rawAxon(axons[i]),
+      stakeRao: stakes[i] ?? 0n,
+      blockAtRegistration: codecToNumber(regs[i] ?? 0),
+      incentive: incentive[uid] ?? 0,
+      emissionRao: emission[uid] ?? 0n,
+      dividends: dividends[uid] ?? 0,
+      consensus: consensus[uid] ?? 0,
+      validatorTrust: vtrust[uid] ?? 0,
+      validatorPermit: permit[uid] ?? false,
+      lastUpdate: lastUpdate[uid] ?? 0,
+      active: active[uid] ?? false,
+    }),
+  );
   return { n, neurons };
 }
 
@@ -103,8 +143,11 @@ async function optionalNumber(s: SubtensorAt, name: string, netuid: number): Pro
 /** Tempo and the dynamic-tempo items (spec >= 423) of `netuid`. */
 export async function readEpochSchedule(s: SubtensorAt, netuid: number): Promise<EpochScheduleRecord> {
   const [tempo, lastEpochBlock, pendingEpochAt, subnetEpochIndex, blocksSinceLastStep] = await Promise.all([
-    s.need('tempo')(netuid).then(codecToNumber), optionalNumber(s, 'lastEpochBlock', netuid), optionalNumber(s, 'pendingEpochAt', netuid),
-    optionalNumber(s, 'subnetEpochIndex', netuid), optionalNumber(s, 'blocksSinceLastStep', netuid),
+    s.need('tempo')(netuid).then(codecToNumber),
+    optionalNumber(s, 'lastEpochBlock', netuid),
+    optionalNumber(s, 'pendingEpochAt', netuid),
+    optionalNumber(s, 'subnetEpochIndex', netuid),
+    optionalNumber(s, 'blocksSinceLastStep', netuid),
   ]);
   return { tempo, lastEpochBlock, pendingEpochAt, subnetEpochIndex, blocksSinceLastStep };
 }
@@ -138,15 +181,24 @@ export async function readWeightRows(s: SubtensorAt, netuid: number): Promise<We
 export async function readNeuronsLite(s: SubtensorAt, netuid: number): Promise<NeuronRecord[] | undefined> {
   const fn = s.runtime('neuronInfoRuntimeApi', 'getNeuronsLite');
   if (fn === undefined) return undefined;
-  return codecList(await fn(netuid)).map((n): NeuronRecord => ({
-    uid: codecToNumber(field(n, 'uid')), hotkey: String(field(n, 'hotkey')), coldkey: String(field(n, 'coldkey')),
-    active: codecBool(field(n, 'active')), validatorPermit: codecBool(field(n, 'validatorPermit')),
-    incentive: codecToNumber(field(n, 'incentive')), emissionRao: codecToBigInt(field(n, 'emission')),
-    dividends: codecToNumber(field(n, 'dividends')), consensus: codecToNumber(field(n, 'consensus')),
-    validatorTrust: codecToNumber(field(n, 'validatorTrust')), lastUpdate: codecToNumber(field(n, 'lastUpdate')),
-    stakeRao: codecList(field(n, 'stake')).reduce<bigint>((acc, pair) => acc + codecToBigInt([...(pair as Iterable<unknown>)][1]), 0n),
-    blockAtRegistration: 0, axon: rawAxon(field(n, 'axonInfo')),
-  }));
+  return codecList(await fn(netuid)).map(
+    (n): NeuronRecord => ({
+      uid: codecToNumber(field(n, 'uid')),
+      hotkey: String(field(n, 'hotkey')),
+      coldkey: String(field(n, 'coldkey')),
+      active: codecBool(field(n, 'active')),
+      validatorPermit: codecBool(field(n, 'validatorPermit')),
+      incentive: codecToNumber(field(n, 'incentive')),
+      emissionRao: codecToBigInt(field(n, 'emission')),
+      dividends: codecToNumber(field(n, 'dividends')),
+      consensus: codecToNumber(field(n, 'consensus')),
+      validatorTrust: codecToNumber(field(n, 'validatorTrust')),
+      lastUpdate: codecToNumber(field(n, 'lastUpdate')),
+      stakeRao: codecList(field(n, 'stake')).reduce<bigint>((acc, pair) => acc + codecToBigInt([...(pair as Iterable<unknown>)][1]), 0n),
+      blockAtRegistration: 0,
+      axon: rawAxon(field(n, 'axonInfo')),
+    }),
+  );
 }
 
 /** The hyperparameters that decide how and when a validator sets weights. */
@@ -163,27 +215,45 @@ export interface WeightHyperparamsRecord {
 
 /** Storage defaults (subtensor-api.md §4) used when a chain lacks an item. */
 export const WEIGHT_HYPERPARAM_DEFAULTS = {
-  tempo: 360, weightsSetRateLimit: 100, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1,
+  tempo: 360,
+  weightsSetRateLimit: 100,
+  weightsVersionKey: 0n,
+  minAllowedWeights: 1,
+  commitRevealEnabled: false,
+  revealPeriodEpochs: 1,
 } as const;
 
 async function itemOrUndefined(s: SubtensorAt, name: string, netuid: number, missing: string[]): Promise<unknown> {
   const entry = s.entry(name);
-  if (entry === undefined) { missing.push(name); return undefined; }
+  if (entry === undefined) {
+    missing.push(name);
+    return undefined;
+  }
   return entry(netuid);
 }
 
 /** Tempo, rate limit, version key, minimum weights and commit-reveal settings of `netuid` (defaults where missing). */
 export async function readWeightHyperparams(s: SubtensorAt, netuid: number): Promise<WeightHyperparamsRecord> {
   const missing: string[] = [];
-  const names = ['tempo', 'weightsSetRateLimit', 'weightsVersionKey', 'minAllowedWeights', 'commitRevealWeightsEnabled', 'revealPeriodEpochs'];
+  const names = [
+    'tempo',
+    'weightsSetRateLimit',
+    'weightsVersionKey',
+    'minAllowedWeights',
+    'commitRevealWeightsEnabled',
+    'revealPeriodEpochs',
+  ];
   const [tempo, rate, version, minW, cr, period] = await Promise.all(names.map((n) => itemOrUndefined(s, n, netuid, missing)));
   const d = WEIGHT_HYPERPARAM_DEFAULTS;
   const num = (v: unknown, dflt: number): number => (v === undefined ? dflt : codecToNumber(v));
   return {
-    tempo: num(tempo, d.tempo), weightsSetRateLimit: num(rate, d.weightsSetRateLimit),
+    tempo: num(tempo, d.tempo),
+    weightsSetRateLimit: num(rate, d.weightsSetRateLimit),
     weightsVersionKey: version === undefined ? d.weightsVersionKey : codecToBigInt(version),
-    minAllowedWeights: num(minW, d.minAllowedWeights), commitRevealEnabled: cr === undefined ? d.commitRevealEnabled : codecBool(cr),
-    revealPeriodEpochs: num(period, d.revealPeriodEpochs), missing,
+    minAllowedWeights: num(minW, d.minAllowedWeights),
+    commitRevealEnabled: cr === undefined ? d.commitRevealEnabled : codecBool(cr),
+    revealPeriodEpochs: num(period, d.revealPeriodEpochs),
+    missing,
   };
 }
 

@@ -27,9 +27,10 @@ export interface MetagraphWatcherOptions {
 
 /** New heads of a real chain (`chain_subscribeNewHeads`); the hash is computed from the header. */
 export function headsFromApi(api: ApiPromise): HeadSource {
-  return async (onHead) => api.rpc.chain.subscribeNewHeads((header) => {
-    onHead({ number: header.number.toNumber(), hash: header.hash.toHex() });
-  });
+  return async (onHead) =>
+    api.rpc.chain.subscribeNewHeads((header) => {
+      onHead({ number: header.number.toNumber(), hash: header.hash.toHex() });
+    });
 }
 
 /** Builds a watcher for `netuid` on a real chain. */

@@ -40,9 +40,15 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
 
 function listenError(err: unknown, o: ListenHttpOptions): ArenaError {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'EADDRINUSE' ? 'the address is in use (another process listens there; pick another port, or 0 for any)'
-    : code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : errorMessage(err);
-  return new ArenaError('INTERNAL', `cannot listen on ${o.host}:${o.port} for the ${o.what} server: ${why} [${code ?? 'error'}]`, { cause: err });
+  const why =
+    code === 'EADDRINUSE'
+      ? 'the address is in use (another process listens there; pick another port, or 0 for any)'
+      : code === 'EACCES'
+        ? 'permission denied (ports below 1024 need privileges)'
+        : errorMessage(err);
+  return new ArenaError('INTERNAL', `cannot listen on ${o.host}:${o.port} for the ${o.what} server: ${why} [${code ?? 'error'}]`, {
+    cause: err,
+  });
 }
 
 /** Starts a server on `host:port`; rejects with an `ArenaError` (exit code 1) naming the address when it cannot listen. */
@@ -63,10 +69,13 @@ export async function listenHttp(o: ListenHttpOptions): Promise<HttpService> {
   server.on('error', (err) => log.warn({ err }, `${o.what} server error`));
   const port = (server.address() as AddressInfo).port;
   return {
-    host: o.host, port, server,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }),
+    host: o.host,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

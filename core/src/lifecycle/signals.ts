@@ -26,5 +26,7 @@ export function onShutdownSignal(log: Logger, onFirst: (signal: NodeJS.Signals) 
 
 /** Resolves with the first SIGINT/SIGTERM (see `onShutdownSignal`). */
 export function firstShutdownSignal(log: Logger): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => { onShutdownSignal(log, resolve); });
+  return new Promise((resolve) => {
+    onShutdownSignal(log, resolve);
+  });
 }

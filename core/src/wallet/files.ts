@@ -16,8 +16,10 @@ export const DIR_MODE = 0o700;
 export function assertPrivateFile(path: string): void {
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new ArenaError('KEYFILE_PERMISSIONS',
-      `refusing to read ${path}: mode ${mode.toString(8).padStart(4, '0')} lets group/others access it (expected 0600); fix with: chmod 600 ${path}`);
+    throw new ArenaError(
+      'KEYFILE_PERMISSIONS',
+      `refusing to read ${path}: mode ${mode.toString(8).padStart(4, '0')} lets group/others access it (expected 0600); fix with: chmod 600 ${path}`,
+    );
   }
 }
 
@@ -28,7 +30,11 @@ export function readKeyfileBytes(path: string, options: { private: boolean }): U
     return new Uint8Array(readFileSync(path));
   } catch (err: unknown) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ArenaError('WALLET_NOT_FOUND', `keyfile not found: ${path} (create it with "arena wallet create" or "arena wallet regen")`, { cause: err });
+      throw new ArenaError(
+        'WALLET_NOT_FOUND',
+        `keyfile not found: ${path} (create it with "arena wallet create" or "arena wallet regen")`,
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -53,7 +59,10 @@ export function ensurePrivateDir(dir: string): void {
 /** Writes `data` atomically with mode 0600; refuses to replace an existing file unless `overwrite`. */
 export function writePrivateFile(path: string, data: Uint8Array | string, options: { overwrite?: boolean } = {}): void {
   if (options.overwrite !== true && exists(path)) {
-    throw new ArenaError('WALLET_EXISTS', `${path} already exists; pass --overwrite to replace it (the old key is lost unless you have its mnemonic)`);
+    throw new ArenaError(
+      'WALLET_EXISTS',
+      `${path} already exists; pass --overwrite to replace it (the old key is lost unless you have its mnemonic)`,
+    );
   }
   ensurePrivateDir(dirname(path));
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);

@@ -57,9 +57,12 @@ export function parseKeyfile(text: string, where: string): KeyfileData {
   }
   const d = parsed.data;
   return {
-    accountId: (d.accountId ?? null) as HexString | null, publicKey: (d.publicKey ?? null) as HexString | null,
-    privateKey: (d.privateKey ?? null) as HexString | null, secretPhrase: d.secretPhrase ?? null,
-    secretSeed: (d.secretSeed ?? null) as HexString | null, ss58Address: d.ss58Address ?? null,
+    accountId: (d.accountId ?? null) as HexString | null,
+    publicKey: (d.publicKey ?? null) as HexString | null,
+    privateKey: (d.privateKey ?? null) as HexString | null,
+    secretPhrase: d.secretPhrase ?? null,
+    secretSeed: (d.secretSeed ?? null) as HexString | null,
+    ss58Address: d.ss58Address ?? null,
   };
 }
 
@@ -67,8 +70,11 @@ export function parseKeyfile(text: string, where: string): KeyfileData {
 export function keyfileFromKeys(keys: Sr25519Keys, extra: { mnemonic?: string; seed?: Uint8Array } = {}, ss58Format = 42): KeyfileData {
   const pub = u8aToHex(keys.publicKey);
   return {
-    accountId: pub, publicKey: pub, privateKey: u8aToHex(toSchnorrkelSecret(keys.secretKey)),
-    secretPhrase: extra.mnemonic ?? null, secretSeed: extra.seed === undefined ? null : u8aToHex(extra.seed),
+    accountId: pub,
+    publicKey: pub,
+    privateKey: u8aToHex(toSchnorrkelSecret(keys.secretKey)),
+    secretPhrase: extra.mnemonic ?? null,
+    secretSeed: extra.seed === undefined ? null : u8aToHex(extra.seed),
     ss58Address: encodeAddress(keys.publicKey, ss58Format),
   };
 }
@@ -76,7 +82,14 @@ export function keyfileFromKeys(keys: Sr25519Keys, extra: { mnemonic?: string; s
 /** Keyfile data holding only the public part (`coldkeypub.txt`). */
 export function publicKeyfile(address: string, ss58Format = 42): KeyfileData {
   const pub = u8aToHex(decodeAddress(address));
-  return { accountId: pub, publicKey: pub, privateKey: null, secretPhrase: null, secretSeed: null, ss58Address: encodeAddress(pub, ss58Format) };
+  return {
+    accountId: pub,
+    publicKey: pub,
+    privateKey: null,
+    secretPhrase: null,
+    secretSeed: null,
+    ss58Address: encodeAddress(pub, ss58Format),
+  };
 }
 
 /** The SS58 address recorded in a keyfile (from `ss58Address` or the public key), or null. */
@@ -87,7 +100,9 @@ export function keyfileAddress(data: KeyfileData, ss58Format = 42): string | nul
   try {
     return encodeAddress(decodeAddress(data.ss58Address), ss58Format);
   } catch (err: unknown) {
-    throw new ArenaError('KEYFILE_INVALID', `keyfile ss58Address ${JSON.stringify(data.ss58Address)} is not an SS58 address`, { cause: err });
+    throw new ArenaError('KEYFILE_INVALID', `keyfile ss58Address ${JSON.stringify(data.ss58Address)} is not an SS58 address`, {
+      cause: err,
+    });
   }
 }
 

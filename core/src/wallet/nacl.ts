@@ -33,8 +33,14 @@ const encoder = new TextEncoder();
 
 async function deriveKey(password: string, limits: KdfLimits): Promise<Uint8Array> {
   await sodium.ready;
-  return sodium.crypto_pwhash(sodium.crypto_secretbox_KEYBYTES, encoder.encode(password), NACL_SALT,
-    limits.opsLimit, limits.memLimit, sodium.crypto_pwhash_ALG_ARGON2I13);
+  return sodium.crypto_pwhash(
+    sodium.crypto_secretbox_KEYBYTES,
+    encoder.encode(password),
+    NACL_SALT,
+    limits.opsLimit,
+    limits.memLimit,
+    sodium.crypto_pwhash_ALG_ARGON2I13,
+  );
 }
 
 /** Encrypts keyfile bytes the way Bittensor does. */
@@ -61,12 +67,17 @@ export function keyfileEncryption(data: Uint8Array): 'nacl' | 'ansible' | 'legac
 
 /** Decrypts NaCl keyfile bytes; a wrong password is `ArenaError('WRONG_PASSWORD')`. */
 export async function decryptKeyfileData(
-  data: Uint8Array, password: string, where: string, limits: KdfLimits = KDF_SENSITIVE,
+  data: Uint8Array,
+  password: string,
+  where: string,
+  limits: KdfLimits = KDF_SENSITIVE,
 ): Promise<Uint8Array> {
   const scheme = keyfileEncryption(data);
   if (scheme === 'ansible' || scheme === 'legacy') {
-    throw new ArenaError('KEYFILE_INVALID',
-      `${where} is encrypted with Bittensor's older ${scheme} scheme; re-encrypt it with a current btcli ("btcli wallet update") first`);
+    throw new ArenaError(
+      'KEYFILE_INVALID',
+      `${where} is encrypted with Bittensor's older ${scheme} scheme; re-encrypt it with a current btcli ("btcli wallet update") first`,
+    );
   }
   if (scheme !== 'nacl') throw new ArenaError('KEYFILE_INVALID', `expected ${where} to start with ${NACL_PREFIX}, it is not encrypted`);
   const start = NACL_PREFIX.length;

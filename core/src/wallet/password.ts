@@ -44,7 +44,10 @@ function askOnce(question: string, input: NodeJS.ReadableStream, output: NodeJS.
       resolveAnswer(answer);
     });
     muted = true; // everything typed after the question is not echoed
-    rl.on('SIGINT', () => { rl.close(); reject(new ArenaError('USAGE', 'password prompt cancelled')); });
+    rl.on('SIGINT', () => {
+      rl.close();
+      reject(new ArenaError('USAGE', 'password prompt cancelled'));
+    });
   });
 }
 

@@ -62,7 +62,10 @@ export async function seedFromMnemonic(mnemonic: string): Promise<Uint8Array> {
   await cryptoWaitReady();
   const words = mnemonic.trim().split(/\s+/).join(' ');
   if (!mnemonicValidate(words)) {
-    throw new ArenaError('KEYFILE_INVALID', `expected a valid BIP-39 mnemonic (12, 15, 18, 21 or 24 words with a correct checksum), found ${words.split(' ').length} words that do not validate`);
+    throw new ArenaError(
+      'KEYFILE_INVALID',
+      `expected a valid BIP-39 mnemonic (12, 15, 18, 21 or 24 words with a correct checksum), found ${words.split(' ').length} words that do not validate`,
+    );
   }
   return mnemonicToMiniSecret(words);
 }
@@ -76,7 +79,9 @@ export function pairFromKeys(keys: Sr25519Keys, ss58Format = 42): KeyringPair {
   try {
     valid = sr25519Verify(probe, pair.sign(probe), keys.publicKey);
   } catch (err: unknown) {
-    throw new ArenaError('KEYFILE_INVALID', `the public key in the keyfile is not a valid sr25519 key (${errorMessage(err)})`, { cause: err });
+    throw new ArenaError('KEYFILE_INVALID', `the public key in the keyfile is not a valid sr25519 key (${errorMessage(err)})`, {
+      cause: err,
+    });
   }
   if (!valid) throw new ArenaError('KEYFILE_INVALID', 'the private key in the keyfile does not match its public key');
   return pair;

@@ -10,7 +10,15 @@ import { hexToU8a, isHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { ArenaError } from '../errors.ts';
 import { exists, readKeyfileBytes, writePrivateFile } from './files.ts';
-import { keyfileAddress, keyfileFromKeys, pairFromKeyfile, parseKeyfile, publicKeyfile, serializeKeyfile, type KeyfileData } from './keyfile.ts';
+import {
+  keyfileAddress,
+  keyfileFromKeys,
+  pairFromKeyfile,
+  parseKeyfile,
+  publicKeyfile,
+  serializeKeyfile,
+  type KeyfileData,
+} from './keyfile.ts';
 import { KDF_SENSITIVE, decryptKeyfileData, encryptKeyfileData, keyfileEncryption, type KdfLimits } from './nacl.ts';
 import { keysFromSeed, pairFromUri, seedFromMnemonic, toSchnorrkelSecret } from './sr25519.ts';
 
@@ -58,8 +66,13 @@ export function walletPaths(loc: WalletLocation = {}): WalletPaths {
   const base = expandHome(loc.path ?? defaultWalletPath());
   const dir = join(base, checkName(loc.name ?? 'default', 'a wallet name'));
   const hotkeysDir = join(dir, 'hotkeys');
-  return { dir, coldkey: join(dir, 'coldkey'), coldkeypub: join(dir, 'coldkeypub.txt'), hotkeysDir,
-    hotkey: join(hotkeysDir, checkName(loc.hotkey ?? 'default', 'a hotkey name')) };
+  return {
+    dir,
+    coldkey: join(dir, 'coldkey'),
+    coldkeypub: join(dir, 'coldkeypub.txt'),
+    hotkeysDir,
+    hotkey: join(hotkeysDir, checkName(loc.hotkey ?? 'default', 'a hotkey name')),
+  };
 }
 
 function expandHome(p: string): string {
@@ -175,7 +188,10 @@ async function loadKeyfile(path: string, password: string | null | undefined, kd
 }
 
 /** Loads the hotkey as an sr25519 `KeyringPair`; `password` only for encrypted hotkeys. */
-export async function loadHotkey(loc: WalletLocation = {}, options: CryptoOptions & { password?: string | null } = {}): Promise<KeyringPair> {
+export async function loadHotkey(
+  loc: WalletLocation = {},
+  options: CryptoOptions & { password?: string | null } = {},
+): Promise<KeyringPair> {
   return loadKeyfile(walletPaths(loc).hotkey, options.password, options.kdf ?? KDF_SENSITIVE);
 }
 
@@ -220,13 +236,22 @@ export function showWallet(loc: WalletLocation = {}): WalletSummary {
   if (!exists(paths.dir)) {
     throw new ArenaError('WALLET_NOT_FOUND', `no wallet at ${paths.dir} (create one with "arena wallet create")`);
   }
-  const names = exists(paths.hotkeysDir) ? readdirSync(paths.hotkeysDir).filter((n) => !n.startsWith('.') && !n.endsWith('pub.txt')).sort() : [];
+  const names = exists(paths.hotkeysDir)
+    ? readdirSync(paths.hotkeysDir)
+        .filter((n) => !n.startsWith('.') && !n.endsWith('pub.txt'))
+        .sort()
+    : [];
   const hotkeys = names.map((hotkey) => {
     const hot = { ...loc, hotkey };
     return { name: hotkey, address: readHotkeyAddress(hot), encrypted: isKeyfileEncrypted(walletPaths(hot).hotkey) };
   });
-  return { name: loc.name ?? 'default', path: paths.dir, coldkey: readColdkeyAddress(loc),
-    coldkeyEncrypted: isKeyfileEncrypted(paths.coldkey), hotkeys };
+  return {
+    name: loc.name ?? 'default',
+    path: paths.dir,
+    coldkey: readColdkeyAddress(loc),
+    coldkeyEncrypted: isKeyfileEncrypted(paths.coldkey),
+    hotkeys,
+  };
 }
 
 /** Every wallet under `path` (default `~/.bittensor/wallets`); an absent directory gives []. */
@@ -235,7 +260,8 @@ export function listWallets(path: string = defaultWalletPath()): WalletSummary[]
   if (!exists(base)) return [];
   return readdirSync(base, { withFileTypes: true })
     .filter((e) => e.isDirectory() && NAME_RE.test(e.name))
-    .map((e) => e.name).sort()
+    .map((e) => e.name)
+    .sort()
     .map((name) => showWallet({ path: base, name }));
 }
 
@@ -256,7 +282,9 @@ export async function createDevWallet(options: DevWalletOptions): Promise<{ cold
   const cold = await pairFromUri(options.coldkeyUri);
   const hot = await pairFromUri(options.hotkeyUri ?? `${options.coldkeyUri}//hot`);
   const coldData = keyfileFromKeys(devKeys(cold));
-  writePrivateFile(paths.coldkey, await encodeKeyfile(coldData, options.password ?? null, options.kdf ?? KDF_SENSITIVE), { overwrite: options.overwrite });
+  writePrivateFile(paths.coldkey, await encodeKeyfile(coldData, options.password ?? null, options.kdf ?? KDF_SENSITIVE), {
+    overwrite: options.overwrite,
+  });
   writePrivateFile(paths.coldkeypub, serializeKeyfile(publicKeyfile(cold.address)), { overwrite: true });
   writePrivateFile(paths.hotkey, serializeKeyfile(keyfileFromKeys(devKeys(hot))), { overwrite: options.overwrite });
   return { coldkey: cold.address, hotkey: hot.address };

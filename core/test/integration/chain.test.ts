@@ -51,13 +51,15 @@ chainTest('connect, submitAndWait a transfer, count nonces locally, decode a mod
   t.true(after - before === 5n * TAO);
 
   // Back-to-back submissions from one signer get consecutive nonces from the local counter.
-  const [a, b] = await Promise.all([1n, 2n].map((k) =>
-    submitAndWait(api, transfer(api, bob.address, k * TAO), alice, { nonces: client.nonces, timeoutMs: 30_000 })));
+  const [a, b] = await Promise.all(
+    [1n, 2n].map((k) => submitAndWait(api, transfer(api, bob.address, k * TAO), alice, { nonces: client.nonces, timeoutMs: 30_000 })),
+  );
   t.is((b?.nonce ?? 0) - (a?.nonce ?? 0), 1);
 
   const err = await t.throwsAsync(
     submitAndWait(api, transfer(api, alice.address, 10n ** 30n), bob, { nonces: client.nonces, timeoutMs: 30_000 }),
-    { instanceOf: ChainError });
+    { instanceOf: ChainError },
+  );
   t.is(err.code, 'CHAIN_DISPATCH');
   t.is(err.pallet, 'Balances');
   t.is(err.errorName, 'InsufficientBalance');
@@ -67,7 +69,8 @@ chainTest('connect, submitAndWait a transfer, count nonces locally, decode a mod
   const pauper = keyring.addFromUri('//ArenaPauper');
   const invalid = await t.throwsAsync(
     submitAndWait(api, transfer(api, bob.address, 1n), pauper, { nonces: client.nonces, timeoutMs: 30_000 }),
-    { instanceOf: ChainError });
+    { instanceOf: ChainError },
+  );
   t.is(invalid.code, 'CHAIN_INVALID_TX');
   t.log(invalid.message);
 

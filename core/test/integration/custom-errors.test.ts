@@ -11,11 +11,24 @@ await cryptoWaitReady();
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 
 const config = {
-  host: '127.0.0.1', blockTimeMs: 200, allowLoopbackAxons: false,
-  genesis: { pallets: { SubtensorModule: { subnets: [{
-    netuid: 1, owner: '//Alice', startCall: true, hyperparams: { servingRateLimit: 0 },
-    neurons: [{ hotkey: '//Charlie//miner', coldkey: '//Charlie' }],
-  }] } } },
+  host: '127.0.0.1',
+  blockTimeMs: 200,
+  allowLoopbackAxons: false,
+  genesis: {
+    pallets: {
+      SubtensorModule: {
+        subnets: [
+          {
+            netuid: 1,
+            owner: '//Alice',
+            startCall: true,
+            hyperparams: { servingRateLimit: 0 },
+            neurons: [{ hotkey: '//Charlie//miner', coldkey: '//Charlie' }],
+          },
+        ],
+      },
+    },
+  },
 };
 
 test('a loopback axon refused by the pool is named InvalidIpAddress with what to do', async (t) => {
@@ -25,7 +38,9 @@ test('a loopback axon refused by the pool is named InvalidIpAddress with what to
   t.teardown(() => client.close());
   const miner = keyring.addFromUri('//Charlie//miner');
   const tx = serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: 8091 });
-  const err = await t.throwsAsync(submitAndWait(client.api, tx, miner, { nonces: client.nonces, timeoutMs: 30_000 }), { instanceOf: ChainError });
+  const err = await t.throwsAsync(submitAndWait(client.api, tx, miner, { nonces: client.nonces, timeoutMs: 30_000 }), {
+    instanceOf: ChainError,
+  });
   t.is(err.code, 'CHAIN_INVALID_TX');
   t.deepEqual(err.invalid, { code: 11, name: 'InvalidIpAddress' });
   t.is(err.errorName, 'InvalidIpAddress');

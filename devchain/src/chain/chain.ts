@@ -28,8 +28,14 @@ export class Chain extends EventEmitter<{ block: [BlockInfo, Map<string, Uint8Ar
   private byNumber = new Map<number, string>();
   private snapshots = new Map<number, MapState>();
 
-  private constructor(readonly store: ChainStore, readonly runtime: Runtime, readonly headState: MapState,
-    public head: BlockInfo, readonly genesisHash: Uint8Array, _log: Logger) {
+  private constructor(
+    readonly store: ChainStore,
+    readonly runtime: Runtime,
+    readonly headState: MapState,
+    public head: BlockInfo,
+    readonly genesisHash: Uint8Array,
+    _log: Logger,
+  ) {
     super();
     this.remember(head);
   }
@@ -50,13 +56,22 @@ export class Chain extends EventEmitter<{ block: [BlockInfo, Map<string, Uint8Ar
     return chain;
   }
 
-  get genesisHex(): string { return u8aToHex(this.genesisHash); }
+  get genesisHex(): string {
+    return u8aToHex(this.genesisHash);
+  }
 
   /** Commits a built block: store batch first, then the in-memory head. */
   async commit(b: BuiltBlock): Promise<BlockInfo> {
     await this.store.writeBlock(b.number, { hash: b.hash, header: b.header, extrinsics: b.extrinsics }, b.changes);
     this.headState.apply(b.changes);
-    const info: BlockInfo = { number: b.number, hash: b.hash, hashHex: u8aToHex(b.hash), header: b.header, headerValue: b.headerValue, extrinsics: b.extrinsics };
+    const info: BlockInfo = {
+      number: b.number,
+      hash: b.hash,
+      hashHex: u8aToHex(b.hash),
+      header: b.header,
+      headerValue: b.headerValue,
+      extrinsics: b.extrinsics,
+    };
     this.head = info;
     this.remember(info);
     this.emit('block', info, b.changes);
@@ -127,7 +142,14 @@ export class Chain extends EventEmitter<{ block: [BlockInfo, Map<string, Uint8Ar
 async function loadBlock(store: ChainStore, n: number): Promise<BlockInfo> {
   const b = await store.block(n);
   if (!b) throw new Error(`block ${n} is missing from the store`);
-  return { number: n, hash: b.hash, hashHex: u8aToHex(b.hash), header: b.header, headerValue: decode<HeaderValue>(Header, b.header), extrinsics: b.extrinsics };
+  return {
+    number: n,
+    hash: b.hash,
+    hashHex: u8aToHex(b.hash),
+    header: b.header,
+    headerValue: decode<HeaderValue>(Header, b.header),
+    extrinsics: b.extrinsics,
+  };
 }
 
 async function writeGenesis(store: ChainStore, runtime: Runtime, genesis: GenesisConfig): Promise<void> {
@@ -135,14 +157,21 @@ async function writeGenesis(store: ChainStore, runtime: Runtime, genesis: Genesi
   const events: unknown[] = [];
   for (const p of runtime.pallets) {
     p.hooks?.genesis?.({
-      state: overlay, blockNumber: 0, runtime, deposit: (e) => events.push(e),
-      palletConfig: genesis.pallets[p.name], genesis,
+      state: overlay,
+      blockNumber: 0,
+      runtime,
+      deposit: (e) => events.push(e),
+      palletConfig: genesis.pallets[p.name],
+      genesis,
     });
   }
   const changes = overlay.changes();
   const headerValue: HeaderValue = {
-    parent_hash: new Uint8Array(32), number: 0, state_root: stateRoot(new Uint8Array(32), changes),
-    extrinsics_root: blake2AsU8a(new Uint8Array(0), 256), digest: { logs: [] },
+    parent_hash: new Uint8Array(32),
+    number: 0,
+    state_root: stateRoot(new Uint8Array(32), changes),
+    extrinsics_root: blake2AsU8a(new Uint8Array(0), 256),
+    digest: { logs: [] },
   };
   const header = encode(Header, headerValue);
   await store.writeBlock(0, { hash: blake2AsU8a(header, 256), header, extrinsics: [] }, changes);

@@ -28,13 +28,16 @@ export interface BuiltBlock {
 }
 
 export interface HeaderValue {
-  parent_hash: Uint8Array; number: number; state_root: Uint8Array; extrinsics_root: Uint8Array;
+  parent_hash: Uint8Array;
+  number: number;
+  state_root: Uint8Array;
+  extrinsics_root: Uint8Array;
   digest: { logs: { type: string; value: unknown }[] };
 }
 
 export type ApplyResult = { included: true; error: DispatchErrorValue | null } | { included: false; invalid: InvalidTransaction };
 
-const MAX_NORMAL = MAX_BLOCK_REF_TIME * 3n / 4n;
+const MAX_NORMAL = (MAX_BLOCK_REF_TIME * 3n) / 4n;
 
 export class BlockExecutor {
   readonly state: Overlay;
@@ -44,19 +47,36 @@ export class BlockExecutor {
   private weight = 0n;
   private readonly ctx: ExecContext;
 
-  constructor(private readonly rt: Runtime, base: ReadState, readonly number: number, private readonly parentHash: Uint8Array,
-    private readonly parentStateRoot: Uint8Array, private readonly timestampMs: bigint, private readonly slotMs: number) {
+  constructor(
+    private readonly rt: Runtime,
+    base: ReadState,
+    readonly number: number,
+    private readonly parentHash: Uint8Array,
+    private readonly parentStateRoot: Uint8Array,
+    private readonly timestampMs: bigint,
+    private readonly slotMs: number,
+  ) {
     this.state = new Overlay(base);
     this.ctx = {
-      state: this.state, blockNumber: number, runtime: rt,
-      deposit: (event) => { this.events.push({ phase: this.phase, event }); },
+      state: this.state,
+      blockNumber: number,
+      runtime: rt,
+      deposit: (event) => {
+        this.events.push({ phase: this.phase, event });
+      },
       eventMark: () => this.events.length,
-      revertEvents: (mark) => { this.events.length = mark; },
+      revertEvents: (mark) => {
+        this.events.length = mark;
+      },
     };
   }
 
-  get context(): ExecContext { return this.ctx; }
-  get extrinsicCount(): number { return this.extrinsics.length; }
+  get context(): ExecContext {
+    return this.ctx;
+  }
+  get extrinsicCount(): number {
+    return this.extrinsics.length;
+  }
 
   initialize(): void {
     const s = this.state;
@@ -72,7 +92,9 @@ export class BlockExecutor {
     w.byte(4);
     w.push(encode(this.rt.types.RuntimeCall, setCall));
     const body = w.finish();
-    const xw = new Writer(); encodeCompact(xw, body.length); xw.push(body);
+    const xw = new Writer();
+    encodeCompact(xw, body.length);
+    xw.push(body);
     this.phase = { type: 'ApplyExtrinsic', value: 0 };
     const err = this.rt.dispatch(this.ctx, setCall, { type: 'None' });
     if (err) throw new Error(`timestamp inherent failed: ${JSON.stringify(err)}`);
@@ -98,7 +120,11 @@ export class BlockExecutor {
       const mark = this.events.length;
       s.begin();
       Sys.Account.set(s, who, { ...Sys.Account.get(s, who), nonce: account.nonce + 1 });
-      if (!withdraw(this.ctx, who, fee)) { s.rollback(); this.events.length = mark; throw new InvalidTransaction('Payment'); }
+      if (!withdraw(this.ctx, who, fee)) {
+        s.rollback();
+        this.events.length = mark;
+        throw new InvalidTransaction('Payment');
+      }
       s.commit();
       const error = this.rt.dispatch(this.ctx, x.call, { type: 'Signed', who });
       this.ctx.deposit(TransactionPayment.event('TransactionFeePaid', { who, actual_fee: fee, tip: signed.tip }));
@@ -113,11 +139,17 @@ export class BlockExecutor {
     }
   }
 
-  private finishExtrinsic(bytes: Uint8Array, error: DispatchErrorValue | null, info: { weight: bigint; class: string; pays: string }): void {
+  private finishExtrinsic(
+    bytes: Uint8Array,
+    error: DispatchErrorValue | null,
+    info: { weight: bigint; class: string; pays: string },
+  ): void {
     const dispatch_info = { weight: { ref_time: info.weight, proof_size: 0n }, class: { type: info.class }, pays_fee: { type: info.pays } };
-    this.ctx.deposit(error
-      ? System.event('ExtrinsicFailed', { dispatch_error: error, dispatch_info })
-      : System.event('ExtrinsicSuccess', { dispatch_info }));
+    this.ctx.deposit(
+      error
+        ? System.event('ExtrinsicFailed', { dispatch_error: error, dispatch_info })
+        : System.event('ExtrinsicSuccess', { dispatch_info }),
+    );
     this.extrinsics.push(bytes);
     this.weight += info.weight;
   }
@@ -130,12 +162,20 @@ export class BlockExecutor {
     s.set(Sys.Events.key, encode(EventsType, records));
     Sys.EventCount.set(s, records.length);
     Sys.ExtrinsicCount.set(s, this.extrinsics.length);
-    Sys.AllExtrinsicsLen.set(s, this.extrinsics.reduce((n, x) => n + x.length, 0));
-    Sys.BlockWeight.set(s, { normal: { ref_time: this.weight, proof_size: 0n }, operational: { ref_time: 0n, proof_size: 0n }, mandatory: { ref_time: 0n, proof_size: 0n } });
+    Sys.AllExtrinsicsLen.set(
+      s,
+      this.extrinsics.reduce((n, x) => n + x.length, 0),
+    );
+    Sys.BlockWeight.set(s, {
+      normal: { ref_time: this.weight, proof_size: 0n },
+      operational: { ref_time: 0n, proof_size: 0n },
+      mandatory: { ref_time: 0n, proof_size: 0n },
+    });
     if (this.number > 4096) Sys.BlockHash.remove(s, this.number - 4097);
     const changes = this.state.changes();
     const headerValue: HeaderValue = {
-      parent_hash: this.parentHash, number: this.number,
+      parent_hash: this.parentHash,
+      number: this.number,
       state_root: stateRoot(this.parentStateRoot, changes),
       extrinsics_root: blake2AsU8a(u8aConcat(...this.extrinsics.map((x) => blake2AsU8a(x, 256))), 256),
       digest: { logs: [this.auraDigest()] },
@@ -158,9 +198,14 @@ export function stateRoot(parent: Uint8Array, changes: Map<string, Uint8Array | 
   w.push(parent);
   for (const k of [...changes.keys()].sort()) {
     const kb = hexToU8a(k);
-    encodeCompact(w, kb.length); w.push(kb);
+    encodeCompact(w, kb.length);
+    w.push(kb);
     const v = changes.get(k);
-    if (v) { w.byte(1); encodeCompact(w, v.length); w.push(v); } else w.byte(0);
+    if (v) {
+      w.byte(1);
+      encodeCompact(w, v.length);
+      w.push(v);
+    } else w.byte(0);
   }
   return blake2AsU8a(w.finish(), 256);
 }

@@ -11,7 +11,7 @@ import { RUNTIME_VERSION } from '../frame/version.ts';
 import { Storage as Sys, MAX_BLOCK_REF_TIME } from '../pallets/system.ts';
 
 /** CheckWeight limits: a normal extrinsic may use 3/4 of a block (weight and length, as the BlockWeights/BlockLength constants). */
-const MAX_EXTRINSIC_REF_TIME = MAX_BLOCK_REF_TIME * 3n / 4n;
+const MAX_EXTRINSIC_REF_TIME = (MAX_BLOCK_REF_TIME * 3n) / 4n;
 const MAX_EXTRINSIC_BYTES = 3_932_160;
 import type { Chain } from './chain.ts';
 
@@ -33,16 +33,29 @@ export interface PoolTx {
 
 /** Pool-level rejection (not an InvalidTransaction): code as Substrate's pool errors. */
 export class PoolError extends Error {
-  constructor(readonly code: number, message: string, readonly data?: string) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: string,
+  ) {
+    super(message);
+  }
 }
 
 export class TxPool {
   private txs = new Map<string, PoolTx>();
   private seq = 0;
-  constructor(private readonly chain: Chain, private readonly maxSize = 8192) {}
+  constructor(
+    private readonly chain: Chain,
+    private readonly maxSize = 8192,
+  ) {}
 
-  get size(): number { return this.txs.size; }
-  all(): PoolTx[] { return [...this.txs.values()].sort((a, b) => a.seq - b.seq); }
+  get size(): number {
+    return this.txs.size;
+  }
+  all(): PoolTx[] {
+    return [...this.txs.values()].sort((a, b) => a.seq - b.seq);
+  }
 
   /** Validates and adds; returns the pool entry (status 'ready' or 'future'). */
   submit(bytes: Uint8Array): { tx: PoolTx; status: 'ready' | 'future' } {
@@ -59,7 +72,15 @@ export class TxPool {
     if (!x.signed) throw new InvalidTransaction('Call', undefined, 'unsigned extrinsics are only accepted as inherents');
     const birth = this.checkSignature(x);
     const status = this.checkState(x);
-    const tx: PoolTx = { hashHex, x, signerHex: u8aToHex(x.signed.signer), nonce: x.signed.nonce, birth, seq: this.seq++, watchers: new Set() };
+    const tx: PoolTx = {
+      hashHex,
+      x,
+      signerHex: u8aToHex(x.signed.signer),
+      nonce: x.signed.nonce,
+      birth,
+      seq: this.seq++,
+      watchers: new Set(),
+    };
     this.txs.set(hashHex, tx);
     return { tx, status };
   }
@@ -72,13 +93,15 @@ export class TxPool {
     let birthHash = this.chain.genesisHash;
     if (s.era) {
       birth = eraBirth(s.era, current);
-      const h = birth === 0 ? this.chain.genesisHash : this.chain.hashOfRecent(birth) ?? Sys.BlockHash.get(this.chain.headState, birth);
+      const h = birth === 0 ? this.chain.genesisHash : (this.chain.hashOfRecent(birth) ?? Sys.BlockHash.get(this.chain.headState, birth));
       if (birth > this.chain.head.number || h.every((b) => b === 0)) throw new InvalidTransaction('AncientBirthBlock');
       birthHash = h;
     }
     const payload = signingPayload(x, {
-      specVersion: RUNTIME_VERSION.specVersion, transactionVersion: RUNTIME_VERSION.transactionVersion,
-      genesisHash: this.chain.genesisHash, birthHash,
+      specVersion: RUNTIME_VERSION.specVersion,
+      transactionVersion: RUNTIME_VERSION.transactionVersion,
+      genesisHash: this.chain.genesisHash,
+      birthHash,
     });
     if (!verifySignature(x, payload)) throw new InvalidTransaction('BadProof');
     return birth;
@@ -91,7 +114,8 @@ export class TxPool {
     if (s.nonce < account.nonce) throw new InvalidTransaction('Stale');
     const signerHex = u8aToHex(s.signer);
     for (const t of this.txs.values()) {
-      if (t.signerHex === signerHex && t.nonce === s.nonce) throw new PoolError(1014, 'Priority is too low', `a transaction with nonce ${s.nonce} from this account is already in the pool`);
+      if (t.signerHex === signerHex && t.nonce === s.nonce)
+        throw new PoolError(1014, 'Priority is too low', `a transaction with nonce ${s.nonce} from this account is already in the pool`);
     }
     try {
       this.chain.runtime.validateCall(ctx, x.call, s.signer);
@@ -120,7 +144,10 @@ export class TxPool {
   candidates(n: number): PoolTx[] {
     const out: PoolTx[] = [];
     for (const t of this.all()) {
-      if (t.birth !== null && t.x.signed?.era && eraBirth(t.x.signed.era, n) !== t.birth) { this.remove(t, 'invalid'); continue; }
+      if (t.birth !== null && t.x.signed?.era && eraBirth(t.x.signed.era, n) !== t.birth) {
+        this.remove(t, 'invalid');
+        continue;
+      }
       out.push(t);
     }
     // Per signer in nonce order, signers by first arrival.
@@ -136,7 +163,9 @@ export class TxPool {
     // immediately followed by finalized while they fetch its events; report finality a bit later.
     const watchers = [...t.watchers];
     t.watchers.clear();
-    setTimeout(() => { for (const w of watchers) w({ finalized: blockHashHex }); }, FINALIZED_DELAY_MS).unref();
+    setTimeout(() => {
+      for (const w of watchers) w({ finalized: blockHashHex });
+    }, FINALIZED_DELAY_MS).unref();
   }
 
   remove(t: PoolTx, status: 'invalid' | 'dropped'): void {

@@ -10,15 +10,23 @@ export class BlockProducer {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(private readonly chain: Chain, private readonly pool: TxPool, private readonly blockTimeMs: number, private readonly log: Logger) {}
+  constructor(
+    private readonly chain: Chain,
+    private readonly pool: TxPool,
+    private readonly blockTimeMs: number,
+    private readonly log: Logger,
+  ) {}
 
   /** Starts interval production (no-op for manual seal). */
   start(intervalMs: number | null): void {
     if (intervalMs === null) return;
     const tick = (): void => {
       if (this.stopped) return;
-      this.produce(1).catch((err: unknown) => this.log.error({ err }, 'block production failed'))
-        .finally(() => { if (!this.stopped) this.timer = setTimeout(tick, intervalMs); });
+      this.produce(1)
+        .catch((err: unknown) => this.log.error({ err }, 'block production failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+        });
     };
     this.timer = setTimeout(tick, intervalMs);
   }
@@ -47,7 +55,15 @@ export class BlockProducer {
     const prevTs = TimestampStorage.Now.get(this.chain.headState);
     const now = BigInt(Date.now());
     const ts = prevTs === 0n || now >= prevTs + BigInt(this.blockTimeMs) ? now : prevTs + BigInt(this.blockTimeMs);
-    const exec = new BlockExecutor(this.chain.runtime, this.chain.headState, n, parent.hash, parent.headerValue.state_root, ts, this.blockTimeMs);
+    const exec = new BlockExecutor(
+      this.chain.runtime,
+      this.chain.headState,
+      n,
+      parent.hash,
+      parent.headerValue.state_root,
+      ts,
+      this.blockTimeMs,
+    );
     exec.initialize();
     const included: PoolTx[] = [];
     const wasFuture = new Set<string>();
@@ -65,7 +81,15 @@ export class BlockProducer {
     const info = await this.chain.commit(built);
     for (const t of included) this.pool.included(t, info.hashHex);
     this.pool.promote(wasFuture);
-    this.log.info({ block: info.number, hash: info.hashHex, extrinsics: built.extrinsics.length, durationMs: Math.round((performance.now() - started) * 10) / 10 }, 'block produced');
+    this.log.info(
+      {
+        block: info.number,
+        hash: info.hashHex,
+        extrinsics: built.extrinsics.length,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'block produced',
+    );
     return info;
   }
 }

@@ -18,11 +18,19 @@ import { Bytes, U8_32 } from '../frame/common-types.ts';
 
 type DB = AbstractLevel<Uint8Array | Buffer, Uint8Array, Uint8Array>;
 
-export interface StoredBlock { hash: Uint8Array; header: Uint8Array; extrinsics: Uint8Array[] }
+export interface StoredBlock {
+  hash: Uint8Array;
+  header: Uint8Array;
+  extrinsics: Uint8Array[];
+}
 const StoredBlockType = T.struct('arena::StoredBlock', { hash: U8_32, header: Bytes, extrinsics: vec(Bytes) });
 
 const tag = (c: string, ...rest: Uint8Array[]): Uint8Array => u8aConcat(Uint8Array.of(c.charCodeAt(0)), ...rest);
-const be32 = (n: number): Uint8Array => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, false); return b; };
+const be32 = (n: number): Uint8Array => {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, false);
+  return b;
+};
 const readBe32 = (b: Uint8Array, off = 0): number => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(off, false);
 const HEAD = tag('m', new TextEncoder().encode('head'));
 
@@ -32,12 +40,16 @@ export class ChainStore {
   /** Opens the store in `dir`, or in memory when `dir` is null. */
   static async open(dir: string | null): Promise<ChainStore> {
     const opts = { keyEncoding: 'view', valueEncoding: 'view' } as const;
-    const db = (dir === null ? new MemoryLevel<Uint8Array, Uint8Array>(opts) : new ClassicLevel<Uint8Array, Uint8Array>(dir, opts)) as unknown as DB;
+    const db = (dir === null
+      ? new MemoryLevel<Uint8Array, Uint8Array>(opts)
+      : new ClassicLevel<Uint8Array, Uint8Array>(dir, opts)) as unknown as DB;
     await db.open();
     return new ChainStore(db);
   }
 
-  async close(): Promise<void> { await this.db.close(); }
+  async close(): Promise<void> {
+    await this.db.close();
+  }
 
   async headNumber(): Promise<number | null> {
     const v = await this.db.get(HEAD);
@@ -66,8 +78,13 @@ export class ChainStore {
     const batch = this.db.batch();
     for (const [hex, value] of changes) {
       const key = hexToU8a(hex);
-      if (value === null) { batch.del(tag('c', key)); batch.put(tag('v', key, be32(n)), Uint8Array.of(0)); }
-      else { batch.put(tag('c', key), value); batch.put(tag('v', key, be32(n)), u8aConcat(Uint8Array.of(1), value)); }
+      if (value === null) {
+        batch.del(tag('c', key));
+        batch.put(tag('v', key, be32(n)), Uint8Array.of(0));
+      } else {
+        batch.put(tag('c', key), value);
+        batch.put(tag('v', key, be32(n)), u8aConcat(Uint8Array.of(1), value));
+      }
     }
     batch.put(tag('b', be32(n)), encode(StoredBlockType, block));
     batch.put(tag('h', block.hash), be32(n));
@@ -99,6 +116,9 @@ export class ChainStore {
       const prev = latest.get(hex);
       if (!prev || prev.n < bn) latest.set(hex, { n: bn, live: v[0] === 1 });
     }
-    return [...latest].filter(([, x]) => x.live).map(([k]) => k).sort();
+    return [...latest]
+      .filter(([, x]) => x.live)
+      .map(([k]) => k)
+      .sort();
   }
 }

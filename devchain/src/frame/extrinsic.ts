@@ -12,7 +12,10 @@ import { Reader, codecOf, compactToNumber, decodeCompact, ScaleError } from '../
 import { MultiAddress, MultiSignature } from './common-types.ts';
 import { InvalidTransaction, type CallValue } from './pallet.ts';
 
-export interface MortalEra { period: number; phase: number }
+export interface MortalEra {
+  period: number;
+  phase: number;
+}
 
 export interface SignedPart {
   signer: Uint8Array;
@@ -41,7 +44,8 @@ export function decodeEra(r: Reader): MortalEra | null {
   const period = 2 << (encoded % (1 << 4));
   const quantizeFactor = Math.max(period >> 12, 1);
   const phase = (encoded >> 4) * quantizeFactor;
-  if (period < 4 || phase >= period) throw new InvalidTransaction('BadProof', undefined, `invalid mortal era (period ${period}, phase ${phase})`);
+  if (period < 4 || phase >= period)
+    throw new InvalidTransaction('BadProof', undefined, `invalid mortal era (period ${period}, phase ${phase})`);
   return { period, phase };
 }
 
@@ -60,7 +64,8 @@ export function decodeExtrinsic(bytes: Uint8Array, callType: Parameters<typeof c
   let signed: SignedPart | null = null;
   if (version & 0x80) {
     const address = codecOf<{ type: string; value?: unknown }>(MultiAddress).dec(r);
-    if (address.type !== 'Id' && address.type !== 'Address32') throw new InvalidTransaction('BadSigner', undefined, `unsupported signer address kind ${address.type}`);
+    if (address.type !== 'Id' && address.type !== 'Address32')
+      throw new InvalidTransaction('BadSigner', undefined, `unsupported signer address kind ${address.type}`);
     const signer = address.value as Uint8Array;
     const sig = codecOf<{ type: 'Ed25519' | 'Sr25519' | 'Ecdsa'; value: Uint8Array }>(MultiSignature).dec(r);
     const extraStart = r.offset;
@@ -71,8 +76,13 @@ export function decodeExtrinsic(bytes: Uint8Array, callType: Parameters<typeof c
     if (tip >= 1n << 128n) throw new ScaleError('tip exceeds u128');
     const mode = r.byte();
     signed = {
-      signer, signature: { type: sig.type, bytes: sig.value }, era, nonce: Number(nonce), tip,
-      extraBytes: bytes.subarray(extraStart, r.offset), metadataHashMode: mode,
+      signer,
+      signature: { type: sig.type, bytes: sig.value },
+      era,
+      nonce: Number(nonce),
+      tip,
+      extraBytes: bytes.subarray(extraStart, r.offset),
+      metadataHashMode: mode,
     };
   }
   const callStart = r.offset;
@@ -82,12 +92,24 @@ export function decodeExtrinsic(bytes: Uint8Array, callType: Parameters<typeof c
 }
 
 /** The bytes a signer signs (hashed when over 256 bytes). */
-export function signingPayload(x: DecodedExtrinsic, implicit: { specVersion: number; transactionVersion: number; genesisHash: Uint8Array; birthHash: Uint8Array }): Uint8Array {
+export function signingPayload(
+  x: DecodedExtrinsic,
+  implicit: { specVersion: number; transactionVersion: number; genesisHash: Uint8Array; birthHash: Uint8Array },
+): Uint8Array {
   if (!x.signed) throw new Error('unsigned extrinsics have no signing payload');
-  const u32 = (n: number): Uint8Array => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return b; };
+  const u32 = (n: number): Uint8Array => {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, n, true);
+    return b;
+  };
   const payload = u8aConcat(
-    x.callBytes, x.signed.extraBytes,
-    u32(implicit.specVersion), u32(implicit.transactionVersion), implicit.genesisHash, implicit.birthHash, Uint8Array.of(0),
+    x.callBytes,
+    x.signed.extraBytes,
+    u32(implicit.specVersion),
+    u32(implicit.transactionVersion),
+    implicit.genesisHash,
+    implicit.birthHash,
+    Uint8Array.of(0),
   );
   return payload.length > 256 ? blake2AsU8a(payload, 256) : payload;
 }
@@ -98,8 +120,10 @@ export function verifySignature(x: DecodedExtrinsic, payload: Uint8Array): boole
   try {
     // The wasm kernels (ready after cryptoWaitReady) are ~10x faster than the pure-JS fallbacks.
     const wasm = wasmReady();
-    if (s.signature.type === 'Sr25519') return wasm ? wasmSr25519Verify(s.signature.bytes, payload, s.signer) : sr25519Verify(payload, s.signature.bytes, s.signer);
-    if (s.signature.type === 'Ed25519') return wasm ? wasmEd25519Verify(s.signature.bytes, payload, s.signer) : ed25519Verify(payload, s.signature.bytes, s.signer);
+    if (s.signature.type === 'Sr25519')
+      return wasm ? wasmSr25519Verify(s.signature.bytes, payload, s.signer) : sr25519Verify(payload, s.signature.bytes, s.signer);
+    if (s.signature.type === 'Ed25519')
+      return wasm ? wasmEd25519Verify(s.signature.bytes, payload, s.signer) : ed25519Verify(payload, s.signature.bytes, s.signer);
   } catch {
     // A malformed key or signature is a failed verification, reported as BadProof by the caller.
     return false;

@@ -25,16 +25,25 @@ const MAGIC_NUMBER = 0x6174656d; // "meta", little endian
 function palletsMeta(rt: MetadataSource, reg: PortableRegistryBuilder, withDocs: boolean, cc: ConstantContext): unknown[] {
   return rt.pallets.map((p) => {
     const types = rt.palletTypes(p.name);
-    const storage = p.storage?.length ? {
-      prefix: p.name,
-      items: p.storage.map((s) => {
-        const m = s.meta;
-        const type = m.hashers.length === 0
-          ? { Plain: reg.id(m.value) }
-          : { Map: { hashers: m.hashers, key: m.keys.length === 1 ? reg.id(m.keys[0]!) : reg.id({ kind: 'tuple', of: m.keys }), value: reg.id(m.value) } };
-        return { name: m.name, modifier: m.modifier, type, fallback: u8aToHex(m.fallback), docs: m.docs };
-      }),
-    } : null;
+    const storage = p.storage?.length
+      ? {
+          prefix: p.name,
+          items: p.storage.map((s) => {
+            const m = s.meta;
+            const type =
+              m.hashers.length === 0
+                ? { Plain: reg.id(m.value) }
+                : {
+                    Map: {
+                      hashers: m.hashers,
+                      key: m.keys.length === 1 ? reg.id(m.keys[0]!) : reg.id({ kind: 'tuple', of: m.keys }),
+                      value: reg.id(m.value),
+                    },
+                  };
+            return { name: m.name, modifier: m.modifier, type, fallback: u8aToHex(m.fallback), docs: m.docs };
+          }),
+        }
+      : null;
     const base = {
       name: p.name,
       storage,
@@ -62,21 +71,41 @@ export function buildMetadata(rt: MetadataSource, version: 14 | 15, cc: Constant
   const runtimeType = reg.id(rt.types.Runtime);
   let body: Record<string, unknown>;
   if (version === 14) {
-    body = { lookup: { types: [] }, pallets, extrinsic: { type: reg.id(rt.types.UncheckedExtrinsic), version: 4, signedExtensions: signedExtensions(rt, reg) }, type: runtimeType };
+    body = {
+      lookup: { types: [] },
+      pallets,
+      extrinsic: { type: reg.id(rt.types.UncheckedExtrinsic), version: 4, signedExtensions: signedExtensions(rt, reg) },
+      type: runtimeType,
+    };
   } else {
     const apis = rt.apis.map((api) => ({
       name: api.name,
-      methods: api.methods.map((m) => ({ name: m.name, inputs: m.inputs.map((i) => ({ name: i.name, type: reg.id(i.type) })), output: reg.id(m.output), docs: m.docs ?? [] })),
+      methods: api.methods.map((m) => ({
+        name: m.name,
+        inputs: m.inputs.map((i) => ({ name: i.name, type: reg.id(i.type) })),
+        output: reg.id(m.output),
+        docs: m.docs ?? [],
+      })),
       docs: api.docs ?? [],
     }));
     body = {
-      lookup: { types: [] }, pallets,
+      lookup: { types: [] },
+      pallets,
       extrinsic: {
-        version: 4, addressType: reg.id(rt.types.Address), callType: reg.id(rt.types.RuntimeCall),
-        signatureType: reg.id(rt.types.Signature), extraType: reg.id(rt.types.Extra), signedExtensions: signedExtensions(rt, reg),
+        version: 4,
+        addressType: reg.id(rt.types.Address),
+        callType: reg.id(rt.types.RuntimeCall),
+        signatureType: reg.id(rt.types.Signature),
+        extraType: reg.id(rt.types.Extra),
+        signedExtensions: signedExtensions(rt, reg),
       },
-      type: runtimeType, apis,
-      outerEnums: { callType: reg.id(rt.types.RuntimeCall), eventType: reg.id(rt.types.RuntimeEvent), errorType: reg.id(rt.types.RuntimeError) },
+      type: runtimeType,
+      apis,
+      outerEnums: {
+        callType: reg.id(rt.types.RuntimeCall),
+        eventType: reg.id(rt.types.RuntimeEvent),
+        errorType: reg.id(rt.types.RuntimeError),
+      },
       custom: { map: {} },
     };
   }

@@ -24,7 +24,8 @@ export const Phase = T.variant('frame_system::Phase', [
   { name: 'Initialization', index: 2, fields: [] },
 ]);
 
-export const EventRecordType: TypeDef = T.struct('frame_system::EventRecord',
-  { phase: Phase, event: RuntimeEventRef, topics: vec(H256) },
-  [{ name: 'E', type: RuntimeEventRef }, { name: 'T', type: H256 }]);
+export const EventRecordType: TypeDef = T.struct('frame_system::EventRecord', { phase: Phase, event: RuntimeEventRef, topics: vec(H256) }, [
+  { name: 'E', type: RuntimeEventRef },
+  { name: 'T', type: H256 },
+]);
 export const EventsType = vec(EventRecordType);

@@ -12,43 +12,77 @@ import type { Overlay, ReadState } from './state.ts';
 export type Origin = { type: 'Signed'; who: Uint8Array } | { type: 'Root' } | { type: 'None' };
 
 /** A decoded `RuntimeCall`: `{ type: palletName, value: { type: callName, value: args } }`. */
-export interface CallValue { type: string; value: { type: string; value?: unknown } }
+export interface CallValue {
+  type: string;
+  value: { type: string; value?: unknown };
+}
 
 /** An event a pallet deposits. */
-export interface PalletEvent { pallet: string; name: string; value: Record<string, unknown> | null }
+export interface PalletEvent {
+  pallet: string;
+  name: string;
+  value: Record<string, unknown> | null;
+}
 
 /** Thrown by dispatch functions to fail with a `DispatchError` (state changes are rolled back). */
 export class DispatchFailure extends Error {
-  constructor(readonly error: DispatchErrorValue, message?: string) {
+  constructor(
+    readonly error: DispatchErrorValue,
+    message?: string,
+  ) {
     super(message ?? `dispatch failed: ${JSON.stringify(error, (_, v) => (v instanceof Uint8Array ? [...v] : v))}`);
   }
 }
 
 /** `InvalidTransaction` reasons (SCALE variant order of sp_runtime::transaction_validity). */
 export type InvalidTransactionKind =
-  | 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources'
-  | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner';
+  | 'Call'
+  | 'Payment'
+  | 'Future'
+  | 'Stale'
+  | 'BadProof'
+  | 'AncientBirthBlock'
+  | 'ExhaustsResources'
+  | 'Custom'
+  | 'BadMandatory'
+  | 'MandatoryValidation'
+  | 'BadSigner';
 
 /** Thrown at pool-validation time: the transaction is rejected (JSON-RPC error 1010). */
 export class InvalidTransaction extends Error {
-  constructor(readonly kind: InvalidTransactionKind, readonly customCode?: number, detail?: string) {
+  constructor(
+    readonly kind: InvalidTransactionKind,
+    readonly customCode?: number,
+    detail?: string,
+  ) {
     super(detail ?? describeInvalid(kind, customCode));
   }
 }
 
 export function describeInvalid(kind: InvalidTransactionKind, code?: number): string {
   switch (kind) {
-    case 'Call': return 'Transaction call is not expected';
-    case 'Payment': return 'Inability to pay some fees (e.g. account balance too low)';
-    case 'Future': return 'Transaction will be valid in the future';
-    case 'Stale': return 'Transaction is outdated';
-    case 'BadProof': return 'Transaction has a bad signature';
-    case 'AncientBirthBlock': return 'Transaction has an ancient birth block';
-    case 'ExhaustsResources': return 'Transaction would exhaust the block limits';
-    case 'Custom': return `Custom error: ${code ?? 0}`;
-    case 'BadMandatory': return 'A call was labelled as mandatory, but resulted in an Error.';
-    case 'MandatoryValidation': return 'Transaction dispatch is mandatory; transactions must not be validated.';
-    case 'BadSigner': return 'Invalid signing address';
+    case 'Call':
+      return 'Transaction call is not expected';
+    case 'Payment':
+      return 'Inability to pay some fees (e.g. account balance too low)';
+    case 'Future':
+      return 'Transaction will be valid in the future';
+    case 'Stale':
+      return 'Transaction is outdated';
+    case 'BadProof':
+      return 'Transaction has a bad signature';
+    case 'AncientBirthBlock':
+      return 'Transaction has an ancient birth block';
+    case 'ExhaustsResources':
+      return 'Transaction would exhaust the block limits';
+    case 'Custom':
+      return `Custom error: ${code ?? 0}`;
+    case 'BadMandatory':
+      return 'A call was labelled as mandatory, but resulted in an Error.';
+    case 'MandatoryValidation':
+      return 'Transaction dispatch is mandatory; transactions must not be validated.';
+    case 'BadSigner':
+      return 'Invalid signing address';
   }
 }
 
@@ -111,8 +145,17 @@ export interface CallDef<A = Record<string, unknown>> {
   dispatch: (ctx: DispatchContext, args: A) => void;
 }
 
-export interface EventDef { name: string; index: number; fields: Field[]; docs?: string[] }
-export interface ErrorDef { name: string; index: number; docs?: string[] }
+export interface EventDef {
+  name: string;
+  index: number;
+  fields: Field[];
+  docs?: string[];
+}
+export interface ErrorDef {
+  name: string;
+  index: number;
+  docs?: string[];
+}
 /** What constant values may depend on (the node's options and the assembled runtime). */
 export interface ConstantContext {
   /** Runtime APIs and versions (for `System.Version`). */
@@ -135,7 +178,12 @@ export interface RuntimeApiMethod {
   docs?: string[];
   handler: (ctx: ReadContext, args: unknown[]) => unknown;
 }
-export interface RuntimeApiDef { name: string; version: number; methods: RuntimeApiMethod[]; docs?: string[] }
+export interface RuntimeApiDef {
+  name: string;
+  version: number;
+  methods: RuntimeApiMethod[];
+  docs?: string[];
+}
 
 /** Context of a pallet's custom JSON-RPC method. */
 export interface PalletRpcContext {
@@ -202,7 +250,10 @@ export function errorBuilder(spec: Pick<PalletSpec, 'name' | 'index' | 'errors'>
   return (name) => {
     const index = errorIndex.get(name);
     if (index === undefined) throw new Error(`pallet ${spec.name} has no error ${name}`);
-    return new DispatchFailure({ type: 'Module', value: { index: spec.index, error: Uint8Array.of(index, 0, 0, 0) } }, `${spec.name}.${name}`);
+    return new DispatchFailure(
+      { type: 'Module', value: { index: spec.index, error: Uint8Array.of(index, 0, 0, 0) } },
+      `${spec.name}.${name}`,
+    );
   };
 }
 

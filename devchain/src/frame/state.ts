@@ -25,7 +25,9 @@ export const fromHexKey = (k: string): Uint8Array => hexToU8a(k);
 export class MapState implements ReadState {
   private sorted: string[] | null = null;
   constructor(readonly map: Map<string, Uint8Array> = new Map()) {}
-  get(key: string): Uint8Array | undefined { return this.map.get(key); }
+  get(key: string): Uint8Array | undefined {
+    return this.map.get(key);
+  }
   keys(prefix: string): string[] {
     this.sorted ??= [...this.map.keys()].sort();
     return sliceByPrefix(this.sorted, prefix);
@@ -35,15 +37,23 @@ export class MapState implements ReadState {
     let structural = false;
     for (const [k, v] of changes) {
       if (v === null) structural = this.map.delete(k) || structural;
-      else { if (!this.map.has(k)) structural = true; this.map.set(k, v); }
+      else {
+        if (!this.map.has(k)) structural = true;
+        this.map.set(k, v);
+      }
     }
     if (structural) this.sorted = null;
   }
 }
 
 function lowerBound(arr: string[], x: string): number {
-  let lo = 0, hi = arr.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (arr[mid]! < x) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
@@ -65,8 +75,12 @@ export class Overlay implements State {
     }
     return this.base.get(key);
   }
-  set(key: string, value: Uint8Array): void { this.top().set(key, value); }
-  delete(key: string): void { this.top().set(key, null); }
+  set(key: string, value: Uint8Array): void {
+    this.top().set(key, value);
+  }
+  delete(key: string): void {
+    this.top().set(key, null);
+  }
 
   keys(prefix: string): string[] {
     const merged = new Map<string, boolean>();
@@ -74,10 +88,15 @@ export class Overlay implements State {
     for (const layer of this.layers) {
       for (const [k, v] of layer) if (k.startsWith(prefix)) merged.set(k, v !== null);
     }
-    return [...merged].filter(([, live]) => live).map(([k]) => k).sort();
+    return [...merged]
+      .filter(([, live]) => live)
+      .map(([k]) => k)
+      .sort();
   }
 
-  begin(): void { this.layers.push(new Map()); }
+  begin(): void {
+    this.layers.push(new Map());
+  }
   commit(): void {
     if (this.layers.length < 2) throw new Error('commit without an open transactional layer');
     const top = this.layers.pop()!;
@@ -88,7 +107,9 @@ export class Overlay implements State {
     if (this.layers.length < 2) throw new Error('rollback without an open transactional layer');
     this.layers.pop();
   }
-  get depth(): number { return this.layers.length - 1; }
+  get depth(): number {
+    return this.layers.length - 1;
+  }
 
   /** All changes relative to the base (only valid with no open layers). */
   changes(): Map<string, Uint8Array | null> {
@@ -101,7 +122,9 @@ export class Overlay implements State {
     return out;
   }
 
-  private top(): Map<string, Uint8Array | null> { return this.layers[this.layers.length - 1]!; }
+  private top(): Map<string, Uint8Array | null> {
+    return this.layers[this.layers.length - 1]!;
+  }
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -19,16 +19,27 @@ export function apiId(name: string): Uint8Array {
 
 export function runtimeVersionValue(v: typeof RUNTIME_VERSION, apis: { name: string; version: number }[]): Record<string, unknown> {
   return {
-    spec_name: v.specName, impl_name: v.implName, authoring_version: v.authoringVersion, spec_version: v.specVersion,
-    impl_version: v.implVersion, apis: apis.map((a) => [apiId(a.name), a.version]), transaction_version: v.transactionVersion,
+    spec_name: v.specName,
+    impl_name: v.implName,
+    authoring_version: v.authoringVersion,
+    spec_version: v.specVersion,
+    impl_version: v.implVersion,
+    apis: apis.map((a) => [apiId(a.name), a.version]),
+    transaction_version: v.transactionVersion,
     system_version: v.systemVersion,
   };
 }
 
 export function runtimeVersionJson(v: typeof RUNTIME_VERSION, apis: { name: string; version: number }[]): Record<string, unknown> {
   return {
-    specName: v.specName, implName: v.implName, authoringVersion: v.authoringVersion, specVersion: v.specVersion,
-    implVersion: v.implVersion, apis: apis.map((a) => [u8aToHex(apiId(a.name)), a.version]),
-    transactionVersion: v.transactionVersion, systemVersion: v.systemVersion, stateVersion: 1,
+    specName: v.specName,
+    implName: v.implName,
+    authoringVersion: v.authoringVersion,
+    specVersion: v.specVersion,
+    implVersion: v.implVersion,
+    apis: apis.map((a) => [u8aToHex(apiId(a.name)), a.version]),
+    transactionVersion: v.transactionVersion,
+    systemVersion: v.systemVersion,
+    stateVersion: 1,
   };
 }

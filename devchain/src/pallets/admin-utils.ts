@@ -31,22 +31,39 @@ import type { TypeDef } from '../scale/types.ts';
 const P = 'AdminUtils';
 
 type Origin = 'root' | 'owner';
-interface Item<V> { set(s: State, netuid: number, v: V): void }
+interface Item<V> {
+  set(s: State, netuid: number, v: V): void;
+}
 
 function ensureOrigin(ctx: DispatchContext, netuid: number | null, origin: Origin): 'root' | 'owner' {
   if (ctx.origin.type === 'Root') return 'root';
-  if (origin === 'owner' && ctx.origin.type === 'Signed' && netuid !== null && same(SubtensorStorage.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return 'owner';
-  throw new DispatchFailure({ type: 'BadOrigin' }, origin === 'root' ? 'BadOrigin: root is required' : 'BadOrigin: the subnet owner or root is required');
+  if (
+    origin === 'owner' &&
+    ctx.origin.type === 'Signed' &&
+    netuid !== null &&
+    same(SubtensorStorage.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)
+  )
+    return 'owner';
+  throw new DispatchFailure(
+    { type: 'BadOrigin' },
+    origin === 'root' ? 'BadOrigin: root is required' : 'BadOrigin: the subnet owner or root is required',
+  );
 }
 
 interface SetterSpec {
-  index: number; name: string; arg: string; type: TypeDef; origin: Origin;
+  index: number;
+  name: string;
+  arg: string;
+  type: TypeDef;
+  origin: Origin;
   apply: (ctx: DispatchContext, netuid: number, v: never, who: 'root' | 'owner') => void;
   /** Event of SubtensorModule deposited as `(netuid, value)`. */
   event?: string;
 }
 
-const err = (name: string): never => { throw AdminUtils.error(name); };
+const err = (name: string): never => {
+  throw AdminUtils.error(name);
+};
 
 /** Raises a SubtensorModule (pallet 7) error at its upstream variant index, as upstream AdminUtils does. */
 const subtensorErr = (index: number, name: string): never => {
@@ -61,7 +78,10 @@ const WEIGHTS_VERSION_KEY_CALL = 6;
  * pending or when fewer than `window` blocks remain before `lastEpochBlock + tempo`; always open
  * with tempo 0 (no epochs).
  */
-export function adminWindowOpen(x: { tempo: number; lastEpochBlock: bigint; pendingEpochAt: bigint; window: number }, block: number): boolean {
+export function adminWindowOpen(
+  x: { tempo: number; lastEpochBlock: bigint; pendingEpochAt: bigint; window: number },
+  block: number,
+): boolean {
   if (x.tempo <= 0) return true;
   if (x.pendingEpochAt > 0n) return false;
   const next = x.lastEpochBlock + BigInt(x.tempo);
@@ -72,7 +92,10 @@ export function adminWindowOpen(x: { tempo: number; lastEpochBlock: bigint; pend
 /** Blocks an owner must wait between two changes of the hyperparameter set by AdminUtils call `callIndex`. */
 export function ownerRateLimitBlocks(s: ReadState, netuid: number, callIndex: number): bigint {
   const tempo = BigInt(SubtensorStorage.Tempo.get(s, netuid));
-  const factor = callIndex === WEIGHTS_VERSION_KEY_CALL ? SubtensorStorage.WeightsVersionKeyRateLimit.get(s) : BigInt(SubtensorStorage.OwnerHyperparamRateLimit.get(s));
+  const factor =
+    callIndex === WEIGHTS_VERSION_KEY_CALL
+      ? SubtensorStorage.WeightsVersionKeyRateLimit.get(s)
+      : BigInt(SubtensorStorage.OwnerHyperparamRateLimit.get(s));
   return factor * tempo;
 }
 
@@ -84,9 +107,15 @@ function ensureOwnerLimits(ctx: DispatchContext, netuid: number, callIndex: numb
   const last = SubtensorStorage.LastOwnerHyperparamUpdate.get(s, netuid, callIndex);
   const limit = ownerRateLimitBlocks(s, netuid, callIndex);
   if (limit > 0n && last > 0n && now - last < limit) subtensorErr(64, 'TxRateLimitExceeded');
-  const open = adminWindowOpen({
-    tempo: SubtensorStorage.Tempo.get(s, netuid), lastEpochBlock: SubtensorStorage.LastEpochBlock.get(s, netuid), pendingEpochAt: SubtensorStorage.PendingEpochAt.get(s, netuid), window: SubtensorStorage.AdminFreezeWindow.get(s),
-  }, ctx.blockNumber);
+  const open = adminWindowOpen(
+    {
+      tempo: SubtensorStorage.Tempo.get(s, netuid),
+      lastEpochBlock: SubtensorStorage.LastEpochBlock.get(s, netuid),
+      pendingEpochAt: SubtensorStorage.PendingEpochAt.get(s, netuid),
+      window: SubtensorStorage.AdminFreezeWindow.get(s),
+    },
+    ctx.blockNumber,
+  );
   if (!open) subtensorErr(107, 'AdminActionProhibitedDuringWeightsWindow');
 }
 
@@ -97,8 +126,12 @@ function recordOwnerChange(ctx: DispatchContext, netuid: number, callIndex: numb
 
 function netSetter(spec: SetterSpec): CallDef {
   return call<Record<string, unknown>>({
-    name: spec.name, index: spec.index,
-    args: [{ name: 'netuid', type: T.u16, typeName: 'NetUid' }, { name: spec.arg, type: spec.type }],
+    name: spec.name,
+    index: spec.index,
+    args: [
+      { name: 'netuid', type: T.u16, typeName: 'NetUid' },
+      { name: spec.arg, type: spec.type },
+    ],
     dispatch: (ctx, a) => {
       const netuid = a.netuid as number;
       const who = ensureOrigin(ctx, netuid, spec.origin);
@@ -106,25 +139,76 @@ function netSetter(spec: SetterSpec): CallDef {
       ensureOwnerLimits(ctx, netuid, spec.index, who);
       spec.apply(ctx, netuid, a[spec.arg] as never, who);
       recordOwnerChange(ctx, netuid, spec.index, who);
-      if (spec.event) ctx.deposit({ pallet: 'SubtensorModule', name: spec.event, value: [netuid, a[spec.arg]] as unknown as Record<string, unknown> });
+      if (spec.event)
+        ctx.deposit({ pallet: 'SubtensorModule', name: spec.event, value: [netuid, a[spec.arg]] as unknown as Record<string, unknown> });
     },
   });
 }
 
-const put = <V>(item: Item<V>) => (ctx: DispatchContext, netuid: number, v: V): void => item.set(ctx.state, netuid, v);
-const putNonRoot = <V>(item: Item<V>) => (ctx: DispatchContext, netuid: number, v: V): void => {
-  if (netuid === 0) err('NotPermittedOnRootSubnet');
-  item.set(ctx.state, netuid, v);
-};
+const put =
+  <V>(item: Item<V>) =>
+  (ctx: DispatchContext, netuid: number, v: V): void =>
+    item.set(ctx.state, netuid, v);
+const putNonRoot =
+  <V>(item: Item<V>) =>
+  (ctx: DispatchContext, netuid: number, v: V): void => {
+    if (netuid === 0) err('NotPermittedOnRootSubnet');
+    item.set(ctx.state, netuid, v);
+  };
 
 const setters: SetterSpec[] = [
-  { index: 3, name: 'sudo_set_serving_rate_limit', arg: 'serving_rate_limit', type: T.u64, origin: 'owner', apply: put(SubtensorStorage.ServingRateLimit), event: 'ServingRateLimitSet' },
-  { index: 6, name: 'sudo_set_weights_version_key', arg: 'weights_version_key', type: T.u64, origin: 'owner', apply: put(SubtensorStorage.WeightsVersionKey), event: 'WeightsVersionKeySet' },
-  { index: 7, name: 'sudo_set_weights_set_rate_limit', arg: 'weights_set_rate_limit', type: T.u64, origin: 'root', apply: put(SubtensorStorage.WeightsSetRateLimit), event: 'WeightsSetRateLimitSet' },
-  { index: 13, name: 'sudo_set_immunity_period', arg: 'immunity_period', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.ImmunityPeriod), event: 'ImmunityPeriodSet' },
-  { index: 14, name: 'sudo_set_min_allowed_weights', arg: 'min_allowed_weights', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.MinAllowedWeights), event: 'MinAllowedWeightSet' },
   {
-    index: 15, name: 'sudo_set_max_allowed_uids', arg: 'max_allowed_uids', type: T.u16, origin: 'owner', event: 'MaxAllowedUidsSet',
+    index: 3,
+    name: 'sudo_set_serving_rate_limit',
+    arg: 'serving_rate_limit',
+    type: T.u64,
+    origin: 'owner',
+    apply: put(SubtensorStorage.ServingRateLimit),
+    event: 'ServingRateLimitSet',
+  },
+  {
+    index: 6,
+    name: 'sudo_set_weights_version_key',
+    arg: 'weights_version_key',
+    type: T.u64,
+    origin: 'owner',
+    apply: put(SubtensorStorage.WeightsVersionKey),
+    event: 'WeightsVersionKeySet',
+  },
+  {
+    index: 7,
+    name: 'sudo_set_weights_set_rate_limit',
+    arg: 'weights_set_rate_limit',
+    type: T.u64,
+    origin: 'root',
+    apply: put(SubtensorStorage.WeightsSetRateLimit),
+    event: 'WeightsSetRateLimitSet',
+  },
+  {
+    index: 13,
+    name: 'sudo_set_immunity_period',
+    arg: 'immunity_period',
+    type: T.u16,
+    origin: 'owner',
+    apply: put(SubtensorStorage.ImmunityPeriod),
+    event: 'ImmunityPeriodSet',
+  },
+  {
+    index: 14,
+    name: 'sudo_set_min_allowed_weights',
+    arg: 'min_allowed_weights',
+    type: T.u16,
+    origin: 'owner',
+    apply: put(SubtensorStorage.MinAllowedWeights),
+    event: 'MinAllowedWeightSet',
+  },
+  {
+    index: 15,
+    name: 'sudo_set_max_allowed_uids',
+    arg: 'max_allowed_uids',
+    type: T.u16,
+    origin: 'owner',
+    event: 'MaxAllowedUidsSet',
     apply: (ctx, netuid, v: number) => {
       if (v < SubtensorStorage.SubnetworkN.get(ctx.state, netuid)) err('MaxAllowedUIdsLessThanCurrentUIds');
       if (v > 256) err('MaxAllowedUidsGreaterThanDefaultMaxAllowedUids');
@@ -134,58 +218,195 @@ const setters: SetterSpec[] = [
   { index: 16, name: 'sudo_set_kappa', arg: 'kappa', type: T.u16, origin: 'root', apply: put(SubtensorStorage.Kappa), event: 'KappaSet' },
   { index: 17, name: 'sudo_set_rho', arg: 'rho', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.Rho), event: 'RhoSet' },
   {
-    index: 18, name: 'sudo_set_activity_cutoff', arg: 'activity_cutoff', type: T.u16, origin: 'owner', event: 'ActivityCutoffSet',
-    apply: (ctx, netuid, v: number) => { if (v < 360) subtensorErr(86, 'ActivityCutoffTooLow'); SubtensorStorage.ActivityCutoff.set(ctx.state, netuid, v); },
-  },
-  { index: 19, name: 'sudo_set_network_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'root', apply: put(SubtensorStorage.NetworkRegistrationAllowed), event: 'RegistrationAllowed' },
-  { index: 20, name: 'sudo_set_network_pow_registration_allowed', arg: 'registration_allowed', type: T.bool, origin: 'owner', apply: () => err('POWRegistrationDisabled') },
-  { index: 21, name: 'sudo_set_target_registrations_per_interval', arg: 'target_registrations_per_interval', type: T.u16, origin: 'root', apply: putNonRoot(SubtensorStorage.TargetRegistrationsPerInterval) },
-  {
-    index: 22, name: 'sudo_set_min_burn', arg: 'min_burn', type: T.u64, origin: 'owner', event: 'MinBurnSet',
-    apply: (ctx, netuid, v: bigint) => { if (v > SubtensorStorage.MaxBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); SubtensorStorage.MinBurn.set(ctx.state, netuid, v); },
-  },
-  {
-    index: 23, name: 'sudo_set_max_burn', arg: 'max_burn', type: T.u64, origin: 'owner', event: 'MaxBurnSet',
-    apply: (ctx, netuid, v: bigint) => { if (v < SubtensorStorage.MinBurn.get(ctx.state, netuid)) err('ValueNotInBounds'); SubtensorStorage.MaxBurn.set(ctx.state, netuid, v); },
-  },
-  { index: 24, name: 'sudo_set_difficulty', arg: 'difficulty', type: T.u64, origin: 'root', apply: put(SubtensorStorage.Difficulty), event: 'DifficultySet' },
-  {
-    index: 25, name: 'sudo_set_max_allowed_validators', arg: 'max_allowed_validators', type: T.u16, origin: 'root', event: 'MaxAllowedValidatorsSet',
-    apply: (ctx, netuid, v: number) => { if (v > SubtensorStorage.MaxAllowedUids.get(ctx.state, netuid)) err('MaxValidatorsLargerThanMaxUIds'); SubtensorStorage.MaxAllowedValidators.set(ctx.state, netuid, v); },
+    index: 18,
+    name: 'sudo_set_activity_cutoff',
+    arg: 'activity_cutoff',
+    type: T.u16,
+    origin: 'owner',
+    event: 'ActivityCutoffSet',
+    apply: (ctx, netuid, v: number) => {
+      if (v < 360) subtensorErr(86, 'ActivityCutoffTooLow');
+      SubtensorStorage.ActivityCutoff.set(ctx.state, netuid, v);
+    },
   },
   {
-    index: 26, name: 'sudo_set_bonds_moving_average', arg: 'bonds_moving_average', type: T.u64, origin: 'owner', event: 'BondsMovingAverageSet',
-    apply: (ctx, netuid, v: bigint, who) => { if (who === 'owner' && v > 975_000n) err('BondsMovingAverageMaxReached'); SubtensorStorage.BondsMovingAverage.set(ctx.state, netuid, v); },
+    index: 19,
+    name: 'sudo_set_network_registration_allowed',
+    arg: 'registration_allowed',
+    type: T.bool,
+    origin: 'root',
+    apply: put(SubtensorStorage.NetworkRegistrationAllowed),
+    event: 'RegistrationAllowed',
   },
-  { index: 27, name: 'sudo_set_max_registrations_per_block', arg: 'max_registrations_per_block', type: T.u16, origin: 'root', apply: putNonRoot(SubtensorStorage.MaxRegistrationsPerBlock) },
   {
-    index: 30, name: 'sudo_set_tempo', arg: 'tempo', type: T.u16, origin: 'root', event: 'TempoSet',
-    apply: (ctx, netuid, v: number) => { SubtensorStorage.Tempo.set(ctx.state, netuid, v); SubtensorStorage.LastEpochBlock.set(ctx.state, netuid, BigInt(ctx.blockNumber)); },
+    index: 20,
+    name: 'sudo_set_network_pow_registration_allowed',
+    arg: 'registration_allowed',
+    type: T.bool,
+    origin: 'owner',
+    apply: () => err('POWRegistrationDisabled'),
   },
   {
-    index: 49, name: 'sudo_set_commit_reveal_weights_enabled', arg: 'enabled', type: T.bool, origin: 'owner', event: 'CommitRevealEnabled',
+    index: 21,
+    name: 'sudo_set_target_registrations_per_interval',
+    arg: 'target_registrations_per_interval',
+    type: T.u16,
+    origin: 'root',
+    apply: putNonRoot(SubtensorStorage.TargetRegistrationsPerInterval),
+  },
+  {
+    index: 22,
+    name: 'sudo_set_min_burn',
+    arg: 'min_burn',
+    type: T.u64,
+    origin: 'owner',
+    event: 'MinBurnSet',
+    apply: (ctx, netuid, v: bigint) => {
+      if (v > SubtensorStorage.MaxBurn.get(ctx.state, netuid)) err('ValueNotInBounds');
+      SubtensorStorage.MinBurn.set(ctx.state, netuid, v);
+    },
+  },
+  {
+    index: 23,
+    name: 'sudo_set_max_burn',
+    arg: 'max_burn',
+    type: T.u64,
+    origin: 'owner',
+    event: 'MaxBurnSet',
+    apply: (ctx, netuid, v: bigint) => {
+      if (v < SubtensorStorage.MinBurn.get(ctx.state, netuid)) err('ValueNotInBounds');
+      SubtensorStorage.MaxBurn.set(ctx.state, netuid, v);
+    },
+  },
+  {
+    index: 24,
+    name: 'sudo_set_difficulty',
+    arg: 'difficulty',
+    type: T.u64,
+    origin: 'root',
+    apply: put(SubtensorStorage.Difficulty),
+    event: 'DifficultySet',
+  },
+  {
+    index: 25,
+    name: 'sudo_set_max_allowed_validators',
+    arg: 'max_allowed_validators',
+    type: T.u16,
+    origin: 'root',
+    event: 'MaxAllowedValidatorsSet',
+    apply: (ctx, netuid, v: number) => {
+      if (v > SubtensorStorage.MaxAllowedUids.get(ctx.state, netuid)) err('MaxValidatorsLargerThanMaxUIds');
+      SubtensorStorage.MaxAllowedValidators.set(ctx.state, netuid, v);
+    },
+  },
+  {
+    index: 26,
+    name: 'sudo_set_bonds_moving_average',
+    arg: 'bonds_moving_average',
+    type: T.u64,
+    origin: 'owner',
+    event: 'BondsMovingAverageSet',
+    apply: (ctx, netuid, v: bigint, who) => {
+      if (who === 'owner' && v > 975_000n) err('BondsMovingAverageMaxReached');
+      SubtensorStorage.BondsMovingAverage.set(ctx.state, netuid, v);
+    },
+  },
+  {
+    index: 27,
+    name: 'sudo_set_max_registrations_per_block',
+    arg: 'max_registrations_per_block',
+    type: T.u16,
+    origin: 'root',
+    apply: putNonRoot(SubtensorStorage.MaxRegistrationsPerBlock),
+  },
+  {
+    index: 30,
+    name: 'sudo_set_tempo',
+    arg: 'tempo',
+    type: T.u16,
+    origin: 'root',
+    event: 'TempoSet',
+    apply: (ctx, netuid, v: number) => {
+      SubtensorStorage.Tempo.set(ctx.state, netuid, v);
+      SubtensorStorage.LastEpochBlock.set(ctx.state, netuid, BigInt(ctx.blockNumber));
+    },
+  },
+  {
+    index: 49,
+    name: 'sudo_set_commit_reveal_weights_enabled',
+    arg: 'enabled',
+    type: T.bool,
+    origin: 'owner',
+    event: 'CommitRevealEnabled',
     apply: put(SubtensorStorage.CommitRevealWeightsEnabled),
   },
   {
-    index: 50, name: 'sudo_set_liquid_alpha_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.LiquidAlphaOn),
+    index: 50,
+    name: 'sudo_set_liquid_alpha_enabled',
+    arg: 'enabled',
+    type: T.bool,
+    origin: 'owner',
+    apply: put(SubtensorStorage.LiquidAlphaOn),
   },
   {
-    index: 57, name: 'sudo_set_commit_reveal_weights_interval', arg: 'interval', type: T.u64, origin: 'owner', event: 'CommitRevealPeriodsSet',
+    index: 57,
+    name: 'sudo_set_commit_reveal_weights_interval',
+    arg: 'interval',
+    type: T.u64,
+    origin: 'owner',
+    event: 'CommitRevealPeriodsSet',
     apply: (ctx, netuid, v: bigint) => {
       if (v < 1n) subtensorErr(113, 'RevealPeriodTooSmall');
       if (v > 100n) subtensorErr(112, 'RevealPeriodTooLarge');
       SubtensorStorage.RevealPeriodEpochs.set(ctx.state, netuid, v);
     },
   },
-  { index: 60, name: 'sudo_set_bonds_penalty', arg: 'bonds_penalty', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.BondsPenalty), event: 'BondsPenaltySet' },
-  { index: 69, name: 'sudo_set_yuma3_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.Yuma3On) },
-  { index: 70, name: 'sudo_set_bonds_reset_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.BondsResetOn), event: 'BondsResetOnSet' },
   {
-    index: 72, name: 'sudo_set_owner_immune_neuron_limit', arg: 'immune_neurons', type: T.u16, origin: 'owner',
-    apply: (ctx, netuid, v: number) => { if (v < 1 || v > 10) err('InvalidValue'); SubtensorStorage.ImmuneOwnerUidsLimit.set(ctx.state, netuid, v); },
+    index: 60,
+    name: 'sudo_set_bonds_penalty',
+    arg: 'bonds_penalty',
+    type: T.u16,
+    origin: 'owner',
+    apply: put(SubtensorStorage.BondsPenalty),
+    event: 'BondsPenaltySet',
   },
-  { index: 84, name: 'sudo_set_min_non_immune_uids', arg: 'min', type: T.u16, origin: 'root', apply: put(SubtensorStorage.MinNonImmuneUids) },
-  { index: 89, name: 'sudo_set_burn_half_life', arg: 'burn_half_life', type: T.u16, origin: 'owner', apply: put(SubtensorStorage.BurnHalfLife) },
+  { index: 69, name: 'sudo_set_yuma3_enabled', arg: 'enabled', type: T.bool, origin: 'owner', apply: put(SubtensorStorage.Yuma3On) },
+  {
+    index: 70,
+    name: 'sudo_set_bonds_reset_enabled',
+    arg: 'enabled',
+    type: T.bool,
+    origin: 'owner',
+    apply: put(SubtensorStorage.BondsResetOn),
+    event: 'BondsResetOnSet',
+  },
+  {
+    index: 72,
+    name: 'sudo_set_owner_immune_neuron_limit',
+    arg: 'immune_neurons',
+    type: T.u16,
+    origin: 'owner',
+    apply: (ctx, netuid, v: number) => {
+      if (v < 1 || v > 10) err('InvalidValue');
+      SubtensorStorage.ImmuneOwnerUidsLimit.set(ctx.state, netuid, v);
+    },
+  },
+  {
+    index: 84,
+    name: 'sudo_set_min_non_immune_uids',
+    arg: 'min',
+    type: T.u16,
+    origin: 'root',
+    apply: put(SubtensorStorage.MinNonImmuneUids),
+  },
+  {
+    index: 89,
+    name: 'sudo_set_burn_half_life',
+    arg: 'burn_half_life',
+    type: T.u16,
+    origin: 'owner',
+    apply: put(SubtensorStorage.BurnHalfLife),
+  },
 ];
 
 const calls: CallDef[] = setters.map(netSetter);
@@ -193,8 +414,13 @@ const calls: CallDef[] = setters.map(netSetter);
 // Calls with other shapes.
 calls.push(
   call<{ netuid: number; alpha_low: number; alpha_high: number }>({
-    name: 'sudo_set_alpha_values', index: 51,
-    args: [{ name: 'netuid', type: T.u16, typeName: 'NetUid' }, { name: 'alpha_low', type: T.u16 }, { name: 'alpha_high', type: T.u16 }],
+    name: 'sudo_set_alpha_values',
+    index: 51,
+    args: [
+      { name: 'netuid', type: T.u16, typeName: 'NetUid' },
+      { name: 'alpha_low', type: T.u16 },
+      { name: 'alpha_high', type: T.u16 },
+    ],
     dispatch: (ctx, a) => {
       const who = ensureOrigin(ctx, a.netuid, 'owner');
       if (!subnetExists(ctx.state, a.netuid)) err('SubnetDoesNotExist');
@@ -207,7 +433,9 @@ calls.push(
     },
   }),
   call<{ rate_limit: bigint }>({
-    name: 'sudo_set_network_rate_limit', index: 29, args: [{ name: 'rate_limit', type: T.u64, typeName: 'u64' }],
+    name: 'sudo_set_network_rate_limit',
+    index: 29,
+    args: [{ name: 'rate_limit', type: T.u64, typeName: 'u64' }],
     dispatch: (ctx, a) => {
       ensureOrigin(ctx, null, 'root');
       SubtensorStorage.NetworkRateLimit.set(ctx.state, a.rate_limit);
@@ -215,7 +443,9 @@ calls.push(
     },
   }),
   call<{ min_stake: bigint }>({
-    name: 'sudo_set_stake_threshold', index: 42, args: [{ name: 'min_stake', type: T.u64, typeName: 'u64' }],
+    name: 'sudo_set_stake_threshold',
+    index: 42,
+    args: [{ name: 'min_stake', type: T.u64, typeName: 'u64' }],
     dispatch: (ctx, a) => {
       ensureOrigin(ctx, null, 'root');
       SubtensorStorage.StakeThreshold.set(ctx.state, a.min_stake);
@@ -223,15 +453,28 @@ calls.push(
     },
   }),
   call<{ lock_cost: bigint }>({
-    name: 'sudo_set_network_min_lock_cost', index: 35, args: [{ name: 'lock_cost', type: T.u64, typeName: 'TaoBalance' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.NetworkMinLockCost.set(ctx.state, a.lock_cost); SubtensorStorage.NetworkLastLockCost.set(ctx.state, a.lock_cost); },
+    name: 'sudo_set_network_min_lock_cost',
+    index: 35,
+    args: [{ name: 'lock_cost', type: T.u64, typeName: 'TaoBalance' }],
+    dispatch: (ctx, a) => {
+      ensureOrigin(ctx, null, 'root');
+      SubtensorStorage.NetworkMinLockCost.set(ctx.state, a.lock_cost);
+      SubtensorStorage.NetworkLastLockCost.set(ctx.state, a.lock_cost);
+    },
   }),
   call<{ window: number }>({
-    name: 'sudo_set_admin_freeze_window', index: 74, args: [{ name: 'window', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.AdminFreezeWindow.set(ctx.state, a.window); },
+    name: 'sudo_set_admin_freeze_window',
+    index: 74,
+    args: [{ name: 'window', type: T.u16, typeName: 'u16' }],
+    dispatch: (ctx, a) => {
+      ensureOrigin(ctx, null, 'root');
+      SubtensorStorage.AdminFreezeWindow.set(ctx.state, a.window);
+    },
   }),
   call<{ delay: bigint }>({
-    name: 'sudo_set_start_call_delay', index: 85, args: [{ name: 'delay', type: T.u64, typeName: 'u64' }],
+    name: 'sudo_set_start_call_delay',
+    index: 85,
+    args: [{ name: 'delay', type: T.u64, typeName: 'u64' }],
     dispatch: (ctx, a) => {
       ensureOrigin(ctx, null, 'root');
       SubtensorStorage.StartCallDelay.set(ctx.state, a.delay);
@@ -239,24 +482,46 @@ calls.push(
     },
   }),
   call<{ epochs: number }>({
-    name: 'sudo_set_owner_hparam_rate_limit', index: 75, args: [{ name: 'epochs', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.OwnerHyperparamRateLimit.set(ctx.state, a.epochs); },
+    name: 'sudo_set_owner_hparam_rate_limit',
+    index: 75,
+    args: [{ name: 'epochs', type: T.u16, typeName: 'u16' }],
+    dispatch: (ctx, a) => {
+      ensureOrigin(ctx, null, 'root');
+      SubtensorStorage.OwnerHyperparamRateLimit.set(ctx.state, a.epochs);
+    },
   }),
   call<{ subnet_owner_cut: number }>({
-    name: 'sudo_set_subnet_owner_cut', index: 28, args: [{ name: 'subnet_owner_cut', type: T.u16, typeName: 'u16' }],
-    dispatch: (ctx, a) => { ensureOrigin(ctx, null, 'root'); SubtensorStorage.SubnetOwnerCut.set(ctx.state, a.subnet_owner_cut); },
+    name: 'sudo_set_subnet_owner_cut',
+    index: 28,
+    args: [{ name: 'subnet_owner_cut', type: T.u16, typeName: 'u16' }],
+    dispatch: (ctx, a) => {
+      ensureOrigin(ctx, null, 'root');
+      SubtensorStorage.SubnetOwnerCut.set(ctx.state, a.subnet_owner_cut);
+    },
   }),
 );
 calls.sort((a, b) => a.index - b.index);
 
 export const AdminUtils: Pallet = definePallet({
-  name: P, index: 19, path: 'pallet_admin_utils',
+  name: P,
+  index: 19,
+  path: 'pallet_admin_utils',
   docs: [' Hyperparameter setters for subnet owners and root.'],
   calls,
   errors: errorList([
-    'SubnetDoesNotExist', 'MaxValidatorsLargerThanMaxUIds', 'MaxAllowedUIdsLessThanCurrentUIds', 'BondsMovingAverageMaxReached',
-    'NegativeSigmoidSteepness', 'ValueNotInBounds', 'MinAllowedUidsGreaterThanCurrentUids', 'MinAllowedUidsGreaterThanMaxAllowedUids',
-    'MaxAllowedUidsLessThanMinAllowedUids', 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids', 'InvalidValue', 'NotPermittedOnRootSubnet',
-    'POWRegistrationDisabled', 'Deprecated',
+    'SubnetDoesNotExist',
+    'MaxValidatorsLargerThanMaxUIds',
+    'MaxAllowedUIdsLessThanCurrentUIds',
+    'BondsMovingAverageMaxReached',
+    'NegativeSigmoidSteepness',
+    'ValueNotInBounds',
+    'MinAllowedUidsGreaterThanCurrentUids',
+    'MinAllowedUidsGreaterThanMaxAllowedUids',
+    'MaxAllowedUidsLessThanMinAllowedUids',
+    'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids',
+    'InvalidValue',
+    'NotPermittedOnRootSubnet',
+    'POWRegistrationDisabled',
+    'Deprecated',
   ]),
 });

@@ -27,29 +27,51 @@ export function lookup(addr: MultiAddressValue): Uint8Array {
 const acc = (who: Uint8Array, n: bigint = 0n): Record<string, unknown> => ({ who, amount: n });
 
 export const Balances = definePallet({
-  name: P, index: 5, path: 'pallet_balances',
+  name: P,
+  index: 5,
+  path: 'pallet_balances',
   calls: [
     call<{ dest: MultiAddressValue; value: bigint }>({
-      name: 'transfer_allow_death', index: 0,
-      args: [{ name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'value', type: compact(T.u128), typeName: 'T::Balance' }],
+      name: 'transfer_allow_death',
+      index: 0,
+      args: [
+        { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'value', type: compact(T.u128), typeName: 'T::Balance' },
+      ],
       weight: 200_000_000n,
       dispatch: (ctx, a) => transfer(ctx, ensureSigned(ctx), lookup(a.dest), a.value, false),
     }),
     call<{ source: MultiAddressValue; dest: MultiAddressValue; value: bigint }>({
-      name: 'force_transfer', index: 2,
-      args: [{ name: 'source', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'value', type: compact(T.u128), typeName: 'T::Balance' }],
+      name: 'force_transfer',
+      index: 2,
+      args: [
+        { name: 'source', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'value', type: compact(T.u128), typeName: 'T::Balance' },
+      ],
       weight: 200_000_000n,
-      dispatch: (ctx, a) => { ensureRoot(ctx); transfer(ctx, lookup(a.source), lookup(a.dest), a.value, false); },
+      dispatch: (ctx, a) => {
+        ensureRoot(ctx);
+        transfer(ctx, lookup(a.source), lookup(a.dest), a.value, false);
+      },
     }),
     call<{ dest: MultiAddressValue; value: bigint }>({
-      name: 'transfer_keep_alive', index: 3,
-      args: [{ name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'value', type: compact(T.u128), typeName: 'T::Balance' }],
+      name: 'transfer_keep_alive',
+      index: 3,
+      args: [
+        { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'value', type: compact(T.u128), typeName: 'T::Balance' },
+      ],
       weight: 200_000_000n,
       dispatch: (ctx, a) => transfer(ctx, ensureSigned(ctx), lookup(a.dest), a.value, true),
     }),
     call<{ dest: MultiAddressValue; keep_alive: boolean }>({
-      name: 'transfer_all', index: 4,
-      args: [{ name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'keep_alive', type: T.bool, typeName: 'bool' }],
+      name: 'transfer_all',
+      index: 4,
+      args: [
+        { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'keep_alive', type: T.bool, typeName: 'bool' },
+      ],
       weight: 200_000_000n,
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
@@ -60,25 +82,102 @@ export const Balances = definePallet({
       },
     }),
     call<{ who: MultiAddressValue; new_free: bigint }>({
-      name: 'force_set_balance', index: 8,
-      args: [{ name: 'who', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'new_free', type: compact(T.u128), typeName: 'T::Balance' }],
+      name: 'force_set_balance',
+      index: 8,
+      args: [
+        { name: 'who', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'new_free', type: compact(T.u128), typeName: 'T::Balance' },
+      ],
       weight: 100_000_000n,
-      dispatch: (ctx, a) => { ensureRoot(ctx); forceSetBalance(ctx, lookup(a.who), a.new_free); },
+      dispatch: (ctx, a) => {
+        ensureRoot(ctx);
+        forceSetBalance(ctx, lookup(a.who), a.new_free);
+      },
     }),
   ],
   events: [
-    { name: 'Endowed', index: 0, fields: [{ name: 'account', type: AccountId32, typeName: 'T::AccountId' }, { name: 'free_balance', type: T.u128, typeName: 'T::Balance' }] },
-    { name: 'DustLost', index: 1, fields: [{ name: 'account', type: AccountId32, typeName: 'T::AccountId' }, { name: 'amount', type: T.u128, typeName: 'T::Balance' }] },
-    { name: 'Transfer', index: 2, fields: [{ name: 'from', type: AccountId32, typeName: 'T::AccountId' }, { name: 'to', type: AccountId32, typeName: 'T::AccountId' }, { name: 'amount', type: T.u128, typeName: 'T::Balance' }] },
-    { name: 'BalanceSet', index: 3, fields: [{ name: 'who', type: AccountId32, typeName: 'T::AccountId' }, { name: 'free', type: T.u128, typeName: 'T::Balance' }] },
-    ...['Reserved', 'Unreserved'].map((name, i) => ({ name, index: 4 + i, fields: [{ name: 'who', type: AccountId32, typeName: 'T::AccountId' }, { name: 'amount', type: T.u128, typeName: 'T::Balance' }] })),
-    { name: 'ReserveRepatriated', index: 6, fields: [{ name: 'from', type: AccountId32 }, { name: 'to', type: AccountId32 }, { name: 'amount', type: T.u128 }, { name: 'destination_status', type: T.unitEnum('frame_support::traits::tokens::misc::BalanceStatus', ['Free', 'Reserved']) }] },
-    ...['Deposit', 'Withdraw', 'Slashed', 'Minted', 'Burned'].map((name, i) => ({ name, index: 7 + i, fields: [{ name: 'who', type: AccountId32, typeName: 'T::AccountId' }, { name: 'amount', type: T.u128, typeName: 'T::Balance' }] })),
+    {
+      name: 'Endowed',
+      index: 0,
+      fields: [
+        { name: 'account', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'free_balance', type: T.u128, typeName: 'T::Balance' },
+      ],
+    },
+    {
+      name: 'DustLost',
+      index: 1,
+      fields: [
+        { name: 'account', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'amount', type: T.u128, typeName: 'T::Balance' },
+      ],
+    },
+    {
+      name: 'Transfer',
+      index: 2,
+      fields: [
+        { name: 'from', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'to', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'amount', type: T.u128, typeName: 'T::Balance' },
+      ],
+    },
+    {
+      name: 'BalanceSet',
+      index: 3,
+      fields: [
+        { name: 'who', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'free', type: T.u128, typeName: 'T::Balance' },
+      ],
+    },
+    ...['Reserved', 'Unreserved'].map((name, i) => ({
+      name,
+      index: 4 + i,
+      fields: [
+        { name: 'who', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'amount', type: T.u128, typeName: 'T::Balance' },
+      ],
+    })),
+    {
+      name: 'ReserveRepatriated',
+      index: 6,
+      fields: [
+        { name: 'from', type: AccountId32 },
+        { name: 'to', type: AccountId32 },
+        { name: 'amount', type: T.u128 },
+        { name: 'destination_status', type: T.unitEnum('frame_support::traits::tokens::misc::BalanceStatus', ['Free', 'Reserved']) },
+      ],
+    },
+    ...['Deposit', 'Withdraw', 'Slashed', 'Minted', 'Burned'].map((name, i) => ({
+      name,
+      index: 7 + i,
+      fields: [
+        { name: 'who', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'amount', type: T.u128, typeName: 'T::Balance' },
+      ],
+    })),
   ],
-  errors: errorList(['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']),
+  errors: errorList([
+    'VestingBalance',
+    'LiquidityRestrictions',
+    'InsufficientBalance',
+    'ExistentialDeposit',
+    'Expendability',
+    'ExistingVestingSchedule',
+    'DeadAccount',
+    'TooManyReserves',
+    'TooManyHolds',
+    'TooManyFreezes',
+    'IssuanceDeactivated',
+    'DeltaZero',
+  ]),
   storage: Object.values(Storage),
   constants: [
-    { name: 'ExistentialDeposit', type: T.u128, value: EXISTENTIAL_DEPOSIT, docs: [' The minimum amount required to keep an account open.'] },
+    {
+      name: 'ExistentialDeposit',
+      type: T.u128,
+      value: EXISTENTIAL_DEPOSIT,
+      docs: [' The minimum amount required to keep an account open.'],
+    },
     { name: 'MaxLocks', type: T.u32, value: 50 },
     { name: 'MaxReserves', type: T.u32, value: 50 },
     { name: 'MaxFreezes', type: T.u32, value: 50 },

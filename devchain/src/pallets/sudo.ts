@@ -32,21 +32,38 @@ const paysNoForKey = (ctx: ReadContext, _a: unknown, who: Uint8Array): 'Yes' | '
 };
 
 export const Sudo = definePallet({
-  name: P, index: 12, path: 'pallet_sudo',
+  name: P,
+  index: 12,
+  path: 'pallet_sudo',
   calls: [
     call<{ call: CallValue }>({
-      name: 'sudo', index: 0, args: [{ name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' }],
-      pays: paysNoForKey, weight: (a, rt) => 10_000_000n + rt.callWeight(a.call),
-      dispatch: (ctx, a) => { ensureSudo(ctx); ctx.deposit(Sudo.event('Sudid', { sudo_result: sudoResult(ctx, a.call, { type: 'Root' }) })); },
+      name: 'sudo',
+      index: 0,
+      args: [{ name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' }],
+      pays: paysNoForKey,
+      weight: (a, rt) => 10_000_000n + rt.callWeight(a.call),
+      dispatch: (ctx, a) => {
+        ensureSudo(ctx);
+        ctx.deposit(Sudo.event('Sudid', { sudo_result: sudoResult(ctx, a.call, { type: 'Root' }) }));
+      },
     }),
     call<{ call: CallValue; weight: unknown }>({
-      name: 'sudo_unchecked_weight', index: 1,
-      args: [{ name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' }, { name: 'weight', type: Weight, typeName: 'Weight' }],
+      name: 'sudo_unchecked_weight',
+      index: 1,
+      args: [
+        { name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' },
+        { name: 'weight', type: Weight, typeName: 'Weight' },
+      ],
       pays: paysNoForKey,
-      dispatch: (ctx, a) => { ensureSudo(ctx); ctx.deposit(Sudo.event('Sudid', { sudo_result: sudoResult(ctx, a.call, { type: 'Root' }) })); },
+      dispatch: (ctx, a) => {
+        ensureSudo(ctx);
+        ctx.deposit(Sudo.event('Sudid', { sudo_result: sudoResult(ctx, a.call, { type: 'Root' }) }));
+      },
     }),
     call<{ new: MultiAddressValue }>({
-      name: 'set_key', index: 2, args: [{ name: 'new', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }],
+      name: 'set_key',
+      index: 2,
+      args: [{ name: 'new', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }],
       pays: paysNoForKey,
       dispatch: (ctx, a) => {
         const old = ensureSudo(ctx);
@@ -56,8 +73,12 @@ export const Sudo = definePallet({
       },
     }),
     call<{ who: MultiAddressValue; call: CallValue }>({
-      name: 'sudo_as', index: 3,
-      args: [{ name: 'who', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' }, { name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' }],
+      name: 'sudo_as',
+      index: 3,
+      args: [
+        { name: 'who', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
+        { name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' },
+      ],
       pays: paysNoForKey,
       dispatch: (ctx, a) => {
         ensureSudo(ctx);
@@ -65,14 +86,27 @@ export const Sudo = definePallet({
       },
     }),
     call<Record<string, never>>({
-      name: 'remove_key', index: 4, args: [],
+      name: 'remove_key',
+      index: 4,
+      args: [],
       pays: paysNoForKey,
-      dispatch: (ctx) => { ensureSudo(ctx); Storage.Key.kill(ctx.state); ctx.deposit(Sudo.event('KeyRemoved')); },
+      dispatch: (ctx) => {
+        ensureSudo(ctx);
+        Storage.Key.kill(ctx.state);
+        ctx.deposit(Sudo.event('KeyRemoved'));
+      },
     }),
   ],
   events: [
     { name: 'Sudid', index: 0, fields: [{ name: 'sudo_result', type: DispatchResult, typeName: 'DispatchResult' }] },
-    { name: 'KeyChanged', index: 1, fields: [{ name: 'old', type: OptionAccountId, typeName: 'Option<T::AccountId>' }, { name: 'new', type: AccountId32, typeName: 'T::AccountId' }] },
+    {
+      name: 'KeyChanged',
+      index: 1,
+      fields: [
+        { name: 'old', type: OptionAccountId, typeName: 'Option<T::AccountId>' },
+        { name: 'new', type: AccountId32, typeName: 'T::AccountId' },
+      ],
+    },
     { name: 'KeyRemoved', index: 2, fields: [] },
     { name: 'SudoAsDone', index: 3, fields: [{ name: 'sudo_result', type: DispatchResult, typeName: 'DispatchResult' }] },
   ],

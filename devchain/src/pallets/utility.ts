@@ -16,22 +16,33 @@ const batchWeight = (a: { calls: CallValue[] }, rt: { callWeight(c: CallValue): 
   a.calls.reduce((sum, c) => sum + rt.callWeight(c), 5_000_000n);
 
 export const Utility = definePallet({
-  name: P, index: 11, path: 'pallet_utility',
+  name: P,
+  index: 11,
+  path: 'pallet_utility',
   calls: [
     call<{ calls: CallValue[] }>({
-      name: 'batch', index: 0, args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }], weight: batchWeight,
+      name: 'batch',
+      index: 0,
+      args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }],
+      weight: batchWeight,
       dispatch: (ctx, a) => {
         checkLimit(a.calls);
         for (const [index, c] of a.calls.entries()) {
           const error = ctx.dispatch(c, ctx.origin);
-          if (error) { ctx.deposit(Utility.event('BatchInterrupted', { index, error })); return; }
+          if (error) {
+            ctx.deposit(Utility.event('BatchInterrupted', { index, error }));
+            return;
+          }
           ctx.deposit(Utility.event('ItemCompleted'));
         }
         ctx.deposit(Utility.event('BatchCompleted'));
       },
     }),
     call<{ calls: CallValue[] }>({
-      name: 'batch_all', index: 2, args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }], weight: batchWeight,
+      name: 'batch_all',
+      index: 2,
+      args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }],
+      weight: batchWeight,
       dispatch: (ctx, a) => {
         checkLimit(a.calls);
         for (const c of a.calls) {
@@ -43,19 +54,30 @@ export const Utility = definePallet({
       },
     }),
     call<{ calls: CallValue[] }>({
-      name: 'force_batch', index: 4, args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }], weight: batchWeight,
+      name: 'force_batch',
+      index: 4,
+      args: [{ name: 'calls', type: Calls, typeName: 'Vec<<T as Config>::RuntimeCall>' }],
+      weight: batchWeight,
       dispatch: (ctx, a) => {
         checkLimit(a.calls);
         let failed = false;
         for (const c of a.calls) {
           const error = ctx.dispatch(c, ctx.origin);
-          if (error) { failed = true; ctx.deposit(Utility.event('ItemFailed', { error })); } else ctx.deposit(Utility.event('ItemCompleted'));
+          if (error) {
+            failed = true;
+            ctx.deposit(Utility.event('ItemFailed', { error }));
+          } else ctx.deposit(Utility.event('ItemCompleted'));
         }
         ctx.deposit(Utility.event(failed ? 'BatchCompletedWithErrors' : 'BatchCompleted'));
       },
     }),
     call<{ call: CallValue; weight: unknown }>({
-      name: 'with_weight', index: 5, args: [{ name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' }, { name: 'weight', type: Weight, typeName: 'Weight' }],
+      name: 'with_weight',
+      index: 5,
+      args: [
+        { name: 'call', type: RuntimeCallRef, typeName: 'Box<<T as Config>::RuntimeCall>' },
+        { name: 'weight', type: Weight, typeName: 'Weight' },
+      ],
       weight: (a) => (a.weight as { ref_time: bigint }).ref_time,
       dispatch: (ctx: DispatchContext, a) => {
         ensureRoot(ctx);
@@ -65,7 +87,14 @@ export const Utility = definePallet({
     }),
   ],
   events: [
-    { name: 'BatchInterrupted', index: 0, fields: [{ name: 'index', type: T.u32, typeName: 'u32' }, { name: 'error', type: DispatchError, typeName: 'DispatchError' }] },
+    {
+      name: 'BatchInterrupted',
+      index: 0,
+      fields: [
+        { name: 'index', type: T.u32, typeName: 'u32' },
+        { name: 'error', type: DispatchError, typeName: 'DispatchError' },
+      ],
+    },
     { name: 'BatchCompleted', index: 1, fields: [] },
     { name: 'BatchCompletedWithErrors', index: 2, fields: [] },
     { name: 'ItemCompleted', index: 3, fields: [] },
@@ -75,4 +104,3 @@ export const Utility = definePallet({
   errors: errorList(['TooManyCalls']),
   constants: [{ name: 'batched_calls_limit', type: T.u32, value: BATCHED_CALLS_LIMIT }],
 });
-

@@ -5,7 +5,7 @@ import * as state from './state.ts';
 import * as author from './author.ts';
 import * as payment from './payment.ts';
 import { dev_newBlock } from './dev/new-block.ts';
-import type { Handler, } from './shared.ts';
+import type { Handler } from './shared.ts';
 import { blockAt } from './shared.ts';
 import { InvalidRpcParams, type Pallet } from '../frame/pallet.ts';
 import { RpcError } from './shared.ts';
@@ -33,9 +33,15 @@ export function palletHandlers(pallets: Pallet[]): Record<string, Handler> {
 
 export function buildHandlers(pallets: Pallet[], extra: Record<string, Handler> = {}): Record<string, Handler> {
   const handlers: Record<string, Handler> = {
-    ...system, ...chain, ...state, ...author, ...payment, dev_newBlock, ...palletHandlers(pallets), ...extra,
+    ...system,
+    ...chain,
+    ...state,
+    ...author,
+    ...payment,
+    dev_newBlock,
+    ...palletHandlers(pallets),
+    ...extra,
   };
   handlers.rpc_methods = (): { version: number; methods: string[] } => ({ version: 1, methods: Object.keys(handlers).sort() });
   return handlers;
 }
-

@@ -10,20 +10,36 @@ import type { HeaderValue } from '../chain/executor.ts';
 
 /** A JSON-RPC error with a Substrate-like code. */
 export class RpcError extends Error {
-  constructor(readonly code: number, message: string, readonly data?: unknown) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
   toJSON(): { code: number; message: string; data?: unknown } {
-    return this.data === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, data: this.data };
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data };
   }
 }
 
-export interface Subscription { id: string; send(result: unknown): void }
+export interface Subscription {
+  id: string;
+  send(result: unknown): void;
+}
 /** Given to handlers on transports that support subscriptions (WebSocket). */
 export interface SubscriptionApi {
   open(notificationMethod: string, onCancel: () => void): Subscription;
   close(id: string): boolean;
 }
 
-export interface NodeInfo { chainName: string; nodeName: string; version: string; properties: Record<string, unknown> }
+export interface NodeInfo {
+  chainName: string;
+  nodeName: string;
+  version: string;
+  properties: Record<string, unknown>;
+}
 
 export interface RpcContext {
   chain: Chain;
@@ -42,7 +58,8 @@ export const OptHash = HashSchema.nullish();
 /** Parses params with a zod tuple; failures are JSON-RPC -32602. */
 export function parseParams<S extends z.ZodType>(schema: S, params: unknown[]): z.infer<S> {
   const r = schema.safeParse(params);
-  if (!r.success) throw new RpcError(-32602, 'Invalid params', r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
+  if (!r.success)
+    throw new RpcError(-32602, 'Invalid params', r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
   return r.data;
 }
 
@@ -56,8 +73,11 @@ export async function blockAt(ctx: RpcContext, hash: string | null | undefined):
 
 export function headerJson(h: HeaderValue): Record<string, unknown> {
   return {
-    parentHash: u8aToHex(h.parent_hash), number: `0x${h.number.toString(16)}`, stateRoot: u8aToHex(h.state_root),
-    extrinsicsRoot: u8aToHex(h.extrinsics_root), digest: { logs: h.digest.logs.map((l) => u8aToHex(encode(DigestItem, l))) },
+    parentHash: u8aToHex(h.parent_hash),
+    number: `0x${h.number.toString(16)}`,
+    stateRoot: u8aToHex(h.state_root),
+    extrinsicsRoot: u8aToHex(h.extrinsics_root),
+    digest: { logs: h.digest.logs.map((l) => u8aToHex(encode(DigestItem, l))) },
   };
 }
 

@@ -62,7 +62,10 @@ export const state_queryStorageAt: Handler = async (ctx, params) => {
 };
 
 export const state_getKeysPaged: Handler = async (ctx, params) => {
-  const [prefix, count, startKey, hash] = parseParams(z.tuple([HexSchema.nullable(), z.number().int().min(0).max(1000), HexSchema.nullish(), OptHash.optional()]), params);
+  const [prefix, count, startKey, hash] = parseParams(
+    z.tuple([HexSchema.nullable(), z.number().int().min(0).max(1000), HexSchema.nullish(), OptHash.optional()]),
+    params,
+  );
   const keys = await ctx.chain.keysAt(lower(prefix ?? '0x'), await blockAt(ctx, hash));
   const start = startKey ? lower(startKey) : '';
   return keys.filter((k) => k > start).slice(0, count);
@@ -79,8 +82,9 @@ export const state_subscribeStorage: Handler = (ctx, params) => {
   const watched = keys?.length ? new Set(keys.map(lower)) : null;
   const listener = (b: BlockInfo, changed: Map<string, Uint8Array | null>): void => {
     const changes: [string, string | null][] = [];
-    if (watched) { for (const k of watched) if (changed.has(k)) changes.push([k, hexOrNull(changed.get(k) ?? undefined)]); }
-    else for (const [k, v] of changed) changes.push([k, hexOrNull(v ?? undefined)]);
+    if (watched) {
+      for (const k of watched) if (changed.has(k)) changes.push([k, hexOrNull(changed.get(k) ?? undefined)]);
+    } else for (const [k, v] of changed) changes.push([k, hexOrNull(v ?? undefined)]);
     if (changes.length) sub.send({ block: b.hashHex, changes });
   };
   const sub = requireSubscriptions(ctx).open('state_storage', () => ctx.chain.off('block', listener));

@@ -6,14 +6,34 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { T, compact, option, vec, type TypeDef, type Variant } from '../scale/types.ts';
 import { Reader, codecOf, encode, ScaleError } from '../scale/codec.ts';
-import { AccountId32, Bytes, Era, H256, MultiAddress, MultiSignature, Unit, RuntimeVersionType, type DispatchErrorValue } from '../frame/common-types.ts';
+import {
+  AccountId32,
+  Bytes,
+  Era,
+  H256,
+  MultiAddress,
+  MultiSignature,
+  Unit,
+  RuntimeVersionType,
+  type DispatchErrorValue,
+} from '../frame/common-types.ts';
 import { outer } from '../frame/outer.ts';
 import { buildMetadata } from '../frame/metadata.ts';
 import { decodeExtrinsic, type DecodedExtrinsic } from '../frame/extrinsic.ts';
 import { RUNTIME_VERSION, runtimeVersionJson, runtimeVersionValue } from '../frame/version.ts';
 import {
-  DispatchFailure, InvalidTransaction, type CallDef, type CallValue, type ConstantContext, type DispatchContext,
-  type Origin, type Pallet, type PalletEvent, type ReadContext, type RuntimeApiDef, type RuntimeContext,
+  DispatchFailure,
+  InvalidTransaction,
+  type CallDef,
+  type CallValue,
+  type ConstantContext,
+  type DispatchContext,
+  type Origin,
+  type Pallet,
+  type PalletEvent,
+  type ReadContext,
+  type RuntimeApiDef,
+  type RuntimeContext,
 } from '../frame/pallet.ts';
 import { Storage as SystemStorage, EXTRINSIC_BASE_WEIGHT } from '../pallets/system.ts';
 import { LENGTH_FEE_PER_BYTE, WEIGHT_PER_RAO } from '../pallets/transaction-payment.ts';
@@ -24,7 +44,11 @@ export interface RuntimeOptions {
   logger?: Logger;
 }
 
-export interface CallInfo { weight: bigint; class: 'Normal' | 'Operational' | 'Mandatory'; pays: 'Yes' | 'No' }
+export interface CallInfo {
+  weight: bigint;
+  class: 'Normal' | 'Operational' | 'Mandatory';
+  pays: 'Yes' | 'No';
+}
 
 const DEFAULT_WEIGHT = 10_000_000n;
 const argsOf = (c: CallValue): Record<string, unknown> => (c.value.value ?? {}) as Record<string, unknown>;
@@ -37,7 +61,10 @@ export interface ExecContext extends RuntimeContext {
 }
 
 export class Runtime {
-  readonly types: Record<'Runtime' | 'RuntimeCall' | 'RuntimeEvent' | 'RuntimeError' | 'UncheckedExtrinsic' | 'Address' | 'Signature' | 'Extra', TypeDef>;
+  readonly types: Record<
+    'Runtime' | 'RuntimeCall' | 'RuntimeEvent' | 'RuntimeError' | 'UncheckedExtrinsic' | 'Address' | 'Signature' | 'Extra',
+    TypeDef
+  >;
   readonly signedExtensions: { identifier: string; type: TypeDef; additionalSigned: TypeDef }[];
   readonly apis: RuntimeApiDef[];
   readonly log: Logger;
@@ -45,7 +72,10 @@ export class Runtime {
   private callMap = new Map<string, { pallet: Pallet; def: CallDef }>();
   private metadataCache = new Map<number, Uint8Array>();
 
-  constructor(readonly pallets: Pallet[], readonly options: RuntimeOptions) {
+  constructor(
+    readonly pallets: Pallet[],
+    readonly options: RuntimeOptions,
+  ) {
     this.log = options.logger ?? pino({ level: 'silent' });
     const sorted = [...pallets].sort((a, b) => a.index - b.index);
     this.pallets = sorted;
@@ -56,16 +86,28 @@ export class Runtime {
       const t: { call?: TypeDef; event?: TypeDef; error?: TypeDef } = {};
       const params = [{ name: 'T' }];
       if (p.calls?.length) {
-        t.call = T.variant(`${p.path}::pallet::Call`, p.calls.map((c) => ({ name: c.name, index: c.index, fields: c.args, docs: c.docs })), params);
+        t.call = T.variant(
+          `${p.path}::pallet::Call`,
+          p.calls.map((c) => ({ name: c.name, index: c.index, fields: c.args, docs: c.docs })),
+          params,
+        );
         callVariants.push({ name: p.name, index: p.index, fields: [{ type: t.call }] });
         for (const c of p.calls) this.callMap.set(`${p.name}.${c.name}`, { pallet: p, def: c });
       }
       if (p.events?.length) {
-        t.event = T.variant(`${p.path}::pallet::Event`, p.events.map((e) => ({ name: e.name, index: e.index, fields: e.fields, docs: e.docs })), params);
+        t.event = T.variant(
+          `${p.path}::pallet::Event`,
+          p.events.map((e) => ({ name: e.name, index: e.index, fields: e.fields, docs: e.docs })),
+          params,
+        );
         eventVariants.push({ name: p.name, index: p.index, fields: [{ type: t.event }] });
       }
       if (p.errors?.length) {
-        t.error = T.variant(`${p.path}::pallet::Error`, p.errors.map((e) => ({ name: e.name, index: e.index, fields: [], docs: e.docs })), params);
+        t.error = T.variant(
+          `${p.path}::pallet::Error`,
+          p.errors.map((e) => ({ name: e.name, index: e.index, fields: [], docs: e.docs })),
+          params,
+        );
         errorVariants.push({ name: p.name, index: p.index, fields: [{ type: t.error }] });
       }
       this.palletTypeMap.set(p.name, t);
@@ -77,29 +119,71 @@ export class Runtime {
     outer.RuntimeEvent = RuntimeEvent;
     outer.RuntimeError = RuntimeError;
     this.signedExtensions = [
-      { identifier: 'CheckNonZeroSender', type: empty('frame_system::extensions::check_non_zero_sender::CheckNonZeroSender'), additionalSigned: Unit },
-      { identifier: 'CheckSpecVersion', type: empty('frame_system::extensions::check_spec_version::CheckSpecVersion'), additionalSigned: T.u32 },
+      {
+        identifier: 'CheckNonZeroSender',
+        type: empty('frame_system::extensions::check_non_zero_sender::CheckNonZeroSender'),
+        additionalSigned: Unit,
+      },
+      {
+        identifier: 'CheckSpecVersion',
+        type: empty('frame_system::extensions::check_spec_version::CheckSpecVersion'),
+        additionalSigned: T.u32,
+      },
       { identifier: 'CheckTxVersion', type: empty('frame_system::extensions::check_tx_version::CheckTxVersion'), additionalSigned: T.u32 },
       { identifier: 'CheckGenesis', type: empty('frame_system::extensions::check_genesis::CheckGenesis'), additionalSigned: H256 },
-      { identifier: 'CheckMortality', type: T.newtype('node_subtensor_runtime::check_mortality::CheckMortality', Era), additionalSigned: H256 },
-      { identifier: 'CheckNonce', type: T.newtype('node_subtensor_runtime::check_nonce::CheckNonce', compact(T.u32)), additionalSigned: Unit },
+      {
+        identifier: 'CheckMortality',
+        type: T.newtype('node_subtensor_runtime::check_mortality::CheckMortality', Era),
+        additionalSigned: H256,
+      },
+      {
+        identifier: 'CheckNonce',
+        type: T.newtype('node_subtensor_runtime::check_nonce::CheckNonce', compact(T.u32)),
+        additionalSigned: Unit,
+      },
       { identifier: 'CheckWeight', type: empty('frame_system::extensions::check_weight::CheckWeight'), additionalSigned: Unit },
       // Identifier as polkadot.js knows it (explicit Compact<u128> tip); the type path is subtensor's wrapper.
-      { identifier: 'ChargeTransactionPayment', type: T.newtype('subtensor_transaction_fee::ChargeTransactionPaymentWrapper', T.newtype('pallet_transaction_payment::ChargeTransactionPayment', compact(T.u128))), additionalSigned: Unit },
+      {
+        identifier: 'ChargeTransactionPayment',
+        type: T.newtype(
+          'subtensor_transaction_fee::ChargeTransactionPaymentWrapper',
+          T.newtype('pallet_transaction_payment::ChargeTransactionPayment', compact(T.u128)),
+        ),
+        additionalSigned: Unit,
+      },
       { identifier: 'SudoTransactionExtension', type: empty('pallet_sudo::extension::SudoTransactionExtension'), additionalSigned: Unit },
       { identifier: 'CheckShieldedTxValidity', type: empty('pallet_shield::extension::CheckShieldedTxValidity'), additionalSigned: Unit },
-      { identifier: 'SubtensorTransactionExtension', type: empty('pallet_subtensor::transaction_extension::SubtensorTransactionExtension'), additionalSigned: Unit },
+      {
+        identifier: 'SubtensorTransactionExtension',
+        type: empty('pallet_subtensor::transaction_extension::SubtensorTransactionExtension'),
+        additionalSigned: Unit,
+      },
       { identifier: 'DrandPriority', type: empty('pallet_drand::drand_priority::DrandPriority'), additionalSigned: Unit },
-      { identifier: 'CheckMetadataHash', type: T.struct('frame_metadata_hash_extension::CheckMetadataHash', { mode: T.unitEnum('frame_metadata_hash_extension::Mode', ['Disabled', 'Enabled']) }), additionalSigned: option(T.array(32, T.u8)) },
+      {
+        identifier: 'CheckMetadataHash',
+        type: T.struct('frame_metadata_hash_extension::CheckMetadataHash', {
+          mode: T.unitEnum('frame_metadata_hash_extension::Mode', ['Disabled', 'Enabled']),
+        }),
+        additionalSigned: option(T.array(32, T.u8)),
+      },
     ];
     const Extra = T.tuple(...this.signedExtensions.map((e) => e.type));
     const UncheckedExtrinsic = T.newtype('sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic', Bytes, [
-      { name: 'Address', type: MultiAddress }, { name: 'Call', type: RuntimeCall }, { name: 'Signature', type: MultiSignature }, { name: 'Extra', type: Extra },
+      { name: 'Address', type: MultiAddress },
+      { name: 'Call', type: RuntimeCall },
+      { name: 'Signature', type: MultiSignature },
+      { name: 'Extra', type: Extra },
     ]);
     outer.UncheckedExtrinsic = UncheckedExtrinsic;
     this.types = {
-      Runtime: empty('node_subtensor_runtime::Runtime'), RuntimeCall, RuntimeEvent, RuntimeError, UncheckedExtrinsic,
-      Address: MultiAddress, Signature: MultiSignature, Extra,
+      Runtime: empty('node_subtensor_runtime::Runtime'),
+      RuntimeCall,
+      RuntimeEvent,
+      RuntimeError,
+      UncheckedExtrinsic,
+      Address: MultiAddress,
+      Signature: MultiSignature,
+      Extra,
     };
     this.apis = [...this.coreApis(), ...sorted.flatMap((p) => p.runtimeApis ?? [])];
   }
@@ -115,13 +199,20 @@ export class Runtime {
   /** SCALE of the versioned metadata (cached). */
   metadata(version: 14 | 15): Uint8Array {
     let m = this.metadataCache.get(version);
-    if (!m) { m = buildMetadata(this, version, this.constantContext); this.metadataCache.set(version, m); }
+    if (!m) {
+      m = buildMetadata(this, version, this.constantContext);
+      this.metadataCache.set(version, m);
+    }
     return m;
   }
 
-  versionJson(): Record<string, unknown> { return runtimeVersionJson(RUNTIME_VERSION, this.constantContext.apis); }
+  versionJson(): Record<string, unknown> {
+    return runtimeVersionJson(RUNTIME_VERSION, this.constantContext.apis);
+  }
 
-  decodeExtrinsic(bytes: Uint8Array): DecodedExtrinsic { return decodeExtrinsic(bytes, this.types.RuntimeCall); }
+  decodeExtrinsic(bytes: Uint8Array): DecodedExtrinsic {
+    return decodeExtrinsic(bytes, this.types.RuntimeCall);
+  }
 
   lookupCall(c: CallValue): { pallet: Pallet; def: CallDef } {
     const hit = this.callMap.get(`${c.type}.${c.value.type}`);
@@ -137,8 +228,8 @@ export class Runtime {
 
   callInfo(ctx: ReadContext, c: CallValue, who: Uint8Array | null): CallInfo {
     const { def } = this.lookupCall(c);
-    const pays = typeof def.pays === 'function' ? (who ? def.pays(ctx, argsOf(c), who) : 'Yes') : def.pays ?? 'Yes';
-    const cls = c.type === 'Timestamp' ? 'Mandatory' : def.class ?? 'Normal';
+    const pays = typeof def.pays === 'function' ? (who ? def.pays(ctx, argsOf(c), who) : 'Yes') : (def.pays ?? 'Yes');
+    const cls = c.type === 'Timestamp' ? 'Mandatory' : (def.class ?? 'Normal');
     return { weight: this.callWeight(c) + EXTRINSIC_BASE_WEIGHT, class: cls, pays };
   }
 
@@ -175,12 +266,18 @@ export class Runtime {
   }
 
   /** RuntimeEvent value of a pallet event. */
-  eventValue(e: PalletEvent): unknown { return { type: e.pallet, value: { type: e.name, value: e.value } }; }
+  eventValue(e: PalletEvent): unknown {
+    return { type: e.pallet, value: { type: e.name, value: e.value } };
+  }
 
   queryInfo(ctx: ReadContext, uxt: Uint8Array): Record<string, unknown> {
     const x = this.decodeExtrinsic(uxt);
     const info = this.callInfo(ctx, x.call, x.signed?.signer ?? null);
-    return { weight: { ref_time: info.weight, proof_size: 0n }, class: { type: info.class }, partial_fee: x.signed ? this.fee(uxt.length, info) : 0n };
+    return {
+      weight: { ref_time: info.weight, proof_size: 0n },
+      class: { type: info.class },
+      partial_fee: x.signed ? this.fee(uxt.length, info) : 0n,
+    };
   }
 
   queryFeeDetails(ctx: ReadContext, uxt: Uint8Array): Record<string, unknown> {
@@ -188,7 +285,10 @@ export class Runtime {
     if (!x.signed) return { inclusion_fee: null, tip: 0n };
     const info = this.callInfo(ctx, x.call, x.signed.signer);
     if (info.pays === 'No') return { inclusion_fee: null, tip: x.signed.tip };
-    return { inclusion_fee: { base_fee: 0n, len_fee: BigInt(uxt.length) * LENGTH_FEE_PER_BYTE, adjusted_weight_fee: info.weight / WEIGHT_PER_RAO }, tip: x.signed.tip };
+    return {
+      inclusion_fee: { base_fee: 0n, len_fee: BigInt(uxt.length) * LENGTH_FEE_PER_BYTE, adjusted_weight_fee: info.weight / WEIGHT_PER_RAO },
+      tip: x.signed.tip,
+    };
   }
 
   /** Runs `Api_method` on SCALE input; returns SCALE output. */
@@ -206,21 +306,44 @@ export class Runtime {
   private coreApis(): RuntimeApiDef[] {
     const OpaqueMetadata = T.newtype('sp_core::OpaqueMetadata', Bytes);
     return [
-      { name: 'Core', version: 5, methods: [{ name: 'version', inputs: [], output: RuntimeVersionType, handler: () => runtimeVersionValue(RUNTIME_VERSION, this.constantContext.apis) }] },
       {
-        name: 'Metadata', version: 2, methods: [
+        name: 'Core',
+        version: 5,
+        methods: [
+          {
+            name: 'version',
+            inputs: [],
+            output: RuntimeVersionType,
+            handler: () => runtimeVersionValue(RUNTIME_VERSION, this.constantContext.apis),
+          },
+        ],
+      },
+      {
+        name: 'Metadata',
+        version: 2,
+        methods: [
           { name: 'metadata', inputs: [], output: OpaqueMetadata, handler: () => this.metadata(14) },
-          { name: 'metadata_at_version', inputs: [{ name: 'version', type: T.u32 }], output: option(OpaqueMetadata), handler: (_c, [v]) => (v === 14 || v === 15 ? this.metadata(v) : null) },
+          {
+            name: 'metadata_at_version',
+            inputs: [{ name: 'version', type: T.u32 }],
+            output: option(OpaqueMetadata),
+            handler: (_c, [v]) => (v === 14 || v === 15 ? this.metadata(v) : null),
+          },
           { name: 'metadata_versions', inputs: [], output: vec(T.u32), handler: () => [14, 15] },
         ],
       },
       {
-        name: 'AccountNonceApi', version: 1, methods: [{
-          name: 'account_nonce', inputs: [{ name: 'account', type: AccountId32 }], output: T.u32,
-          handler: (ctx, [who]) => SystemStorage.Account.get(ctx.state, who as Uint8Array).nonce,
-        }],
+        name: 'AccountNonceApi',
+        version: 1,
+        methods: [
+          {
+            name: 'account_nonce',
+            inputs: [{ name: 'account', type: AccountId32 }],
+            output: T.u32,
+            handler: (ctx, [who]) => SystemStorage.Account.get(ctx.state, who as Uint8Array).nonce,
+          },
+        ],
       },
     ];
   }
 }
-

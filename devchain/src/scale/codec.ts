@@ -21,19 +21,31 @@ export class Reader {
     this.offset += n;
     return out;
   }
-  byte(): number { return this.take(1)[0] as number; }
-  get remaining(): number { return this.bytes.length - this.offset; }
+  byte(): number {
+    return this.take(1)[0] as number;
+  }
+  get remaining(): number {
+    return this.bytes.length - this.offset;
+  }
 }
 
 export class Writer {
   private chunks: Uint8Array[] = [];
   private size = 0;
-  push(b: Uint8Array): void { this.chunks.push(b); this.size += b.length; }
-  byte(b: number): void { this.push(Uint8Array.of(b)); }
+  push(b: Uint8Array): void {
+    this.chunks.push(b);
+    this.size += b.length;
+  }
+  byte(b: number): void {
+    this.push(Uint8Array.of(b));
+  }
   finish(): Uint8Array {
     const out = new Uint8Array(this.size);
     let o = 0;
-    for (const c of this.chunks) { out.set(c, o); o += c.length; }
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
     return out;
   }
 }
@@ -47,14 +59,19 @@ export function encodeCompact(w: Writer, value: bigint | number): void {
   const v = BigInt(value);
   if (v < 0n) throw new ScaleError(`compact expects a non-negative integer, found ${v}`);
   if (v < 64n) w.byte(Number(v) << 2);
-  else if (v < 1n << 14n) { const n = (Number(v) << 2) | 1; w.push(Uint8Array.of(n & 0xff, n >> 8)); }
-  else if (v < 1n << 30n) {
+  else if (v < 1n << 14n) {
+    const n = (Number(v) << 2) | 1;
+    w.push(Uint8Array.of(n & 0xff, n >> 8));
+  } else if (v < 1n << 30n) {
     const n = ((Number(v) << 2) | 2) >>> 0;
     w.push(Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24));
   } else {
     const bytes: number[] = [];
     let x = v;
-    while (x > 0n) { bytes.push(Number(x & 0xffn)); x >>= 8n; }
+    while (x > 0n) {
+      bytes.push(Number(x & 0xffn));
+      x >>= 8n;
+    }
     w.byte(((bytes.length - 4) << 2) | 3);
     w.push(Uint8Array.from(bytes));
   }
@@ -63,9 +80,14 @@ export function encodeCompact(w: Writer, value: bigint | number): void {
 export function decodeCompact(r: Reader): bigint {
   const b0 = r.byte();
   switch (b0 & 3) {
-    case 0: return BigInt(b0 >> 2);
-    case 1: return BigInt((b0 | (r.byte() << 8)) >> 2);
-    case 2: { const b = r.take(3); return BigInt(((b0 | (b[0]! << 8) | (b[1]! << 16)) >>> 2) + (b[2]! << 22)); }
+    case 0:
+      return BigInt(b0 >> 2);
+    case 1:
+      return BigInt((b0 | (r.byte() << 8)) >> 2);
+    case 2: {
+      const b = r.take(3);
+      return BigInt(((b0 | (b[0]! << 8) | (b[1]! << 16)) >>> 2) + (b[2]! << 22));
+    }
     default: {
       const n = (b0 >> 2) + 4;
       const b = r.take(n);
@@ -82,7 +104,20 @@ export function compactToNumber(r: Reader): number {
   return Number(v);
 }
 
-const INT_BITS: Record<string, number> = { u8: 8, u16: 16, u32: 32, u64: 64, u128: 128, u256: 256, i8: 8, i16: 16, i32: 32, i64: 64, i128: 128, i256: 256 };
+const INT_BITS: Record<string, number> = {
+  u8: 8,
+  u16: 16,
+  u32: 32,
+  u64: 64,
+  u128: 128,
+  u256: 256,
+  i8: 8,
+  i16: 16,
+  i32: 32,
+  i64: 64,
+  i128: 128,
+  i256: 256,
+};
 
 function intCodec(name: string): Codec {
   const bits = INT_BITS[name]!;
@@ -99,7 +134,10 @@ function intCodec(name: string): Codec {
       if (x < min || x > max) throw new ScaleError(`${name} out of range: ${x}`);
       if (x < 0n) x += 1n << BigInt(bits);
       const out = new Uint8Array(bytes);
-      for (let i = 0; i < bytes; i++) { out[i] = Number(x & 0xffn); x >>= 8n; }
+      for (let i = 0; i < bytes; i++) {
+        out[i] = Number(x & 0xffn);
+        x >>= 8n;
+      }
       w.push(out);
     },
     dec(r) {
@@ -130,7 +168,9 @@ function fieldsCodec(fields: { name?: string; type: TypeRef }[]): Codec {
     },
     dec(r) {
       const o: Record<string, unknown> = {};
-      names.forEach((n, i) => { o[n] = codecs[i]!.dec(r); });
+      names.forEach((n, i) => {
+        o[n] = codecs[i]!.dec(r);
+      });
       return o;
     },
   };
@@ -164,14 +204,24 @@ function variantCodec(def: Extract<TypeDef, { kind: 'variant' }>): Codec {
     const isBool = innerDef.kind === 'primitive' && innerDef.name === 'bool';
     return {
       enc(w, v) {
-        if (v === null || v === undefined) { w.byte(0); return; }
-        if (isBool) { w.byte(v ? 1 : 2); return; }
-        w.byte(1); inner.enc(w, v);
+        if (v === null || v === undefined) {
+          w.byte(0);
+          return;
+        }
+        if (isBool) {
+          w.byte(v ? 1 : 2);
+          return;
+        }
+        w.byte(1);
+        inner.enc(w, v);
       },
       dec(r) {
         const tag = r.byte();
         if (tag === 0) return null;
-        if (isBool) { if (tag > 2) throw new ScaleError(`bad Option<bool> tag ${tag}`); return tag === 1; }
+        if (isBool) {
+          if (tag > 2) throw new ScaleError(`bad Option<bool> tag ${tag}`);
+          return tag === 1;
+        }
         if (tag !== 1) throw new ScaleError(`bad Option tag ${tag}`);
         return inner.dec(r);
       },
@@ -206,14 +256,27 @@ function buildCodec(def: TypeDef): Codec {
     case 'primitive':
       if (def.name === 'bool') {
         return {
-          enc(w, v) { if (typeof v !== 'boolean') throw new ScaleError(`bool expected, found ${typeof v}`); w.byte(v ? 1 : 0); },
-          dec(r) { const b = r.byte(); if (b > 1) throw new ScaleError(`bad bool byte ${b}`); return b === 1; },
+          enc(w, v) {
+            if (typeof v !== 'boolean') throw new ScaleError(`bool expected, found ${typeof v}`);
+            w.byte(v ? 1 : 0);
+          },
+          dec(r) {
+            const b = r.byte();
+            if (b > 1) throw new ScaleError(`bad bool byte ${b}`);
+            return b === 1;
+          },
         };
       }
       if (def.name === 'str' || def.name === 'char') {
         return {
-          enc(w, v) { const b = new TextEncoder().encode(String(v)); encodeCompact(w, b.length); w.push(b); },
-          dec(r) { return new TextDecoder().decode(r.take(compactToNumber(r))); },
+          enc(w, v) {
+            const b = new TextEncoder().encode(String(v));
+            encodeCompact(w, b.length);
+            w.push(b);
+          },
+          dec(r) {
+            return new TextDecoder().decode(r.take(compactToNumber(r)));
+          },
         };
       }
       return intCodec(def.name);
@@ -222,20 +285,35 @@ function buildCodec(def: TypeDef): Codec {
       const small = inner.kind === 'primitive' && ['u8', 'u16', 'u32'].includes(inner.name);
       const unit = inner.kind === 'tuple' && inner.of.length === 0;
       return {
-        enc(w, v) { encodeCompact(w, unit ? 0 : (v as bigint | number)); },
-        dec(r) { const x = decodeCompact(r); return unit ? null : small ? Number(x) : x; },
+        enc(w, v) {
+          encodeCompact(w, unit ? 0 : (v as bigint | number));
+        },
+        dec(r) {
+          const x = decodeCompact(r);
+          return unit ? null : small ? Number(x) : x;
+        },
       };
     }
     case 'sequence': {
       if (isU8(def.of)) {
         return {
-          enc(w, v) { if (!(v instanceof Uint8Array)) throw new ScaleError('bytes expected'); encodeCompact(w, v.length); w.push(v); },
-          dec(r) { return r.take(compactToNumber(r)).slice(); },
+          enc(w, v) {
+            if (!(v instanceof Uint8Array)) throw new ScaleError('bytes expected');
+            encodeCompact(w, v.length);
+            w.push(v);
+          },
+          dec(r) {
+            return r.take(compactToNumber(r)).slice();
+          },
         };
       }
       const c = lazyCodec(def.of);
       return {
-        enc(w, v) { if (!Array.isArray(v)) throw new ScaleError('array expected'); encodeCompact(w, v.length); for (const x of v) c.enc(w, x); },
+        enc(w, v) {
+          if (!Array.isArray(v)) throw new ScaleError('array expected');
+          encodeCompact(w, v.length);
+          for (const x of v) c.enc(w, x);
+        },
         dec(r) {
           const n = compactToNumber(r);
           if (n > r.remaining) throw new ScaleError(`sequence length ${n} exceeds the ${r.remaining} remaining bytes`);
@@ -249,8 +327,13 @@ function buildCodec(def: TypeDef): Codec {
       const len = def.len;
       if (isU8(def.of)) {
         return {
-          enc(w, v) { if (!(v instanceof Uint8Array) || v.length !== len) throw new ScaleError(`[u8; ${len}] expected`); w.push(v); },
-          dec(r) { return r.take(len).slice(); },
+          enc(w, v) {
+            if (!(v instanceof Uint8Array) || v.length !== len) throw new ScaleError(`[u8; ${len}] expected`);
+            w.push(v);
+          },
+          dec(r) {
+            return r.take(len).slice();
+          },
         };
       }
       return tupleCodec(Array.from({ length: len }, () => lazyCodec(def.of)));

@@ -5,15 +5,33 @@
  */
 import { resolve, type Field, type TypeDef, type TypeRef } from './types.ts';
 
-interface SiField { name: string | null; type: number; typeName: string | null; docs: string[] }
+interface SiField {
+  name: string | null;
+  type: number;
+  typeName: string | null;
+  docs: string[];
+}
 export interface SiType {
   id: number;
   type: { path: string[]; params: { name: string; type: number | null }[]; def: Record<string, unknown>; docs: string[] };
 }
 
 const PRIMS: Record<string, string> = {
-  bool: 'Bool', char: 'Char', str: 'Str', u8: 'U8', u16: 'U16', u32: 'U32', u64: 'U64', u128: 'U128', u256: 'U256',
-  i8: 'I8', i16: 'I16', i32: 'I32', i64: 'I64', i128: 'I128', i256: 'I256',
+  bool: 'Bool',
+  char: 'Char',
+  str: 'Str',
+  u8: 'U8',
+  u16: 'U16',
+  u32: 'U32',
+  u64: 'U64',
+  u128: 'U128',
+  u256: 'U256',
+  i8: 'I8',
+  i16: 'I16',
+  i32: 'I32',
+  i64: 'I64',
+  i128: 'I128',
+  i256: 'I256',
 };
 
 export class PortableRegistryBuilder {
@@ -30,7 +48,10 @@ export class PortableRegistryBuilder {
     if (structural) {
       const key = this.structuralKey(def);
       const hit = this.byKey.get(key);
-      if (hit !== undefined) { this.byDef.set(def, hit); return hit; }
+      if (hit !== undefined) {
+        this.byDef.set(def, hit);
+        return hit;
+      }
       const id = this.reserve(def);
       this.byKey.set(key, id);
       this.fill(id, def);
@@ -50,13 +71,20 @@ export class PortableRegistryBuilder {
 
   private structuralKey(def: TypeDef): string {
     switch (def.kind) {
-      case 'primitive': return `p:${def.name}`;
-      case 'compact': return `c:${this.id(def.of)}`;
-      case 'sequence': return `s:${this.id(def.of)}`;
-      case 'array': return `a:${def.len}:${this.id(def.of)}`;
-      case 'tuple': return `t:${def.of.map((t) => this.id(t)).join(',')}`;
-      case 'variant': return `v:${def.path.join('::')}:${(def.params ?? []).map((p) => (p.type ? this.id(p.type) : '-')).join(',')}`;
-      case 'composite': throw new Error('composites are not structural');
+      case 'primitive':
+        return `p:${def.name}`;
+      case 'compact':
+        return `c:${this.id(def.of)}`;
+      case 'sequence':
+        return `s:${this.id(def.of)}`;
+      case 'array':
+        return `a:${def.len}:${this.id(def.of)}`;
+      case 'tuple':
+        return `t:${def.of.map((t) => this.id(t)).join(',')}`;
+      case 'variant':
+        return `v:${def.path.join('::')}:${(def.params ?? []).map((p) => (p.type ? this.id(p.type) : '-')).join(',')}`;
+      case 'composite':
+        throw new Error('composites are not structural');
     }
   }
 
@@ -67,11 +95,21 @@ export class PortableRegistryBuilder {
   private fill(id: number, def: TypeDef): void {
     const entry = this.types[id]!.type;
     switch (def.kind) {
-      case 'primitive': entry.def = { Primitive: PRIMS[def.name] }; break;
-      case 'compact': entry.def = { Compact: { type: this.id(def.of) } }; break;
-      case 'sequence': entry.def = { Sequence: { type: this.id(def.of) } }; break;
-      case 'array': entry.def = { Array: { len: def.len, type: this.id(def.of) } }; break;
-      case 'tuple': entry.def = { Tuple: def.of.map((t) => this.id(t)) }; break;
+      case 'primitive':
+        entry.def = { Primitive: PRIMS[def.name] };
+        break;
+      case 'compact':
+        entry.def = { Compact: { type: this.id(def.of) } };
+        break;
+      case 'sequence':
+        entry.def = { Sequence: { type: this.id(def.of) } };
+        break;
+      case 'array':
+        entry.def = { Array: { len: def.len, type: this.id(def.of) } };
+        break;
+      case 'tuple':
+        entry.def = { Tuple: def.of.map((t) => this.id(t)) };
+        break;
       case 'composite':
         entry.path = def.path;
         entry.params = (def.params ?? []).map((p) => ({ name: p.name, type: p.type ? this.id(p.type) : null }));
@@ -83,7 +121,8 @@ export class PortableRegistryBuilder {
         entry.params = (def.params ?? []).map((p) => ({ name: p.name, type: p.type ? this.id(p.type) : null }));
         entry.def = {
           Variant: {
-            variants: [...def.variants].sort((a, b) => a.index - b.index)
+            variants: [...def.variants]
+              .sort((a, b) => a.index - b.index)
               .map((v) => ({ name: v.name, fields: this.fields(v.fields), index: v.index, docs: v.docs ?? [] })),
           },
         };

@@ -6,7 +6,13 @@
 import '@polkadot/api-augment';
 import type { ApiPromise } from '@polkadot/api';
 import type { ExecutionContext } from 'ava';
-import { runEpoch, activityCutoffBlocks, splitBlockEmission, type EpochInput, type EpochOutput } from '../../src/pallets/subtensor/epoch/index.ts';
+import {
+  runEpoch,
+  activityCutoffBlocks,
+  splitBlockEmission,
+  type EpochInput,
+  type EpochOutput,
+} from '../../src/pallets/subtensor/epoch/index.ts';
 
 type Row = Array<[number, number]>;
 
@@ -35,7 +41,8 @@ export interface EpochParity {
   expected: StoredEpochOutputs;
 }
 
-const rowOf = (r: Iterable<[{ toNumber(): number }, { toNumber(): number }]>): Row => Array.from(r, ([a, b]) => [a.toNumber(), b.toNumber()]);
+const rowOf = (r: Iterable<[{ toNumber(): number }, { toNumber(): number }]>): Row =>
+  Array.from(r, ([a, b]) => [a.toNumber(), b.toNumber()]);
 
 /** Reads the stored epoch outputs of `netuid` at block `hash`. */
 export async function readStoredOutputs(api: ApiPromise, netuid: number, hash: string): Promise<StoredEpochOutputs> {
@@ -43,7 +50,14 @@ export async function readStoredOutputs(api: ApiPromise, netuid: number, hash: s
   const q = at.query.subtensorModule;
   const n = (await q.subnetworkN(netuid)).toNumber();
   const [active, emission, consensus, incentive, dividends, vtrust, sweight, permit] = await Promise.all([
-    q.active(netuid), q.emission(netuid), q.consensus(netuid), q.incentive(netuid), q.dividends(netuid), q.validatorTrust(netuid), q.stakeWeight(netuid), q.validatorPermit(netuid),
+    q.active(netuid),
+    q.emission(netuid),
+    q.consensus(netuid),
+    q.incentive(netuid),
+    q.dividends(netuid),
+    q.validatorTrust(netuid),
+    q.stakeWeight(netuid),
+    q.validatorPermit(netuid),
   ]);
   const bonds = await Promise.all(Array.from({ length: n }, async (_, uid) => rowOf(await q.bonds(netuid, uid))));
   return {
@@ -75,25 +89,36 @@ export async function readEpochInput(api: ApiPromise, netuid: number, hash: stri
   const idxAfter = (await post.query.subtensorModule.subnetEpochIndex(netuid)).toNumber();
   const lastEpoch = (await post.query.subtensorModule.lastEpochBlock(netuid)).toNumber();
   if (idxAfter !== idxBefore + 1 || lastEpoch !== block) {
-    throw new Error(`readEpochInput: expected an epoch of subnet ${netuid} in block ${block}, found SubnetEpochIndex ${idxBefore} → ${idxAfter}, LastEpochBlock ${lastEpoch}`);
+    throw new Error(
+      `readEpochInput: expected an epoch of subnet ${netuid} in block ${block}, found SubnetEpochIndex ${idxBefore} → ${idxAfter}, LastEpochBlock ${lastEpoch}`,
+    );
   }
-  if ((await q.commitRevealWeightsEnabled(netuid)).isTrue) throw new Error(`readEpochInput: expected commit-reveal off on subnet ${netuid} (the CR mask is not rebuilt here)`);
+  if ((await q.commitRevealWeightsEnabled(netuid)).isTrue)
+    throw new Error(`readEpochInput: expected commit-reveal off on subnet ${netuid} (the CR mask is not rebuilt here)`);
   const n = (await q.subnetworkN(netuid)).toNumber();
   const tempo = (await q.tempo(netuid)).toNumber();
   const keyEntries = await q.keys.entries(netuid);
   const hotkeyOf = new Map(keyEntries.map(([k, v]) => [(k.args[1] as { toNumber(): number }).toNumber(), v.toHex()]));
   const uids = Array.from({ length: n }, (_, uid) => uid);
   const hasHotkey = uids.map((uid) => hotkeyOf.has(uid));
-  const alphaStake = await Promise.all(uids.map(async (uid) => {
-    const hk = hotkeyOf.get(uid);
-    return hk === undefined ? 0n : (await q.totalHotkeyAlpha(hk, netuid)).toBigInt();
-  }));
+  const alphaStake = await Promise.all(
+    uids.map(async (uid) => {
+      const hk = hotkeyOf.get(uid);
+      return hk === undefined ? 0n : (await q.totalHotkeyAlpha(hk, netuid)).toBigInt();
+    }),
+  );
   const ownerHot = await q.subnetOwnerHotkey(netuid);
   const ownerUidOpt = await q.uids(netuid, ownerHot);
   const av = await q.alphaValues(netuid);
-  const pending = (await q.pendingServerEmission(netuid)).toBigInt() + (await q.pendingValidatorEmission(netuid)).toBigInt() + (await q.pendingRootAlphaDivs(netuid)).toBigInt();
+  const pending =
+    (await q.pendingServerEmission(netuid)).toBigInt() +
+    (await q.pendingValidatorEmission(netuid)).toBigInt() +
+    (await q.pendingRootAlphaDivs(netuid)).toBigInt();
   const accrued = (await post.query.subtensorModule.subnetAlphaOut(netuid)).toBigInt() - (await q.subnetAlphaOut(netuid)).toBigInt();
-  const split = accrued > 0n ? splitBlockEmission(accrued, { subnetOwnerCut: (await q.subnetOwnerCut()).toNumber() }) : { server: 0n, validator: 0n, rootDivs: 0n };
+  const split =
+    accrued > 0n
+      ? splitBlockEmission(accrued, { subnetOwnerCut: (await q.subnetOwnerCut()).toNumber() })
+      : { server: 0n, validator: 0n, rootDivs: 0n };
   return {
     n,
     currentBlock: block,
@@ -125,8 +150,15 @@ export async function readEpochInput(api: ApiPromise, netuid: number, hash: stri
 /** Projects a pure epoch result onto the stored fields. */
 export function expectedStored(out: EpochOutput): StoredEpochOutputs {
   return {
-    active: out.active, emission: out.emission, consensus: out.consensus, incentive: out.incentive, dividends: out.dividends,
-    validatorTrust: out.validatorTrust, stakeWeight: out.stakeWeight, validatorPermit: out.newValidatorPermit, bonds: out.bonds,
+    active: out.active,
+    emission: out.emission,
+    consensus: out.consensus,
+    incentive: out.incentive,
+    dividends: out.dividends,
+    validatorTrust: out.validatorTrust,
+    stakeWeight: out.stakeWeight,
+    validatorPermit: out.newValidatorPermit,
+    bonds: out.bonds,
   };
 }
 

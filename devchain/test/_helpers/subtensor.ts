@@ -13,14 +13,34 @@ import { spawnDevchain } from './spawn.ts';
 export const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 export const key = (uri: string): KeyringPair => keyring.addFromUri(uri);
 
-export interface Chain { api: ApiPromise; provider: WsProvider; newBlocks(count?: number): Promise<string> }
+export interface Chain {
+  api: ApiPromise;
+  provider: WsProvider;
+  newBlocks(count?: number): Promise<string>;
+}
 
 /** Spawns `arena devchain --tmp --manual-seal` with `genesis.pallets.SubtensorModule = subtensor`. */
-export async function startChain(t: ExecutionContext, subtensor: unknown, extraArgs: string[] = [], options: Record<string, unknown> = {}): Promise<Chain> {
+export async function startChain(
+  t: ExecutionContext,
+  subtensor: unknown,
+  extraArgs: string[] = [],
+  options: Record<string, unknown> = {},
+): Promise<Chain> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-st-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const cfg = join(dir, 'devchain.json');
-  writeFileSync(cfg, JSON.stringify({ ...options, genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: subtensor === undefined ? {} : { SubtensorModule: subtensor } } }));
+  writeFileSync(
+    cfg,
+    JSON.stringify({
+      ...options,
+      genesis: {
+        devAccountsTao: 1_000_000,
+        accounts: [],
+        sudo: '//Alice',
+        pallets: subtensor === undefined ? {} : { SubtensorModule: subtensor },
+      },
+    }),
+  );
   const node = await spawnDevchain(t, ['--config', cfg, '--tmp', '--manual-seal', '--log-level', 'info', ...extraArgs]);
   const provider = new WsProvider(node.url, false);
   await provider.connect();
@@ -29,7 +49,12 @@ export async function startChain(t: ExecutionContext, subtensor: unknown, extraA
   return { api, provider, newBlocks: async (count = 1) => (await provider.send('dev_newBlock', [{ count }])) as string };
 }
 
-export interface ExecResult { ok: boolean; error?: string; events: string[]; blockHash: string }
+export interface ExecResult {
+  ok: boolean;
+  error?: string;
+  events: string[];
+  blockHash: string;
+}
 
 /** Signs and submits each `[tx, signer]`, seals one block, and reports each extrinsic's outcome. */
 export async function execMany(chain: Chain, txs: Array<[SubmittableExtrinsic<'promise'>, KeyringPair]>): Promise<ExecResult[]> {
@@ -56,13 +81,27 @@ export async function execMany(chain: Chain, txs: Array<[SubmittableExtrinsic<'p
     let error: string | undefined;
     if (failed && api.events.system.ExtrinsicFailed.is(failed.event)) {
       const de = failed.event.data.dispatchError;
-      error = de.isModule ? (() => { const m = api.registry.findMetaError(de.asModule); return `${m.section}.${m.name}`; })() : de.type;
+      error = de.isModule
+        ? (() => {
+            const m = api.registry.findMetaError(de.asModule);
+            return `${m.section}.${m.name}`;
+          })()
+        : de.type;
     }
     // Sudo: the inner result.
     const sudid = mine.find((r) => r.event.section === 'sudo' && r.event.method === 'Sudid');
     if (!error && sudid) {
-      const res = sudid.event.data[0] as unknown as { isErr: boolean; asErr: { isModule: boolean; asModule: Parameters<typeof api.registry.findMetaError>[0]; type: string } };
-      if (res.isErr) error = res.asErr.isModule ? (() => { const m = api.registry.findMetaError(res.asErr.asModule); return `${m.section}.${m.name}`; })() : res.asErr.type;
+      const res = sudid.event.data[0] as unknown as {
+        isErr: boolean;
+        asErr: { isModule: boolean; asModule: Parameters<typeof api.registry.findMetaError>[0]; type: string };
+      };
+      if (res.isErr)
+        error = res.asErr.isModule
+          ? (() => {
+              const m = api.registry.findMetaError(res.asErr.asModule);
+              return `${m.section}.${m.name}`;
+            })()
+          : res.asErr.type;
     }
     return { ok: !error, error, events, blockHash };
   });

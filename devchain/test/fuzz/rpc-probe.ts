@@ -16,7 +16,8 @@ export function judgeReply(r: unknown): { problem: string | null; label: string 
   if (m.jsonrpc !== '2.0') return { problem: `reply without jsonrpc 2.0: ${JSON.stringify(r).slice(0, 200)}`, label: 'bad' };
   if (m.error !== undefined) {
     const code = m.error.code;
-    if (typeof code !== 'number' || !DOCUMENTED_CODES.has(code)) return { problem: `undocumented error ${JSON.stringify(m.error).slice(0, 300)}`, label: `code ${String(code)}` };
+    if (typeof code !== 'number' || !DOCUMENTED_CODES.has(code))
+      return { problem: `undocumented error ${JSON.stringify(m.error).slice(0, 300)}`, label: `code ${String(code)}` };
     if (typeof m.error.message !== 'string') return { problem: 'error without a message', label: 'bad' };
     return { problem: null, label: `code ${code}` };
   }
@@ -45,7 +46,11 @@ export class WsProbe {
 
   private constructor(private ws: WebSocket) {
     ws.on('message', (d) => this.onMessage(d.toString()));
-    ws.on('close', (code) => { this.closed = code; for (const w of this.waiters.values()) w(); for (const w of this.replyWaiters.values()) w(null); });
+    ws.on('close', (code) => {
+      this.closed = code;
+      for (const w of this.waiters.values()) w();
+      for (const w of this.replyWaiters.values()) w(null);
+    });
   }
 
   static open(url: string): Promise<WsProbe> {
@@ -58,10 +63,21 @@ export class WsProbe {
 
   private onMessage(text: string): void {
     let v: unknown;
-    try { v = JSON.parse(text); } catch { this.inbox.push({ notJson: text.slice(0, 200) }); return; }
+    try {
+      v = JSON.parse(text);
+    } catch {
+      this.inbox.push({ notJson: text.slice(0, 200) });
+      return;
+    }
     const id = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Reply).id : undefined;
-    if (typeof id === 'string' && this.waiters.has(id)) { this.waiters.get(id)!(); return; }
-    if (typeof id === 'string' && this.replyWaiters.has(id)) { this.replyWaiters.get(id)!(v); return; }
+    if (typeof id === 'string' && this.waiters.has(id)) {
+      this.waiters.get(id)!();
+      return;
+    }
+    if (typeof id === 'string' && this.replyWaiters.has(id)) {
+      this.replyWaiters.get(id)!(v);
+      return;
+    }
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'method' in v) return; // a subscription notification
     this.inbox.push(v);
   }
@@ -70,8 +86,15 @@ export class WsProbe {
   async send(frame: string, timeoutMs = 10_000): Promise<unknown[]> {
     const id = `sentinel-${++this.seq}`;
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(id); reject(new Error(`no sentinel reply within ${timeoutMs} ms`)); }, timeoutMs);
-      this.waiters.set(id, () => { clearTimeout(timer); this.waiters.delete(id); resolve(); });
+      const timer = setTimeout(() => {
+        this.waiters.delete(id);
+        reject(new Error(`no sentinel reply within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(id, () => {
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        resolve();
+      });
     });
     this.ws.send(frame);
     this.ws.send(JSON.stringify({ jsonrpc: '2.0', id, method: 'system_health', params: [] }));
@@ -87,8 +110,16 @@ export class WsProbe {
     const id = `req-${++this.seq}`;
     let reply: unknown;
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { this.replyWaiters.delete(id); reject(new Error(`no reply to ${method} within ${timeoutMs} ms`)); }, timeoutMs);
-      this.replyWaiters.set(id, (r) => { clearTimeout(timer); this.replyWaiters.delete(id); reply = r; resolve(); });
+      const timer = setTimeout(() => {
+        this.replyWaiters.delete(id);
+        reject(new Error(`no reply to ${method} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.replyWaiters.set(id, (r) => {
+        clearTimeout(timer);
+        this.replyWaiters.delete(id);
+        reply = r;
+        resolve();
+      });
     });
     this.ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
     await done;
@@ -98,16 +129,27 @@ export class WsProbe {
 
   private replyWaiters = new Map<string, (reply: unknown) => void>();
 
-  close(): void { this.ws.close(); }
+  close(): void {
+    this.ws.close();
+  }
 }
 
 /** POSTs `body` to the devchain's HTTP endpoint; returns status and parsed body (null when empty). */
 export async function httpPost(url: string, body: string, timeoutMs = 10_000): Promise<{ status: number; json: unknown; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const text = await res.text();
   let json: unknown = null;
   if (text.length > 0) {
-    try { json = JSON.parse(text); } catch { json = { notJson: text.slice(0, 200) }; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = { notJson: text.slice(0, 200) };
+    }
   }
   return { status: res.status, json, text };
 }

@@ -6,7 +6,15 @@
  */
 import fc from 'fast-check';
 import { startDevchainProcess, type DevchainProcess } from '../../../test/_helpers/devchain.ts';
-import { assertBoundedRss, checkProperty, FuzzFailure, Tally, watchRss, type FuzzOptions, type FuzzSurface } from '../../../test/fuzz/surface.ts';
+import {
+  assertBoundedRss,
+  checkProperty,
+  FuzzFailure,
+  Tally,
+  watchRss,
+  type FuzzOptions,
+  type FuzzSurface,
+} from '../../../test/fuzz/surface.ts';
 import { httpPost, judgeBody, WsProbe } from './rpc-probe.ts';
 
 const SUBNET_CONFIG = new URL('../../../configs/devchain/subnet.json', import.meta.url).pathname;
@@ -15,7 +23,7 @@ const DEV_ADDRESSES = ['5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', '5FHn
 /** Starts a devchain with a subnet (so storage is not empty), in memory, blocks on demand. */
 export async function startFuzzDevchain(): Promise<DevchainProcess> {
   const { readFileSync } = await import('node:fs');
-  const config = { ...JSON.parse(readFileSync(SUBNET_CONFIG, 'utf8')) as Record<string, unknown>, port: 0 };
+  const config = { ...(JSON.parse(readFileSync(SUBNET_CONFIG, 'utf8')) as Record<string, unknown>), port: 0 };
   return startDevchainProcess({ config, args: ['--tmp', '--manual-seal'], env: { ARENA_DEVCHAIN_MAX_PAYLOAD_BYTES: String(1 << 20) } });
 }
 
@@ -42,12 +50,22 @@ function paramArb(): fc.Arbitrary<unknown> {
 
 /** One request object: method from the node's list or random; id, jsonrpc and params sometimes wrong. */
 function requestArb(methods: string[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record({
-    jsonrpc: fc.oneof({ weight: 9, arbitrary: fc.constant('2.0') }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) }),
-    id: fc.oneof({ weight: 8, arbitrary: fc.nat() }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) }),
-    method: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
-    params: fc.oneof({ weight: 9, arbitrary: fc.array(paramArb(), { maxLength: 4 }) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }),
-  }, { requiredKeys: ['method'] });
+  return fc.record(
+    {
+      jsonrpc: fc.oneof({ weight: 9, arbitrary: fc.constant('2.0') }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) }),
+      id: fc.oneof(
+        { weight: 8, arbitrary: fc.nat() },
+        { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) },
+      ),
+      method: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
+      params: fc.oneof(
+        { weight: 9, arbitrary: fc.array(paramArb(), { maxLength: 4 }) },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+      ),
+    },
+    { requiredKeys: ['method'] },
+  );
 }
 
 /** A whole frame: one request, a batch, random text, or a request text cut or with one character replaced. */
@@ -55,11 +73,19 @@ export function frameArb(methods: string[]): fc.Arbitrary<string> {
   const req = requestArb(methods);
   return fc.oneof(
     { weight: 6, arbitrary: req.map((r) => JSON.stringify(r)) },
-    { weight: 2, arbitrary: fc.array(fc.oneof(req, fc.jsonValue({ maxDepth: 1 })), { minLength: 0, maxLength: 12 }).map((b) => JSON.stringify(b)) },
+    {
+      weight: 2,
+      arbitrary: fc.array(fc.oneof(req, fc.jsonValue({ maxDepth: 1 })), { minLength: 0, maxLength: 12 }).map((b) => JSON.stringify(b)),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 60, unit: 'binary' }) },
-    { weight: 1, arbitrary: fc.tuple(req, fc.nat(), fc.string({ minLength: 1, maxLength: 1 })).map(([r, at, ch]) => {
-      const s = JSON.stringify(r); const i = at % (s.length + 1); return s.slice(0, i) + ch + s.slice(i + 1);
-    }) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(req, fc.nat(), fc.string({ minLength: 1, maxLength: 1 })).map(([r, at, ch]) => {
+        const s = JSON.stringify(r);
+        const i = at % (s.length + 1);
+        return s.slice(0, i) + ch + s.slice(i + 1);
+      }),
+    },
   );
 }
 
@@ -70,7 +96,13 @@ export async function assertStillServing(surface: string, o: FuzzOptions, chain:
     const ws = await probe.request('chain_getHeader', []);
     const http = await httpPost(chain.httpUrl, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'chain_getHeader', params: [] }));
     const ok = (v: unknown): boolean => typeof (v as { result?: { number?: unknown } })?.result?.number === 'string';
-    if (!ok(ws) || !ok(http.json)) throw new FuzzFailure(surface, o.seed, undefined, `a legitimate client was not served after the run: ws ${JSON.stringify(ws)}, http ${http.text.slice(0, 200)}`);
+    if (!ok(ws) || !ok(http.json))
+      throw new FuzzFailure(
+        surface,
+        o.seed,
+        undefined,
+        `a legitimate client was not served after the run: ws ${JSON.stringify(ws)}, http ${http.text.slice(0, 200)}`,
+      );
   } finally {
     probe.close();
   }
@@ -78,55 +110,72 @@ export async function assertStillServing(surface: string, o: FuzzOptions, chain:
 
 async function withChain<T>(fn: (chain: DevchainProcess) => Promise<T>): Promise<T> {
   const chain = await startFuzzDevchain();
-  try { return await fn(chain); } finally { chain.child.kill('SIGKILL'); await chain.exited; }
+  try {
+    return await fn(chain);
+  } finally {
+    chain.child.kill('SIGKILL');
+    await chain.exited;
+  }
 }
 
 const wsSurface: FuzzSurface = {
   name: 'devchain.rpc.ws',
-  run: (o) => withChain(async (chain) => {
-    const started = Date.now();
-    const methods = await methodNames(chain);
-    const probe = await WsProbe.open(chain.url);
-    const tally = new Tally();
-    const rss = watchRss(chain.child.pid!);
-    try {
-      await checkProperty('devchain.rpc.ws', fc.asyncProperty(frameArb(methods), async (frame) => {
-        const replies = await probe.send(frame);
-        for (const r of replies) {
-          const j = judgeBody(r);
-          for (const l of j.labels) tally.add(l);
-          if (j.problem !== null) throw new Error(`${j.problem} for frame ${frame.slice(0, 300)}`);
-        }
-      }), o);
-    } finally { probe.close(); }
-    const mem = rss.stop();
-    assertBoundedRss('devchain.rpc.ws', o, mem, 150);
-    await assertStillServing('devchain.rpc.ws', o, chain);
-    return { surface: 'devchain.rpc.ws', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, rss: mem, outcomes: tally.counts };
-  }),
+  run: (o) =>
+    withChain(async (chain) => {
+      const started = Date.now();
+      const methods = await methodNames(chain);
+      const probe = await WsProbe.open(chain.url);
+      const tally = new Tally();
+      const rss = watchRss(chain.child.pid!);
+      try {
+        await checkProperty(
+          'devchain.rpc.ws',
+          fc.asyncProperty(frameArb(methods), async (frame) => {
+            const replies = await probe.send(frame);
+            for (const r of replies) {
+              const j = judgeBody(r);
+              for (const l of j.labels) tally.add(l);
+              if (j.problem !== null) throw new Error(`${j.problem} for frame ${frame.slice(0, 300)}`);
+            }
+          }),
+          o,
+        );
+      } finally {
+        probe.close();
+      }
+      const mem = rss.stop();
+      assertBoundedRss('devchain.rpc.ws', o, mem, 150);
+      await assertStillServing('devchain.rpc.ws', o, chain);
+      return { surface: 'devchain.rpc.ws', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, rss: mem, outcomes: tally.counts };
+    }),
 };
 
 const httpSurface: FuzzSurface = {
   name: 'devchain.rpc.http',
-  run: (o) => withChain(async (chain) => {
-    const started = Date.now();
-    const methods = await methodNames(chain);
-    const tally = new Tally();
-    const rss = watchRss(chain.child.pid!);
-    await checkProperty('devchain.rpc.http', fc.asyncProperty(frameArb(methods), async (frame) => {
-      const r = await httpPost(chain.httpUrl, frame);
-      tally.add(`http ${r.status}`);
-      if (r.status !== 200 && r.status !== 204) throw new Error(`HTTP ${r.status} for frame ${frame.slice(0, 300)}`);
-      if (r.json === null) return; // notifications only: nothing to answer
-      const j = judgeBody(r.json);
-      for (const l of j.labels) tally.add(l);
-      if (j.problem !== null) throw new Error(`${j.problem} for frame ${frame.slice(0, 300)}`);
-    }), o);
-    const mem = rss.stop();
-    assertBoundedRss('devchain.rpc.http', o, mem, 150);
-    await assertStillServing('devchain.rpc.http', o, chain);
-    return { surface: 'devchain.rpc.http', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, rss: mem, outcomes: tally.counts };
-  }),
+  run: (o) =>
+    withChain(async (chain) => {
+      const started = Date.now();
+      const methods = await methodNames(chain);
+      const tally = new Tally();
+      const rss = watchRss(chain.child.pid!);
+      await checkProperty(
+        'devchain.rpc.http',
+        fc.asyncProperty(frameArb(methods), async (frame) => {
+          const r = await httpPost(chain.httpUrl, frame);
+          tally.add(`http ${r.status}`);
+          if (r.status !== 200 && r.status !== 204) throw new Error(`HTTP ${r.status} for frame ${frame.slice(0, 300)}`);
+          if (r.json === null) return; // notifications only: nothing to answer
+          const j = judgeBody(r.json);
+          for (const l of j.labels) tally.add(l);
+          if (j.problem !== null) throw new Error(`${j.problem} for frame ${frame.slice(0, 300)}`);
+        }),
+        o,
+      );
+      const mem = rss.stop();
+      assertBoundedRss('devchain.rpc.http', o, mem, 150);
+      await assertStillServing('devchain.rpc.http', o, chain);
+      return { surface: 'devchain.rpc.http', runs: o.numRuns, seed: o.seed, ms: Date.now() - started, rss: mem, outcomes: tally.counts };
+    }),
 };
 
 export const surfaces: FuzzSurface[] = [wsSurface, httpSurface];

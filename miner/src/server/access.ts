@@ -48,7 +48,8 @@ export function authorize(body: Uint8Array, metadata: Metadata, deps: AccessDeps
   if (!verified.ok) throw new ProtocolError(verified.code, verified.reason);
   const seen = deps.replay.checkAndAdd(hotkey, parsed.headers.uuid, nowMs);
   if (seen === 'replayed') throw new ProtocolError('replayed', `uuid ${parsed.headers.uuid} was already used`);
-  if (seen === 'full') throw new ProtocolError('rate-limited', `caller ${hotkey} has too many unexpired request uuids; retry once older ones expire`);
+  if (seen === 'full')
+    throw new ProtocolError('rate-limited', `caller ${hotkey} has too many unexpired request uuids; retry once older ones expire`);
   if (!deps.limiter.tryTake(hotkey, nowMs)) throw new ProtocolError('rate-limited', `caller ${hotkey} is over its rate limit`);
   return { hotkey, entry, record: verified.record };
 }
@@ -63,7 +64,10 @@ export function checkCaller(hotkey: string, deps: Pick<AccessDeps, 'callerDirect
   if (!entry.validatorPermit) throw new ProtocolError('no-permit', `caller ${hotkey} (uid ${entry.uid}) has no validator permit`);
   const floor = deps.callerDirectory.minStakeRao ?? 0n;
   if (floor > 0n && !(entry.stakeRao >= floor)) {
-    throw new ProtocolError('low-stake', `caller ${hotkey} (uid ${entry.uid}) has a stake of ${formatTao(entry.stakeRao ?? 0n)}, below this miner's floor of ${formatTao(floor)}`);
+    throw new ProtocolError(
+      'low-stake',
+      `caller ${hotkey} (uid ${entry.uid}) has a stake of ${formatTao(entry.stakeRao ?? 0n)}, below this miner's floor of ${formatTao(floor)}`,
+    );
   }
   return entry;
 }

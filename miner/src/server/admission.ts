@@ -7,7 +7,13 @@
  * hotkey, and verifications per second overall), so a flood of forged requests naming a real validator cannot
  * hold a core. Admitted calls then count the bytes they read against a per-connection and a total in-flight cap.
  */
-import { ServerInterceptingCall, type status as GrpcStatus, type Metadata, type ServerInterceptingCallInterface, type ServerInterceptor } from '@grpc/grpc-js';
+import {
+  ServerInterceptingCall,
+  type status as GrpcStatus,
+  type Metadata,
+  type ServerInterceptingCallInterface,
+  type ServerInterceptor,
+} from '@grpc/grpc-js';
 import { constants as http2Constants, type Http2Session, type ServerHttp2Stream } from 'node:http2';
 import { ProtocolError, grpcStatusOf, parseHeaders } from '#protocol';
 import { checkCaller, type AccessDeps } from './access.ts';
@@ -45,7 +51,11 @@ class InFlight {
 const SERVICE_PREFIX = '/arena.v1.MinerService/';
 
 /** The interceptor; `onRefused` is called once per call refused here. */
-export function admissionInterceptor(deps: AccessDeps, limits: AdmissionLimits & { maxMessageBytes: number }, onRefused: (r: AdmissionRefusal) => void): ServerInterceptor {
+export function admissionInterceptor(
+  deps: AccessDeps,
+  limits: AdmissionLimits & { maxMessageBytes: number },
+  onRefused: (r: AdmissionRefusal) => void,
+): ServerInterceptor {
   const perAddress = new TokenBucketLimiter({ ratePerSec: limits.perAddressPerSec ?? 200, burst: 2 * (limits.perAddressPerSec ?? 200) });
   const perHotkey = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 50, burst: 2 * (limits.perHotkeyPerSec ?? 50) });
   const verifies = new TokenBucketLimiter({ ratePerSec: limits.verifyPerSec ?? 500, burst: limits.verifyPerSec ?? 500 });
@@ -58,7 +68,12 @@ export function admissionInterceptor(deps: AccessDeps, limits: AdmissionLimits &
   /** Undefined when the call may proceed to reading its body; else why not. */
   function decide(metadata: Metadata, address: string): ProtocolError | undefined {
     const nowMs = deps.now();
-    const parsed = parseHeaders(metadata, 'request', { expectedSignedFor: deps.minerHotkey, nowMs, maxAgeMs: deps.maxAgeMs, maxFutureMs: deps.maxFutureMs });
+    const parsed = parseHeaders(metadata, 'request', {
+      expectedSignedFor: deps.minerHotkey,
+      nowMs,
+      maxAgeMs: deps.maxAgeMs,
+      maxFutureMs: deps.maxFutureMs,
+    });
     if (!parsed.ok) return new ProtocolError(parsed.code, parsed.reason);
     const hotkey = parsed.headers.signedBy;
     try {
@@ -67,30 +82,39 @@ export function admissionInterceptor(deps: AccessDeps, limits: AdmissionLimits &
       return e instanceof ProtocolError ? e : new ProtocolError('unavailable', String(e));
     }
     if (!perAddress.tryTake(address, nowMs)) return new ProtocolError('rate-limited', `address ${address} is over its rate limit`);
-    if (!perHotkey.tryTake(hotkey, nowMs)) return new ProtocolError('rate-limited', `caller ${hotkey} is over its unverified-request rate limit`);
-    if (!verifies.tryTake('*', nowMs)) return new ProtocolError('unavailable', 'signature verification budget spent for now; retry shortly');
+    if (!perHotkey.tryTake(hotkey, nowMs))
+      return new ProtocolError('rate-limited', `caller ${hotkey} is over its unverified-request rate limit`);
+    if (!verifies.tryTake('*', nowMs))
+      return new ProtocolError('unavailable', 'signature verification budget spent for now; retry shortly');
     return undefined;
   }
 
   return (method, call) => {
     if (!method.path.startsWith(SERVICE_PREFIX)) return new ServerInterceptingCall(call);
     return new ServerInterceptingCall(call, {
-      start: (next) => next({
-        onReceiveMetadata: (metadata, proceed) => {
-          const stream = streamOf(call);
-          const refusal = decide(metadata, addressOf(call.getPeer()));
-          if (refusal === undefined) {
-            if (stream !== undefined) countBytes(stream, inFlight, caps);
-            proceed(metadata);
-            return;
-          }
-          const code = grpcStatusOf(refusal.code);
-          onRefused({ method: method.path.slice(SERVICE_PREFIX.length), code, reason: refusal.code, details: `${refusal.code}: ${refusal.message}`, caller: claimed(metadata) });
-          call.sendStatus({ code, details: `${refusal.code}: ${refusal.message}` });
-          // The body is never read: reset the stream so the client stops sending and buffered bytes are dropped.
-          if (stream !== undefined) setImmediate(() => closeQuietly(stream, http2Constants.NGHTTP2_NO_ERROR));
-        },
-      }),
+      start: (next) =>
+        next({
+          onReceiveMetadata: (metadata, proceed) => {
+            const stream = streamOf(call);
+            const refusal = decide(metadata, addressOf(call.getPeer()));
+            if (refusal === undefined) {
+              if (stream !== undefined) countBytes(stream, inFlight, caps);
+              proceed(metadata);
+              return;
+            }
+            const code = grpcStatusOf(refusal.code);
+            onRefused({
+              method: method.path.slice(SERVICE_PREFIX.length),
+              code,
+              reason: refusal.code,
+              details: `${refusal.code}: ${refusal.message}`,
+              caller: claimed(metadata),
+            });
+            call.sendStatus({ code, details: `${refusal.code}: ${refusal.message}` });
+            // The body is never read: reset the stream so the client stops sending and buffered bytes are dropped.
+            if (stream !== undefined) setImmediate(() => closeQuietly(stream, http2Constants.NGHTTP2_NO_ERROR));
+          },
+        }),
     });
   };
 }
@@ -103,7 +127,7 @@ function countBytes(stream: ServerHttp2Stream, inFlight: InFlight, caps: { perCo
   stream.on('data', (chunk: Buffer) => {
     mine += chunk.length;
     inFlight.total += chunk.length;
-    const onConnection = (session ? inFlight.perSession.get(session) ?? 0 : 0) + chunk.length;
+    const onConnection = (session ? (inFlight.perSession.get(session) ?? 0) : 0) + chunk.length;
     if (session) inFlight.perSession.set(session, onConnection);
     if (onConnection > caps.perConnection || inFlight.total > caps.total) closeQuietly(stream, http2Constants.NGHTTP2_ENHANCE_YOUR_CALM);
   });

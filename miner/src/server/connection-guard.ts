@@ -43,7 +43,9 @@ export function guardConnections(server: GrpcServer, limits: ConnectionLimits, l
     // Node's http2 server creates the session inside its own 'connection' listener, before ours runs, and
     // emits 'session' synchronously there: the last session seen is this socket's.
     let lastSession: ServerHttp2Session | undefined;
-    h.on('session', (session: ServerHttp2Session) => { lastSession = session; });
+    h.on('session', (session: ServerHttp2Session) => {
+      lastSession = session;
+    });
     h.on('connection', (socket: Socket) => {
       const session = lastSession;
       lastSession = undefined;

@@ -23,8 +23,18 @@ export function createMinerMetrics(registry: Registry = new Registry()): MinerMe
   const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: 'arena_miner_grpc_requests_total', help: 'gRPC requests by method and status', labelNames: ['method', 'status'], registers }),
-    refusals: new Counter({ name: 'arena_miner_refusals_total', help: 'refused MinerService calls by reason code', labelNames: ['reason'], registers }),
+    requests: new Counter({
+      name: 'arena_miner_grpc_requests_total',
+      help: 'gRPC requests by method and status',
+      labelNames: ['method', 'status'],
+      registers,
+    }),
+    refusals: new Counter({
+      name: 'arena_miner_refusals_total',
+      help: 'refused MinerService calls by reason code',
+      labelNames: ['reason'],
+      registers,
+    }),
     latency: new Histogram({
       name: 'arena_miner_grpc_request_duration_seconds',
       help: 'gRPC request handling time in seconds',

@@ -39,12 +39,22 @@ export interface PredictLimits {
 export type PredictScreen = (input: Float32Array, batch: number) => void;
 
 /** Decodes, validates, runs and encodes one Predict; throws ProtocolError on bad input or a bad model answer. */
-export async function handlePredict(body: Buffer, deps: { predictor: Predictor; info: InfoSource; limits: PredictLimits; screen?: PredictScreen }): Promise<Buffer> {
+export async function handlePredict(
+  body: Buffer,
+  deps: { predictor: Predictor; info: InfoSource; limits: PredictLimits; screen?: PredictScreen },
+): Promise<Buffer> {
   const { inputShape, maxBatch = 1024 } = deps.limits;
-  const req = decodePredictRequest(body, { dtypes: ['float32'], maxRank: inputShape.length + 1, maxElements: maxBatch * shapeSize(inputShape) });
+  const req = decodePredictRequest(body, {
+    dtypes: ['float32'],
+    maxRank: inputShape.length + 1,
+    maxElements: maxBatch * shapeSize(inputShape),
+  });
   const info = deps.info();
   if (req.competitionId !== info.competitionId) {
-    throw new ProtocolError('wrong-competition', `expected competition ${JSON.stringify(info.competitionId)}, found ${JSON.stringify(req.competitionId)}`);
+    throw new ProtocolError(
+      'wrong-competition',
+      `expected competition ${JSON.stringify(info.competitionId)}, found ${JSON.stringify(req.competitionId)}`,
+    );
   }
   const shape = req.input.shape;
   const batch = shape[0] ?? 0;
@@ -75,6 +85,9 @@ function checkOutput(out: PredictorOutput, batch: number, outputShape: readonly 
   const okShape = expected ? expected.length === out.shape.length && expected.every((d, i) => out.shape[i] === d) : out.shape[0] === batch;
   if (!(out.data instanceof Float32Array) || !okShape || out.data.length !== shapeSize(out.shape)) {
     const want = expected ? `[${expected.join(', ')}]` : `[${batch}, ...]`;
-    throw new ProtocolError('internal', `model answered shape [${out.shape.join(', ')}] with ${out.data.length} values, expected ${want} float32`);
+    throw new ProtocolError(
+      'internal',
+      `model answered shape [${out.shape.join(', ')}] with ${out.data.length} values, expected ${want} float32`,
+    );
   }
 }

@@ -51,7 +51,10 @@ export class RefusalLog {
     if (this.#counts.size > 0) {
       let total = 0;
       for (const n of this.#counts.values()) total += n;
-      this.#log.warn({ refused: total, byReason: Object.fromEntries(this.#counts), intervalMs: this.#intervalMs }, 'requests refused (aggregated)');
+      this.#log.warn(
+        { refused: total, byReason: Object.fromEntries(this.#counts), intervalMs: this.#intervalMs },
+        'requests refused (aggregated)',
+      );
     }
     this.#counts.clear();
     this.#detailed.clear();

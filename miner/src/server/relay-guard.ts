@@ -263,7 +263,13 @@ export class RelayGuard {
       // turn a lookup into a scan of every remembered sample.
       for (let i = bucket.length - 1, seen = 0; i >= 0 && seen < MAX_SCAN; i--, seen++) {
         const e = bucket[i]!;
-        if (e.caller !== caller && !found.has(e.request) && nowMs - e.atMs <= this.#ttlMs && gridDistance(e.grid, grid) <= this.#maxDistance) found.set(e.request, e);
+        if (
+          e.caller !== caller &&
+          !found.has(e.request) &&
+          nowMs - e.atMs <= this.#ttlMs &&
+          gridDistance(e.grid, grid) <= this.#maxDistance
+        )
+          found.set(e.request, e);
       }
     }
     return [...found.values()];

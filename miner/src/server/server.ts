@@ -76,7 +76,9 @@ export interface MinerServer {
   metrics: MinerMetrics;
 }
 
-type Outcome = { ok: true; body: Buffer; metadata: Metadata } | { ok: false; code: GrpcStatus; details: string; reason: string; caller?: string };
+type Outcome =
+  | { ok: true; body: Buffer; metadata: Metadata }
+  | { ok: false; code: GrpcStatus; details: string; reason: string; caller?: string };
 
 /** The reason code of a refusal: the protocol error code, else `internal`. */
 function reasonOf(e: unknown): string {
@@ -105,7 +107,13 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   let inFlight = 0;
   const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const admit = admissionInterceptor(access, { ...limits.admission, maxMessageBytes: maxBytes }, (r) => {
-    refusals.record({ caller: r.caller, reason: r.reason, details: r.details, method: r.method, code: GrpcStatus[r.code] ?? String(r.code) });
+    refusals.record({
+      caller: r.caller,
+      reason: r.reason,
+      details: r.details,
+      method: r.method,
+      code: GrpcStatus[r.code] ?? String(r.code),
+    });
     metrics.requests.inc({ method: r.method, status: GrpcStatus[r.code] });
     metrics.refusals.inc({ reason: r.reason });
   });
@@ -129,7 +137,13 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   }
 
   /** The single exit of every MinerService call; never throws (a throw here would be an unhandled rejection). */
-  function respond(method: string, call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>, o: Outcome, started: number): void {
+  function respond(
+    method: string,
+    call: ServerUnaryCall<Buffer, Buffer>,
+    callback: sendUnaryData<Buffer>,
+    o: Outcome,
+    started: number,
+  ): void {
     try {
       if (o.ok) {
         call.sendMetadata(o.metadata);
@@ -154,9 +168,15 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       const body = call.request;
       const who = authorize(body, call.metadata, access);
       caller = who.hotkey;
-      if (inFlight > maxInFlight) throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
+      if (inFlight > maxInFlight)
+        throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
       const resBody = await impl(body, who.hotkey);
-      const headers = signResponse(resBody, opts.hotkey, { uuid: who.record.uuid, validatorHotkey: who.hotkey, requestBodyHash: who.record.bodyHash }, { nowMs: access.now() });
+      const headers = signResponse(
+        resBody,
+        opts.hotkey,
+        { uuid: who.record.uuid, validatorHotkey: who.hotkey, requestBodyHash: who.record.bodyHash },
+        { nowMs: access.now() },
+      );
       return { ok: true, body: resBody, metadata: responseMetadata(headers) };
     } catch (e: unknown) {
       const s = toGrpcStatus(e);
@@ -170,7 +190,11 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const relay = limits.relayGuard === false ? undefined : new RelayGuard(limits.relayGuard);
   server.addService(MINER_SERVICE, {
     Predict: guarded('Predict', (body, caller) =>
-      handlePredict(body, relay ? { ...predictDeps, screen: (input, batch) => relay.check(caller, input, batch, access.now()) } : predictDeps)),
+      handlePredict(
+        body,
+        relay ? { ...predictDeps, screen: (input, batch) => relay.check(caller, input, batch, access.now()) } : predictDeps,
+      ),
+    ),
     Info: guarded('Info', async (body) => {
       decodeInfoRequest(body);
       return encodeInfoResponse({ ...opts.info(), hotkey: opts.hotkey.address });

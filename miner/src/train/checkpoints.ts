@@ -52,7 +52,10 @@ export async function writeTrainerState(dataDir: string, state: TrainerState): P
 
 /** Removes numbered checkpoints beyond the newest `keep`, never the best one. */
 export async function pruneCheckpoints(dataDir: string, keep: number, bestStep: number): Promise<void> {
-  const steps = (await readdir(checkpointsDir(dataDir))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => b - a);
+  const steps = (await readdir(checkpointsDir(dataDir)))
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .sort((a, b) => b - a);
   for (const step of steps.slice(keep)) {
     if (step !== bestStep) await rm(join(checkpointsDir(dataDir), String(step)), { recursive: true, force: true });
   }

@@ -2,16 +2,40 @@ import type { ModelName } from '#training';
 import type { TrainerOptions } from './trainer.ts';
 
 /** What the trainer worker receives as workerData: the trainer's options with every default resolved. */
-export type TrainerWorkerConfig = Required<Omit<TrainerOptions, 'logger' | 'onProgress' | 'onCheckpoint' | 'maxSteps'>>
-  & Pick<TrainerOptions, 'maxSteps'>;
+export type TrainerWorkerConfig = Required<Omit<TrainerOptions, 'logger' | 'onProgress' | 'onCheckpoint' | 'maxSteps'>> &
+  Pick<TrainerOptions, 'maxSteps'>;
 
-export interface ProgressEvent { step: number; epoch: number; loss: number; samplesPerSec: number }
-export interface EvalEvent { step: number; valLoss: number; valAccuracy: number; improved: boolean }
-export interface CheckpointEvent { step: number; dir: string; valLoss: number; valAccuracy: number }
+export interface ProgressEvent {
+  step: number;
+  epoch: number;
+  loss: number;
+  samplesPerSec: number;
+}
+export interface EvalEvent {
+  step: number;
+  valLoss: number;
+  valAccuracy: number;
+  improved: boolean;
+}
+export interface CheckpointEvent {
+  step: number;
+  dir: string;
+  valLoss: number;
+  valAccuracy: number;
+}
 
 /** Messages from the worker to the main thread. */
 export type WorkerMessage =
-  | { type: 'ready'; backend: string; simd: boolean; threads: boolean; step: number; resumed: boolean; parameterCount: number; niceness?: number }
+  | {
+      type: 'ready';
+      backend: string;
+      simd: boolean;
+      threads: boolean;
+      step: number;
+      resumed: boolean;
+      parameterCount: number;
+      niceness?: number;
+    }
   | ({ type: 'progress' } & ProgressEvent)
   | ({ type: 'eval' } & EvalEvent)
   | ({ type: 'checkpoint' } & CheckpointEvent)

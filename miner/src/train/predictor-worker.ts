@@ -4,7 +4,11 @@ import { selectBackend, type BackendName } from '#training';
 import { loadServingModel, type Predictor, type ServingOptions } from './serving.ts';
 
 // A serving worker thread: holds one model and answers predictions, off the miner's event loop.
-export interface PredictorWorkerConfig { dir: string; backend: BackendName; options: ServingOptions }
+export interface PredictorWorkerConfig {
+  dir: string;
+  backend: BackendName;
+  options: ServingOptions;
+}
 export type PredictorWorkerRequest = { type: 'predict'; id: number; input: Float32Array; shape: number[] } | { type: 'close' };
 export type PredictorWorkerReply =
   | { type: 'ready'; info: Predictor['info']; backend: string }
@@ -27,9 +31,16 @@ async function main(): Promise<void> {
     return;
   }
   port.on('message', (m: PredictorWorkerRequest) => {
-    if (m.type === 'close') { predictor.dispose(); port.close(); return; }
+    if (m.type === 'close') {
+      predictor.dispose();
+      port.close();
+      return;
+    }
     predictor.predict(m.input, m.shape).then(
-      (out) => port.postMessage({ type: 'result', id: m.id, data: out.data, shape: out.shape } satisfies PredictorWorkerReply, [out.data.buffer as ArrayBuffer]),
+      (out) =>
+        port.postMessage({ type: 'result', id: m.id, data: out.data, shape: out.shape } satisfies PredictorWorkerReply, [
+          out.data.buffer as ArrayBuffer,
+        ]),
       (err: unknown) => port.postMessage({ type: 'failed', id: m.id, message: errorMessage(err) } satisfies PredictorWorkerReply),
     );
   });

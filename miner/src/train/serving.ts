@@ -71,7 +71,10 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
   // disposal waits until the last running call has finished.
   const life = { running: 0, disposed: false, freed: false };
   const freeIfIdle = (): void => {
-    if (life.disposed && life.running === 0 && !life.freed) { life.freed = true; model.dispose(); }
+    if (life.disposed && life.running === 0 && !life.freed) {
+      life.freed = true;
+      model.dispose();
+    }
   };
   return {
     info,
@@ -85,24 +88,36 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
         freeIfIdle();
       }
     },
-    dispose: () => { life.disposed = true; freeIfIdle(); },
+    dispose: () => {
+      life.disposed = true;
+      freeIfIdle();
+    },
   };
 
   async function predictChunked(input: Float32Array, shape: number[]): Promise<{ data: Float32Array; shape: number[] }> {
     checkInput(input, shape, inputShape, maxBatch);
-    const n = shape[0]!, size = input.length / n;
+    const n = shape[0]!,
+      size = input.length / n;
     let data: Float32Array | undefined;
     let outShape: number[] = [];
     // Predict in chunks sized to take about sliceMs each and yield in between, so a large batch
     // through a slow model never holds the event loop for long.
-    for (let start = 0; start < n;) {
+    for (let start = 0; start < n; ) {
       const count = Math.min(chunker.size, n - start);
       const t0 = performance.now();
-      const out = tf.tidy(() => model.predict(tf.tensor(input.subarray(start * size, (start + count) * size), [count, ...shape.slice(1)], 'float32'), { batchSize: count }) as tf.Tensor);
+      const out = tf.tidy(
+        () =>
+          model.predict(tf.tensor(input.subarray(start * size, (start + count) * size), [count, ...shape.slice(1)], 'float32'), {
+            batchSize: count,
+          }) as tf.Tensor,
+      );
       const part = out.dataSync() as Float32Array;
       out.dispose();
       chunker.observe(count, performance.now() - t0);
-      if (!data) { outShape = [n, ...out.shape.slice(1)]; data = new Float32Array((part.length / count) * n); }
+      if (!data) {
+        outShape = [n, ...out.shape.slice(1)];
+        data = new Float32Array((part.length / count) * n);
+      }
       data.set(part, (part.length / count) * start);
       start += count;
       if (start < n) await new Promise((resolve) => setImmediate(resolve));
@@ -119,10 +134,15 @@ export async function loadServingModel(dir: string, options: ServingOptions = {}
  */
 export async function loadServingModelInWorker(dir: string, options: ServingOptions = {}): Promise<Predictor> {
   const current = tf.getBackend();
-  const backend: BackendName = options.backend ?? ((BACKEND_NAMES as readonly string[]).includes(current) ? current as BackendName : 'auto');
+  const backend: BackendName =
+    options.backend ?? ((BACKEND_NAMES as readonly string[]).includes(current) ? (current as BackendName) : 'auto');
   const { thread: _thread, backend: _backend, ...serving } = options;
   const config: PredictorWorkerConfig = { dir, backend, options: serving };
-  const worker = new Worker(new URL('./predictor-worker-bootstrap.mjs', import.meta.url), { workerData: config, stdout: true, stderr: true });
+  const worker = new Worker(new URL('./predictor-worker-bootstrap.mjs', import.meta.url), {
+    workerData: config,
+    stdout: true,
+    stderr: true,
+  });
   // tfjs may print a banner: keep the miner's stdout clean.
   worker.stdout.resume();
   worker.stderr.resume();
@@ -130,8 +150,15 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
   let exited: Error | undefined;
   const info = await new Promise<ServingInfo>((resolve, reject) => {
     const onMessage = (m: PredictorWorkerReply): void => {
-      if (m.type === 'ready') { worker.off('message', onMessage); resolve(m.info); }
-      if (m.type === 'load-failed') { worker.off('message', onMessage); void worker.terminate(); reject(new Error(m.message)); }
+      if (m.type === 'ready') {
+        worker.off('message', onMessage);
+        resolve(m.info);
+      }
+      if (m.type === 'load-failed') {
+        worker.off('message', onMessage);
+        void worker.terminate();
+        reject(new Error(m.message));
+      }
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
@@ -146,7 +173,9 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
     if (m.type === 'result') p.resolve({ data: m.data, shape: m.shape });
     else p.reject(new Error(m.message));
   });
-  worker.on('error', (err) => { exited = err; });
+  worker.on('error', (err) => {
+    exited = err;
+  });
   worker.on('exit', (code) => {
     exited ??= new Error(`serving worker for ${info.dir} exited with code ${code}`);
     for (const p of pending.values()) p.reject(exited);
@@ -155,13 +184,16 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
   // An idle serving worker never keeps the process alive; a running prediction does.
   worker.unref();
   let nextId = 0;
-  let disposed = false, closed = false;
+  let disposed = false,
+    closed = false;
   const closeIfIdle = (): void => {
     if (disposed && pending.size === 0 && !closed) {
       closed = true;
       worker.postMessage({ type: 'close' } satisfies PredictorWorkerRequest);
       // A worker that does not end by itself (it should) is ended after a grace period.
-      const timer = setTimeout(() => { void worker.terminate(); }, 5_000);
+      const timer = setTimeout(() => {
+        void worker.terminate();
+      }, 5_000);
       timer.unref();
       worker.once('exit', () => clearTimeout(timer));
     }
@@ -184,14 +216,20 @@ export async function loadServingModelInWorker(dir: string, options: ServingOpti
         closeIfIdle();
       }
     },
-    dispose: () => { disposed = true; closeIfIdle(); },
+    dispose: () => {
+      disposed = true;
+      closeIfIdle();
+    },
   };
 }
 
 /** Adapts the chunk size to the model's measured speed: about `sliceMs` of work per chunk. */
 class Chunker {
   size = 256;
-  constructor(private readonly sliceMs: number, private readonly maxSize: number) {}
+  constructor(
+    private readonly sliceMs: number,
+    private readonly maxSize: number,
+  ) {}
   observe(count: number, ms: number): void {
     const perSample = ms / count;
     if (perSample > 0) this.size = Math.max(16, Math.min(this.maxSize, Math.round(this.sliceMs / perSample)));
@@ -201,7 +239,8 @@ class Chunker {
 function checkInput(input: Float32Array, shape: number[], inputShape: number[], maxBatch: number): void {
   const n = shape[0];
   const rest = shape.slice(1);
-  if (n === undefined || !Number.isInteger(n) || n < 1 || n > maxBatch) throw new Error(`expected a batch of 1..${maxBatch} samples, found shape [${shape.join(', ')}]`);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > maxBatch)
+    throw new Error(`expected a batch of 1..${maxBatch} samples, found shape [${shape.join(', ')}]`);
   if (rest.length !== inputShape.length || rest.some((d, i) => inputShape[i] !== -1 && d !== inputShape[i])) {
     throw new Error(`expected input shape [n, ${inputShape.join(', ')}], found [${shape.join(', ')}]`);
   }
@@ -230,8 +269,11 @@ async function signature(dir: string): Promise<string> {
  * default 1000): the new model is loaded fully, then swapped in at once and the old one disposed.
  * A directory that fails to load is logged and the current model keeps serving.
  */
-export async function watchModelDir(dir: string, onChange: (p: Predictor) => void,
-  options: ServingOptions & { intervalMs?: number; logger?: Logger } = {}): Promise<ModelWatcher> {
+export async function watchModelDir(
+  dir: string,
+  onChange: (p: Predictor) => void,
+  options: ServingOptions & { intervalMs?: number; logger?: Logger } = {},
+): Promise<ModelWatcher> {
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'miner.model-dir' });
   let sig = await signature(dir);
   let current = await loadServingModel(dir, options);
@@ -239,7 +281,9 @@ export async function watchModelDir(dir: string, onChange: (p: Predictor) => voi
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    void reload().finally(() => { busy = false; });
+    void reload().finally(() => {
+      busy = false;
+    });
   }, options.intervalMs ?? 1000);
   async function reload(): Promise<void> {
     try {

@@ -59,14 +59,17 @@ export interface Trainer {
 }
 
 function checkOptions(o: TrainerOptions): void {
-  const bad = (what: string, found: unknown): never => { throw new Error(`startTrainer: expected ${what}, found ${String(found)}`); };
+  const bad = (what: string, found: unknown): never => {
+    throw new Error(`startTrainer: expected ${what}, found ${String(found)}`);
+  };
   if (!isModelName(o.modelName)) bad('a built-in model name', o.modelName);
   if (!(BACKEND_NAMES as readonly string[]).includes(o.backend)) bad(`a backend among ${BACKEND_NAMES.join(', ')}`, o.backend);
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1) bad('a positive integer batchSize', o.batchSize);
   if (!(o.learningRate > 0 && o.learningRate < 10)) bad('a learningRate in (0, 10)', o.learningRate);
   if (!Number.isInteger(o.seed)) bad('an integer seed', o.seed);
   if (o.maxSteps !== undefined && (!Number.isInteger(o.maxSteps) || o.maxSteps < 1)) bad('a positive integer maxSteps', o.maxSteps);
-  if (o.niceness !== undefined && (!Number.isInteger(o.niceness) || o.niceness < 0 || o.niceness > 19)) bad('an integer niceness in 0..19', o.niceness);
+  if (o.niceness !== undefined && (!Number.isInteger(o.niceness) || o.niceness < 0 || o.niceness > 19))
+    bad('an integer niceness in 0..19', o.niceness);
 }
 
 /**
@@ -79,10 +82,17 @@ export async function startTrainer(options: TrainerOptions): Promise<Trainer> {
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'miner.trainer' });
   await mkdir(options.dataDir, { recursive: true });
   const workerConfig: TrainerWorkerConfig = {
-    competition: options.competition, modelName: options.modelName, backend: options.backend, dataDir: options.dataDir,
-    batchSize: options.batchSize, learningRate: options.learningRate, seed: options.seed,
+    competition: options.competition,
+    modelName: options.modelName,
+    backend: options.backend,
+    dataDir: options.dataDir,
+    batchSize: options.batchSize,
+    learningRate: options.learningRate,
+    seed: options.seed,
     ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
-    evalEvery: options.evalEvery ?? 100, progressEvery: options.progressEvery ?? 20, keepCheckpoints: options.keepCheckpoints ?? 3,
+    evalEvery: options.evalEvery ?? 100,
+    progressEvery: options.progressEvery ?? 20,
+    keepCheckpoints: options.keepCheckpoints ?? 3,
     niceness: options.niceness ?? 10,
     augment: options.augment ?? true,
   };
@@ -92,20 +102,28 @@ export async function startTrainer(options: TrainerOptions): Promise<Trainer> {
   worker.stderr.on('data', (b: Buffer) => logger.debug({ text: b.toString().slice(0, 500) }, 'trainer worker stderr'));
   const status: TrainerStatus = { state: 'starting', step: 0 };
   worker.on('message', (m: WorkerMessage) => onMessage(m, status, options, logger));
-  worker.on('error', (err) => { status.state = 'failed'; status.error = err.message; logger.error({ err }, 'trainer worker crashed'); });
-  const done = new Promise<TrainerStatus>((resolve) => worker.once('exit', (code) => {
-    if (status.state === 'starting' || status.state === 'training') {
-      status.state = 'failed';
-      status.error ??= `trainer worker exited with code ${code} before finishing`;
-    }
-    resolve({ ...status });
-  }));
+  worker.on('error', (err) => {
+    status.state = 'failed';
+    status.error = err.message;
+    logger.error({ err }, 'trainer worker crashed');
+  });
+  const done = new Promise<TrainerStatus>((resolve) =>
+    worker.once('exit', (code) => {
+      if (status.state === 'starting' || status.state === 'training') {
+        status.state = 'failed';
+        status.error ??= `trainer worker exited with code ${code} before finishing`;
+      }
+      resolve({ ...status });
+    }),
+  );
   return {
     status: () => ({ ...status }),
     done,
     stop: async () => {
       worker.postMessage({ type: 'stop' } satisfies MainMessage);
-      const timer = setTimeout(() => { void worker.terminate(); }, 30_000);
+      const timer = setTimeout(() => {
+        void worker.terminate();
+      }, 30_000);
       await done;
       clearTimeout(timer);
     },
@@ -116,7 +134,18 @@ function onMessage(m: WorkerMessage, status: TrainerStatus, o: TrainerOptions, l
   switch (m.type) {
     case 'ready':
       Object.assign(status, { state: 'training', backend: m.backend, step: m.step, resumed: m.resumed });
-      logger.info({ backend: m.backend, simd: m.simd, threads: m.threads, step: m.step, resumed: m.resumed, parameterCount: m.parameterCount, niceness: m.niceness }, 'trainer started');
+      logger.info(
+        {
+          backend: m.backend,
+          simd: m.simd,
+          threads: m.threads,
+          step: m.step,
+          resumed: m.resumed,
+          parameterCount: m.parameterCount,
+          niceness: m.niceness,
+        },
+        'trainer started',
+      );
       return;
     case 'progress':
       Object.assign(status, { step: m.step, loss: m.loss, samplesPerSec: m.samplesPerSec });
@@ -126,7 +155,14 @@ function onMessage(m: WorkerMessage, status: TrainerStatus, o: TrainerOptions, l
     case 'eval':
       Object.assign(status, { valLoss: m.valLoss, valAccuracy: m.valAccuracy });
       logger.info({ step: m.step, valLoss: m.valLoss, valAccuracy: m.valAccuracy, improved: m.improved }, 'validation');
-      o.onProgress?.({ step: m.step, epoch: 0, loss: status.loss ?? Number.NaN, samplesPerSec: status.samplesPerSec ?? 0, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
+      o.onProgress?.({
+        step: m.step,
+        epoch: 0,
+        loss: status.loss ?? Number.NaN,
+        samplesPerSec: status.samplesPerSec ?? 0,
+        valLoss: m.valLoss,
+        valAccuracy: m.valAccuracy,
+      });
       return;
     case 'checkpoint':
       Object.assign(status, { bestStep: m.step, bestValLoss: m.valLoss });

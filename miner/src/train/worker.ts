@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs';
 import {
-  buildModel, evaluateModel, loadModelFromDir, loadTrainingSplit, parameterCount, saveModelToDir, selectBackend, TrainSession,
+  buildModel,
+  evaluateModel,
+  loadModelFromDir,
+  loadTrainingSplit,
+  parameterCount,
+  saveModelToDir,
+  selectBackend,
+  TrainSession,
 } from '#training';
 import { checkpointsDir, pruneCheckpoints, readTrainerState, updateBestLink, writeTrainerState } from './checkpoints.ts';
 import type { MainMessage, TrainerState, TrainerWorkerConfig, WorkerMessage } from './messages.ts';
@@ -22,7 +29,11 @@ port?.on('message', (m: MainMessage) => {
   if (m.type === 'stop') stopping = true;
 });
 
-interface Best { step: number; loss: number; accuracy: number }
+interface Best {
+  step: number;
+  loss: number;
+  accuracy: number;
+}
 
 async function loadOrBuild(): Promise<{ model: tf.LayersModel; state: TrainerState | undefined }> {
   const state = await readTrainerState(cfg.dataDir);
@@ -34,7 +45,9 @@ async function loadOrBuild(): Promise<{ model: tf.LayersModel; state: TrainerSta
 
 async function checkpoint(model: tf.LayersModel, step: number, best: Best): Promise<void> {
   const dir = join(checkpointsDir(cfg.dataDir), String(step));
-  model.setUserDefinedMetadata({ arena: { modelName: cfg.modelName, competitionId: cfg.competition.id, step, valLoss: best.loss, valAccuracy: best.accuracy } });
+  model.setUserDefinedMetadata({
+    arena: { modelName: cfg.modelName, competitionId: cfg.competition.id, step, valLoss: best.loss, valAccuracy: best.accuracy },
+  });
   await saveModelToDir(model, dir);
   await updateBestLink(cfg.dataDir, step);
   await pruneCheckpoints(cfg.dataDir, cfg.keepCheckpoints, step);
@@ -43,8 +56,15 @@ async function checkpoint(model: tf.LayersModel, step: number, best: Best): Prom
 
 async function saveState(step: number, epoch: number, best: Best): Promise<void> {
   await writeTrainerState(cfg.dataDir, {
-    version: 1, competitionId: cfg.competition.id, modelName: cfg.modelName, step, epoch,
-    bestStep: best.step, bestValLoss: best.loss, bestValAccuracy: best.accuracy, updatedAt: new Date().toISOString(),
+    version: 1,
+    competitionId: cfg.competition.id,
+    modelName: cfg.modelName,
+    step,
+    epoch,
+    bestStep: best.step,
+    bestValLoss: best.loss,
+    bestValAccuracy: best.accuracy,
+    updatedAt: new Date().toISOString(),
   });
 }
 
@@ -70,10 +90,24 @@ async function main(): Promise<void> {
   const split = loadTrainingSplit(cfg.competition);
   const { model, state } = await loadOrBuild();
   let step = state?.step ?? 0;
-  const best: Best = state ? { step: state.bestStep, loss: state.bestValLoss, accuracy: state.bestValAccuracy } : { step: -1, loss: Infinity, accuracy: 0 };
-  post({ type: 'ready', backend: info.backend, simd: info.simd, threads: info.threads, step, resumed: state !== undefined, parameterCount: parameterCount(model), ...(niceness !== undefined ? { niceness } : {}) });
+  const best: Best = state
+    ? { step: state.bestStep, loss: state.bestValLoss, accuracy: state.bestValAccuracy }
+    : { step: -1, loss: Infinity, accuracy: 0 };
+  post({
+    type: 'ready',
+    backend: info.backend,
+    simd: info.simd,
+    threads: info.threads,
+    step,
+    resumed: state !== undefined,
+    parameterCount: parameterCount(model),
+    ...(niceness !== undefined ? { niceness } : {}),
+  });
   const session = new TrainSession(model, split.train, {
-    batchSize: cfg.batchSize, learningRate: cfg.learningRate, seed: cfg.seed, startEpoch: state?.epoch ?? 0,
+    batchSize: cfg.batchSize,
+    learningRate: cfg.learningRate,
+    seed: cfg.seed,
+    startEpoch: state?.epoch ?? 0,
     ...(cfg.augment ? { augmentation: cfg.competition.augmentation } : {}),
   });
   const limit = cfg.maxSteps ?? Number.POSITIVE_INFINITY;
@@ -102,10 +136,12 @@ async function main(): Promise<void> {
   post({ type: 'done', step, reason: stopping ? 'stopped' : 'max-steps' });
 }
 
-main().catch((err: unknown) => {
-  const e = err instanceof Error ? err : new Error(String(err));
-  post({ type: 'error', message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
-}).finally(() => {
-  // The 'stop' listener would keep the thread alive; posted messages are still delivered.
-  port?.unref();
-});
+main()
+  .catch((err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    post({ type: 'error', message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
+  })
+  .finally(() => {
+    // The 'stop' listener would keep the thread alive; posted messages are still delivered.
+    port?.unref();
+  });

@@ -15,16 +15,28 @@ export async function chainWithSubnet(t: ExecutionContext): Promise<{ url: strin
   const dir = await mkdtemp(join(tmpdir(), 'arena-miner-it-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const config = join(dir, 'devchain.json');
-  await writeFile(config, JSON.stringify({
-    genesis: { pallets: { SubtensorModule: { subnets: [{
-      netuid: NETUID, owner: '//Alice',
-      hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 100 },
-      neurons: [
-        { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-        { hotkey: '//Dave//nopermit', coldkey: '//Dave' },
-      ],
-    }] } } },
-  }));
+  await writeFile(
+    config,
+    JSON.stringify({
+      genesis: {
+        pallets: {
+          SubtensorModule: {
+            subnets: [
+              {
+                netuid: NETUID,
+                owner: '//Alice',
+                hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 100 },
+                neurons: [
+                  { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                  { hotkey: '//Dave//nopermit', coldkey: '//Dave' },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
   const { url } = await spawnDevchain(t, ['--config', config, '--block-time-ms', '300', '--allow-loopback-axons']);
   const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
   t.teardown(() => api.disconnect());
@@ -33,14 +45,43 @@ export async function chainWithSubnet(t: ExecutionContext): Promise<{ url: strin
 
 export function minerArgs(url: string, dir: string, extra: string[] = [], wallet = 'm1'): string[] {
   return [
-    'miner', '--chain.endpoint', url, '--netuid', String(NETUID), '--wallet.path', join(dir, 'wallets'), '--wallet.name', wallet,
-    '--grpc.host', '127.0.0.1', '--grpc.port', '0', '--metrics.port', '0', '--axon.external-ip', '127.0.0.1',
-    '--data-dir', join(dir, `miner-data-${wallet}`), '--model.name', 'mlp', '--training.batch-size', '128', '--training.eval-every', '40',
-    '--training.progress-every', '20', '--training.seed', '5', '--log.level', 'info', '--log.progress', 'never', ...extra,
+    'miner',
+    '--chain.endpoint',
+    url,
+    '--netuid',
+    String(NETUID),
+    '--wallet.path',
+    join(dir, 'wallets'),
+    '--wallet.name',
+    wallet,
+    '--grpc.host',
+    '127.0.0.1',
+    '--grpc.port',
+    '0',
+    '--metrics.port',
+    '0',
+    '--axon.external-ip',
+    '127.0.0.1',
+    '--data-dir',
+    join(dir, `miner-data-${wallet}`),
+    '--model.name',
+    'mlp',
+    '--training.batch-size',
+    '128',
+    '--training.eval-every',
+    '40',
+    '--training.progress-every',
+    '20',
+    '--training.seed',
+    '5',
+    '--log.level',
+    'info',
+    '--log.progress',
+    'never',
+    ...extra,
   ];
 }
 
 export async function minerWallet(dir: string, name = 'm1', coldkeyUri = '//Bob'): Promise<{ coldkey: string; hotkey: string }> {
   return createDevWallet({ path: join(dir, 'wallets'), name, hotkey: 'default', coldkeyUri, hotkeyUri: `${coldkeyUri}//miner` });
 }
-

@@ -6,7 +6,11 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { ChainError } from '#core';
 import type { AxonAddress, MinerChain, MinerMetagraphView } from '../../src/chain.ts';
 
-interface Neuron { hotkey: string; permit: boolean; axon: AxonAddress | undefined }
+interface Neuron {
+  hotkey: string;
+  permit: boolean;
+  axon: AxonAddress | undefined;
+}
 
 export class FakeMinerChain implements MinerChain {
   readonly endpoint = 'fake://chain';
@@ -68,20 +72,32 @@ export class FakeMinerChain implements MinerChain {
     };
   }
 
-  async bestBlock(): Promise<number> { return this.block; }
-  async subnetExists(netuid: number): Promise<boolean> { return this.subnets.has(netuid); }
+  async bestBlock(): Promise<number> {
+    return this.block;
+  }
+  async subnetExists(netuid: number): Promise<boolean> {
+    return this.subnets.has(netuid);
+  }
   async uidOf(netuid: number, hotkey: string): Promise<number | undefined> {
     const i = (this.subnets.get(netuid) ?? []).findIndex((x) => x.hotkey === hotkey);
     return i < 0 ? undefined : i;
   }
-  async burnRao(): Promise<bigint> { return this.burn; }
-  async freeBalanceRao(address: string): Promise<bigint> { return this.balances.get(address) ?? 0n; }
-  async registerFeeRao(): Promise<bigint> { return this.fee; }
+  async burnRao(): Promise<bigint> {
+    return this.burn;
+  }
+  async freeBalanceRao(address: string): Promise<bigint> {
+    return this.balances.get(address) ?? 0n;
+  }
+  async registerFeeRao(): Promise<bigint> {
+    return this.fee;
+  }
   async burnedRegister(netuid: number, hotkey: string, coldkey: KeyringPair): Promise<void> {
     this.registerCalls++;
     const balance = this.balances.get(coldkey.address) ?? 0n;
     if (balance < this.burn + this.fee) {
-      throw new ChainError('CHAIN_DISPATCH', 'NotEnoughBalanceToStake', { dispatch: { pallet: 'SubtensorModule', name: 'NotEnoughBalanceToStake', docs: '' } });
+      throw new ChainError('CHAIN_DISPATCH', 'NotEnoughBalanceToStake', {
+        dispatch: { pallet: 'SubtensorModule', name: 'NotEnoughBalanceToStake', docs: '' },
+      });
     }
     this.balances.set(coldkey.address, balance - this.burn - this.fee);
     this.addNeuron(netuid, hotkey);
@@ -100,7 +116,11 @@ export class FakeMinerChain implements MinerChain {
     const l = { netuid, fn, every, last: this.block };
     this.#listeners.add(l);
     fn(this.snapshot(netuid));
-    return () => { this.#listeners.delete(l); };
+    return () => {
+      this.#listeners.delete(l);
+    };
   }
-  async close(): Promise<void> { this.closed = true; }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 }

@@ -23,32 +23,58 @@ export function spawnArena(t: ExecutionContext, args: string[], env: Record<stri
   const stderr: string[] = [];
   const waiters = new Set<() => void>();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => { resolve({ code, signal }); for (const w of waiters) w(); }));
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+      for (const w of waiters) w();
+    }),
+  );
   t.teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
     }
   });
-  child.stdout!.on('data', lineSplitter((line) => {
-    lines.push(parseJsonLine(line) ?? { text: line }); // a non-JSON line is kept for error messages
-    for (const w of waiters) w();
-  }));
+  child.stdout!.on(
+    'data',
+    lineSplitter((line) => {
+      lines.push(parseJsonLine(line) ?? { text: line }); // a non-JSON line is kept for error messages
+      for (const w of waiters) w();
+    }),
+  );
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const waitLine: Proc['waitLine'] = (what, pred, timeoutMs = 60_000) => new Promise((resolve, reject) => {
-    const check = (): void => {
-      const hit = lines.find(pred);
-      if (hit !== undefined) { done(); resolve(hit); return; }
-      if (child.exitCode !== null || child.signalCode !== null) {
+  const waitLine: Proc['waitLine'] = (what, pred, timeoutMs = 60_000) =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const hit = lines.find(pred);
+        if (hit !== undefined) {
+          done();
+          resolve(hit);
+          return;
+        }
+        if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          reject(
+            new Error(
+              `process exited (${child.exitCode ?? child.signalCode}) before ${what}; stderr: ${stderr.join('')}; last lines: ${JSON.stringify(lines.slice(-5))}`,
+            ),
+          );
+        }
+      };
+      const timer = setTimeout(() => {
         done();
-        reject(new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${what}; stderr: ${stderr.join('')}; last lines: ${JSON.stringify(lines.slice(-5))}`));
-      }
-    };
-    const timer = setTimeout(() => { done(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last lines: ${JSON.stringify(lines.slice(-5))}; stderr: ${stderr.join('')}`)); }, timeoutMs);
-    const done = (): void => { clearTimeout(timer); waiters.delete(check); };
-    waiters.add(check);
-    check();
-  });
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; last lines: ${JSON.stringify(lines.slice(-5))}; stderr: ${stderr.join('')}`,
+          ),
+        );
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   return { child, lines, stderr, exited, waitLine };
 }
 

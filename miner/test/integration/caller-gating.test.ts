@@ -17,9 +17,16 @@ import { minerArgs, minerWallet, NETUID } from '../_helpers/devchain-subnet.ts';
 import { spawnArena, spawnDevchain } from '../_helpers/processes.ts';
 import { waitFor } from '../_helpers/wait.ts';
 
-const REQUEST: PredictRequest = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [2, 784], data: new Float32Array(2 * 784).fill(0.5) } };
+const REQUEST: PredictRequest = {
+  competitionId: 'mnist',
+  roundId: 1,
+  input: { dtype: 'float32', shape: [2, 784], data: new Float32Array(2 * 784).fill(0.5) },
+};
 /** The competitor's own inputs: the validator's batch would be refused as relayed (the relay guard), not for stake. */
-const OWN_REQUEST: PredictRequest = { ...REQUEST, input: { dtype: 'float32', shape: [2, 784], data: Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 28) / 28) } };
+const OWN_REQUEST: PredictRequest = {
+  ...REQUEST,
+  input: { dtype: 'float32', shape: [2, 784], data: Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 28) / 28) },
+};
 
 test('a permit-holding competitor below StakeThreshold gets answers only when the floor is off', async (t) => {
   t.timeout(180_000);
@@ -28,16 +35,29 @@ test('a permit-holding competitor below StakeThreshold gets answers only when th
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const config = join(dir, 'devchain.json');
   // StakeThreshold 500 TAO; tempo long enough that no epoch recomputes permits during the test.
-  await writeFile(config, JSON.stringify({
-    genesis: { pallets: { SubtensorModule: { stakeThreshold: '500000000000', subnets: [{
-      netuid: NETUID, owner: '//Alice',
-      hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 5000 },
-      neurons: [
-        { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-        { hotkey: '//Eve//copier', coldkey: '//Eve', stake: 1, validatorPermit: true },
-      ],
-    }] } } },
-  }));
+  await writeFile(
+    config,
+    JSON.stringify({
+      genesis: {
+        pallets: {
+          SubtensorModule: {
+            stakeThreshold: '500000000000',
+            subnets: [
+              {
+                netuid: NETUID,
+                owner: '//Alice',
+                hyperparams: { servingRateLimit: 0, burn: '1000000000', minBurn: '1000000', burnHalfLife: 0, tempo: 5000 },
+                neurons: [
+                  { hotkey: '//Alice//validator', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                  { hotkey: '//Eve//copier', coldkey: '//Eve', stake: 1, validatorPermit: true },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
   const { url } = await spawnDevchain(t, ['--config', config, '--block-time-ms', '300', '--allow-loopback-axons']);
   const gated = await minerWallet(dir, 'gated', '//Bob');
   const open = await minerWallet(dir, 'open', '//Charlie');
@@ -46,7 +66,9 @@ test('a permit-holding competitor below StakeThreshold gets answers only when th
     spawnArena(t, minerArgs(url, dir, quick, 'gated')),
     spawnArena(t, minerArgs(url, dir, [...quick, '--access.min-validator-stake-tao', '0'], 'open')),
   ];
-  const ports = await Promise.all(miners.map(async (m) => (await m.waitLine('miner started', (l) => l.msg === 'miner started', 120_000)).grpcPort as number));
+  const ports = await Promise.all(
+    miners.map(async (m) => (await m.waitLine('miner started', (l) => l.msg === 'miner started', 120_000)).grpcPort as number),
+  );
   const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const validator = k.addFromUri('//Alice//validator');
   const copier = k.addFromUri('//Eve//copier');
@@ -57,7 +79,10 @@ test('a permit-holding competitor below StakeThreshold gets answers only when th
   };
   const [gatedPort, openPort] = ports as [number, number];
   // Both serve the staked validator once a model is loaded.
-  for (const [port, hotkey] of [[gatedPort, gated.hotkey], [openPort, open.hotkey]] as const) {
+  for (const [port, hotkey] of [
+    [gatedPort, gated.hotkey],
+    [openPort, open.hotkey],
+  ] as const) {
     const c = client(port, hotkey);
     await waitFor(`miner ${hotkey} answers the validator`, async () => (await c.predict(REQUEST)).value.roundId === 1, 90_000, 500);
   }

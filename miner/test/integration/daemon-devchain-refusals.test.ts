@@ -15,9 +15,18 @@ test('an unregistered miner refuses to start without --register, and --register 
     spawnArena(t, minerArgs(url, dir, ['--register'], 'early')),
   ];
   t.is((await unregistered.exited).code, 2);
-  t.regex(unregistered.stderr.join(''), /is not registered on subnet 1 on ws:\/\/127\.0\.0\.1:\d+\. Run again with --register .*current burn [0-9.]+ TAO/s);
+  t.regex(
+    unregistered.stderr.join(''),
+    /is not registered on subnet 1 on ws:\/\/127\.0\.0\.1:\d+\. Run again with --register .*current burn [0-9.]+ TAO/s,
+  );
   t.is((await unfunded.exited).code, 2);
-  t.regex(unfunded.stderr.join(''), new RegExp(`coldkey ${poor.coldkey} \\(wallet poor/default\\) cannot afford registration .*expected at least [0-9.]+ TAO .*found a free balance of 0 TAO`, 's'));
+  t.regex(
+    unfunded.stderr.join(''),
+    new RegExp(
+      `coldkey ${poor.coldkey} \\(wallet poor/default\\) cannot afford registration .*expected at least [0-9.]+ TAO .*found a free balance of 0 TAO`,
+      's',
+    ),
+  );
   t.true(unfunded.lines.some((l) => l.msg === 'hotkey not registered; registering (the coldkey pays the burn)' && l.balance === '0 TAO'));
   t.true((await api.query.subtensorModule.uids(1, poor.hotkey)).isNone);
 

@@ -18,8 +18,15 @@ function unsignedPredict(t: ExecutionContext, address: string, req: PredictReque
   const c = new Client(address, credentials.createInsecure(), { 'grpc.max_send_message_length': 64 << 20 });
   t.teardown(() => c.close());
   return new Promise((resolve) => {
-    c.makeUnaryRequest(MINER_SERVICE.Predict.path, (b: Buffer) => b, (b: Buffer) => b, encodePredictRequest(req), new Metadata(),
-      { deadline: Date.now() + 10_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
+    c.makeUnaryRequest(
+      MINER_SERVICE.Predict.path,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      encodePredictRequest(req),
+      new Metadata(),
+      { deadline: Date.now() + 10_000 },
+      (err, res) => resolve(err ?? res ?? Buffer.alloc(0)),
+    );
   });
 }
 
@@ -51,7 +58,11 @@ test('the miner registers, serves its axon, trains, answers only permitted valid
 
   const heldOut = loadHeldOutSplit(loadBuiltinCompetition('mnist'));
   const n = 500;
-  const req: PredictRequest = { competitionId: 'mnist', roundId: 7, input: { dtype: 'float32', shape: [n, 784], data: heldOut.inputs.subarray(0, n * 784) } };
+  const req: PredictRequest = {
+    competitionId: 'mnist',
+    roundId: 7,
+    input: { dtype: 'float32', shape: [n, 784], data: heldOut.inputs.subarray(0, n * 784) },
+  };
   const [answer, unsigned, stranger, noPermit] = await Promise.allSettled([
     good.predict(req),
     unsignedPredict(t, address, req),
@@ -59,7 +70,11 @@ test('the miner registers, serves its axon, trains, answers only permitted valid
     client(k.addFromUri('//Dave//nopermit')).predict(req),
   ]);
   if (answer.status !== 'fulfilled') return t.fail(String(answer.reason));
-  const score = scorePredictions(answer.value.value.output.data as Float32Array, answer.value.value.output.shape, heldOut.labels.slice(0, n));
+  const score = scorePredictions(
+    answer.value.value.output.data as Float32Array,
+    answer.value.value.output.shape,
+    heldOut.labels.slice(0, n),
+  );
   t.true(score.accuracy > 0.5, `held-out accuracy ${score.accuracy}`);
   t.is(unsigned.status === 'fulfilled' && (unsigned.value as ServiceError).code, GrpcStatus.UNAUTHENTICATED);
   for (const r of [stranger, noPermit]) {

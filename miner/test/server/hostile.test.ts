@@ -25,69 +25,97 @@ test.serial('40 concurrent 15 MiB unauthenticated bodies do not pin miner memory
   const results = await Promise.all(Array.from({ length: 40 }, () => rawCallOwnChannel(address, PATH, body, md)));
   const ms = performance.now() - started;
   const peak = sampler.stop();
-  t.log(`server RSS ${before.toFixed(0)} MiB -> peak ${peak.toFixed(0)} MiB (+${(peak - before).toFixed(0)}), 40 refusals in ${ms.toFixed(0)} ms`);
+  t.log(
+    `server RSS ${before.toFixed(0)} MiB -> peak ${peak.toFixed(0)} MiB (+${(peak - before).toFixed(0)}), 40 refusals in ${ms.toFixed(0)} ms`,
+  );
   // Refused on headers (UNAUTHENTICATED), or, past 32 connections from one address, the connection is reset (UNAVAILABLE).
   const codes = results.map((r) => (Buffer.isBuffer(r) ? 'served' : (r as ServiceError).code));
-  t.true(codes.every((c) => c === status.UNAUTHENTICATED || c === status.UNAVAILABLE), JSON.stringify(codes));
+  t.true(
+    codes.every((c) => c === status.UNAUTHENTICATED || c === status.UNAVAILABLE),
+    JSON.stringify(codes),
+  );
   t.true(codes.filter((c) => c === status.UNAUTHENTICATED).length >= 32);
   t.true(peak - before < 120, `expected the server to grow by < 120 MiB, grew ${(peak - before).toFixed(0)} MiB`);
 });
 
-test.serial('forged requests naming a real validator are rate-limited before any signature work; a legitimate caller keeps being served', async (t) => {
-  t.timeout(300_000);
-  const n = 1000;
-  // Budgets off: every forged call costs a sha256 of its body and an sr25519 verification (the attack).
-  const off = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9 } } }, n);
-  // Budgets on, scaled to this loaded machine (the flood here reaches only ~50 calls/s, the default per-hotkey
-  // rate): 5 unverified calls/s per claimed hotkey. Per-address off: the test's callers share 127.0.0.1.
-  const on = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 5 } } }, n);
-  t.log(`budgets off: ${off.verified}/${n} forged calls verified, server ${off.cpuMsPerCall.toFixed(2)} CPU ms/call, legit p99 ${off.legitP99.toFixed(1)} ms over ${off.legitServed} calls`);
-  t.log(`budgets on:  ${on.verified}/${n} forged calls verified (${on.preRefused} refused before), server ${on.cpuMsPerCall.toFixed(2)} CPU ms/call, legit p99 ${on.legitP99.toFixed(1)} ms over ${on.legitServed} calls`);
-  t.is(off.verified, n, 'without budgets every forged call is verified');
-  t.true(on.verified < n / 2, `at most the per-hotkey burst plus its rate is verified, found ${on.verified}`);
-  t.true(on.preRefused > 0, 'the rest are refused before any signature work');
-  t.true(on.legitServed > 0);
-});
+test.serial(
+  'forged requests naming a real validator are rate-limited before any signature work; a legitimate caller keeps being served',
+  async (t) => {
+    t.timeout(300_000);
+    const n = 1000;
+    // Budgets off: every forged call costs a sha256 of its body and an sr25519 verification (the attack).
+    const off = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9 } } }, n);
+    // Budgets on, scaled to this loaded machine (the flood here reaches only ~50 calls/s, the default per-hotkey
+    // rate): 5 unverified calls/s per claimed hotkey. Per-address off: the test's callers share 127.0.0.1.
+    const on = await forgedFlood({ limits: { admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 5 } } }, n);
+    t.log(
+      `budgets off: ${off.verified}/${n} forged calls verified, server ${off.cpuMsPerCall.toFixed(2)} CPU ms/call, legit p99 ${off.legitP99.toFixed(1)} ms over ${off.legitServed} calls`,
+    );
+    t.log(
+      `budgets on:  ${on.verified}/${n} forged calls verified (${on.preRefused} refused before), server ${on.cpuMsPerCall.toFixed(2)} CPU ms/call, legit p99 ${on.legitP99.toFixed(1)} ms over ${on.legitServed} calls`,
+    );
+    t.is(off.verified, n, 'without budgets every forged call is verified');
+    t.true(on.verified < n / 2, `at most the per-hotkey burst plus its rate is verified, found ${on.verified}`);
+    t.true(on.preRefused > 0, 'the rest are refused before any signature work');
+    t.true(on.legitServed > 0);
+  },
+);
 
 /** Opens `n` TCP connections that never speak HTTP/2; resolves once all are connected or failed. */
 async function idleSockets(port: number, n: number): Promise<Socket[]> {
-  const sockets = await Promise.all(Array.from({ length: n }, () => new Promise<Socket>((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.on('error', () => undefined); // a refused or reset connection is what the server does to them
-    s.once('connect', () => resolve(s));
-    s.once('close', () => resolve(s));
-  })));
+  const sockets = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const s = connect(port, '127.0.0.1');
+          s.on('error', () => undefined); // a refused or reset connection is what the server does to them
+          s.once('connect', () => resolve(s));
+          s.once('close', () => resolve(s));
+        }),
+    ),
+  );
   return sockets;
 }
 
-test.serial('idle TCP connections cannot exhaust a miner\'s open files: capped per address, closed without a handshake, validators still served', async (t) => {
-  t.timeout(240_000);
-  const keys = await devKeys();
-  const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
-  const run = async (connections: Record<string, number>): Promise<{ open: number; served: boolean; detail: string }> => {
-    const server = await startServerProcess({ limits: { connections } }, 256);
-    const sockets = await idleSockets(server.port, 300);
-    await new Promise((r) => setTimeout(r, 2_500));
-    const open = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
-    const c = new MinerClient({ address: `127.0.0.1:${server.port}`, minerHotkey: keys.bob.address, signer: keys.alice, defaultDeadlineMs: 8_000 });
-    let served = false;
-    let detail = '';
-    try {
-      served = (await c.predict(request)).value.roundId === 1;
-    } catch (err: unknown) {
-      detail = String(err);
-    }
-    c.close();
-    for (const s of sockets) s.destroy();
-    await server.stop();
-    return { open, served, detail };
-  };
-  // Unguarded (the old server): no per-address cap, no handshake timeout.
-  const off = await run({ maxConnectionsPerAddress: 1e6, maxConnections: 1e6, handshakeTimeoutMs: 1e9 });
-  const on = await run({ handshakeTimeoutMs: 1_000 });
-  t.log(`300 idle TCP connections under a 256 open-file limit: unguarded ${off.open} stay open, validator served: ${off.served} ${off.detail.slice(0, 80)}`);
-  t.log(`guarded: ${on.open} stay open after 2.5 s, validator served: ${on.served} ${on.detail.slice(0, 80)}`);
-  t.false(off.served, 'the attack wins on an unguarded server');
-  t.is(on.open, 0, 'idle connections without a handshake are closed');
-  t.true(on.served, on.detail);
-});
+test.serial(
+  "idle TCP connections cannot exhaust a miner's open files: capped per address, closed without a handshake, validators still served",
+  async (t) => {
+    t.timeout(240_000);
+    const keys = await devKeys();
+    const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
+    const run = async (connections: Record<string, number>): Promise<{ open: number; served: boolean; detail: string }> => {
+      const server = await startServerProcess({ limits: { connections } }, 256);
+      const sockets = await idleSockets(server.port, 300);
+      await new Promise((r) => setTimeout(r, 2_500));
+      const open = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
+      const c = new MinerClient({
+        address: `127.0.0.1:${server.port}`,
+        minerHotkey: keys.bob.address,
+        signer: keys.alice,
+        defaultDeadlineMs: 8_000,
+      });
+      let served = false;
+      let detail = '';
+      try {
+        served = (await c.predict(request)).value.roundId === 1;
+      } catch (err: unknown) {
+        detail = String(err);
+      }
+      c.close();
+      for (const s of sockets) s.destroy();
+      await server.stop();
+      return { open, served, detail };
+    };
+    // Unguarded (the old server): no per-address cap, no handshake timeout.
+    const off = await run({ maxConnectionsPerAddress: 1e6, maxConnections: 1e6, handshakeTimeoutMs: 1e9 });
+    const on = await run({ handshakeTimeoutMs: 1_000 });
+    t.log(
+      `300 idle TCP connections under a 256 open-file limit: unguarded ${off.open} stay open, validator served: ${off.served} ${off.detail.slice(0, 80)}`,
+    );
+    t.log(`guarded: ${on.open} stay open after 2.5 s, validator served: ${on.served} ${on.detail.slice(0, 80)}`);
+    t.false(off.served, 'the attack wins on an unguarded server');
+    t.is(on.open, 0, 'idle connections without a handshake are closed');
+    t.true(on.served, on.detail);
+  },
+);

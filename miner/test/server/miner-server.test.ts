@@ -53,12 +53,19 @@ test('a permit-holding caller below the stake floor (a competitor miner) gets no
   const err = await t.throwsAsync(copier.predict(request(2), { deadlineMs: 5_000 }));
   t.true(err instanceof MinerCallError, String(err));
   t.is((err as MinerCallError).grpcCode, status.PERMISSION_DENIED);
-  t.regex((err as MinerCallError).details, /^low-stake: caller \S+ \(uid 5\) has a stake of 0\.5 TAO, below this miner's floor of 100 TAO$/);
+  t.regex(
+    (err as MinerCallError).details,
+    /^low-stake: caller \S+ \(uid 5\) has a stake of 0\.5 TAO, below this miner's floor of 100 TAO$/,
+  );
   await t.throwsAsync(copier.info({ deadlineMs: 5_000 }), { instanceOf: MinerCallError });
   // A validator above the floor is served; lowering the floor (config or chain) lets the copier in again.
   t.is((await client(t, address, keys).predict(request(2), { deadlineMs: 5_000 })).value.roundId, 7);
   directory.replace(new Map([[keys.ferdie.address, { uid: 5, validatorPermit: true, stakeRao: TAO / 2n }]]), 0n);
-  t.is((await copier.predict(request(2, { input: { dtype: 'float32', shape: [2, IN], data: batch(2, 5) } }), { deadlineMs: 5_000 })).value.roundId, 7);
+  t.is(
+    (await copier.predict(request(2, { input: { dtype: 'float32', shape: [2, IN], data: batch(2, 5) } }), { deadlineMs: 5_000 })).value
+      .roundId,
+    7,
+  );
   // ... though not with the batch the validator sent a moment ago: the relay guard refuses that.
   const relayed = await t.throwsAsync(copier.predict(request(2), { deadlineMs: 5_000 }));
   t.regex((relayed as MinerCallError).details, /^relayed: relayed batch: 2 of 2 samples were sent by /);
@@ -81,7 +88,12 @@ test('Info answers what the miner serves, and health is SERVING', async (t) => {
 test('every bad request is refused with its status while a concurrent good caller is served', async (t) => {
   const keys = await keysP;
   const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({ write: (chunk, _enc, cb) => { lines.push(JSON.parse(String(chunk))); cb(); } });
+  const sink = new Writable({
+    write: (chunk, _enc, cb) => {
+      lines.push(JSON.parse(String(chunk)));
+      cb();
+    },
+  });
   const { address } = await startServer(t, keys, {
     logger: pino({ level: 'warn' }, sink),
     rateLimit: { ratePerSec: 0.001, burst: 30 },
@@ -89,7 +101,8 @@ test('every bad request is refused with its status while a concurrent good calle
   const raw = rawChannel(t, address);
   const good = client(t, address, keys);
   const body = encodePredictRequest(request(2));
-  const signed = (b: Buffer, signer = keys.alice, nowMs?: number): Metadata => requestMetadata(signRequest(b, signer, keys.bob.address, { nowMs }));
+  const signed = (b: Buffer, signer = keys.alice, nowMs?: number): Metadata =>
+    requestMetadata(signRequest(b, signer, keys.bob.address, { nowMs }));
 
   const tampered = signed(body);
   tampered.set('epistula-request-signature', `0x${'11'.repeat(64)}`);
@@ -107,8 +120,19 @@ test('every bad request is refused with its status while a concurrent good calle
     ['bad signature', () => raw(PATH, body, tampered), status.UNAUTHENTICATED],
     ['signature over other bytes', () => raw(PATH, encodePredictRequest(request(1)), signed(body)), status.UNAUTHENTICATED],
     ['stale', () => raw(PATH, body, signed(body, keys.alice, Date.now() - 120_000)), status.UNAUTHENTICATED],
-    ['signed for another miner', () => raw(PATH, body, requestMetadata(signRequest(body, keys.alice, keys.charlie.address))), status.UNAUTHENTICATED],
-    ['replayed', async () => { await raw(PATH, body, replayMd); return raw(PATH, body, replayMd); }, status.ALREADY_EXISTS],
+    [
+      'signed for another miner',
+      () => raw(PATH, body, requestMetadata(signRequest(body, keys.alice, keys.charlie.address))),
+      status.UNAUTHENTICATED,
+    ],
+    [
+      'replayed',
+      async () => {
+        await raw(PATH, body, replayMd);
+        return raw(PATH, body, replayMd);
+      },
+      status.ALREADY_EXISTS,
+    ],
     ['unregistered', () => raw(PATH, body, signed(body, keys.charlie)), status.PERMISSION_DENIED],
     ['no permit', () => raw(PATH, body, signed(body, keys.dave)), status.PERMISSION_DENIED],
     ['oversized', () => raw(PATH, huge, signed(huge)), status.RESOURCE_EXHAUSTED],
@@ -116,12 +140,16 @@ test('every bad request is refused with its status while a concurrent good calle
     ['wrong dtype', () => raw(PATH, wrongDtype, signed(wrongDtype)), status.INVALID_ARGUMENT],
     ['wrong competition', () => raw(PATH, wrongCompetition, signed(wrongCompetition)), status.INVALID_ARGUMENT],
     ['garbage body', () => raw(PATH, garbage, signed(garbage)), status.INVALID_ARGUMENT],
-    ['over the rate limit', async () => {
-      // Eve's own inputs: a batch Alice sent moments ago would be refused as relayed instead (relay-guard.ts).
-      const own = request(1, { input: { dtype: 'float32', shape: [1, IN], data: batch(1, 3) } });
-      const all = await Promise.allSettled(Array.from({ length: 40 }, () => eve.predict(own, { deadlineMs: 5_000 })));
-      return all.find((r) => r.status === 'rejected')?.reason;
-    }, status.RESOURCE_EXHAUSTED],
+    [
+      'over the rate limit',
+      async () => {
+        // Eve's own inputs: a batch Alice sent moments ago would be refused as relayed instead (relay-guard.ts).
+        const own = request(1, { input: { dtype: 'float32', shape: [1, IN], data: batch(1, 3) } });
+        const all = await Promise.allSettled(Array.from({ length: 40 }, () => eve.predict(own, { deadlineMs: 5_000 })));
+        return all.find((r) => r.status === 'rejected')?.reason;
+      },
+      status.RESOURCE_EXHAUSTED,
+    ],
   ];
 
   let goodServed = 0;
@@ -191,12 +219,22 @@ test('a flood of refused calls writes a bounded log: the first of each reason in
   const keys = await keysP;
   let bytes = 0;
   const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({ write: (chunk, _enc, cb) => { bytes += chunk.length; lines.push(JSON.parse(String(chunk))); cb(); } });
+  const sink = new Writable({
+    write: (chunk, _enc, cb) => {
+      bytes += chunk.length;
+      lines.push(JSON.parse(String(chunk)));
+      cb();
+    },
+  });
   const { address, server } = await startServer(t, keys, { logger: pino({ level: 'warn' }, sink) });
   const raw = rawChannel(t, address);
   const body = encodePredictRequest(request(1));
   const n = 300;
-  const results = await Promise.all(Array.from({ length: n }, (_, i) => raw(PATH, body, i % 2 === 0 ? new Metadata() : requestMetadata(signRequest(body, keys.charlie, keys.bob.address)))));
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      raw(PATH, body, i % 2 === 0 ? new Metadata() : requestMetadata(signRequest(body, keys.charlie, keys.bob.address))),
+    ),
+  );
   t.true(results.every((r) => !Buffer.isBuffer(r)));
   await server.stop(100); // flushes the aggregate
   t.log(`${n} refused calls wrote ${bytes} bytes of log in ${lines.length} lines`);

@@ -17,7 +17,10 @@ test('ReplayCache refuses a key within its ttl, forgets it after, and stays boun
 
 test('TokenBucketLimiter allows the burst, refills at the rate, and keys are independent', (t) => {
   const l = new TokenBucketLimiter({ ratePerSec: 2, burst: 3 });
-  t.deepEqual([1, 2, 3, 4].map(() => l.tryTake('x', 0)), [true, true, true, false]);
+  t.deepEqual(
+    [1, 2, 3, 4].map(() => l.tryTake('x', 0)),
+    [true, true, true, false],
+  );
   t.true(l.tryTake('y', 0));
   t.false(l.tryTake('x', 400));
   t.true(l.tryTake('x', 500), 'one token after 0.5 s at 2/s');
@@ -51,11 +54,21 @@ test('calls beyond maxInFlight get UNAVAILABLE while the model is busy', async (
   const keys = await devKeys();
   let release: () => void = () => undefined;
   let entered: () => void = () => undefined;
-  const gate = new Promise<void>((r) => { release = r; });
-  const inModel = new Promise<void>((r) => { entered = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const inModel = new Promise<void>((r) => {
+    entered = r;
+  });
   const { address } = await startServer(t, keys, {
     limits: { inputShape: [IN], outputShape: [OUT], maxInFlight: 1 },
-    predictor: { predict: async (_i, shape) => { entered(); await gate; return { data: new Float32Array(shape[0]! * OUT), shape: [shape[0]!, OUT] }; } },
+    predictor: {
+      predict: async (_i, shape) => {
+        entered();
+        await gate;
+        return { data: new Float32Array(shape[0]! * OUT), shape: [shape[0]!, OUT] };
+      },
+    },
   });
   const c = client(t, address, keys);
   const req = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
@@ -67,7 +80,7 @@ test('calls beyond maxInFlight get UNAVAILABLE while the model is busy', async (
   t.deepEqual((await first).value.output.shape, [1, OUT]);
 });
 
-test('a flood of fresh uuids from one caller cannot flush another caller\'s unexpired uuid: the replay is still refused', async (t) => {
+test("a flood of fresh uuids from one caller cannot flush another caller's unexpired uuid: the replay is still refused", async (t) => {
   const keys = await devKeys();
   const { address } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: 64, replayCacheSize: 8 } });
   const raw = rawChannel(t, address);
@@ -76,10 +89,21 @@ test('a flood of fresh uuids from one caller cannot flush another caller\'s unex
   t.true(Buffer.isBuffer(await raw(MINER_SERVICE.Predict.path, body, md)), 'first use is served');
   // Another permitted caller (eve) sends more fresh, valid requests than the cache holds (its own inputs: Alice's
   // would be refused as relayed by the relay guard before the replay cache mattered).
-  const eveBody = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1, 2) } });
-  const flood = await Promise.all(Array.from({ length: 12 }, () => raw(MINER_SERVICE.Predict.path, eveBody, requestMetadata(signRequest(eveBody, keys.eve, keys.bob.address)))));
+  const eveBody = encodePredictRequest({
+    competitionId: 'mnist',
+    roundId: 1,
+    input: { dtype: 'float32', shape: [1, IN], data: batch(1, 2) },
+  });
+  const flood = await Promise.all(
+    Array.from({ length: 12 }, () =>
+      raw(MINER_SERVICE.Predict.path, eveBody, requestMetadata(signRequest(eveBody, keys.eve, keys.bob.address))),
+    ),
+  );
   const refusedFlood = flood.filter((r) => !Buffer.isBuffer(r)) as ServiceError[];
-  t.true(refusedFlood.every((e) => e.code === status.RESOURCE_EXHAUSTED), 'the flooder is refused once its own share is full');
+  t.true(
+    refusedFlood.every((e) => e.code === status.RESOURCE_EXHAUSTED),
+    'the flooder is refused once its own share is full',
+  );
   const again = await raw(MINER_SERVICE.Predict.path, body, md);
   t.false(Buffer.isBuffer(again), 'the replay must not be served');
   t.is((again as ServiceError).code, status.ALREADY_EXISTS);

@@ -25,7 +25,7 @@ function disguised(input: Float32Array, noise: number, seed = 9): Float32Array {
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < IN; i++) {
       x = (x * 1103515245 + 12345) % 2147483648;
-      out[(rows - 1 - r) * IN + i] = Math.min(1, Math.max(0, input[r * IN + i]! + (x / 2147483648 * 2 - 1) * noise));
+      out[(rows - 1 - r) * IN + i] = Math.min(1, Math.max(0, input[r * IN + i]! + ((x / 2147483648) * 2 - 1) * noise));
     }
   }
   return out;
@@ -35,7 +35,12 @@ function disguised(input: Float32Array, noise: number, seed = 9): Float32Array {
  * The noisy proxy: a permit-holding miner (Eve, 1,000 TAO here) whose own miner server answers Alice by
  * forwarding the batch to the victim (Bob) through the victim's gRPC API, signed with its own hotkey.
  */
-async function startProxy(t: ExecutionContext, keys: Keys, victim: string, noise = 0): Promise<{ ask: (input: Float32Array) => Promise<Float32Array> }> {
+async function startProxy(
+  t: ExecutionContext,
+  keys: Keys,
+  victim: string,
+  noise = 0,
+): Promise<{ ask: (input: Float32Array) => Promise<Float32Array> }> {
   const toVictim = new MinerClient({ address: victim, minerHotkey: keys.bob.address, signer: keys.eve, defaultDeadlineMs: 10_000 });
   t.teardown(() => toVictim.close());
   const opts: MinerServerOptions = {
@@ -60,9 +65,17 @@ async function startProxy(t: ExecutionContext, keys: Keys, victim: string, noise
   const proxy = createMinerServer(opts);
   const { port } = await proxy.start('127.0.0.1', 0);
   t.teardown(() => proxy.stop(100));
-  const validatorToProxy = new MinerClient({ address: `127.0.0.1:${port}`, minerHotkey: keys.eve.address, signer: keys.alice, defaultDeadlineMs: 10_000 });
+  const validatorToProxy = new MinerClient({
+    address: `127.0.0.1:${port}`,
+    minerHotkey: keys.eve.address,
+    signer: keys.alice,
+    defaultDeadlineMs: 10_000,
+  });
   t.teardown(() => validatorToProxy.close());
-  return { ask: async (input) => Float32Array.from((await validatorToProxy.predict(request(input), { deadlineMs: 10_000 })).value.output.data as Float32Array) };
+  return {
+    ask: async (input) =>
+      Float32Array.from((await validatorToProxy.predict(request(input), { deadlineMs: 10_000 })).value.output.data as Float32Array),
+  };
 }
 
 function validatorClient(t: ExecutionContext, keys: Keys, address: string, signer = keys.alice): MinerClient {
@@ -71,14 +84,19 @@ function validatorClient(t: ExecutionContext, keys: Keys, address: string, signe
   return c;
 }
 
-async function refusalCount(server: { metrics: { refusals: { get(): Promise<{ values: Array<{ labels: Record<string, unknown>; value: number }> }> } } }, reason: string): Promise<number> {
+async function refusalCount(
+  server: { metrics: { refusals: { get(): Promise<{ values: Array<{ labels: Record<string, unknown>; value: number }> }> } } },
+  reason: string,
+): Promise<number> {
   const m = await server.metrics.refusals.get();
   return m.values.find((v) => v.labels.reason === reason)?.value ?? 0;
 }
 
-test('the attack without the guard: a permitted proxy forwards the batch it just received and answers with the victim\'s predictions', async (t) => {
+test("the attack without the guard: a permitted proxy forwards the batch it just received and answers with the victim's predictions", async (t) => {
   const keys = await keysP;
-  const { address } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024, relayGuard: false } });
+  const { address } = await startServer(t, keys, {
+    limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024, relayGuard: false },
+  });
   const proxy = await startProxy(t, keys, address);
   const input = heldOut('validator-a/round-1');
   await validatorClient(t, keys, address).predict(request(input), { deadlineMs: 10_000 }); // the validator queries the victim too
@@ -88,7 +106,9 @@ test('the attack without the guard: a permitted proxy forwards the batch it just
 
 test('the guard refuses the relayed batch with PERMISSION_DENIED naming the first sender; the validator is served; counted in metrics', async (t) => {
   const keys = await keysP;
-  const { address, server } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 } });
+  const { address, server } = await startServer(t, keys, {
+    limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 },
+  });
   const proxy = await startProxy(t, keys, address);
   const input = heldOut('validator-a/round-1');
   const direct = await validatorClient(t, keys, address).predict(request(input), { deadlineMs: 10_000 });
@@ -100,13 +120,18 @@ test('the guard refuses the relayed batch with PERMISSION_DENIED naming the firs
   const err = await t.throwsAsync(validatorClient(t, keys, address, keys.eve).predict(request(input), { deadlineMs: 10_000 }));
   t.true(err instanceof MinerCallError, String(err));
   t.is((err as MinerCallError).grpcCode, status.PERMISSION_DENIED);
-  t.regex((err as MinerCallError).details, new RegExp(`^relayed: relayed batch: ${BATCH} of ${BATCH} samples were sent by ${keys.alice.address} \\d+ ms ago$`));
+  t.regex(
+    (err as MinerCallError).details,
+    new RegExp(`^relayed: relayed batch: ${BATCH} of ${BATCH} samples were sent by ${keys.alice.address} \\d+ ms ago$`),
+  );
   t.is(await refusalCount(server, 'relayed'), 2);
 });
 
 test('the obvious evasions (rows reversed, every pixel moved by up to ±0.05) are refused too', async (t) => {
   const keys = await keysP;
-  const { address } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 } });
+  const { address } = await startServer(t, keys, {
+    limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 },
+  });
   const proxy = await startProxy(t, keys, address, 0.05);
   const input = heldOut('validator-a/round-2');
   await validatorClient(t, keys, address).predict(request(input), { deadlineMs: 10_000 });
@@ -116,7 +141,9 @@ test('the obvious evasions (rows reversed, every pixel moved by up to ±0.05) ar
 
 test('two validators with their own secret batches are both answered, in either order and repeatedly', async (t) => {
   const keys = await keysP;
-  const { address, server } = await startServer(t, keys, { limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 } });
+  const { address, server } = await startServer(t, keys, {
+    limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 },
+  });
   const a = validatorClient(t, keys, address, keys.alice);
   const e = validatorClient(t, keys, address, keys.eve);
   for (let round = 0; round < 10; round++) {

@@ -34,7 +34,13 @@ test('Health/Watch streams the current status and then each change', async (t) =
   const c = new Client(address, credentials.createInsecure());
   t.teardown(() => c.close());
   const d = HEALTH_SERVICE.Watch;
-  const stream: ClientReadableStream<HealthCheckResponse> = c.makeServerStreamRequest(d.path, d.requestSerialize, d.responseDeserialize, { service: '' }, new Metadata());
+  const stream: ClientReadableStream<HealthCheckResponse> = c.makeServerStreamRequest(
+    d.path,
+    d.requestSerialize,
+    d.responseDeserialize,
+    { service: '' },
+    new Metadata(),
+  );
   const seen: number[] = [];
   const done = new Promise<void>((resolve) => {
     stream.on('data', (m: HealthCheckResponse) => {
@@ -48,8 +54,14 @@ test('Health/Watch streams the current status and then each change', async (t) =
   stream.cancel();
   t.deepEqual(seen, [ServingStatus.SERVING, ServingStatus.NOT_SERVING]);
   const unknown = await new Promise<number | undefined>((resolve) =>
-    c.makeUnaryRequest(HEALTH_SERVICE.Check.path, HEALTH_SERVICE.Check.requestSerialize, HEALTH_SERVICE.Check.responseDeserialize,
-      { service: 'nope' }, (err) => resolve(err?.code)));
+    c.makeUnaryRequest(
+      HEALTH_SERVICE.Check.path,
+      HEALTH_SERVICE.Check.requestSerialize,
+      HEALTH_SERVICE.Check.responseDeserialize,
+      { service: 'nope' },
+      (err) => resolve(err?.code),
+    ),
+  );
   t.is(unknown, status.NOT_FOUND);
 });
 

@@ -24,7 +24,10 @@ test.serial('a model served from a worker thread answers exactly like the same m
   const dir = await savedModel(t, 'cnn', 4);
   const local = await loadServingModel(dir, { thread: 'main' });
   const remote = await loadServingModel(dir, { thread: 'worker' });
-  t.teardown(() => { local.dispose(); remote.dispose(); });
+  t.teardown(() => {
+    local.dispose();
+    remote.dispose();
+  });
   t.deepEqual(remote.info, local.info);
   t.is(remote.info.step, 7);
   // A view into a larger buffer: only its own bytes are sent.
@@ -39,7 +42,10 @@ test.serial('a model served from a worker thread answers exactly like the same m
   t.is(input.length, 300 * 784, 'the caller keeps its input');
   // Concurrent calls each get their own answer.
   const outs = await Promise.all([1, 2, 3].map((k) => remote.predict(heldOut.inputs.subarray(0, k * 784), [k, 784])));
-  t.deepEqual(outs.map((o) => o.shape[0]), [1, 2, 3]);
+  t.deepEqual(
+    outs.map((o) => o.shape[0]),
+    [1, 2, 3],
+  );
   // Bad input is an error naming the problem, and the worker keeps serving.
   await t.throwsAsync(remote.predict(new Float32Array(10), [1, 10]), { message: /expected input shape \[n, 784\]/ });
   await t.throwsAsync(remote.predict(Float32Array.from([Number.NaN, ...new Float32Array(783)]), [1, 784]), { message: /finite/ });

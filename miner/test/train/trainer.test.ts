@@ -12,8 +12,25 @@ test('the trainer worker checkpoints, the served model beats chance on held-out 
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
   const checkpoints: CheckpointEvent[] = [];
   let progress = 0;
-  const base = { competition, modelName: 'mlp' as const, backend: 'wasm' as const, dataDir, batchSize: 128, learningRate: 1e-3, seed: 3, evalEvery: 40, progressEvery: 10 };
-  const trainer = await startTrainer({ ...base, maxSteps: 120, onProgress: () => { progress++; }, onCheckpoint: (c) => checkpoints.push(c) });
+  const base = {
+    competition,
+    modelName: 'mlp' as const,
+    backend: 'wasm' as const,
+    dataDir,
+    batchSize: 128,
+    learningRate: 1e-3,
+    seed: 3,
+    evalEvery: 40,
+    progressEvery: 10,
+  };
+  const trainer = await startTrainer({
+    ...base,
+    maxSteps: 120,
+    onProgress: () => {
+      progress++;
+    },
+    onCheckpoint: (c) => checkpoints.push(c),
+  });
   const final = await trainer.done;
   t.is(final.state, 'finished', final.error);
   t.is(final.step, 120);
@@ -51,8 +68,25 @@ test('the trainer worker checkpoints, the served model beats chance on held-out 
 test('stop() ends a trainer that has no step limit', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-trainer-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-  const trainer = await startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, evalEvery: 20, progressEvery: 5 });
-  await new Promise<void>((resolve) => { const i = setInterval(() => { if (trainer.status().step >= 20) { clearInterval(i); resolve(); } }, 20); });
+  const trainer = await startTrainer({
+    competition,
+    modelName: 'linear',
+    backend: 'wasm',
+    dataDir,
+    batchSize: 64,
+    learningRate: 1e-2,
+    seed: 1,
+    evalEvery: 20,
+    progressEvery: 5,
+  });
+  await new Promise<void>((resolve) => {
+    const i = setInterval(() => {
+      if (trainer.status().step >= 20) {
+        clearInterval(i);
+        resolve();
+      }
+    }, 20);
+  });
   await trainer.stop();
   t.is(trainer.status().state, 'stopped');
 });
@@ -69,11 +103,24 @@ async function threadNiceness(): Promise<Map<number, number>> {
 }
 
 test('the training thread runs at the asked niceness (default 10) and the rest of the process does not', async (t) => {
-  if (process.platform !== 'linux') { t.pass('per-thread niceness is Linux only'); return; }
+  if (process.platform !== 'linux') {
+    t.pass('per-thread niceness is Linux only');
+    return;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-trainer-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
   const before = await threadNiceness();
-  const trainer = await startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, evalEvery: 20, progressEvery: 5 });
+  const trainer = await startTrainer({
+    competition,
+    modelName: 'linear',
+    backend: 'wasm',
+    dataDir,
+    batchSize: 64,
+    learningRate: 1e-2,
+    seed: 1,
+    evalEvery: 20,
+    progressEvery: 5,
+  });
   t.teardown(() => trainer.stop());
   while (trainer.status().state === 'starting') await new Promise((r) => setTimeout(r, 20));
   const during = await threadNiceness();
@@ -83,18 +130,34 @@ test('the training thread runs at the asked niceness (default 10) and the rest o
   t.is(during.get(process.pid), 0, 'the main thread keeps its priority');
   for (const [tid, nice] of before) if (during.has(tid)) t.is(during.get(tid), nice, `thread ${tid} existed before and keeps its niceness`);
   await trainer.stop();
-  await t.throwsAsync(startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, niceness: 25 }), { message: /niceness in 0\.\.19/ });
+  await t.throwsAsync(
+    startTrainer({ competition, modelName: 'linear', backend: 'wasm', dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, niceness: 25 }),
+    { message: /niceness in 0\.\.19/ },
+  );
 });
 
 test('watchModelDir swaps in a new checkpoint when checkpoints/best moves', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-trainer-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-  const base = { competition, modelName: 'linear' as const, backend: 'wasm' as const, dataDir, batchSize: 64, learningRate: 1e-2, seed: 1, evalEvery: 10, progressEvery: 10 };
+  const base = {
+    competition,
+    modelName: 'linear' as const,
+    backend: 'wasm' as const,
+    dataDir,
+    batchSize: 64,
+    learningRate: 1e-2,
+    seed: 1,
+    evalEvery: 10,
+    progressEvery: 10,
+  };
   t.is((await (await startTrainer({ ...base, maxSteps: 10 })).done).state, 'finished');
   await selectBackend('wasm');
   const changes: number[] = [];
   const watcher = await watchModelDir(bestCheckpointDir(dataDir), (p) => changes.push(p.info.step), { intervalMs: 50 });
-  t.teardown(() => { watcher.close(); watcher.current().dispose(); });
+  t.teardown(() => {
+    watcher.close();
+    watcher.current().dispose();
+  });
   t.is(watcher.current().info.step, 10);
   t.is((await (await startTrainer({ ...base, maxSteps: 30 })).done).state, 'finished');
   const deadline = Date.now() + 15_000;

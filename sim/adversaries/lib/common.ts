@@ -2,7 +2,17 @@
  * What every scripted adversary process shares: its JSON argument, a logger, a chain connection
  * (through `#core`), its dev hotkeys, and a clean exit on SIGTERM.
  */
-import { connectChain, createLogger, fetchMetagraph, pairFromUri, serveAxon, submitAndWait, type ChainClient, type Logger, type Metagraph } from '#core';
+import {
+  connectChain,
+  createLogger,
+  fetchMetagraph,
+  pairFromUri,
+  serveAxon,
+  submitAndWait,
+  type ChainClient,
+  type Logger,
+  type Metagraph,
+} from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 
 /** Fields every adversary's argument carries. */
@@ -25,11 +35,21 @@ export function readArgs<T extends AdversaryBase>(name: string): T {
 }
 
 /** Connects and returns what an adversary needs; SIGTERM/SIGINT run `onStop` then exit 0. */
-export async function setup(name: string, base: AdversaryBase, onStop: () => void = () => undefined): Promise<{ log: Logger; client: ChainClient; keys: KeyringPair[] }> {
+export async function setup(
+  name: string,
+  base: AdversaryBase,
+  onStop: () => void = () => undefined,
+): Promise<{ log: Logger; client: ChainClient; keys: KeyringPair[] }> {
   const log = createLogger({ level: 'info' }).child({ component: `sim.${name}` });
   const client = await connectChain({ endpoint: base.endpoint, logger: log });
   const keys = await Promise.all(base.hotkeyUris.map((u) => pairFromUri(u)));
-  const stop = (): void => { try { onStop(); } finally { void client.close().finally(() => process.exit(0)); } };
+  const stop = (): void => {
+    try {
+      onStop();
+    } finally {
+      void client.close().finally(() => process.exit(0));
+    }
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   return { log, client, keys };
@@ -51,6 +71,10 @@ export async function onEachBlock(client: ChainClient, fn: (block: number) => Pr
   await client.api.rpc.chain.subscribeNewHeads((h) => {
     if (busy) return;
     busy = true;
-    fn(h.number.toNumber()).catch((err: unknown) => log.warn({ err }, 'block handler failed')).finally(() => { busy = false; });
+    fn(h.number.toNumber())
+      .catch((err: unknown) => log.warn({ err }, 'block handler failed'))
+      .finally(() => {
+        busy = false;
+      });
   });
 }

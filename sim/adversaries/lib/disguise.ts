@@ -18,7 +18,10 @@ function shuffleTail(row: Float32Array): void {
   let top = 0;
   for (let c = 1; c < row.length; c++) if (row[c]! > row[top]!) top = c;
   const rest = [...row].filter((_, c) => c !== top);
-  for (let i = rest.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [rest[i], rest[j]] = [rest[j]!, rest[i]!]; }
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+  }
   let k = 0;
   for (let c = 0; c < row.length; c++) if (c !== top) row[c] = rest[k++]!;
 }

@@ -18,7 +18,10 @@ export function evadeInputs(input: Float32Array, rows: number, e: RelayEvasion):
   const size = input.length / rows;
   const order = Array.from({ length: rows }, (_, i) => i);
   if (e.shuffleInputs === true) {
-    for (let i = rows - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
   }
   const out = new Float32Array(input.length);
   const s = e.shiftPx ?? 0;

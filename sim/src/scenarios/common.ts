@@ -21,10 +21,20 @@ export function atMost(f: ScenarioFigures, actor: string, limit: number, name: s
 
 /** Largest gap between measured shares and the honest expectation. */
 export function scheduleGap(f: ScenarioFigures, expected: Record<string, number>, tolerance: number): TargetResult {
-  let worst = 0, who = '';
+  let worst = 0,
+    who = '';
   for (const [a, e] of Object.entries(expected)) {
     const gap = Math.abs((f.meanShare[a] ?? 0) - e);
-    if (gap > worst) { worst = gap; who = a; }
+    if (gap > worst) {
+      worst = gap;
+      who = a;
+    }
   }
-  return { name: 'honest shares match the prize schedule', target: `every actor within ${(tolerance * 100).toFixed(0)} pp`, figure: `largest gap ${(worst * 100).toFixed(1)} pp (${who || 'none'})`, value: worst, met: worst <= tolerance };
+  return {
+    name: 'honest shares match the prize schedule',
+    target: `every actor within ${(tolerance * 100).toFixed(0)} pp`,
+    figure: `largest gap ${(worst * 100).toFixed(1)} pp (${who || 'none'})`,
+    value: worst,
+    met: worst <= tolerance,
+  };
 }

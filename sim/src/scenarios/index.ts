@@ -1,12 +1,37 @@
 /** Every scenario by name, and the suites `all` and `smoke`. */
 import type { ScenarioDef } from '../scenario.ts';
-import { baseline, copierLowStake, copierStaked, noisyProxy, noisyProxyEvasive, noisyProxyHeavy, probe, sybil1, sybil3, sybil8 } from './miners.ts';
+import {
+  baseline,
+  copierLowStake,
+  copierStaked,
+  noisyProxy,
+  noisyProxyEvasive,
+  noisyProxyHeavy,
+  probe,
+  sybil1,
+  sybil3,
+  sybil8,
+} from './miners.ts';
 import { churn, collusion, lateImprover, weightCopierOff, weightCopierOn } from './validators.ts';
 import { smoke } from './smoke.ts';
 
 export const SCENARIOS: readonly ScenarioDef[] = [
-  baseline, copierLowStake, copierStaked, noisyProxy, noisyProxyEvasive, noisyProxyHeavy, sybil1, sybil3, sybil8, probe,
-  weightCopierOff, weightCopierOn, collusion, lateImprover, churn, smoke,
+  baseline,
+  copierLowStake,
+  copierStaked,
+  noisyProxy,
+  noisyProxyEvasive,
+  noisyProxyHeavy,
+  sybil1,
+  sybil3,
+  sybil8,
+  probe,
+  weightCopierOff,
+  weightCopierOn,
+  collusion,
+  lateImprover,
+  churn,
+  smoke,
 ];
 
 /** Named groups: `all` (every scenario but the combined `smoke`, whose attacks each have their own scenario). */
@@ -26,7 +51,10 @@ export function resolveScenarios(word: string): ScenarioDef[] {
   const names = SUITES[word] ?? ALIASES[word] ?? [word];
   return names.map((n) => {
     const s = SCENARIOS.find((x) => x.name === n);
-    if (!s) throw new Error(`unknown scenario ${JSON.stringify(word)}: expected one of ${[...Object.keys(SUITES), ...Object.keys(ALIASES), ...SCENARIOS.map((x) => x.name)].join(', ')}`);
+    if (!s)
+      throw new Error(
+        `unknown scenario ${JSON.stringify(word)}: expected one of ${[...Object.keys(SUITES), ...Object.keys(ALIASES), ...SCENARIOS.map((x) => x.name)].join(', ')}`,
+      );
     return s;
   });
 }

@@ -4,8 +4,16 @@
  * per hash (a new read only when a new block exists).
  */
 import {
-  commitRevealEpochAfter, commitRevealLayout, fetchMetagraph, readEpochSchedule, readSubnetExists, readWeightHyperparams, subtensorAt,
-  type ChainClient, type Metagraph, type SubtensorAt,
+  commitRevealEpochAfter,
+  commitRevealLayout,
+  fetchMetagraph,
+  readEpochSchedule,
+  readSubnetExists,
+  readWeightHyperparams,
+  subtensorAt,
+  type ChainClient,
+  type Metagraph,
+  type SubtensorAt,
 } from '#core';
 import type { HexString } from '@polkadot/util/types';
 import pino, { type Logger } from 'pino';
@@ -25,8 +33,13 @@ export function neuronsOf(m: Metagraph): NeuronView[] {
   return m.uids.map((uid) => {
     const axon = m.axons[uid]!;
     return {
-      uid, hotkey: m.hotkeys[uid]!, host: axon.port > 0 ? axon.ip : '', port: axon.port,
-      registrationBlock: m.blockAtRegistration[uid] ?? 0, validatorPermit: m.validatorPermit[uid] ?? false, stake: m.stakeRao[uid] ?? 0n,
+      uid,
+      hotkey: m.hotkeys[uid]!,
+      host: axon.port > 0 ? axon.ip : '',
+      port: axon.port,
+      registrationBlock: m.blockAtRegistration[uid] ?? 0,
+      validatorPermit: m.validatorPermit[uid] ?? false,
+      stake: m.stakeRao[uid] ?? 0n,
     };
   });
 }
@@ -60,17 +73,29 @@ export class SubtensorChainView implements ChainView {
     const { netuid, ownHotkey, client } = this.#opts;
     const hash = await client.read('best block hash', async (api) => (await api.rpc.chain.getBlockHash()).toHex());
     if (this.#cache?.hash === hash) return this.#cache.snapshot;
-    const snapshot = await client.read(`subnet ${netuid} snapshot at ${hash}`, async (api) => {
-      const [meta, { hp, epochIndex }] = await Promise.all([
-        fetchMetagraph(api, netuid, hash as HexString), subtensorAt(api, hash).then((at) => this.#hyperparams(at, netuid)),
-      ]);
-      const neurons = neuronsOf(meta);
-      const ownUid = neurons.find((n) => n.hotkey === ownHotkey)?.uid;
-      return {
-        netuid, block: meta.block, blockHash: hash, epochIndex,
-        hyperparams: hp, neurons, ownHotkey, ownUid, ownLastUpdate: ownUid === undefined ? 0 : meta.lastUpdate[ownUid] ?? 0,
-      } satisfies ChainSnapshot;
-    }, 30_000);
+    const snapshot = await client.read(
+      `subnet ${netuid} snapshot at ${hash}`,
+      async (api) => {
+        const [meta, { hp, epochIndex }] = await Promise.all([
+          fetchMetagraph(api, netuid, hash as HexString),
+          subtensorAt(api, hash).then((at) => this.#hyperparams(at, netuid)),
+        ]);
+        const neurons = neuronsOf(meta);
+        const ownUid = neurons.find((n) => n.hotkey === ownHotkey)?.uid;
+        return {
+          netuid,
+          block: meta.block,
+          blockHash: hash,
+          epochIndex,
+          hyperparams: hp,
+          neurons,
+          ownHotkey,
+          ownUid,
+          ownLastUpdate: ownUid === undefined ? 0 : (meta.lastUpdate[ownUid] ?? 0),
+        } satisfies ChainSnapshot;
+      },
+      30_000,
+    );
     this.#cache = { hash, snapshot };
     return snapshot;
   }

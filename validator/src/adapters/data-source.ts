@@ -47,7 +47,11 @@ export class GeneratedDataSource implements DataSource {
   sampleRoundBatch(seed: string, batchSize: number): RoundBatch {
     const c = this.competition;
     const b = generatedRoundBatch(Buffer.from(seed.replace(/^0x/, ''), 'hex'), batchSize, c.augmentation);
-    return { input: { data: b.inputs, shape: [b.labels.length, ...c.inputShape] }, labels: Int32Array.from(b.labels), numClasses: c.classes };
+    return {
+      input: { data: b.inputs, shape: [b.labels.length, ...c.inputShape] },
+      labels: Int32Array.from(b.labels),
+      numClasses: c.classes,
+    };
   }
 }
 

@@ -11,7 +11,12 @@ import type { PeriodCommitter } from '../period-keeper.ts';
 export class ChainPeriodCommitter implements PeriodCommitter {
   readonly #store: ChainCommitmentStore;
 
-  constructor(client: ChainClient, hotkey: KeyringPair, private readonly netuid: number, log?: Logger) {
+  constructor(
+    client: ChainClient,
+    hotkey: KeyringPair,
+    private readonly netuid: number,
+    log?: Logger,
+  ) {
     this.#store = new ChainCommitmentStore(client, hotkey, { logger: log });
   }
 

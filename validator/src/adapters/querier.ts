@@ -9,8 +9,16 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { errorMessage } from '#core';
 import {
-  ensureCryptoReady, isProtocolError, MinerCallError, MinerClient, preparePredictRequest,
-  type PredictResponse, type PreparedPredictRequest, type Signed, type Signer, type TensorLimits,
+  ensureCryptoReady,
+  isProtocolError,
+  MinerCallError,
+  MinerClient,
+  preparePredictRequest,
+  type PredictResponse,
+  type PreparedPredictRequest,
+  type Signed,
+  type Signer,
+  type TensorLimits,
 } from '#protocol';
 import pino, { type Logger } from 'pino';
 import type { AnswerEvidence, MinerQuerier, MinerTarget, QueryAnswer, QueryContext, QueryStatus, SentRequest, Tensor } from '../ports.ts';
@@ -87,8 +95,12 @@ export class GrpcMinerQuerier implements MinerQuerier {
     if (c === undefined) {
       const host = t.host.includes(':') ? `[${t.host}]` : t.host;
       c = new MinerClient({
-        address: `${host}:${t.port}`, minerHotkey: t.hotkey, signer: this.#opts.signer,
-        maxMessageBytes: this.#opts.maxMessageBytes, maxReceiveMessageBytes: maxAnswerBytes, tensorLimits: this.#opts.tensorLimits ?? DEFAULT_LIMITS,
+        address: `${host}:${t.port}`,
+        minerHotkey: t.hotkey,
+        signer: this.#opts.signer,
+        maxMessageBytes: this.#opts.maxMessageBytes,
+        maxReceiveMessageBytes: maxAnswerBytes,
+        tensorLimits: this.#opts.tensorLimits ?? DEFAULT_LIMITS,
       });
       this.#clients.set(key, c);
     }
@@ -99,11 +111,21 @@ export class GrpcMinerQuerier implements MinerQuerier {
   #prune(targets: readonly MinerTarget[], maxAnswerBytes: number | undefined): void {
     const keep = new Set(targets.map((t) => `${t.host}:${t.port}/${t.hotkey}/${maxAnswerBytes ?? ''}`));
     for (const [key, c] of this.#clients) {
-      if (!keep.has(key)) { c.close(); this.#clients.delete(key); }
+      if (!keep.has(key)) {
+        c.close();
+        this.#clients.delete(key);
+      }
     }
   }
 
-  async #one(t: MinerTarget, prepared: PreparedPredictRequest, deadlineMs: number, roundId: number, started: number, maxAnswerBytes: number | undefined): Promise<Pending> {
+  async #one(
+    t: MinerTarget,
+    prepared: PreparedPredictRequest,
+    deadlineMs: number,
+    roundId: number,
+    started: number,
+    maxAnswerBytes: number | undefined,
+  ): Promise<Pending> {
     try {
       const r = await this.#client(t, maxAnswerBytes).predictPrepared(prepared, { deadlineMs, verifyResponse: 'defer' });
       // Both taken on our own clocks at receipt, before any check: what copy detection may compare.
@@ -111,12 +133,26 @@ export class GrpcMinerQuerier implements MinerQuerier {
       const responseHash = `0x${r.record.bodyHash}`;
       const v = r.value;
       if (v.roundId !== roundId || v.competitionId !== this.#opts.competitionId) {
-        return { answer: { status: 'error', ...timing, responseHash, detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}` }, signed: r };
+        return {
+          answer: {
+            status: 'error',
+            ...timing,
+            responseHash,
+            detail: `expected an answer for ${this.#opts.competitionId} round ${roundId}, found ${v.competitionId} round ${v.roundId}`,
+          },
+          signed: r,
+        };
       }
       if (v.output.dtype !== 'float32') {
-        return { answer: { status: 'error', ...timing, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` }, signed: r };
+        return {
+          answer: { status: 'error', ...timing, responseHash, detail: `expected a float32 output, found ${v.output.dtype}` },
+          signed: r,
+        };
       }
-      return { answer: { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, ...timing, responseHash }, signed: r };
+      return {
+        answer: { status: 'ok', output: { data: v.output.data as Float32Array, shape: [...v.output.shape] }, ...timing, responseHash },
+        signed: r,
+      };
     } catch (err: unknown) {
       const status = statusOfError(err);
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, status, err: describe(err) }, 'miner query failed');
@@ -132,7 +168,11 @@ export class GrpcMinerQuerier implements MinerQuerier {
     const roundId = ctx?.roundId ?? 0;
     let prepared: PreparedPredictRequest;
     try {
-      prepared = preparePredictRequest({ competitionId: this.#opts.competitionId, roundId, input: { dtype: 'float32', shape: input.shape, data: input.data } });
+      prepared = preparePredictRequest({
+        competitionId: this.#opts.competitionId,
+        roundId,
+        input: { dtype: 'float32', shape: input.shape, data: input.data },
+      });
     } catch (err: unknown) {
       // Our own input is bad: no miner can be asked; every miner gets the same error answer (nothing rejects).
       this.#log.error({ err: describe(err), shape: input.shape }, 'round input cannot be encoded');
@@ -151,7 +191,12 @@ export class GrpcMinerQuerier implements MinerQuerier {
       }
       const t = targets[i]!;
       this.#log.debug({ uid: t.uid, hotkey: t.hotkey, err: v.reason }, 'miner answer signature invalid');
-      return { status: 'error' as const, latencyMs: answer.latencyMs, receivedAtMs: answer.receivedAtMs, detail: `protocol: response signature: ${v.reason}` };
+      return {
+        status: 'error' as const,
+        latencyMs: answer.latencyMs,
+        receivedAtMs: answer.receivedAtMs,
+        detail: `protocol: response signature: ${v.reason}`,
+      };
     });
     return new Map(targets.map((t, i) => [t.uid, answers[i]!]));
   }

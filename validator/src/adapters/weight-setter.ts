@@ -4,7 +4,16 @@
  * error name when the runtime gave one), never as exceptions.
  */
 import {
-  ChainError, commitWeights, errorMessage, readEpochSchedule, readWeightCommits, revealWeights, setWeights, submitAndWait, subtensorAt, type ChainClient,
+  ChainError,
+  commitWeights,
+  errorMessage,
+  readEpochSchedule,
+  readWeightCommits,
+  revealWeights,
+  setWeights,
+  submitAndWait,
+  subtensorAt,
+  type ChainClient,
 } from '#core';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { HexString } from '@polkadot/util/types';
@@ -12,9 +21,19 @@ import pino, { type Logger } from 'pino';
 import type { WeightErrorCode, WeightSetter, WeightSubmitResult } from '../ports.ts';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<WeightErrorCode>([
-  'SettingWeightsTooFast', 'CommittingWeightsTooFast', 'IncorrectWeightVersionKey', 'NeuronNoValidatorPermit', 'WeightVecLengthIsLow',
-  'CommitRevealEnabled', 'CommitRevealDisabled', 'RevealTooEarly', 'ExpiredWeightCommit', 'InvalidRevealCommitHashNotMatch',
-  'NoWeightsCommitFound', 'TooManyUnrevealedCommits', 'HotKeyNotRegisteredInSubNet',
+  'SettingWeightsTooFast',
+  'CommittingWeightsTooFast',
+  'IncorrectWeightVersionKey',
+  'NeuronNoValidatorPermit',
+  'WeightVecLengthIsLow',
+  'CommitRevealEnabled',
+  'CommitRevealDisabled',
+  'RevealTooEarly',
+  'ExpiredWeightCommit',
+  'InvalidRevealCommitHashNotMatch',
+  'NoWeightsCommitFound',
+  'TooManyUnrevealedCommits',
+  'HotKeyNotRegisteredInSubNet',
 ]);
 
 /** Options of `ChainWeightSetter`. */
@@ -46,7 +65,11 @@ export class ChainWeightSetter implements WeightSetter {
     const { client, hotkey } = this.#opts;
     try {
       const tx = build();
-      const r = await submitAndWait(client.api, tx, hotkey, { nonces: client.nonces, timeoutMs: this.#opts.timeoutMs ?? 60_000, logger: this.#log });
+      const r = await submitAndWait(client.api, tx, hotkey, {
+        nonces: client.nonces,
+        timeoutMs: this.#opts.timeoutMs ?? 60_000,
+        logger: this.#log,
+      });
       const header = await client.read('header of the inclusion block', (api) => api.rpc.chain.getHeader(r.blockHash));
       const block = header.number.toNumber();
       if (commitHash === undefined) return { ok: true, block };
@@ -86,10 +109,16 @@ export class ChainWeightSetter implements WeightSetter {
   }
 
   commitWeights(commitHash: string): Promise<WeightSubmitResult> {
-    return this.#submit('commit', () => commitWeights(this.#opts.client.api, { netuid: this.#opts.netuid, commitHash: commitHash as HexString }), commitHash);
+    return this.#submit(
+      'commit',
+      () => commitWeights(this.#opts.client.api, { netuid: this.#opts.netuid, commitHash: commitHash as HexString }),
+      commitHash,
+    );
   }
 
   revealWeights(uids: number[], weights: number[], salt: number[], versionKey: bigint): Promise<WeightSubmitResult> {
-    return this.#submit('reveal', () => revealWeights(this.#opts.client.api, { netuid: this.#opts.netuid, uids, weights, salt, versionKey }));
+    return this.#submit('reveal', () =>
+      revealWeights(this.#opts.client.api, { netuid: this.#opts.netuid, uids, weights, salt, versionKey }),
+    );
   }
 }

@@ -5,21 +5,42 @@ import { roundSimilarity, type RoundSimilarity, type SimilarityOptions } from '.
 import { copyRulesOf } from '../../src/standings.ts';
 import { CLASSES, type Items } from './synthetic-answers.ts';
 
-export interface SimAnswer { uid: number; probs: Float32Array; latencyMs: number }
+export interface SimAnswer {
+  uid: number;
+  probs: Float32Array;
+  latencyMs: number;
+}
 
 export function similarityOptions(cfg: ScoringConfig): SimilarityOptions {
   return {
-    identicalBelow: cfg.copyThreshold, rhoFloor: cfg.copyRhoFloor, rhoCap: cfg.copyRhoCap, kappaFloor: cfg.copyKappaFloor, kappaCap: cfg.copyKappaCap,
-    madK: cfg.copyMadK, minErrors: cfg.copyMinErrors, mixPartners: cfg.copyMixPartners, crowdMergeRatio: cfg.copyCrowdMergeRatio,
+    identicalBelow: cfg.copyThreshold,
+    rhoFloor: cfg.copyRhoFloor,
+    rhoCap: cfg.copyRhoCap,
+    kappaFloor: cfg.copyKappaFloor,
+    kappaCap: cfg.copyKappaCap,
+    madK: cfg.copyMadK,
+    minErrors: cfg.copyMinErrors,
+    mixPartners: cfg.copyMixPartners,
+    crowdMergeRatio: cfg.copyCrowdMergeRatio,
   };
 }
 
-export interface SimRound { roundId: number; sim: RoundSimilarity; verdict: CopyVerdict; state: CopyState }
+export interface SimRound {
+  roundId: number;
+  sim: RoundSimilarity;
+  verdict: CopyVerdict;
+  state: CopyState;
+}
 
 /** Runs `rounds` rounds; `answersAt` gives each round's answers on that round's items. */
 export function runCopyRounds(
-  rounds: number, itemsAt: (round: number) => Items, answersAt: (round: number, items: Items) => SimAnswer[],
-  registration: ReadonlyMap<number, number>, cfgIn: Record<string, unknown> = {}, start: CopyState = emptyCopyState(), firstRound = 0,
+  rounds: number,
+  itemsAt: (round: number) => Items,
+  answersAt: (round: number, items: Items) => SimAnswer[],
+  registration: ReadonlyMap<number, number>,
+  cfgIn: Record<string, unknown> = {},
+  start: CopyState = emptyCopyState(),
+  firstRound = 0,
 ): SimRound[] {
   const cfg = parseScoringConfig(cfgIn);
   const rules = copyRulesOf(cfg);

@@ -5,7 +5,11 @@ import { serveAxon, submitAndWait, type ChainClient } from '#core';
 import { spawnDevchain as spawnShared } from '../../../test/_helpers/devchain.ts';
 
 /** Starts a devchain process with `config` (JSON of `configs/devchain`); resolves with its ws:// URL. */
-export async function spawnDevchain(t: ExecutionContext, config: unknown, timeoutMs = 60_000): Promise<{ url: string; newBlocks(n?: number): Promise<void> }> {
+export async function spawnDevchain(
+  t: ExecutionContext,
+  config: unknown,
+  timeoutMs = 60_000,
+): Promise<{ url: string; newBlocks(n?: number): Promise<void> }> {
   const { url, newBlocks } = await spawnShared(t, { config, args: ['--tmp', '--manual-seal'], timeoutMs });
   return { url, newBlocks };
 }
@@ -14,7 +18,11 @@ export async function spawnDevchain(t: ExecutionContext, config: unknown, timeou
  * Seals a block every `intervalMs` on a manual-seal devchain until the test ends (bounded by teardown).
  * `pause()` holds the chain still, `resume()` lets it go on.
  */
-export function startBlockTicker(t: ExecutionContext, newBlocks: (n?: number) => Promise<void>, intervalMs: number): { pause(): void; resume(): void } {
+export function startBlockTicker(
+  t: ExecutionContext,
+  newBlocks: (n?: number) => Promise<void>,
+  intervalMs: number,
+): { pause(): void; resume(): void } {
   let ticking = true;
   let paused = false;
   const ticker = (async () => {
@@ -23,13 +31,29 @@ export function startBlockTicker(t: ExecutionContext, newBlocks: (n?: number) =>
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   })();
-  t.teardown(async () => { ticking = false; await ticker; });
-  return { pause: () => { paused = true; }, resume: () => { paused = false; } };
+  t.teardown(async () => {
+    ticking = false;
+    await ticker;
+  });
+  return {
+    pause: () => {
+      paused = true;
+    },
+    resume: () => {
+      paused = false;
+    },
+  };
 }
 
 /** Each miner announces its loopback axon, signed by its hotkey (the devchain must allow loopback axons). */
 export async function serveMinerAxons(client: ChainClient, miners: Array<{ port: number }>, hotkeyUris: string[]): Promise<void> {
   const kr = new Keyring({ type: 'sr25519' });
-  await Promise.all(miners.map((m, i) =>
-    submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }), kr.addFromUri(hotkeyUris[i]!), { nonces: client.nonces, timeoutMs: 20_000 })));
+  await Promise.all(
+    miners.map((m, i) =>
+      submitAndWait(client.api, serveAxon(client.api, { netuid: 1, ip: '127.0.0.1', port: m.port }), kr.addFromUri(hotkeyUris[i]!), {
+        nonces: client.nonces,
+        timeoutMs: 20_000,
+      }),
+    ),
+  );
 }

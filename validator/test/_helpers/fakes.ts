@@ -1,8 +1,18 @@
 /** In-memory fakes of the validator's ports, with error injection. */
 import { createHash } from 'node:crypto';
 import type {
-  ChainSnapshot, ChainView, DataSource, MinerQuerier, MinerTarget, NeuronView, QueryAnswer, RoundBatch, Tensor,
-  WeightHyperparams, WeightSetter, WeightSubmitResult,
+  ChainSnapshot,
+  ChainView,
+  DataSource,
+  MinerQuerier,
+  MinerTarget,
+  NeuronView,
+  QueryAnswer,
+  RoundBatch,
+  Tensor,
+  WeightHyperparams,
+  WeightSetter,
+  WeightSubmitResult,
 } from '../../src/ports.ts';
 
 export const OWN_HOTKEY = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -21,7 +31,14 @@ export class FakeChain implements ChainView {
   ownUid: number | undefined = 0;
   ownLastUpdate = 0;
   neurons: NeuronView[] = [neuron(0, { hotkey: OWN_HOTKEY, validatorPermit: true, stake: 1_000_000_000n, host: '', port: 0 })];
-  hyperparams: WeightHyperparams = { tempo: 10, weightsSetRateLimit: 5, weightsVersionKey: 0n, minAllowedWeights: 1, commitRevealEnabled: false, revealPeriodEpochs: 1 };
+  hyperparams: WeightHyperparams = {
+    tempo: 10,
+    weightsSetRateLimit: 5,
+    weightsVersionKey: 0n,
+    minAllowedWeights: 1,
+    commitRevealEnabled: false,
+    revealPeriodEpochs: 1,
+  };
   snapshots = 0;
   /** Makes the next `snapshot()` reject with this error. */
   failNextSnapshot: Error | undefined;
@@ -32,11 +49,21 @@ export class FakeChain implements ChainView {
 
   async snapshot(): Promise<ChainSnapshot> {
     this.snapshots++;
-    if (this.failNextSnapshot !== undefined) { const e = this.failNextSnapshot; this.failNextSnapshot = undefined; throw e; }
+    if (this.failNextSnapshot !== undefined) {
+      const e = this.failNextSnapshot;
+      this.failNextSnapshot = undefined;
+      throw e;
+    }
     return {
-      netuid: this.netuid, block: this.block, blockHash: FakeChain.hashOf(this.block), epochIndex: this.epochIndex,
-      hyperparams: { ...this.hyperparams }, neurons: this.neurons.map((n) => ({ ...n })), ownHotkey: this.ownHotkey,
-      ownUid: this.ownUid, ownLastUpdate: this.ownLastUpdate,
+      netuid: this.netuid,
+      block: this.block,
+      blockHash: FakeChain.hashOf(this.block),
+      epochIndex: this.epochIndex,
+      hyperparams: { ...this.hyperparams },
+      neurons: this.neurons.map((n) => ({ ...n })),
+      ownHotkey: this.ownHotkey,
+      ownUid: this.ownUid,
+      ownLastUpdate: this.ownLastUpdate,
     };
   }
 
@@ -52,15 +79,38 @@ export type MinerBehaviour = (input: Tensor, labels: Int32Array) => QueryAnswer;
 /** One-hot-ish probabilities: `confidence` on the label (or on a wrong class when `wrong`). */
 export function probsFor(labels: Int32Array, classes: number, confidence: number, wrong = false): Float32Array {
   const out = new Float32Array(labels.length * classes).fill((1 - confidence) / (classes - 1));
-  labels.forEach((l, r) => { out[r * classes + (wrong ? (l + 1) % classes : l)] = confidence; });
+  labels.forEach((l, r) => {
+    out[r * classes + (wrong ? (l + 1) % classes : l)] = confidence;
+  });
   return out;
 }
 
 export const behaviours = {
-  good: (confidence = 0.9, classes = 10): MinerBehaviour => (_i, labels) => ({ status: 'ok', output: { data: probsFor(labels, classes, confidence), shape: [labels.length, classes] }, latencyMs: 3, responseHash: '0x01' }),
-  nan: (classes = 10): MinerBehaviour => (_i, labels) => { const d = probsFor(labels, classes, 0.9); d[0] = Number.NaN; return { status: 'ok', output: { data: d, shape: [labels.length, classes] }, latencyMs: 2 }; },
-  wrongShape: (classes = 10): MinerBehaviour => (_i, labels) => ({ status: 'ok', output: { data: probsFor(labels, classes, 0.9).subarray(classes), shape: [labels.length - 1, classes] }, latencyMs: 2 }),
-  timeout: (deadlineMs = 50): MinerBehaviour => () => ({ status: 'timeout', latencyMs: deadlineMs, detail: 'deadline exceeded' }),
+  good:
+    (confidence = 0.9, classes = 10): MinerBehaviour =>
+    (_i, labels) => ({
+      status: 'ok',
+      output: { data: probsFor(labels, classes, confidence), shape: [labels.length, classes] },
+      latencyMs: 3,
+      responseHash: '0x01',
+    }),
+  nan:
+    (classes = 10): MinerBehaviour =>
+    (_i, labels) => {
+      const d = probsFor(labels, classes, 0.9);
+      d[0] = Number.NaN;
+      return { status: 'ok', output: { data: d, shape: [labels.length, classes] }, latencyMs: 2 };
+    },
+  wrongShape:
+    (classes = 10): MinerBehaviour =>
+    (_i, labels) => ({
+      status: 'ok',
+      output: { data: probsFor(labels, classes, 0.9).subarray(classes), shape: [labels.length - 1, classes] },
+      latencyMs: 2,
+    }),
+  timeout:
+    (deadlineMs = 50): MinerBehaviour =>
+    () => ({ status: 'timeout', latencyMs: deadlineMs, detail: 'deadline exceeded' }),
   refused: (): MinerBehaviour => () => ({ status: 'refused', latencyMs: 1, detail: 'connection refused' }),
 };
 
@@ -74,7 +124,11 @@ export class FakeQuerier implements MinerQuerier {
 
   async queryAll(targets: MinerTarget[], input: Tensor, deadlineMs: number): Promise<Map<number, QueryAnswer>> {
     this.calls.push({ uids: targets.map((t) => t.uid), deadlineMs });
-    if (this.failNext !== undefined) { const e = this.failNext; this.failNext = undefined; throw e; }
+    if (this.failNext !== undefined) {
+      const e = this.failNext;
+      this.failNext = undefined;
+      throw e;
+    }
     await new Promise((r) => setImmediate(r));
     const labels = this.labelsOf(input);
     const out = new Map<number, QueryAnswer>();
@@ -92,7 +146,10 @@ export class FakeDataSource implements DataSource {
   readonly classes: number;
   private readonly byInput = new WeakMap<Float32Array, Int32Array>();
   seeds: string[] = [];
-  constructor(dim = 4, classes = 10) { this.dim = dim; this.classes = classes; }
+  constructor(dim = 4, classes = 10) {
+    this.dim = dim;
+    this.classes = classes;
+  }
 
   sampleRoundBatch(seed: string, batchSize: number): RoundBatch {
     this.seeds.push(seed);
@@ -123,7 +180,13 @@ export class FakeWeightSetter implements WeightSetter {
     if (r.ok && kind !== 'reveal') this.chain.ownLastUpdate = r.block;
     return r;
   }
-  async setWeights(uids: number[], weights: number[], versionKey: bigint): Promise<WeightSubmitResult> { return this.outcome('set', [uids, weights, versionKey]); }
-  async commitWeights(hash: string): Promise<WeightSubmitResult> { return this.outcome('commit', [hash]); }
-  async revealWeights(uids: number[], weights: number[], salt: number[], versionKey: bigint): Promise<WeightSubmitResult> { return this.outcome('reveal', [uids, weights, salt, versionKey]); }
+  async setWeights(uids: number[], weights: number[], versionKey: bigint): Promise<WeightSubmitResult> {
+    return this.outcome('set', [uids, weights, versionKey]);
+  }
+  async commitWeights(hash: string): Promise<WeightSubmitResult> {
+    return this.outcome('commit', [hash]);
+  }
+  async revealWeights(uids: number[], weights: number[], salt: number[], versionKey: bigint): Promise<WeightSubmitResult> {
+    return this.outcome('reveal', [uids, weights, salt, versionKey]);
+  }
 }

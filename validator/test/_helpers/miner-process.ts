@@ -27,8 +27,14 @@ export async function spawnMiner(t: ExecutionContext, opts: TinyMinerOptions): P
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`miner ${opts.hotkeyUri} did not start within 90 s`)), 90_000);
-    lines.once('line', (l) => { clearTimeout(timer); resolve(l); });
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`miner ${opts.hotkeyUri} exited with ${code} before listening`)); });
+    lines.once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`miner ${opts.hotkeyUri} exited with ${code} before listening`));
+    });
   });
   const { port, hotkey } = JSON.parse(first) as { port: number; hotkey: string };
   return { port, hotkey, child, exited };

@@ -97,13 +97,20 @@ export function honestAnswer(m: HonestModel, items: Items, round: number): Float
 /** Victim plus uniform noise in [-sigma, sigma] per output, clamped and renormalised as the validator does. */
 export function noisyCopy(victim: Float32Array, sigma: number, seed: number): Float32Array {
   const u = rng(seed);
-  return normaliseRows(Float32Array.from(victim, (p) => p + sigma * (2 * u() - 1)), victim.length / CLASSES, CLASSES);
+  return normaliseRows(
+    Float32Array.from(victim, (p) => p + sigma * (2 * u() - 1)),
+    victim.length / CLASSES,
+    CLASSES,
+  );
 }
 
 /** Victim at softmax temperature `t` (t > 1 flattens, t < 1 sharpens). */
 export function temperatureCopy(victim: Float32Array, t: number): Float32Array {
   const rows = victim.length / CLASSES;
-  return softmaxRows(Float64Array.from(victim, (p) => Math.log(p) / t), rows);
+  return softmaxRows(
+    Float64Array.from(victim, (p) => Math.log(p) / t),
+    rows,
+  );
 }
 
 /**
@@ -113,7 +120,11 @@ export function temperatureCopy(victim: Float32Array, t: number): Float32Array {
 export function labelPreservingCopy(victim: Float32Array, s: number, seed: number): Float32Array {
   const u = rng(seed);
   const rows = victim.length / CLASSES;
-  const out = normaliseRows(Float32Array.from(victim, (p) => p * Math.exp(s * gauss(u))), rows, CLASSES);
+  const out = normaliseRows(
+    Float32Array.from(victim, (p) => p * Math.exp(s * gauss(u))),
+    rows,
+    CLASSES,
+  );
   for (let r = 0; r < rows; r++) {
     if (argmax(out, r) === argmax(victim, r)) continue;
     for (let c = 0; c < CLASSES; c++) out[r * CLASSES + c] = victim[r * CLASSES + c]!;
@@ -123,7 +134,11 @@ export function labelPreservingCopy(victim: Float32Array, s: number, seed: numbe
 
 /** w * a + (1 - w) * b. */
 export function mixCopy(a: Float32Array, b: Float32Array, w = 0.5): Float32Array {
-  return normaliseRows(Float32Array.from(a, (p, i) => w * p + (1 - w) * b[i]!), a.length / CLASSES, CLASSES);
+  return normaliseRows(
+    Float32Array.from(a, (p, i) => w * p + (1 - w) * b[i]!),
+    a.length / CLASSES,
+    CLASSES,
+  );
 }
 
 function argmax(p: Float32Array, r: number): number {
@@ -145,7 +160,7 @@ export function itemsFor(labels: Int32Array, seed: number): Items {
   const u = rng(seed ^ 0x5bd1e995);
   const evidence = new Float64Array(made.evidence.length);
   for (let r = 0; r < labels.length; r++) {
-    const shift = (labels[r]! - made.labels[r]! + CLASSES) % CLASSES + (u() < 0.03 ? 1 : 0);
+    const shift = ((labels[r]! - made.labels[r]! + CLASSES) % CLASSES) + (u() < 0.03 ? 1 : 0);
     for (let c = 0; c < CLASSES; c++) evidence[r * CLASSES + ((c + shift) % CLASSES)] = made.evidence[r * CLASSES + c]!;
   }
   return { labels, evidence };

@@ -12,7 +12,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import {
-  decodePredictRequest, encodeInfoResponse, encodePredictResponse, ensureCryptoReady, MINER_SERVICE, MinerClient, responseMetadata, signResponse, verifyRequest,
+  decodePredictRequest,
+  encodeInfoResponse,
+  encodePredictResponse,
+  ensureCryptoReady,
+  MINER_SERVICE,
+  MinerClient,
+  responseMetadata,
+  signResponse,
+  verifyRequest,
 } from '#protocol';
 import { loadBuiltinCompetition, loadTrainingSplit } from '#training';
 
@@ -74,7 +82,10 @@ function classMeans(file?: string): Float32Array {
 function pixelMask(dim: number, seed: number | undefined): Uint8Array {
   if (seed === undefined) return new Uint8Array(dim).fill(1);
   let x = (seed * 2654435761) >>> 0 || 1;
-  return Uint8Array.from({ length: dim }, () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x >>> 31; });
+  return Uint8Array.from({ length: dim }, () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x >>> 31;
+  });
 }
 
 /** Probabilities of the nearest-class-mean model for `rows` inputs of `dim` values (over `pixelSeed`'s pixels when given). */
@@ -87,20 +98,34 @@ export function nearestMeanProbs(input: Float32Array, rows: number, dim: number,
     let max = -Infinity;
     for (let c = 0; c < CLASSES; c++) {
       let dist = 0;
-      for (let j = 0; j < dim; j++) { if (mask[j] === 0) continue; const x = input[r * dim + j]! - m[c * dim + j]!; dist += x * x; }
+      for (let j = 0; j < dim; j++) {
+        if (mask[j] === 0) continue;
+        const x = input[r * dim + j]! - m[c * dim + j]!;
+        dist += x * x;
+      }
       logits[c] = -dist / temperature;
       if (logits[c]! > max) max = logits[c]!;
     }
     let z = 0;
-    for (let c = 0; c < CLASSES; c++) { logits[c] = Math.exp(logits[c]! - max); z += logits[c]!; }
+    for (let c = 0; c < CLASSES; c++) {
+      logits[c] = Math.exp(logits[c]! - max);
+      z += logits[c]!;
+    }
     for (let c = 0; c < CLASSES; c++) out[r * CLASSES + c] = logits[c]! / z;
   }
   return out;
 }
 
-function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: number): { data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' } {
+function answer(
+  o: TinyMinerOptions,
+  input: Float32Array,
+  rows: number,
+  dim: number,
+): { data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' } {
   switch (o.behaviour) {
-    case 'good': case 'slow': case 'die':
+    case 'good':
+    case 'slow':
+    case 'die':
       return { dtype: 'float32', shape: [rows, CLASSES], data: nearestMeanProbs(input, rows, dim, o.temperature ?? 5, o.pixelSeed) };
     case 'proxy':
       throw new Error('a proxy answers from its victim (forward), not from a model');
@@ -111,7 +136,11 @@ function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: num
       const out = new Float32Array(rows * CLASSES);
       for (let r = 0; r < rows; r++) {
         let z = 0;
-        for (let c = 0; c < CLASSES; c++) { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; out[r * CLASSES + c] = 0.05 + x / 2 ** 32; z += out[r * CLASSES + c]!; }
+        for (let c = 0; c < CLASSES; c++) {
+          x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+          out[r * CLASSES + c] = 0.05 + x / 2 ** 32;
+          z += out[r * CLASSES + c]!;
+        }
         for (let c = 0; c < CLASSES; c++) out[r * CLASSES + c]! /= z;
       }
       return { dtype: 'float32', shape: [rows, CLASSES], data: out };
@@ -140,7 +169,11 @@ function answer(o: TinyMinerOptions, input: Float32Array, rows: number, dim: num
 let victimClient: MinerClient | undefined;
 
 /** The proxy's attack: ask the victim the same question, signed by the proxy itself, and return its answer. */
-async function forward(o: TinyMinerOptions, key: KeyringPair, req: ReturnType<typeof decodePredictRequest>): Promise<{ data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' }> {
+async function forward(
+  o: TinyMinerOptions,
+  key: KeyringPair,
+  req: ReturnType<typeof decodePredictRequest>,
+): Promise<{ data: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' }> {
   if (o.victim === undefined) throw new Error('expected a victim for the proxy behaviour, found none');
   victimClient ??= new MinerClient({ address: `127.0.0.1:${o.victim.port}`, minerHotkey: o.victim.hotkey, signer: key });
   const r = await victimClient.predict({ competitionId: req.competitionId, roundId: req.roundId, input: req.input }, { deadlineMs: 5_000 });
@@ -160,7 +193,8 @@ export interface TinyMiner {
 export async function startTinyMiner(o: TinyMinerOptions, pair?: KeyringPair): Promise<TinyMiner> {
   await ensureCryptoReady();
   const key = pair ?? new Keyring({ type: 'sr25519' }).addFromUri(o.hotkeyUri);
-  if (o.behaviour !== 'uniform' && o.behaviour !== 'random' && o.behaviour !== 'wrong-shape' && o.behaviour !== 'garbage') classMeans(o.meansFile);
+  if (o.behaviour !== 'uniform' && o.behaviour !== 'random' && o.behaviour !== 'wrong-shape' && o.behaviour !== 'garbage')
+    classMeans(o.meansFile);
   const server = new Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
   const state = { requests: 0 };
   const predict = (call: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>): void => {
@@ -174,23 +208,56 @@ export async function startTinyMiner(o: TinyMinerOptions, pair?: KeyringPair): P
       const rows = req.input.shape[0] ?? 0;
       const dim = req.input.shape.slice(1).reduce((a, b) => a * b, 1);
       const out = o.behaviour === 'proxy' ? await forward(o, key, req) : answer(o, req.input.data as Float32Array, rows, dim);
-      const body = encodePredictResponse({ competitionId: req.competitionId, roundId: req.roundId, output: out, checkpointHash: `0x${'00'.repeat(32)}`, trainingStep: 0, computeMicros: 0 });
-      const headers = signResponse(body, key, { uuid: v.record.uuid, validatorHotkey: v.record.signedBy, requestBodyHash: v.record.bodyHash });
+      const body = encodePredictResponse({
+        competitionId: req.competitionId,
+        roundId: req.roundId,
+        output: out,
+        checkpointHash: `0x${'00'.repeat(32)}`,
+        trainingStep: 0,
+        computeMicros: 0,
+      });
+      const headers = signResponse(body, key, {
+        uuid: v.record.uuid,
+        validatorHotkey: v.record.signedBy,
+        requestBodyHash: v.record.bodyHash,
+      });
       call.sendMetadata(responseMetadata(headers) as Metadata);
       cb(null, body);
     })().catch((err: unknown) => cb({ code: GrpcStatus.INTERNAL, details: String(err) }));
   };
   const info = (_call: ServerUnaryCall<Buffer, Buffer>, cb: sendUnaryData<Buffer>): void => {
-    cb(null, encodeInfoResponse({ competitionId: 'mnist', backend: 'js', parameterCount: 7840, checkpointHash: `0x${'00'.repeat(32)}`, trainingStep: 0, modelName: o.behaviour, version: 'tiny', hotkey: key.address }));
+    cb(
+      null,
+      encodeInfoResponse({
+        competitionId: 'mnist',
+        backend: 'js',
+        parameterCount: 7840,
+        checkpointHash: `0x${'00'.repeat(32)}`,
+        trainingStep: 0,
+        modelName: o.behaviour,
+        version: 'tiny',
+        hotkey: key.address,
+      }),
+    );
   };
   server.addService(MINER_SERVICE, { Predict: predict, Info: info });
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`127.0.0.1:${o.port ?? 0}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
   });
   return {
-    port, hotkey: key.address,
-    get requests() { return state.requests; },
-    stop: () => new Promise<void>((resolve) => { server.tryShutdown(() => resolve()); setTimeout(() => { server.forceShutdown(); resolve(); }, 1_000).unref(); }),
+    port,
+    hotkey: key.address,
+    get requests() {
+      return state.requests;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.tryShutdown(() => resolve());
+        setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, 1_000).unref();
+      }),
   };
 }
 
@@ -198,7 +265,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const opts = JSON.parse(process.argv[2] ?? '{}') as TinyMinerOptions;
   const m = await startTinyMiner(opts);
   process.stdout.write(`${JSON.stringify({ port: m.port, hotkey: m.hotkey })}\n`);
-  const bye = (): void => { void m.stop().then(() => process.exit(0)); };
+  const bye = (): void => {
+    void m.stop().then(() => process.exit(0));
+  };
   process.once('SIGTERM', bye);
   process.once('SIGINT', bye);
 }

@@ -20,16 +20,31 @@ import { spawnMiner } from '../_helpers/miner-process.ts';
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runArena(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = ''; let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`)); }, timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -52,7 +67,18 @@ test('--help lists the options; bad flags, an unknown competition and a missing 
     runArena(['validator', '--wallet.name', 'nobody', ...noWallet]),
   ]);
   t.is(help.code, 0);
-  for (const opt of ['--chain-endpoint', '--netuid', '--wallet.name', '--wallet.hotkey', '--data-dir', '--round-interval', '--batch-size', '--metrics-port', '--competition', 'SIGTERM']) {
+  for (const opt of [
+    '--chain-endpoint',
+    '--netuid',
+    '--wallet.name',
+    '--wallet.hotkey',
+    '--data-dir',
+    '--round-interval',
+    '--batch-size',
+    '--metrics-port',
+    '--competition',
+    'SIGTERM',
+  ]) {
     t.true(help.stdout.includes(opt), `help mentions ${opt}`);
   }
   t.is(netuid.code, 2);
@@ -66,42 +92,99 @@ test('--help lists the options; bad flags, an unknown competition and a missing 
   t.false(/at .*\.ts:\d+/.test(wallet.stderr + competition.stderr), 'no stack traces for bad usage');
 });
 
-interface ValidatorProcess { port: Promise<number>; exited: Promise<number | null>; kill(signal: NodeJS.Signals): void; lines: Array<Record<string, unknown>> }
+interface ValidatorProcess {
+  port: Promise<number>;
+  exited: Promise<number | null>;
+  kill(signal: NodeJS.Signals): void;
+  lines: Array<Record<string, unknown>>;
+}
 
 function spawnValidator(t: ExecutionContext, args: string[], env: Record<string, string>): ValidatorProcess {
-  const child = spawn(process.execPath, [ARENA, 'validator', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [ARENA, 'validator', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  t.teardown(async () => { if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; } });
+  t.teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const port = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', lineSplitter((line) => {
-      const j = parseJsonLine(line);
-      if (j === undefined) return;
-      if (lines.length < 2000) lines.push(j);
-      if (j.msg === 'validator http server listening (/metrics, /status, /report/latest, /reports)') resolve(Number(j.port));
-    }));
+    child.stdout.on(
+      'data',
+      lineSplitter((line) => {
+        const j = parseJsonLine(line);
+        if (j === undefined) return;
+        if (lines.length < 2000) lines.push(j);
+        if (j.msg === 'validator http server listening (/metrics, /status, /report/latest, /reports)') resolve(Number(j.port));
+      }),
+    );
     void exited.then((code) => reject(new Error(`validator exited with ${code} before listening: ${stderr}`)));
   });
   return { port, exited, kill: (s) => child.kill(s), lines };
 }
 
-interface Status { running: boolean; hotkey: string; lastRoundId: number; rounds: number; pendingCommits: number; lastWeightsBlock: number }
-interface StateFile { lastRoundId: number; scores: Array<[number, { emaLoss: number; rounds: number }]>; pendingCommits: PendingCommit[] }
+interface Status {
+  running: boolean;
+  hotkey: string;
+  lastRoundId: number;
+  rounds: number;
+  pendingCommits: number;
+  lastWeightsBlock: number;
+}
+interface StateFile {
+  lastRoundId: number;
+  scores: Array<[number, { emaLoss: number; rounds: number }]>;
+  pendingCommits: PendingCommit[];
+}
 
 test('SIGTERM finishes the round, persists and exits 0; a restarted process continues rounds, EMA and the pending commit', async (t) => {
   await cryptoWaitReady();
   const kr = new Keyring({ type: 'sr25519' });
   const chain = await spawnDevchain(t, {
     allowLoopbackAxons: true,
-    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{
-      netuid: 1, owner: '//Alice', startCall: true,
-      hyperparams: { tempo: 10, weightsSetRateLimit: 0, commitRevealEnabled: true, revealPeriodEpochs: 1, minAllowedWeights: 1, immunityPeriod: 0, activityCutoff: 5000 },
-      neurons: [{ hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true }, { hotkey: '//Bob', coldkey: '//Ferdie' }, { hotkey: '//Charlie', coldkey: '//Ferdie' }],
-    }] } } },
+    genesis: {
+      devAccountsTao: 1_000_000,
+      accounts: [],
+      sudo: '//Alice',
+      pallets: {
+        SubtensorModule: {
+          subnets: [
+            {
+              netuid: 1,
+              owner: '//Alice',
+              startCall: true,
+              hyperparams: {
+                tempo: 10,
+                weightsSetRateLimit: 0,
+                commitRevealEnabled: true,
+                revealPeriodEpochs: 1,
+                minAllowedWeights: 1,
+                immunityPeriod: 0,
+                activityCutoff: 5000,
+              },
+              neurons: [
+                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                { hotkey: '//Bob', coldkey: '//Ferdie' },
+                { hotkey: '//Charlie', coldkey: '//Ferdie' },
+              ],
+            },
+          ],
+        },
+      },
+    },
   });
-  const miners = await Promise.all([spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }), spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' })]);
+  const miners = await Promise.all([
+    spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
+    spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' }),
+  ]);
   const client = await connectChain({ endpoint: chain.url });
   t.teardown(() => client.close());
   const ticker = startBlockTicker(t, chain.newBlocks, 250);
@@ -112,19 +195,40 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const wallets = join(dir, 'wallets');
   const { hotkey } = await createDevWallet({ path: wallets, name: 'v', hotkey: 'default', coldkeyUri: '//Alice', hotkeyUri: '//Eve' });
   const dataDir = join(dir, 'data');
-  const args = ['--chain-endpoint', chain.url, '--netuid', '1', '--wallet.path', wallets, '--wallet.name', 'v', '--data-dir', dataDir,
-    '--metrics-port', '0', '--round-interval', '2', '--batch-size', '64', '--log-level', 'info'];
+  const args = [
+    '--chain-endpoint',
+    chain.url,
+    '--netuid',
+    '1',
+    '--wallet.path',
+    wallets,
+    '--wallet.name',
+    'v',
+    '--data-dir',
+    dataDir,
+    '--metrics-port',
+    '0',
+    '--round-interval',
+    '2',
+    '--batch-size',
+    '64',
+    '--log-level',
+    'info',
+  ];
   const env = { ARENA_VALIDATOR_SCORING_POLL_INTERVAL_MS: '100', ARENA_VALIDATOR_SCORING_MIN_AVAILABILITY: '0' };
   const readState = async (): Promise<StateFile | undefined> => {
     const text = await readFile(join(dataDir, STATE_FILE), 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : JSON.parse(text) as StateFile;
+    return text === undefined ? undefined : (JSON.parse(text) as StateFile);
   };
-  const status = async (port: number): Promise<Status> => await (await fetch(`http://127.0.0.1:${port}/status`)).json() as Status;
+  const status = async (port: number): Promise<Status> => (await (await fetch(`http://127.0.0.1:${port}/status`)).json()) as Status;
 
   // First process: a few rounds and a commit; the chain is held still while a commit is pending.
   const v1 = spawnValidator(t, args, env);
   const port1 = await v1.port;
-  await until('two rounds and a pending commit', async () => (await status(port1)).rounds >= 2 && ((await readState())?.pendingCommits.length ?? 0) > 0);
+  await until(
+    'two rounds and a pending commit',
+    async () => (await status(port1)).rounds >= 2 && ((await readState())?.pendingCommits.length ?? 0) > 0,
+  );
   ticker.pause();
   v1.kill('SIGTERM');
   t.is(await v1.exited, 0, 'SIGTERM: finish the round, persist, exit 0');
@@ -133,12 +237,16 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   t.true(saved.lastRoundId >= 0);
   t.true(saved.pendingCommits.length > 0, 'the pending commit (with its salt) is on disk');
   const savedScores = new Map(saved.scores);
-  const uidOf = async (uri: string): Promise<number> => Number((await client.api.query.subtensorModule!.uids!(1, kr.addFromUri(uri).address)).toPrimitive());
+  const uidOf = async (uri: string): Promise<number> =>
+    Number((await client.api.query.subtensorModule!.uids!(1, kr.addFromUri(uri).address)).toPrimitive());
   const good = await uidOf('//Bob');
   const roundsBefore = savedScores.get(good)!.rounds;
   t.true(roundsBefore >= 2);
   const commits = (await client.api.query.subtensorModule!.weightCommits!(1, hotkey)).toPrimitive() as Array<[string]>;
-  t.true(commits.some(([h]) => h === saved.pendingCommits[0]!.hash), 'the commit is on chain, unrevealed');
+  t.true(
+    commits.some(([h]) => h === saved.pendingCommits[0]!.hash),
+    'the commit is on chain, unrevealed',
+  );
 
   // Second process on the same data dir: restored state, then rounds continue and the commit is revealed.
   const v2 = spawnValidator(t, args, env);
@@ -147,12 +255,19 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   t.is((await status(port2)).pendingCommits, saved.pendingCommits.length, 'pending commits survived the restart');
   ticker.resume();
   const vUid = await uidOf('//Eve');
-  const weightsOnChain = async (): Promise<number> => ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
+  const weightsOnChain = async (): Promise<number> =>
+    ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
   const leftHash = saved.pendingCommits[0]!.hash;
-  await until('the commit left by the first process is revealed', async () => v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === leftHash));
+  await until('the commit left by the first process is revealed', async () =>
+    v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === leftHash),
+  );
   t.true((await weightsOnChain()) > 0, 'the Weights row is on chain');
   await until('a new round', async () => (await status(port2)).lastRoundId > saved.lastRoundId);
-  const latest = await (await fetch(`http://127.0.0.1:${port2}/report/latest`)).json() as { roundId: number; validatorHotkey: string; validatorUid: number };
+  const latest = (await (await fetch(`http://127.0.0.1:${port2}/report/latest`)).json()) as {
+    roundId: number;
+    validatorHotkey: string;
+    validatorUid: number;
+  };
   t.true(latest.roundId > saved.lastRoundId, 'the round counter continued');
   t.is(latest.validatorHotkey, hotkey);
   t.is(latest.validatorUid, vUid);
@@ -161,5 +276,8 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const after = new Map((await readState())!.scores);
   t.true(after.get(good)!.rounds > roundsBefore, `EMA continued: ${roundsBefore} rounds before, ${after.get(good)!.rounds} after`);
   const reports = (await readdir(join(dataDir, 'reports'))).filter((f) => f.startsWith('round-'));
-  t.true(reports.includes(`round-${saved.lastRoundId}.json`) && reports.includes(`round-${latest.roundId}.json`), 'reports of both runs are kept');
+  t.true(
+    reports.includes(`round-${saved.lastRoundId}.json`) && reports.includes(`round-${latest.roundId}.json`),
+    'reports of both runs are kept',
+  );
 });

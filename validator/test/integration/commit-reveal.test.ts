@@ -41,11 +41,35 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   const minerUris = ['//Bob', '//Charlie'];
   const chain = await spawnDevchain(t, {
     allowLoopbackAxons: true,
-    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{
-      netuid: 1, owner: '//Alice', startCall: true,
-      hyperparams: { tempo: 10, weightsSetRateLimit: 0, commitRevealEnabled: true, revealPeriodEpochs: 1, minAllowedWeights: 1, immunityPeriod: 0, activityCutoff: 5000 },
-      neurons: [{ hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true }, ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' }))],
-    }] } } },
+    genesis: {
+      devAccountsTao: 1_000_000,
+      accounts: [],
+      sudo: '//Alice',
+      pallets: {
+        SubtensorModule: {
+          subnets: [
+            {
+              netuid: 1,
+              owner: '//Alice',
+              startCall: true,
+              hyperparams: {
+                tempo: 10,
+                weightsSetRateLimit: 0,
+                commitRevealEnabled: true,
+                revealPeriodEpochs: 1,
+                minAllowedWeights: 1,
+                immunityPeriod: 0,
+                activityCutoff: 5000,
+              },
+              neurons: [
+                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' })),
+              ],
+            },
+          ],
+        },
+      },
+    },
   });
   const miners = await Promise.all([
     spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
@@ -59,8 +83,15 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   const eve = kr.addFromUri('//Eve');
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-vcr-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-  const config = loadValidatorConfig({ file: { dataDir, netuid: 1, chainEndpoint: chain.url, http: { port: -1 },
-    scoring: { batchSize: 64, roundLengthBlocks: 2, queryDeadlineMs: 5000, pollIntervalMs: 100, minAvailability: 0 } } });
+  const config = loadValidatorConfig({
+    file: {
+      dataDir,
+      netuid: 1,
+      chainEndpoint: chain.url,
+      http: { port: -1 },
+      scoring: { batchSize: 64, roundLengthBlocks: 2, queryDeadlineMs: 5000, pollIntervalMs: 100, minAvailability: 0 },
+    },
+  });
   const v = await startValidator(config, { hotkey: eve, client });
   t.teardown(() => v.stop());
 
@@ -94,9 +125,13 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   await until('weights revealed on chain', async () => (await weightsOnChain()).size > 0);
   const revealed = await weightsOnChain();
   const expected = maxUpscale(pending!.weights);
-  for (const [i, uid] of pending!.uids.entries()) t.true(Math.abs((revealed.get(uid) ?? -1) - expected[i]!) <= 1, `uid ${uid}: ${revealed.get(uid)} vs ${expected[i]}`);
+  for (const [i, uid] of pending!.uids.entries())
+    t.true(Math.abs((revealed.get(uid) ?? -1) - expected[i]!) <= 1, `uid ${uid}: ${revealed.get(uid)} vs ${expected[i]}`);
   t.true((revealed.get(good) ?? 0) > (revealed.get(uniform) ?? 0), `weights ${JSON.stringify([...revealed])}`);
-  t.false((await chainCommits()).some(([hash]) => hash === pending!.hash), 'the revealed commit left WeightCommits');
+  t.false(
+    (await chainCommits()).some(([hash]) => hash === pending!.hash),
+    'the revealed commit left WeightCommits',
+  );
 
   // 3. After an epoch with the revealed weights, the better miner has the larger incentive.
   const incentive = async (): Promise<number[]> => (await q.incentive!(1)).toPrimitive() as number[];
@@ -105,44 +140,80 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   t.true(inc[good]! > (inc[uniform] ?? 0), `incentive ${JSON.stringify(inc)}`);
 });
 
-test.serial('at the last block of an epoch, the view and the recorded commit epoch follow the chain (epoch fires in the inclusion block)', async (t) => {
-  await cryptoWaitReady();
-  const kr = new Keyring({ type: 'sr25519' });
-  const chain = await spawnDevchain(t, {
-    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{
-      netuid: 1, owner: '//Alice', startCall: true,
-      hyperparams: { tempo: 5, weightsSetRateLimit: 0, commitRevealEnabled: true, revealPeriodEpochs: 1, minAllowedWeights: 1, immunityPeriod: 0 },
-      neurons: [{ hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true }, { hotkey: '//Bob', coldkey: '//Ferdie' }],
-    }] } } },
-  });
-  const client = await connectChain({ endpoint: chain.url });
-  t.teardown(() => client.close());
-  const eve = kr.addFromUri('//Eve');
-  const q = client.api.query.subtensorModule!;
-  const num = async (item: string): Promise<number> => Number((await q[item]!(1)).toPrimitive());
-  const view = new SubtensorChainView({ client, netuid: 1, ownHotkey: eve.address });
-  const setter = new ChainWeightSetter({ client, netuid: 1, hotkey: eve, timeoutMs: 20_000 });
-  await chain.newBlocks(1);
-  // Walk to the last block before the next epoch fires (LastEpochBlock + tempo - 1).
-  for (let i = 0; i < 20; i++) {
-    const head = (await client.api.rpc.chain.getHeader()).number.toNumber();
-    if (head + 1 - (await num('lastEpochBlock')) >= 5) break;
+test.serial(
+  'at the last block of an epoch, the view and the recorded commit epoch follow the chain (epoch fires in the inclusion block)',
+  async (t) => {
+    await cryptoWaitReady();
+    const kr = new Keyring({ type: 'sr25519' });
+    const chain = await spawnDevchain(t, {
+      genesis: {
+        devAccountsTao: 1_000_000,
+        accounts: [],
+        sudo: '//Alice',
+        pallets: {
+          SubtensorModule: {
+            subnets: [
+              {
+                netuid: 1,
+                owner: '//Alice',
+                startCall: true,
+                hyperparams: {
+                  tempo: 5,
+                  weightsSetRateLimit: 0,
+                  commitRevealEnabled: true,
+                  revealPeriodEpochs: 1,
+                  minAllowedWeights: 1,
+                  immunityPeriod: 0,
+                },
+                neurons: [
+                  { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                  { hotkey: '//Bob', coldkey: '//Ferdie' },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    });
+    const client = await connectChain({ endpoint: chain.url });
+    t.teardown(() => client.close());
+    const eve = kr.addFromUri('//Eve');
+    const q = client.api.query.subtensorModule!;
+    const num = async (item: string): Promise<number> => Number((await q[item]!(1)).toPrimitive());
+    const view = new SubtensorChainView({ client, netuid: 1, ownHotkey: eve.address });
+    const setter = new ChainWeightSetter({ client, netuid: 1, hotkey: eve, timeoutMs: 20_000 });
     await chain.newBlocks(1);
-  }
-  const snap = await view.snapshot();
-  const indexNow = await num('subnetEpochIndex');
-  t.is(snap.epochIndex, indexNow + 1, 'the next block fires an epoch, so a commit sent now is counted in the next epoch');
-  const plan = planCommit({ hotkey: eve.address, netuid: 1, uids: [1], weights: [65535], versionKey: 0n, commitBlock: snap.block, commitEpoch: snap.epochIndex, revealPeriodEpochs: 1 });
-  const sent = setter.commitWeights(plan.hash);
-  // Seal exactly one block once the commit is in the pool: it lands in block + 1.
-  for (let i = 0; i < 100 && (await client.api.rpc.author.pendingExtrinsics()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-  await chain.newBlocks(1);
-  const r = await sent;
-  t.true(r.ok, JSON.stringify(r));
-  if (!r.ok) return;
-  t.is(r.block, snap.block + 1);
-  const rows = (await q.weightCommits!(1, eve.address)).toPrimitive() as Array<[string, number, number, number]>;
-  t.is(r.commitEpoch, rows[0]![1], 'the setter read the epoch the chain recorded');
-  t.is(r.commitEpoch, snap.epochIndex, 'and the view predicted it');
-  t.is(r.commitEpoch ?? -1, indexNow + 1, 'the index at the commit-time head alone would have been one too low');
-});
+    // Walk to the last block before the next epoch fires (LastEpochBlock + tempo - 1).
+    for (let i = 0; i < 20; i++) {
+      const head = (await client.api.rpc.chain.getHeader()).number.toNumber();
+      if (head + 1 - (await num('lastEpochBlock')) >= 5) break;
+      await chain.newBlocks(1);
+    }
+    const snap = await view.snapshot();
+    const indexNow = await num('subnetEpochIndex');
+    t.is(snap.epochIndex, indexNow + 1, 'the next block fires an epoch, so a commit sent now is counted in the next epoch');
+    const plan = planCommit({
+      hotkey: eve.address,
+      netuid: 1,
+      uids: [1],
+      weights: [65535],
+      versionKey: 0n,
+      commitBlock: snap.block,
+      commitEpoch: snap.epochIndex,
+      revealPeriodEpochs: 1,
+    });
+    const sent = setter.commitWeights(plan.hash);
+    // Seal exactly one block once the commit is in the pool: it lands in block + 1.
+    for (let i = 0; i < 100 && (await client.api.rpc.author.pendingExtrinsics()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await chain.newBlocks(1);
+    const r = await sent;
+    t.true(r.ok, JSON.stringify(r));
+    if (!r.ok) return;
+    t.is(r.block, snap.block + 1);
+    const rows = (await q.weightCommits!(1, eve.address)).toPrimitive() as Array<[string, number, number, number]>;
+    t.is(r.commitEpoch, rows[0]![1], 'the setter read the epoch the chain recorded');
+    t.is(r.commitEpoch, snap.epochIndex, 'and the view predicted it');
+    t.is(r.commitEpoch ?? -1, indexNow + 1, 'the index at the commit-time head alone would have been one too low');
+  },
+);

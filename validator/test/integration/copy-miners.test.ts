@@ -29,7 +29,9 @@ test.before(async () => {
   meansFile = join(dir, 'means.f32');
   writeClassMeans(meansFile);
 });
-test.after.always(async () => { if (meansFile !== undefined) await rm(join(meansFile, '..'), { recursive: true, force: true }); });
+test.after.always(async () => {
+  if (meansFile !== undefined) await rm(join(meansFile, '..'), { recursive: true, force: true });
+});
 
 /** Short windows so a few real rounds decide (defaults are 3 of 5 and 5 flagged rounds). */
 const FAST = { copyHits: 2, copyWindow: 3, copyMinRounds: 3 };
@@ -39,8 +41,10 @@ async function run(t: ExecutionContext, procs: MinerProcess[], registration: num
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   const chain = new FakeChain();
   chain.ownHotkey = alice.address;
-  chain.neurons = [neuron(0, { hotkey: alice.address, validatorPermit: true, stake: 10n ** 12n, host: '', port: 0 }),
-    ...procs.map((p, i) => neuron(i + 1, { hotkey: p.hotkey, host: '127.0.0.1', port: p.port, registrationBlock: registration[i]! }))];
+  chain.neurons = [
+    neuron(0, { hotkey: alice.address, validatorPermit: true, stake: 10n ** 12n, host: '', port: 0 }),
+    ...procs.map((p, i) => neuron(i + 1, { hotkey: p.hotkey, host: '127.0.0.1', port: p.port, registrationBlock: registration[i]! })),
+  ];
   chain.block = 100;
   const querier = new GrpcMinerQuerier({ signer: alice, competitionId: competition.id });
   t.teardown(() => querier.close());
@@ -57,36 +61,68 @@ async function run(t: ExecutionContext, procs: MinerProcess[], registration: num
   return reports;
 }
 
-const honest = (uri: string, pixelSeed?: number): TinyMinerOptions => ({ hotkeyUri: uri, behaviour: 'good', temperature: 8, ...(pixelSeed === undefined ? {} : { pixelSeed }) });
-
-test.serial('a proxy registered first forwarding a real miner\'s answers over gRPC is named the copy; the victim keeps its prize', async (t) => {
-  await cryptoWaitReady();
-  const spawn = (o: TinyMinerOptions) => spawnMiner(t, { ...o, meansFile });
-  const [victim, h1, h2, h3] = await Promise.all([spawn(honest('//cp-victim')), spawn(honest('//cp-h1', 2)), spawn(honest('//cp-h2', 3)), spawn(honest('//cp-h3', 5))]);
-  const proxy = await spawn({ hotkeyUri: '//cp-proxy', behaviour: 'proxy', victim: { port: victim!.port, hotkey: victim!.hotkey } });
-  // uid 1 = proxy (registered first), uid 2 = victim, uids 3-5 honest.
-  const reports = await run(t, [proxy, victim!, h1!, h2!, h3!], [1, 20, 21, 22, 23], 5);
-  const last = reports.at(-1)!;
-  const by = new Map(last.miners.map((m) => [m.uid, m]));
-  t.log(reports.map((r) => r.miners.map((m) => `${m.uid}:${m.latencyMs?.toFixed(1)}ms${m.copyOf === null ? '' : `->${m.copyOf}`}${m.cluster ? `[${m.cluster.join(',')}]` : ''}`).join(' ')).join('\n'));
-  t.is(by.get(1)!.copyOf, 2, 'the proxy is the copy, although it registered first');
-  t.like(by.get(1), { rank: null, prize: 0 });
-  t.like(by.get(1)!.copyFinding, { reason: 'later', peer: 2 });
-  t.is(by.get(2)!.copyOf, null);
-  t.not(by.get(2)!.rank, null, 'the victim is ranked');
-  t.true(by.get(2)!.prize > 0, 'the victim (all pixels: the best of these models) is paid');
-  for (const uid of [3, 4, 5]) t.like(by.get(uid), { copyOf: null, cluster: null }, `honest uid ${uid} is not flagged`);
+const honest = (uri: string, pixelSeed?: number): TinyMinerOptions => ({
+  hotkeyUri: uri,
+  behaviour: 'good',
+  temperature: 8,
+  ...(pixelSeed === undefined ? {} : { pixelSeed }),
 });
+
+test.serial(
+  "a proxy registered first forwarding a real miner's answers over gRPC is named the copy; the victim keeps its prize",
+  async (t) => {
+    await cryptoWaitReady();
+    const spawn = (o: TinyMinerOptions) => spawnMiner(t, { ...o, meansFile });
+    const [victim, h1, h2, h3] = await Promise.all([
+      spawn(honest('//cp-victim')),
+      spawn(honest('//cp-h1', 2)),
+      spawn(honest('//cp-h2', 3)),
+      spawn(honest('//cp-h3', 5)),
+    ]);
+    const proxy = await spawn({ hotkeyUri: '//cp-proxy', behaviour: 'proxy', victim: { port: victim!.port, hotkey: victim!.hotkey } });
+    // uid 1 = proxy (registered first), uid 2 = victim, uids 3-5 honest.
+    const reports = await run(t, [proxy, victim!, h1!, h2!, h3!], [1, 20, 21, 22, 23], 5);
+    const last = reports.at(-1)!;
+    const by = new Map(last.miners.map((m) => [m.uid, m]));
+    t.log(
+      reports
+        .map((r) =>
+          r.miners
+            .map(
+              (m) =>
+                `${m.uid}:${m.latencyMs?.toFixed(1)}ms${m.copyOf === null ? '' : `->${m.copyOf}`}${m.cluster ? `[${m.cluster.join(',')}]` : ''}`,
+            )
+            .join(' '),
+        )
+        .join('\n'),
+    );
+    t.is(by.get(1)!.copyOf, 2, 'the proxy is the copy, although it registered first');
+    t.like(by.get(1), { rank: null, prize: 0 });
+    t.like(by.get(1)!.copyFinding, { reason: 'later', peer: 2 });
+    t.is(by.get(2)!.copyOf, null);
+    t.not(by.get(2)!.rank, null, 'the victim is ranked');
+    t.true(by.get(2)!.prize > 0, 'the victim (all pixels: the best of these models) is paid');
+    for (const uid of [3, 4, 5]) t.like(by.get(uid), { copyOf: null, cluster: null }, `honest uid ${uid} is not flagged`);
+  },
+);
 
 test.serial('three sybil processes serving one model share one slot; honest miners keep theirs', async (t) => {
   await cryptoWaitReady();
   const spawn = (o: TinyMinerOptions) => spawnMiner(t, { ...o, meansFile });
-  const procs = await Promise.all([spawn(honest('//sy-1', 7)), spawn(honest('//sy-2', 7)), spawn(honest('//sy-3', 7)), spawn(honest('//sy-h1', 2)), spawn(honest('//sy-h2', 3))]);
+  const procs = await Promise.all([
+    spawn(honest('//sy-1', 7)),
+    spawn(honest('//sy-2', 7)),
+    spawn(honest('//sy-3', 7)),
+    spawn(honest('//sy-h1', 2)),
+    spawn(honest('//sy-h2', 3)),
+  ]);
   const reports = await run(t, procs, [1, 2, 3, 20, 21], 4);
   const last = reports.at(-1)!;
   const sybils = last.miners.filter((m) => m.uid <= 3);
   const placed = sybils.filter((m) => m.rank !== null);
-  t.log(`sybils: ${JSON.stringify(sybils.map((m) => ({ uid: m.uid, rank: m.rank, prize: m.prize, copyOf: m.copyOf, cluster: m.cluster })))}`);
+  t.log(
+    `sybils: ${JSON.stringify(sybils.map((m) => ({ uid: m.uid, rank: m.rank, prize: m.prize, copyOf: m.copyOf, cluster: m.cluster })))}`,
+  );
   t.is(placed.length, 1, 'one place for the three');
   t.true(sybils.reduce((s, m) => s + m.prize, 0) <= 0.5 + 1e-12);
   for (const m of last.miners.filter((x) => x.uid > 3)) t.like(m, { copyOf: null, cluster: null });

@@ -30,11 +30,34 @@ test('weights from the validator reach the chain and the better miner earns the 
   const minerUris = ['//Bob', '//Charlie', '//Dave'];
   const chain = await spawnDevchain(t, {
     allowLoopbackAxons: true,
-    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [{
-      netuid: 1, owner: '//Alice', startCall: true,
-      hyperparams: { tempo: 10, weightsSetRateLimit: 0, commitRevealEnabled: false, minAllowedWeights: 1, immunityPeriod: 0, activityCutoff: 5000 },
-      neurons: [{ hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true }, ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' }))],
-    }] } } },
+    genesis: {
+      devAccountsTao: 1_000_000,
+      accounts: [],
+      sudo: '//Alice',
+      pallets: {
+        SubtensorModule: {
+          subnets: [
+            {
+              netuid: 1,
+              owner: '//Alice',
+              startCall: true,
+              hyperparams: {
+                tempo: 10,
+                weightsSetRateLimit: 0,
+                commitRevealEnabled: false,
+                minAllowedWeights: 1,
+                immunityPeriod: 0,
+                activityCutoff: 5000,
+              },
+              neurons: [
+                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+                ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' })),
+              ],
+            },
+          ],
+        },
+      },
+    },
   });
   const miners = await Promise.all([
     spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
@@ -49,8 +72,15 @@ test('weights from the validator reach the chain and the better miner earns the 
   const eve = kr.addFromUri('//Eve');
   const dataDir = await mkdtemp(join(tmpdir(), 'arena-vdev-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-  const config = loadValidatorConfig({ file: { dataDir, netuid: 1, chainEndpoint: chain.url, http: { port: -1 },
-    scoring: { batchSize: 64, roundLengthBlocks: 2, queryDeadlineMs: 5000, pollIntervalMs: 100, minAvailability: 0 } } });
+  const config = loadValidatorConfig({
+    file: {
+      dataDir,
+      netuid: 1,
+      chainEndpoint: chain.url,
+      http: { port: -1 },
+      scoring: { batchSize: 64, roundLengthBlocks: 2, queryDeadlineMs: 5000, pollIntervalMs: 100, minAvailability: 0 },
+    },
+  });
   const v = await startValidator(config, { hotkey: eve, client });
   t.teardown(() => v.stop());
   const q = client.api.query.subtensorModule!;
@@ -58,12 +88,20 @@ test('weights from the validator reach the chain and the better miner earns the 
   const [vUid, good, uniform, wrong] = [await uidOf('//Eve'), await uidOf('//Bob'), await uidOf('//Charlie'), await uidOf('//Dave')];
   const weightsOnChain = async (): Promise<Map<number, number>> =>
     new Map(((await q.weights!(1, vUid)).toPrimitive() as Array<[number, number]>).map(([d, w]) => [d, w]));
-  await until('weights on chain', async () => (await weightsOnChain()).size > 0, async () => undefined);
+  await until(
+    'weights on chain',
+    async () => (await weightsOnChain()).size > 0,
+    async () => undefined,
+  );
   const w = await weightsOnChain();
   t.true((w.get(good) ?? 0) > (w.get(uniform) ?? 0), `weights ${JSON.stringify([...w])}`);
   t.true((w.get(uniform) ?? 0) >= (w.get(wrong) ?? 0), `weights ${JSON.stringify([...w])}`);
   const incentive = async (): Promise<number[]> => (await q.incentive!(1)).toPrimitive() as number[];
-  await until('incentive after an epoch', async () => ((await incentive())[good] ?? 0) > 0, async () => undefined);
+  await until(
+    'incentive after an epoch',
+    async () => ((await incentive())[good] ?? 0) > 0,
+    async () => undefined,
+  );
   const inc = await incentive();
   t.true(inc[good]! > (inc[uniform] ?? 0), `incentive ${JSON.stringify(inc)}`);
   t.true(v.status().lastWeightsBlock > 0);

@@ -24,18 +24,56 @@ test('a validator started with its metrics port taken exits with code 1 within 5
   t.teardown(() => new Promise<void>((resolve) => holder.close(() => resolve())));
   const taken = (holder.address() as AddressInfo).port;
 
-  const child = spawn(process.execPath, [ARENA, 'validator', '--chain-endpoint', chain.url, '--wallet.path', join(dir, 'wallets'),
-    '--wallet.name', 'v', '--wallet.hotkey', 'default', '--data-dir', join(dir, 'data'), '--metrics-host', '127.0.0.1',
-    '--metrics-port', String(taken), '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ARENA,
+      'validator',
+      '--chain-endpoint',
+      chain.url,
+      '--wallet.path',
+      join(dir, 'wallets'),
+      '--wallet.name',
+      'v',
+      '--wallet.hotkey',
+      'default',
+      '--data-dir',
+      join(dir, 'data'),
+      '--metrics-host',
+      '127.0.0.1',
+      '--metrics-port',
+      String(taken),
+      '--log-level',
+      'info',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-  t.teardown(async () => { if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; } });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
+  t.teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
   // The clock starts once the validator has opened its chain connection (start-up of node and tsx is not what is measured).
-  const started = new Promise<number>((resolve) => child.stdout.on('data', lineSplitter((line) => {
-    if (parseJsonLine(line)?.msg === 'validator starting') resolve(Date.now());
-  })));
-  const first = await Promise.race([started.then((at) => ({ kind: 'started' as const, at })), exited.then((e) => ({ kind: 'exited' as const, ...e }))]);
+  const started = new Promise<number>((resolve) =>
+    child.stdout.on(
+      'data',
+      lineSplitter((line) => {
+        if (parseJsonLine(line)?.msg === 'validator starting') resolve(Date.now());
+      }),
+    ),
+  );
+  const first = await Promise.race([
+    started.then((at) => ({ kind: 'started' as const, at })),
+    exited.then((e) => ({ kind: 'exited' as const, ...e })),
+  ]);
   t.is(first.kind, 'started', `the validator exited before connecting: ${stderr}`);
   const startedAt = first.at;
   const outcome = await Promise.race([exited, new Promise<undefined>((resolve) => setTimeout(resolve, 30_000, undefined))]);

@@ -28,7 +28,9 @@ test.before(async () => {
   meansFile = join(dir, 'means.f32');
   writeClassMeans(meansFile);
 });
-test.after.always(async () => { if (meansFile !== undefined) await rm(join(meansFile, '..'), { recursive: true, force: true }); });
+test.after.always(async () => {
+  if (meansFile !== undefined) await rm(join(meansFile, '..'), { recursive: true, force: true });
+});
 
 async function setup(t: ExecutionContext, miners: TinyMinerOptions[], cfg: Record<string, unknown> = {}) {
   await cryptoWaitReady();
@@ -36,8 +38,10 @@ async function setup(t: ExecutionContext, miners: TinyMinerOptions[], cfg: Recor
   const procs = await Promise.all(miners.map((m) => spawnMiner(t, { ...m, meansFile })));
   const chain = new FakeChain();
   chain.ownHotkey = alice.address;
-  chain.neurons = [neuron(0, { hotkey: alice.address, validatorPermit: true, stake: 10n ** 12n, host: '', port: 0 }),
-    ...procs.map((p, i) => neuron(i + 1, { hotkey: p.hotkey, host: '127.0.0.1', port: p.port, registrationBlock: 10 + i }))];
+  chain.neurons = [
+    neuron(0, { hotkey: alice.address, validatorPermit: true, stake: 10n ** 12n, host: '', port: 0 }),
+    ...procs.map((p, i) => neuron(i + 1, { hotkey: p.hotkey, host: '127.0.0.1', port: p.port, registrationBlock: 10 + i })),
+  ];
   chain.block = 100;
   const querier = new GrpcMinerQuerier({ signer: alice, competitionId: competition.id });
   t.teardown(() => querier.close());
@@ -80,9 +84,14 @@ test.serial('one round over misbehaving miners: ranks the good one first, scores
   t.is(await w.procs[7]!.exited, 0, 'the dying miner exited mid-round');
   const worst = maxValidLoss(10);
   for (const uid of [4, 5, 6, 7, 8]) t.is(by.get(uid)!.loss, worst, `uid ${uid} scores the worst loss`);
-  const good = by.get(1)!, uniform = by.get(2)!, wrong = by.get(3)!;
+  const good = by.get(1)!,
+    uniform = by.get(2)!,
+    wrong = by.get(3)!;
   t.true(good.accuracy! > 0.3, `good accuracy ${good.accuracy} (chance is 0.1; shifts and noise hurt a class-mean model)`);
-  t.true(good.loss! < uniform.loss! && uniform.loss! < wrong.loss! && wrong.loss! < worst, `losses good ${good.loss} uniform ${uniform.loss} wrong ${wrong.loss}`);
+  t.true(
+    good.loss! < uniform.loss! && uniform.loss! < wrong.loss! && wrong.loss! < worst,
+    `losses good ${good.loss} uniform ${uniform.loss} wrong ${wrong.loss}`,
+  );
   t.is(good.rank, 1);
   t.regex(good.responseHash ?? '', /^0x[0-9a-f]{64}$/);
   // Weights: the good miner gets the largest weight (max-upscaled to 65535).
@@ -92,26 +101,37 @@ test.serial('one round over misbehaving miners: ranks the good one first, scores
   t.true(Math.max(...weights.filter((_, i) => uids[i] !== 1)) < 65535);
 });
 
-test.serial('two miners serving the same model share ONE prize slot (no telling who copied); a different model is not touched', async (t) => {
-  const w = await setup(t, [
-    { hotkeyUri: '//c-orig', behaviour: 'good', temperature: 5 },
-    { hotkeyUri: '//c-copy', behaviour: 'good', temperature: 5 },
-    { hotkeyUri: '//c-other', behaviour: 'good', temperature: 5, pixelSeed: 4 },
-  ], { copyHits: 2, copyWindow: 3 });
-  const procs: MinerProcess[] = w.procs;
-  t.is(procs.length, 3);
-  for (let i = 0; i < 3; i++) {
-    await w.loop.iterate();
-    w.chain.block += 5;
-  }
-  const r = w.loop.latestReport()!;
-  const by = new Map(r.miners.map((m) => [m.uid, m]));
-  // Answers arrive in random order on loopback: either one slot for the pair (a cluster paid to the
-  // earlier registration, uid 1) or, if the latency sign test already decided, one of them is the copy.
-  const pair = [by.get(1)!, by.get(2)!];
-  t.is(pair.filter((m) => m.rank !== null).length, 1, `one place for the two: ${JSON.stringify(pair.map((m) => [m.uid, m.rank, m.copyOf, m.cluster]))}`);
-  t.true(pair.every((m) => m.copyOf !== null || (m.cluster ?? []).join() === '1,2' || m.rank !== null));
-  t.is(pair.filter((m) => m.prize > 0).length, 1);
-  t.like(by.get(3), { copyOf: null, cluster: null }, 'a different model is not a copy');
-  t.true(by.get(3)!.prize > 0);
-});
+test.serial(
+  'two miners serving the same model share ONE prize slot (no telling who copied); a different model is not touched',
+  async (t) => {
+    const w = await setup(
+      t,
+      [
+        { hotkeyUri: '//c-orig', behaviour: 'good', temperature: 5 },
+        { hotkeyUri: '//c-copy', behaviour: 'good', temperature: 5 },
+        { hotkeyUri: '//c-other', behaviour: 'good', temperature: 5, pixelSeed: 4 },
+      ],
+      { copyHits: 2, copyWindow: 3 },
+    );
+    const procs: MinerProcess[] = w.procs;
+    t.is(procs.length, 3);
+    for (let i = 0; i < 3; i++) {
+      await w.loop.iterate();
+      w.chain.block += 5;
+    }
+    const r = w.loop.latestReport()!;
+    const by = new Map(r.miners.map((m) => [m.uid, m]));
+    // Answers arrive in random order on loopback: either one slot for the pair (a cluster paid to the
+    // earlier registration, uid 1) or, if the latency sign test already decided, one of them is the copy.
+    const pair = [by.get(1)!, by.get(2)!];
+    t.is(
+      pair.filter((m) => m.rank !== null).length,
+      1,
+      `one place for the two: ${JSON.stringify(pair.map((m) => [m.uid, m.rank, m.copyOf, m.cluster]))}`,
+    );
+    t.true(pair.every((m) => m.copyOf !== null || (m.cluster ?? []).join() === '1,2' || m.rank !== null));
+    t.is(pair.filter((m) => m.prize > 0).length, 1);
+    t.like(by.get(3), { copyOf: null, cluster: null }, 'a different model is not a copy');
+    t.true(by.get(3)!.prize > 0);
+  },
+);

@@ -16,7 +16,16 @@
  */
 import { T } from '../../scale/types.ts';
 import { AccountId32 } from '../../frame/common-types.ts';
-import { InvalidTransaction, call, definePallet, ensureRoot, ensureSigned, errorList, type DispatchContext, type Pallet } from '../../frame/pallet.ts';
+import {
+  InvalidTransaction,
+  call,
+  definePallet,
+  ensureRoot,
+  ensureSigned,
+  errorList,
+  type DispatchContext,
+  type Pallet,
+} from '../../frame/pallet.ts';
 import { SubtensorStorage } from '../subtensor/storage.ts';
 import { CS, P } from './storage.ts';
 import { CommitmentInfo, boundsViolation, lenForRateLimit, type CommitmentInfoValue, type DataValue } from './types.ts';
@@ -29,9 +38,14 @@ const MIN_USED_SPACE = 100n;
 const SET_COMMITMENT_WEIGHT = 33_480_000n + 5n * 25_000_000n + 4n * 100_000_000n;
 const SET_MAX_SPACE_WEIGHT = 2_856_000n + 100_000_000n;
 
-interface SetCommitmentArgs { netuid: number; info: CommitmentInfoValue }
+interface SetCommitmentArgs {
+  netuid: number;
+  info: CommitmentInfoValue;
+}
 
-const fail = (name: string): never => { throw Commitments.error(name); };
+const fail = (name: string): never => {
+  throw Commitments.error(name);
+};
 const sameAccount = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const compareEntry = (a: [number, Uint8Array], b: [number, Uint8Array]): number => {
   if (a[0] !== b[0]) return a[0] - b[0];
@@ -56,7 +70,12 @@ function resetBonds(ctx: DispatchContext, netuid: number, who: Uint8Array): void
   const uid = SubtensorStorage.Uids.get(ctx.state, netuid, who);
   if (uid === undefined) return;
   for (const [row, bonds] of SubtensorStorage.Bonds.entriesOf(ctx.state, netuid)) {
-    SubtensorStorage.Bonds.set(ctx.state, netuid, row, bonds.filter(([j]) => j !== uid));
+    SubtensorStorage.Bonds.set(
+      ctx.state,
+      netuid,
+      row,
+      bonds.filter(([j]) => j !== uid),
+    );
   }
 }
 
@@ -96,12 +115,20 @@ const netWho = [
 ];
 
 export const Commitments: Pallet = definePallet({
-  name: P, index: 18, path: 'pallet_commitments',
+  name: P,
+  index: 18,
+  path: 'pallet_commitments',
   calls: [
     call<SetCommitmentArgs>({
-      name: 'set_commitment', index: 0, docs: ['Set the commitment for a given netuid'],
-      args: [{ name: 'netuid', type: T.u16, typeName: 'NetUid' }, { name: 'info', type: CommitmentInfo, typeName: 'Box<CommitmentInfo<T::MaxFields>>' }],
-      weight: SET_COMMITMENT_WEIGHT, pays: 'No',
+      name: 'set_commitment',
+      index: 0,
+      docs: ['Set the commitment for a given netuid'],
+      args: [
+        { name: 'netuid', type: T.u16, typeName: 'NetUid' },
+        { name: 'info', type: CommitmentInfo, typeName: 'Box<CommitmentInfo<T::MaxFields>>' },
+      ],
+      weight: SET_COMMITMENT_WEIGHT,
+      pays: 'No',
       // Upstream's bounded types refuse these while decoding the extrinsic.
       validate: (_ctx, a) => {
         const why = boundsViolation(a.info, MAX_FIELDS);
@@ -110,20 +137,36 @@ export const Commitments: Pallet = definePallet({
       dispatch: setCommitment,
     }),
     call<{ new_limit: number }>({
-      name: 'set_max_space', index: 2, docs: ['Sudo-set MaxSpace'],
-      args: [{ name: 'new_limit', type: T.u32, typeName: 'u32' }], weight: SET_MAX_SPACE_WEIGHT,
-      dispatch: (ctx, a) => { ensureRoot(ctx); CS.MaxSpace.set(ctx.state, a.new_limit); },
+      name: 'set_max_space',
+      index: 2,
+      docs: ['Sudo-set MaxSpace'],
+      args: [{ name: 'new_limit', type: T.u32, typeName: 'u32' }],
+      weight: SET_MAX_SPACE_WEIGHT,
+      dispatch: (ctx, a) => {
+        ensureRoot(ctx);
+        CS.MaxSpace.set(ctx.state, a.new_limit);
+      },
     }),
   ],
   events: [
     { name: 'Commitment', index: 0, fields: netWho, docs: ['A commitment was set'] },
-    { name: 'TimelockCommitment', index: 1, fields: [...netWho, { name: 'reveal_round', type: T.u64, typeName: 'u64', docs: ['The drand round to reveal'] }], docs: ['A timelock-encrypted commitment was set'] },
+    {
+      name: 'TimelockCommitment',
+      index: 1,
+      fields: [...netWho, { name: 'reveal_round', type: T.u64, typeName: 'u64', docs: ['The drand round to reveal'] }],
+      docs: ['A timelock-encrypted commitment was set'],
+    },
     { name: 'CommitmentRevealed', index: 2, fields: netWho, docs: ['A timelock-encrypted commitment was auto-revealed'] },
   ],
   errors: errorList(['TooManyFieldsInCommitmentInfo', 'AccountNotAllowedCommit', 'SpaceLimitExceeded', 'UnexpectedUnreserveLeftover']),
   storage: Object.values(CS),
   constants: [
-    { name: 'MaxFields', type: T.u32, value: MAX_FIELDS, docs: [' The maximum number of additional fields that can be added to a commitment'] },
+    {
+      name: 'MaxFields',
+      type: T.u32,
+      value: MAX_FIELDS,
+      docs: [' The maximum number of additional fields that can be added to a commitment'],
+    },
     { name: 'InitialDeposit', type: T.u64, value: 0n, docs: [' The amount held on deposit for a registered identity'] },
     { name: 'FieldDeposit', type: T.u64, value: 0n, docs: [' The amount held on deposit per additional field for a registered identity.'] },
   ],

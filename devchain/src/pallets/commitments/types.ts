@@ -21,7 +21,9 @@ const HASH_NAMES = ['BlakeTwo256', 'Sha256', 'Keccak256', 'ShaThree256'];
 
 const bytes32 = array(32, T.u8);
 const rawVariants: Variant[] = Array.from({ length: MAX_RAW_BYTES + 1 }, (_, n) => ({
-  name: `Raw${n}`, index: n + 1, fields: [{ type: array(n, T.u8) }],
+  name: `Raw${n}`,
+  index: n + 1,
+  fields: [{ type: array(n, T.u8) }],
 }));
 
 export const Data: TypeDef = T.variant(`${PATH}::Data`, [
@@ -29,29 +31,49 @@ export const Data: TypeDef = T.variant(`${PATH}::Data`, [
   ...rawVariants,
   ...HASH_NAMES.map((name, i) => ({ name, index: HASH_BASE + i, fields: [{ type: bytes32 }] })),
   {
-    name: 'TimelockEncrypted', index: HASH_BASE + 4, fields: [
+    name: 'TimelockEncrypted',
+    index: HASH_BASE + 4,
+    fields: [
       { name: 'encrypted', type: vec(T.u8), typeName: 'BoundedVec<u8, ConstU32<MAX_TIMELOCK_COMMITMENT_SIZE_BYTES>>' },
       { name: 'reveal_round', type: T.u64, typeName: 'u64' },
     ],
   },
   { name: 'ResetBondsFlag', index: HASH_BASE + 5, fields: [] },
-  { name: 'BigRaw', index: HASH_BASE + 6, fields: [{ type: vec(T.u8), typeName: 'BoundedVec<u8, ConstU32<MAX_BIGRAW_COMMITMENT_SIZE_BYTES>>' }] },
+  {
+    name: 'BigRaw',
+    index: HASH_BASE + 6,
+    fields: [{ type: vec(T.u8), typeName: 'BoundedVec<u8, ConstU32<MAX_BIGRAW_COMMITMENT_SIZE_BYTES>>' }],
+  },
 ]);
 
 /** A decoded `Data` value: `{ type: 'Sha256', value: Uint8Array(32) }`, `{ type: 'None' }`, ... */
-export interface DataValue { type: string; value?: unknown }
+export interface DataValue {
+  type: string;
+  value?: unknown;
+}
 
 export const CommitmentInfo = T.struct(`${PATH}::CommitmentInfo`, { fields: vec(Data) }, [{ name: 'FieldLimit' }]);
-export interface CommitmentInfoValue { fields: DataValue[] }
+export interface CommitmentInfoValue {
+  fields: DataValue[];
+}
 
 /** Registration<Balance, MaxFields, BlockNumber>; the balance is upstream's TaoBalance (a u64). */
 export const Registration = T.struct(`${PATH}::Registration`, { deposit: T.u64, block: T.u32, info: CommitmentInfo }, [
-  { name: 'Balance', type: T.u64 }, { name: 'MaxFields' }, { name: 'BlockNumber', type: T.u32 },
+  { name: 'Balance', type: T.u64 },
+  { name: 'MaxFields' },
+  { name: 'BlockNumber', type: T.u32 },
 ]);
-export interface RegistrationValue { deposit: bigint; block: number; info: CommitmentInfoValue }
+export interface RegistrationValue {
+  deposit: bigint;
+  block: number;
+  info: CommitmentInfoValue;
+}
 
 export const UsageTracker = T.struct(`${PATH}::UsageTracker`, { last_epoch: T.u64, used_space: T.u64 });
-export interface UsageTrackerValue { last_epoch: bigint; used_space: bigint }
+export interface UsageTrackerValue {
+  last_epoch: bigint;
+  used_space: bigint;
+}
 
 const bytesOf = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
 
@@ -70,8 +92,10 @@ export function lenForRateLimit(d: DataValue): number {
 export function boundsViolation(info: CommitmentInfoValue, maxFields: number): string | null {
   if (info.fields.length > maxFields) return `CommitmentInfo.fields has ${info.fields.length} entries, at most ${maxFields} (MaxFields)`;
   for (const [i, d] of info.fields.entries()) {
-    if (d.type === 'TimelockEncrypted' && lenForRateLimit(d) > MAX_TIMELOCK_BYTES) return `fields[${i}] TimelockEncrypted.encrypted has ${lenForRateLimit(d)} bytes, at most ${MAX_TIMELOCK_BYTES}`;
-    if (d.type === 'BigRaw' && lenForRateLimit(d) > MAX_BIGRAW_BYTES) return `fields[${i}] BigRaw has ${lenForRateLimit(d)} bytes, at most ${MAX_BIGRAW_BYTES}`;
+    if (d.type === 'TimelockEncrypted' && lenForRateLimit(d) > MAX_TIMELOCK_BYTES)
+      return `fields[${i}] TimelockEncrypted.encrypted has ${lenForRateLimit(d)} bytes, at most ${MAX_TIMELOCK_BYTES}`;
+    if (d.type === 'BigRaw' && lenForRateLimit(d) > MAX_BIGRAW_BYTES)
+      return `fields[${i}] BigRaw has ${lenForRateLimit(d)} bytes, at most ${MAX_BIGRAW_BYTES}`;
   }
   return null;
 }

@@ -20,74 +20,85 @@ const Key = z.string().min(1).describe('dev URI (//Alice, //Alice//hot1) or SS58
 const Amount = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,9})?$/)]);
 const Int = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]);
 
-export const HyperparamsSchema = z.object({
-  tempo: z.number().int().min(0).max(65535),
-  maxAllowedUids: z.number().int().min(1).max(65535),
-  maxAllowedValidators: z.number().int().min(0).max(65535),
-  minAllowedWeights: z.number().int().min(0).max(65535),
-  maxWeightsLimit: z.number().int().min(0).max(65535),
-  immunityPeriod: z.number().int().min(0).max(65535),
-  kappa: z.number().int().min(0).max(65535),
-  rho: z.number().int().min(0).max(65535),
-  bondsMovingAverage: Int,
-  bondsPenalty: z.number().int().min(0).max(65535),
-  commitRevealEnabled: z.boolean(),
-  revealPeriodEpochs: z.number().int().min(1).max(100),
-  yuma3Enabled: z.boolean(),
-  liquidAlphaEnabled: z.boolean(),
-  alphaValues: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]),
-  alphaSigmoidSteepness: z.number().int().min(-32768).max(32767),
-  activityCutoff: z.number().int().min(0).max(65535),
-  activityCutoffFactorMilli: z.number().int().min(1).max(4_294_967_295),
-  servingRateLimit: Int,
-  weightsSetRateLimit: Int,
-  weightsVersionKey: Int,
-  burn: Int, minBurn: Int, maxBurn: Int,
-  burnHalfLife: z.number().int().min(0).max(65535),
-  registrationAllowed: z.boolean(),
-}).partial().strict();
+export const HyperparamsSchema = z
+  .object({
+    tempo: z.number().int().min(0).max(65535),
+    maxAllowedUids: z.number().int().min(1).max(65535),
+    maxAllowedValidators: z.number().int().min(0).max(65535),
+    minAllowedWeights: z.number().int().min(0).max(65535),
+    maxWeightsLimit: z.number().int().min(0).max(65535),
+    immunityPeriod: z.number().int().min(0).max(65535),
+    kappa: z.number().int().min(0).max(65535),
+    rho: z.number().int().min(0).max(65535),
+    bondsMovingAverage: Int,
+    bondsPenalty: z.number().int().min(0).max(65535),
+    commitRevealEnabled: z.boolean(),
+    revealPeriodEpochs: z.number().int().min(1).max(100),
+    yuma3Enabled: z.boolean(),
+    liquidAlphaEnabled: z.boolean(),
+    alphaValues: z.tuple([z.number().int().min(0).max(65535), z.number().int().min(0).max(65535)]),
+    alphaSigmoidSteepness: z.number().int().min(-32768).max(32767),
+    activityCutoff: z.number().int().min(0).max(65535),
+    activityCutoffFactorMilli: z.number().int().min(1).max(4_294_967_295),
+    servingRateLimit: Int,
+    weightsSetRateLimit: Int,
+    weightsVersionKey: Int,
+    burn: Int,
+    minBurn: Int,
+    maxBurn: Int,
+    burnHalfLife: z.number().int().min(0).max(65535),
+    registrationAllowed: z.boolean(),
+  })
+  .partial()
+  .strict();
 export type Hyperparams = z.infer<typeof HyperparamsSchema>;
 
-const NeuronSchema = z.object({
-  hotkey: Key,
-  coldkey: Key,
-  /** Stake in TAO (1 TAO = 1 alpha on the stable mechanism). */
-  stake: Amount.optional(),
-  /** Stake in rao (alternative to `stake`). */
-  stakeRao: Int.optional(),
-  validatorPermit: z.boolean().optional(),
-}).strict();
+const NeuronSchema = z
+  .object({
+    hotkey: Key,
+    coldkey: Key,
+    /** Stake in TAO (1 TAO = 1 alpha on the stable mechanism). */
+    stake: Amount.optional(),
+    /** Stake in rao (alternative to `stake`). */
+    stakeRao: Int.optional(),
+    validatorPermit: z.boolean().optional(),
+  })
+  .strict();
 
-const SubnetSchema = z.object({
-  netuid: z.number().int().min(1).max(65535),
-  owner: Key,
-  /** Owner hotkey, registered as uid 0 (as `register_network` does); omit for a subnet without one. */
-  ownerHotkey: Key.optional(),
-  hyperparams: HyperparamsSchema.default({}),
-  neurons: z.array(NeuronSchema).default([]),
-  startCall: z.boolean().default(false),
-}).strict();
+const SubnetSchema = z
+  .object({
+    netuid: z.number().int().min(1).max(65535),
+    owner: Key,
+    /** Owner hotkey, registered as uid 0 (as `register_network` does); omit for a subnet without one. */
+    ownerHotkey: Key.optional(),
+    hyperparams: HyperparamsSchema.default({}),
+    neurons: z.array(NeuronSchema).default([]),
+    startCall: z.boolean().default(false),
+  })
+  .strict();
 
-export const SubtensorGenesisSchema = z.object({
-  /** `NetworkRateLimit` in blocks (upstream 7200). */
-  networkRateLimit: Int.optional(),
-  /** `NetworkMinLockCost` in rao (upstream 1e12). */
-  networkMinLockCost: Int.optional(),
-  /** `SubnetOwnerCut` u16 (upstream 11796 = 18%). */
-  subnetOwnerCut: z.number().int().min(0).max(65535).optional(),
-  /** `StakeThreshold` in rao (upstream 0). */
-  stakeThreshold: Int.optional(),
-  /** `StartCallDelay` in blocks (upstream genesis `start_call_delay`; local default 0). */
-  startCallDelay: Int.optional(),
-  /** `MaxEpochsPerBlock` u8 (upstream 2; devchain genesis option, upstream has none). */
-  maxEpochsPerBlock: z.number().int().min(0).max(255).optional(),
-  subnets: z.array(SubnetSchema).default([]),
-}).strict();
+export const SubtensorGenesisSchema = z
+  .object({
+    /** `NetworkRateLimit` in blocks (upstream 7200). */
+    networkRateLimit: Int.optional(),
+    /** `NetworkMinLockCost` in rao (upstream 1e12). */
+    networkMinLockCost: Int.optional(),
+    /** `SubnetOwnerCut` u16 (upstream 11796 = 18%). */
+    subnetOwnerCut: z.number().int().min(0).max(65535).optional(),
+    /** `StakeThreshold` in rao (upstream 0). */
+    stakeThreshold: Int.optional(),
+    /** `StartCallDelay` in blocks (upstream genesis `start_call_delay`; local default 0). */
+    startCallDelay: Int.optional(),
+    /** `MaxEpochsPerBlock` u8 (upstream 2; devchain genesis option, upstream has none). */
+    maxEpochsPerBlock: z.number().int().min(0).max(255).optional(),
+    subnets: z.array(SubnetSchema).default([]),
+  })
+  .strict();
 export type SubtensorGenesis = z.input<typeof SubtensorGenesisSchema>;
 
 function toRao(v: number | string): bigint {
   const [int, frac = ''] = String(v).split('.');
-  return BigInt(int!) * 1_000_000_000n + BigInt((`${frac}000000000`).slice(0, 9));
+  return BigInt(int!) * 1_000_000_000n + BigInt(`${frac}000000000`.slice(0, 9));
 }
 
 /** Writes hyperparameters of one subnet (shared with AdminUtils-like bulk setup). */
@@ -99,19 +110,35 @@ export function applyHyperparams(s: State, netuid: number, h: Hyperparams, block
   const set16 = <K extends keyof Hyperparams>(k: K, item: { set(s: State, n: number, v: never): void }): void => {
     if (h[k] !== undefined) item.set(s, netuid, h[k] as never);
   };
-  set16('maxAllowedUids', SubtensorStorage.MaxAllowedUids); set16('maxAllowedValidators', SubtensorStorage.MaxAllowedValidators);
-  set16('minAllowedWeights', SubtensorStorage.MinAllowedWeights); set16('maxWeightsLimit', SubtensorStorage.MaxWeightsLimit);
-  set16('immunityPeriod', SubtensorStorage.ImmunityPeriod); set16('kappa', SubtensorStorage.Kappa); set16('rho', SubtensorStorage.Rho); set16('bondsPenalty', SubtensorStorage.BondsPenalty);
-  set16('commitRevealEnabled', SubtensorStorage.CommitRevealWeightsEnabled); set16('yuma3Enabled', SubtensorStorage.Yuma3On); set16('liquidAlphaEnabled', SubtensorStorage.LiquidAlphaOn);
-  set16('alphaValues', SubtensorStorage.AlphaValues); set16('alphaSigmoidSteepness', SubtensorStorage.AlphaSigmoidSteepness); set16('activityCutoff', SubtensorStorage.ActivityCutoff); set16('activityCutoffFactorMilli', SubtensorStorage.ActivityCutoffFactorMilli);
-  set16('burnHalfLife', SubtensorStorage.BurnHalfLife); set16('registrationAllowed', SubtensorStorage.NetworkRegistrationAllowed);
+  set16('maxAllowedUids', SubtensorStorage.MaxAllowedUids);
+  set16('maxAllowedValidators', SubtensorStorage.MaxAllowedValidators);
+  set16('minAllowedWeights', SubtensorStorage.MinAllowedWeights);
+  set16('maxWeightsLimit', SubtensorStorage.MaxWeightsLimit);
+  set16('immunityPeriod', SubtensorStorage.ImmunityPeriod);
+  set16('kappa', SubtensorStorage.Kappa);
+  set16('rho', SubtensorStorage.Rho);
+  set16('bondsPenalty', SubtensorStorage.BondsPenalty);
+  set16('commitRevealEnabled', SubtensorStorage.CommitRevealWeightsEnabled);
+  set16('yuma3Enabled', SubtensorStorage.Yuma3On);
+  set16('liquidAlphaEnabled', SubtensorStorage.LiquidAlphaOn);
+  set16('alphaValues', SubtensorStorage.AlphaValues);
+  set16('alphaSigmoidSteepness', SubtensorStorage.AlphaSigmoidSteepness);
+  set16('activityCutoff', SubtensorStorage.ActivityCutoff);
+  set16('activityCutoffFactorMilli', SubtensorStorage.ActivityCutoffFactorMilli);
+  set16('burnHalfLife', SubtensorStorage.BurnHalfLife);
+  set16('registrationAllowed', SubtensorStorage.NetworkRegistrationAllowed);
   const big = (k: keyof Hyperparams, item: { set(s: State, n: number, v: bigint): void }): void => {
     const v = h[k];
     if (v !== undefined) item.set(s, netuid, BigInt(v as number | string));
   };
-  big('bondsMovingAverage', SubtensorStorage.BondsMovingAverage); big('revealPeriodEpochs', SubtensorStorage.RevealPeriodEpochs); big('servingRateLimit', SubtensorStorage.ServingRateLimit);
-  big('weightsSetRateLimit', SubtensorStorage.WeightsSetRateLimit); big('weightsVersionKey', SubtensorStorage.WeightsVersionKey);
-  big('burn', SubtensorStorage.Burn); big('minBurn', SubtensorStorage.MinBurn); big('maxBurn', SubtensorStorage.MaxBurn);
+  big('bondsMovingAverage', SubtensorStorage.BondsMovingAverage);
+  big('revealPeriodEpochs', SubtensorStorage.RevealPeriodEpochs);
+  big('servingRateLimit', SubtensorStorage.ServingRateLimit);
+  big('weightsSetRateLimit', SubtensorStorage.WeightsSetRateLimit);
+  big('weightsVersionKey', SubtensorStorage.WeightsVersionKey);
+  big('burn', SubtensorStorage.Burn);
+  big('minBurn', SubtensorStorage.MinBurn);
+  big('maxBurn', SubtensorStorage.MaxBurn);
 }
 
 export function genesisSubnets(ctx: GenesisContext): void {
@@ -126,11 +153,16 @@ export function genesisSubnets(ctx: GenesisContext): void {
   if (ctx.palletConfig === undefined) return;
   const parsed = SubtensorGenesisSchema.safeParse(ctx.palletConfig);
   if (!parsed.success) {
-    throw new Error(`invalid genesis.pallets.SubtensorModule: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `invalid genesis.pallets.SubtensorModule: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const g = parsed.data;
   if (g.networkRateLimit !== undefined) SubtensorStorage.NetworkRateLimit.set(s, BigInt(g.networkRateLimit));
-  if (g.networkMinLockCost !== undefined) { SubtensorStorage.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost)); SubtensorStorage.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost)); }
+  if (g.networkMinLockCost !== undefined) {
+    SubtensorStorage.NetworkMinLockCost.set(s, BigInt(g.networkMinLockCost));
+    SubtensorStorage.NetworkLastLockCost.set(s, BigInt(g.networkMinLockCost));
+  }
   if (g.subnetOwnerCut !== undefined) SubtensorStorage.SubnetOwnerCut.set(s, g.subnetOwnerCut);
   if (g.stakeThreshold !== undefined) SubtensorStorage.StakeThreshold.set(s, BigInt(g.stakeThreshold));
   if (g.startCallDelay !== undefined) SubtensorStorage.StartCallDelay.set(s, BigInt(g.startCallDelay));
@@ -150,9 +182,11 @@ export function genesisSubnets(ctx: GenesisContext): void {
       const hot = account(nr.hotkey);
       const cold = account(nr.coldkey);
       const hk = Buffer.from(hot).toString('hex');
-      if (hotkeys.has(hk) || SubtensorStorage.Uids.get(s, sn.netuid, hot) !== undefined) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} is listed twice`);
+      if (hotkeys.has(hk) || SubtensorStorage.Uids.get(s, sn.netuid, hot) !== undefined)
+        throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} is listed twice`);
       hotkeys.add(hk);
-      if (SubtensorStorage.Owner.contains(s, hot) && !SubtensorStorage.Owner.get(s, hot).every((b, i) => b === cold[i])) throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} already belongs to another coldkey`);
+      if (SubtensorStorage.Owner.contains(s, hot) && !SubtensorStorage.Owner.get(s, hot).every((b, i) => b === cold[i]))
+        throw new Error(`genesis subnet ${sn.netuid}: hotkey ${nr.hotkey} already belongs to another coldkey`);
       createAccountIfNew(s, cold, hot);
       const uid = appendNeuron(s, sn.netuid, hot, 0);
       const stake = nr.stakeRao !== undefined ? BigInt(nr.stakeRao) : nr.stake !== undefined ? toRao(nr.stake) : 0n;
@@ -163,10 +197,17 @@ export function genesisSubnets(ctx: GenesisContext): void {
         SubtensorStorage.TotalStake.mutate(s, (x) => x + stake);
         staked += stake;
       }
-      if (nr.validatorPermit) SubtensorStorage.ValidatorPermit.mutate(s, sn.netuid, (v) => { const o = v.slice(); o[uid] = true; return o; });
+      if (nr.validatorPermit)
+        SubtensorStorage.ValidatorPermit.mutate(s, sn.netuid, (v) => {
+          const o = v.slice();
+          o[uid] = true;
+          return o;
+        });
     }
     if (SubtensorStorage.SubnetworkN.get(s, sn.netuid) > SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)) {
-      throw new Error(`genesis subnet ${sn.netuid}: ${SubtensorStorage.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)}`);
+      throw new Error(
+        `genesis subnet ${sn.netuid}: ${SubtensorStorage.SubnetworkN.get(s, sn.netuid)} neurons exceed maxAllowedUids ${SubtensorStorage.MaxAllowedUids.get(s, sn.netuid)}`,
+      );
     }
     // The subnet account holds the genesis stakes' TAO (as staking would have moved it there) plus
     // the existential deposit that keeps it alive (upstream's subnet account always holds the lock).

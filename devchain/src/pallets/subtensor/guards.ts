@@ -12,15 +12,37 @@ import { currentCommitEpoch } from './state/epoch-schedule.ts';
 import { axonError, prometheusError } from './calls/serving-checks.ts';
 
 /** A SubtensorModule call as the guards see it: its name and decoded arguments. */
-export interface GuardedCall { name: string; args: Record<string, unknown> }
+export interface GuardedCall {
+  name: string;
+  args: Record<string, unknown>;
+}
 
 /** Upstream `CustomTransactionError` codes (common/src/transaction_error.rs) by error name. */
 const CUSTOM_CODE_OF: Record<string, number> = {
-  AmountTooLow: 1, NotEnoughStakeToSetWeights: 1, NotEnoughBalanceToStake: 2, SubnetNotExists: 3, HotKeyAccountNotExists: 4,
-  NotEnoughStakeToWithdraw: 5, CommittingWeightsTooFast: 6, SettingWeightsTooFast: 6, NetworkTxRateLimitExceeded: 6,
-  InsufficientLiquidity: 7, SlippageTooHigh: 8, TransferDisallowed: 9, HotKeyNotRegisteredInNetwork: 10, InvalidIpAddress: 11,
-  ServingRateLimitExceeded: 12, InvalidPort: 13, InvalidRevealRound: 15, NoWeightsCommitFound: 16, RevealTooEarly: 17,
-  InputLengthsUnequal: 18, HotKeyNotRegisteredInSubNet: 19, NonAssociatedColdKey: 25, DelegateTakeTooLow: 26, DelegateTakeTooHigh: 27,
+  AmountTooLow: 1,
+  NotEnoughStakeToSetWeights: 1,
+  NotEnoughBalanceToStake: 2,
+  SubnetNotExists: 3,
+  HotKeyAccountNotExists: 4,
+  NotEnoughStakeToWithdraw: 5,
+  CommittingWeightsTooFast: 6,
+  SettingWeightsTooFast: 6,
+  NetworkTxRateLimitExceeded: 6,
+  InsufficientLiquidity: 7,
+  SlippageTooHigh: 8,
+  TransferDisallowed: 9,
+  HotKeyNotRegisteredInNetwork: 10,
+  InvalidIpAddress: 11,
+  ServingRateLimitExceeded: 12,
+  InvalidPort: 13,
+  InvalidRevealRound: 15,
+  NoWeightsCommitFound: 16,
+  RevealTooEarly: 17,
+  InputLengthsUnequal: 18,
+  HotKeyNotRegisteredInSubNet: 19,
+  NonAssociatedColdKey: 25,
+  DelegateTakeTooLow: 26,
+  DelegateTakeTooHigh: 27,
 };
 /** `From<Error<T>> for CustomTransactionError`: unlisted errors are `BadRequest` (255). */
 export const customCodeOf = (error: string): number => CUSTOM_CODE_OF[error] ?? 255;
@@ -55,7 +77,14 @@ function revealError(s: ReadState, hotkey: Uint8Array, a: Record<string, unknown
   const netuid = a.netuid as number;
   const commits = SubtensorStorage.WeightCommits.get(s, netuid, hotkey);
   if (!commits) return 'NoWeightsCommitFound';
-  const hash = commitHash({ hotkey, netuidIndex: netuid, uids: a.uids as number[], values: a.values as number[], salt: a.salt as number[], versionKey: a.version_key as bigint });
+  const hash = commitHash({
+    hotkey,
+    netuidIndex: netuid,
+    uids: a.uids as number[],
+    values: a.values as number[],
+    salt: a.salt as number[],
+    versionKey: a.version_key as bigint,
+  });
   const found = commits.find((c) => same(c[0], hash));
   if (!found) return 'NoWeightsCommitFound';
   const period = Number(SubtensorStorage.RevealPeriodEpochs.get(s, netuid));
@@ -65,8 +94,13 @@ function revealError(s: ReadState, hotkey: Uint8Array, a: Record<string, unknown
 function rateLimitError(s: ReadState, who: Uint8Array, c: GuardedCall, block: number): string | null {
   const netuid = c.args.netuid as number;
   if (c.name === 'commit_weights') return passesWeightsRateLimit(s, who, netuid, block) ? null : 'CommittingWeightsTooFast';
-  if (c.name === 'set_weights' && !SubtensorStorage.CommitRevealWeightsEnabled.get(s, netuid)) return passesWeightsRateLimit(s, who, netuid, block) ? null : 'SettingWeightsTooFast';
-  if (c.name === 'register_network' && BigInt(block) - SubtensorStorage.NetworkLastRegistered.get(s) < SubtensorStorage.NetworkRateLimit.get(s)) return 'NetworkTxRateLimitExceeded';
+  if (c.name === 'set_weights' && !SubtensorStorage.CommitRevealWeightsEnabled.get(s, netuid))
+    return passesWeightsRateLimit(s, who, netuid, block) ? null : 'SettingWeightsTooFast';
+  if (
+    c.name === 'register_network' &&
+    BigInt(block) - SubtensorStorage.NetworkLastRegistered.get(s) < SubtensorStorage.NetworkRateLimit.get(s)
+  )
+    return 'NetworkTxRateLimitExceeded';
   return null;
 }
 
@@ -74,7 +108,10 @@ function rateLimitError(s: ReadState, who: Uint8Array, c: GuardedCall, block: nu
 export function guardError(s: ReadState, block: number, who: Uint8Array, c: GuardedCall, allowLoopback: boolean): string | null {
   if (WEIGHT_CALLS.has(c.name)) {
     if (!hasWeightsMinStake(s, who, c.args.netuid as number)) return 'NotEnoughStakeToSetWeights';
-    if (c.name === 'reveal_weights') { const e = revealError(s, who, c.args, block); if (e) return e; }
+    if (c.name === 'reveal_weights') {
+      const e = revealError(s, who, c.args, block);
+      if (e) return e;
+    }
   }
   const rate = rateLimitError(s, who, c, block);
   if (rate) return rate;

@@ -24,13 +24,23 @@ import { neuronApis, neuronRpc } from './apis.ts';
 
 export function createSubtensorModule(options: SubtensorOptions): Pallet {
   return definePallet({
-    name: P, index: PALLET_INDEX, path: 'pallet_subtensor',
+    name: P,
+    index: PALLET_INDEX,
+    path: 'pallet_subtensor',
     docs: [' Bittensor subnets, neurons, weights, stake and Yuma consensus (devchain implementation).'],
-    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls()].sort((a, b) => a.index - b.index).map((c) => guarded(c, options)),
-    events: SUBTENSOR_EVENTS, errors: SUBTENSOR_ERRORS,
+    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls()]
+      .sort((a, b) => a.index - b.index)
+      .map((c) => guarded(c, options)),
+    events: SUBTENSOR_EVENTS,
+    errors: SUBTENSOR_ERRORS,
     storage: Object.values(SubtensorStorage) as unknown as NonNullable<Parameters<typeof definePallet>[0]['storage']>,
     constants: [
-      { name: 'InitialStartCallDelay', type: T.u64, value: START_CALL_DELAY, docs: [' Blocks after registration before `start_call` is allowed.'] },
+      {
+        name: 'InitialStartCallDelay',
+        type: T.u64,
+        value: START_CALL_DELAY,
+        docs: [' Blocks after registration before `start_call` is allowed.'],
+      },
       { name: 'InitialNetworkRateLimit', type: T.u64, value: 7200n },
       { name: 'InitialMinLockCost', type: T.u64, value: 1_000_000_000_000n },
       { name: 'InitialSubnetOwnerCut', type: T.u16, value: 11_796 },
@@ -44,8 +54,17 @@ export function createSubtensorModule(options: SubtensorOptions): Pallet {
       genesis: (ctx) => genesisSubnets(ctx),
       // SubtensorTransactionExtension: pool validation runs at the next block's number, as upstream's validate_transaction.
       validate: (ctx, c: CallValue, who) => {
-        const e = guardError(ctx.state, ctx.blockNumber + 1, who, { name: c.value.type, args: (c.value.value ?? {}) as Record<string, unknown> }, options.allowLoopbackAxons);
-        if (e) { const code = customCodeOf(e); throw new InvalidTransaction('Custom', code, `Custom error: ${code} (${e})`); }
+        const e = guardError(
+          ctx.state,
+          ctx.blockNumber + 1,
+          who,
+          { name: c.value.type, args: (c.value.value ?? {}) as Record<string, unknown> },
+          options.allowLoopbackAxons,
+        );
+        if (e) {
+          const code = customCodeOf(e);
+          throw new InvalidTransaction('Custom', code, `Custom error: ${code} (${e})`);
+        }
       },
     },
     runtimeApis: neuronApis(),

@@ -13,13 +13,50 @@ export const P = 'SubtensorModule';
 export const ZERO_ACCOUNT = new Uint8Array(32);
 
 export const AxonInfo = T.struct('pallet_subtensor::AxonInfo', {
-  block: T.u64, version: T.u32, ip: T.u128, port: T.u16, ip_type: T.u8, protocol: T.u8, placeholder1: T.u8, placeholder2: T.u8,
+  block: T.u64,
+  version: T.u32,
+  ip: T.u128,
+  port: T.u16,
+  ip_type: T.u8,
+  protocol: T.u8,
+  placeholder1: T.u8,
+  placeholder2: T.u8,
 });
-export interface AxonInfoValue { block: bigint; version: number; ip: bigint; port: number; ip_type: number; protocol: number; placeholder1: number; placeholder2: number }
-export const EMPTY_AXON: AxonInfoValue = { block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0, protocol: 0, placeholder1: 0, placeholder2: 0 };
+export interface AxonInfoValue {
+  block: bigint;
+  version: number;
+  ip: bigint;
+  port: number;
+  ip_type: number;
+  protocol: number;
+  placeholder1: number;
+  placeholder2: number;
+}
+export const EMPTY_AXON: AxonInfoValue = {
+  block: 0n,
+  version: 0,
+  ip: 0n,
+  port: 0,
+  ip_type: 0,
+  protocol: 0,
+  placeholder1: 0,
+  placeholder2: 0,
+};
 
-export const PrometheusInfo = T.struct('pallet_subtensor::PrometheusInfo', { block: T.u64, version: T.u32, ip: T.u128, port: T.u16, ip_type: T.u8 });
-export interface PrometheusInfoValue { block: bigint; version: number; ip: bigint; port: number; ip_type: number }
+export const PrometheusInfo = T.struct('pallet_subtensor::PrometheusInfo', {
+  block: T.u64,
+  version: T.u32,
+  ip: T.u128,
+  port: T.u16,
+  ip_type: T.u8,
+});
+export interface PrometheusInfoValue {
+  block: bigint;
+  version: number;
+  ip: bigint;
+  port: number;
+  ip_type: number;
+}
 export const EMPTY_PROMETHEUS: PrometheusInfoValue = { block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0 };
 
 export const U16Pair = T.tuple(T.u16, T.u16);
@@ -35,14 +72,27 @@ type Row = Array<[number, number]>;
 
 /** A storage map with three keys (upstream `StorageNMap`), built on the double-map helper. */
 export class StorageNMap3<K1, K2, K3, V> extends StorageDoubleMap<K1, K2, V> {
-  constructor(pallet: string, name: string, hashers: [Hasher, Hasher, Hasher], keys: [TypeRef, TypeRef, TypeRef], value: TypeRef, defaultValue: V) {
+  constructor(
+    pallet: string,
+    name: string,
+    hashers: [Hasher, Hasher, Hasher],
+    keys: [TypeRef, TypeRef, TypeRef],
+    value: TypeRef,
+    defaultValue: V,
+  ) {
     super(pallet, name, [hashers[0], hashers[1]], [keys[0], keys[1]], value, defaultValue);
     this.meta.hashers.push(hashers[2]);
     this.meta.keys.push(keys[2]);
   }
-  key3(k1: K1, k2: K2, k3: K3): string { return this.keyOf([k1, k2, k3]); }
-  get3(s: Parameters<StorageDoubleMap<K1, K2, V>['get']>[0], k1: K1, k2: K2, k3: K3): V { return this.read(s, this.key3(k1, k2, k3)) as V; }
-  set3(s: Parameters<StorageDoubleMap<K1, K2, V>['set']>[0], k1: K1, k2: K2, k3: K3, v: V): void { this.write(s, this.key3(k1, k2, k3), v); }
+  key3(k1: K1, k2: K2, k3: K3): string {
+    return this.keyOf([k1, k2, k3]);
+  }
+  get3(s: Parameters<StorageDoubleMap<K1, K2, V>['get']>[0], k1: K1, k2: K2, k3: K3): V {
+    return this.read(s, this.key3(k1, k2, k3)) as V;
+  }
+  set3(s: Parameters<StorageDoubleMap<K1, K2, V>['set']>[0], k1: K1, k2: K2, k3: K3, v: V): void {
+    this.write(s, this.key3(k1, k2, k3), v);
+  }
 }
 
 const netMap = <V>(name: string, type: TypeRef, def: V, hasher: Hasher = 'Identity'): StorageMap<number, V> =>
@@ -54,17 +104,52 @@ const value = <V>(name: string, type: TypeRef, def: V): StorageValue<V> => new S
 /** Every SubtensorModule storage item, by its upstream name. */
 export const SubtensorStorage = {
   // Registration and keys
-  Uids: new StorageDoubleMap<number, Uint8Array, number, undefined>(P, 'Uids', ['Identity', 'Blake2_128Concat'], [T.u16, AccountId32], T.u16, undefined),
+  Uids: new StorageDoubleMap<number, Uint8Array, number, undefined>(
+    P,
+    'Uids',
+    ['Identity', 'Blake2_128Concat'],
+    [T.u16, AccountId32],
+    T.u16,
+    undefined,
+  ),
   Keys: new StorageDoubleMap<number, number, Uint8Array>(P, 'Keys', ['Identity', 'Identity'], [T.u16, T.u16], AccountId32, ZERO_ACCOUNT),
   Owner: new StorageMap<Uint8Array, Uint8Array>(P, 'Owner', 'Blake2_128Concat', AccountId32, AccountId32, ZERO_ACCOUNT),
   OwnedHotkeys: new StorageMap<Uint8Array, Uint8Array[]>(P, 'OwnedHotkeys', 'Blake2_128Concat', AccountId32, vec(AccountId32), []),
   StakingHotkeys: new StorageMap<Uint8Array, Uint8Array[]>(P, 'StakingHotkeys', 'Blake2_128Concat', AccountId32, vec(AccountId32), []),
-  IsNetworkMember: new StorageDoubleMap<Uint8Array, number, boolean>(P, 'IsNetworkMember', ['Blake2_128Concat', 'Identity'], [AccountId32, T.u16], T.bool, false),
-  Axons: new StorageDoubleMap<number, Uint8Array, AxonInfoValue, undefined>(P, 'Axons', ['Identity', 'Blake2_128Concat'], [T.u16, AccountId32], AxonInfo, undefined),
-  Prometheus: new StorageDoubleMap<number, Uint8Array, PrometheusInfoValue, undefined>(P, 'Prometheus', ['Identity', 'Blake2_128Concat'], [T.u16, AccountId32], PrometheusInfo, undefined),
+  IsNetworkMember: new StorageDoubleMap<Uint8Array, number, boolean>(
+    P,
+    'IsNetworkMember',
+    ['Blake2_128Concat', 'Identity'],
+    [AccountId32, T.u16],
+    T.bool,
+    false,
+  ),
+  Axons: new StorageDoubleMap<number, Uint8Array, AxonInfoValue, undefined>(
+    P,
+    'Axons',
+    ['Identity', 'Blake2_128Concat'],
+    [T.u16, AccountId32],
+    AxonInfo,
+    undefined,
+  ),
+  Prometheus: new StorageDoubleMap<number, Uint8Array, PrometheusInfoValue, undefined>(
+    P,
+    'Prometheus',
+    ['Identity', 'Blake2_128Concat'],
+    [T.u16, AccountId32],
+    PrometheusInfo,
+    undefined,
+  ),
   Weights: new StorageDoubleMap<number, number, Row>(P, 'Weights', ['Identity', 'Identity'], [T.u16, T.u16], SparseRowType, []),
   Bonds: new StorageDoubleMap<number, number, Row>(P, 'Bonds', ['Identity', 'Identity'], [T.u16, T.u16], SparseRowType, []),
-  BlockAtRegistration: new StorageDoubleMap<number, number, bigint>(P, 'BlockAtRegistration', ['Identity', 'Identity'], [T.u16, T.u16], T.u64, 0n),
+  BlockAtRegistration: new StorageDoubleMap<number, number, bigint>(
+    P,
+    'BlockAtRegistration',
+    ['Identity', 'Identity'],
+    [T.u16, T.u16],
+    T.u64,
+    0n,
+  ),
   // Per-uid vectors
   Active: netMap<boolean[]>('Active', vec(T.bool), []),
   Emission: netMap<bigint[]>('Emission', vec(T.u64), []),
@@ -94,9 +179,30 @@ export const SubtensorStorage = {
   BlocksSinceLastStep: netMap<bigint>('BlocksSinceLastStep', T.u64, 0n),
   LastMechansimStepBlock: netMap<bigint>('LastMechansimStepBlock', T.u64, 0n),
   // Stake
-  TotalHotkeyAlpha: new StorageDoubleMap<Uint8Array, number, bigint>(P, 'TotalHotkeyAlpha', ['Blake2_128Concat', 'Identity'], [AccountId32, T.u16], T.u64, 0n),
-  TotalHotkeyShares: new StorageDoubleMap<Uint8Array, number, { bits: bigint }>(P, 'TotalHotkeyShares', ['Blake2_128Concat', 'Identity'], [AccountId32, T.u16], U64F64, { bits: 0n }),
-  Alpha: new StorageNMap3<Uint8Array, Uint8Array, number, { bits: bigint }>(P, 'Alpha', ['Blake2_128Concat', 'Blake2_128Concat', 'Identity'], [AccountId32, AccountId32, T.u16], U64F64, { bits: 0n }),
+  TotalHotkeyAlpha: new StorageDoubleMap<Uint8Array, number, bigint>(
+    P,
+    'TotalHotkeyAlpha',
+    ['Blake2_128Concat', 'Identity'],
+    [AccountId32, T.u16],
+    T.u64,
+    0n,
+  ),
+  TotalHotkeyShares: new StorageDoubleMap<Uint8Array, number, { bits: bigint }>(
+    P,
+    'TotalHotkeyShares',
+    ['Blake2_128Concat', 'Identity'],
+    [AccountId32, T.u16],
+    U64F64,
+    { bits: 0n },
+  ),
+  Alpha: new StorageNMap3<Uint8Array, Uint8Array, number, { bits: bigint }>(
+    P,
+    'Alpha',
+    ['Blake2_128Concat', 'Blake2_128Concat', 'Identity'],
+    [AccountId32, AccountId32, T.u16],
+    U64F64,
+    { bits: 0n },
+  ),
   SubnetTAO: netMap<bigint>('SubnetTAO', T.u64, 0n),
   SubnetAlphaIn: netMap<bigint>('SubnetAlphaIn', T.u64, 0n),
   SubnetAlphaOut: netMap<bigint>('SubnetAlphaOut', T.u64, 0n),
@@ -135,7 +241,14 @@ export const SubtensorStorage = {
   CommitRevealWeightsEnabled: netMap<boolean>('CommitRevealWeightsEnabled', T.bool, true),
   RevealPeriodEpochs: netMap<bigint>('RevealPeriodEpochs', T.u64, 1n, 'Twox64Concat'),
   CommitRevealWeightsVersion: value<number>('CommitRevealWeightsVersion', T.u16, 4),
-  WeightCommits: new StorageDoubleMap<number, Uint8Array, CommitValue[], undefined>(P, 'WeightCommits', ['Twox64Concat', 'Twox64Concat'], [T.u16, AccountId32], vec(CommitTuple), undefined),
+  WeightCommits: new StorageDoubleMap<number, Uint8Array, CommitValue[], undefined>(
+    P,
+    'WeightCommits',
+    ['Twox64Concat', 'Twox64Concat'],
+    [T.u16, AccountId32],
+    vec(CommitTuple),
+    undefined,
+  ),
   ServingRateLimit: netMap<bigint>('ServingRateLimit', T.u64, 50n),
   Burn: netMap<bigint>('Burn', T.u64, 100_000_000n),
   MinBurn: netMap<bigint>('MinBurn', T.u64, 500_000n),
@@ -166,10 +279,18 @@ export const SubtensorStorage = {
    * block of the last successful owner change of a hyperparameter, keyed by (netuid, AdminUtils call
    * index). Root changes are not recorded.
    */
-  LastOwnerHyperparamUpdate: new StorageDoubleMap<number, number, bigint>(P, 'LastOwnerHyperparamUpdate', ['Identity', 'Identity'], [T.u16, T.u8], T.u64, 0n, [
-    ' Block of the last owner change of a hyperparameter, keyed by (netuid, AdminUtils call index); 0 = never.',
-    ' Devchain-specific stand-in for upstream `LastRateLimitedBlock(RateLimitKey::OwnerHyperparamUpdate)`.',
-  ]),
+  LastOwnerHyperparamUpdate: new StorageDoubleMap<number, number, bigint>(
+    P,
+    'LastOwnerHyperparamUpdate',
+    ['Identity', 'Identity'],
+    [T.u16, T.u8],
+    T.u64,
+    0n,
+    [
+      ' Block of the last owner change of a hyperparameter, keyed by (netuid, AdminUtils call index); 0 = never.',
+      ' Devchain-specific stand-in for upstream `LastRateLimitedBlock(RateLimitKey::OwnerHyperparamUpdate)`.',
+    ],
+  ),
   // Network registration (global)
   NetworkMinLockCost: value<bigint>('NetworkMinLockCost', T.u64, 1_000_000_000_000n),
   NetworkLastLockCost: value<bigint>('NetworkLastLockCost', T.u64, 1_000_000_000_000n),

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { parseParams, type Handler } from '../shared.ts';
 
-const Params = z.tuple([z.object({ count: z.number().int().min(1).max(10_000).default(1) }).strict().nullish()]).or(z.tuple([]));
+const Params = z
+  .tuple([
+    z
+      .object({ count: z.number().int().min(1).max(10_000).default(1) })
+      .strict()
+      .nullish(),
+  ])
+  .or(z.tuple([]));
 
 export const dev_newBlock: Handler = async (ctx, params) => {
   const [opts] = parseParams(Params, params) as [{ count: number } | null | undefined];

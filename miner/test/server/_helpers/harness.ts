@@ -4,7 +4,13 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { MinerClient, type MinerInfo } from '#protocol';
 import type { ExecutionContext } from 'ava';
-import { createMinerServer, InMemoryCallerDirectory, type MinerServer, type MinerServerOptions, type Predictor } from '../../../src/server/index.ts';
+import {
+  createMinerServer,
+  InMemoryCallerDirectory,
+  type MinerServer,
+  type MinerServerOptions,
+  type Predictor,
+} from '../../../src/server/index.ts';
 
 export const IN = 784;
 export const OUT = 10;
@@ -15,7 +21,7 @@ export function linearPredict(input: Float32Array, batch: number): Float32Array 
   for (let r = 0; r < batch; r++) {
     for (let j = 0; j < OUT; j++) {
       let s = 0;
-      for (let i = 0; i < IN; i++) s += input[r * IN + i]! * (((i + j) % 7) - 3) / 100;
+      for (let i = 0; i < IN; i++) s += (input[r * IN + i]! * (((i + j) % 7) - 3)) / 100;
       out[r * OUT + j] = s;
     }
   }
@@ -48,7 +54,9 @@ export interface Keys {
 export async function devKeys(): Promise<Keys> {
   await cryptoWaitReady();
   const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((u) => k.addFromUri(u));
+  const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((u) =>
+    k.addFromUri(u),
+  );
   return { alice: alice!, bob: bob!, charlie: charlie!, dave: dave!, eve: eve!, ferdie: ferdie! };
 }
 
@@ -57,12 +65,15 @@ export const TAO = 1_000_000_000n;
 export const FLOOR_RAO = 100n * TAO;
 
 export function directoryFor(keys: Keys): InMemoryCallerDirectory {
-  return new InMemoryCallerDirectory({
-    [keys.alice.address]: { uid: 0, validatorPermit: true, stakeRao: 1000n * TAO },
-    [keys.dave.address]: { uid: 3, validatorPermit: false, stakeRao: 1000n * TAO },
-    [keys.eve.address]: { uid: 4, validatorPermit: true, stakeRao: 1000n * TAO },
-    [keys.ferdie.address]: { uid: 5, validatorPermit: true, stakeRao: TAO / 2n },
-  }, FLOOR_RAO);
+  return new InMemoryCallerDirectory(
+    {
+      [keys.alice.address]: { uid: 0, validatorPermit: true, stakeRao: 1000n * TAO },
+      [keys.dave.address]: { uid: 3, validatorPermit: false, stakeRao: 1000n * TAO },
+      [keys.eve.address]: { uid: 4, validatorPermit: true, stakeRao: 1000n * TAO },
+      [keys.ferdie.address]: { uid: 5, validatorPermit: true, stakeRao: TAO / 2n },
+    },
+    FLOOR_RAO,
+  );
 }
 
 /** Starts a miner server on 127.0.0.1:0 with teardown. */
@@ -93,7 +104,10 @@ export function client(t: ExecutionContext, address: string, keys: Keys, signer:
 }
 
 /** A bare grpc-js channel to send hand-made bytes and metadata (what a hostile caller can do). */
-export function rawChannel(t: ExecutionContext, address: string): (path: string, body: Buffer, md: Metadata) => Promise<ServiceError | Buffer> {
+export function rawChannel(
+  t: ExecutionContext,
+  address: string,
+): (path: string, body: Buffer, md: Metadata) => Promise<ServiceError | Buffer> {
   const c = new Client(address, credentials.createInsecure(), {
     'grpc.max_send_message_length': 64 * 1024 * 1024,
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
@@ -101,8 +115,14 @@ export function rawChannel(t: ExecutionContext, address: string): (path: string,
   t.teardown(() => c.close());
   return (path, body, md) =>
     new Promise((resolve) => {
-      c.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, md, { deadline: Date.now() + 10_000 }, (err, res) =>
-        resolve(err ?? res ?? Buffer.alloc(0)),
+      c.makeUnaryRequest(
+        path,
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        body,
+        md,
+        { deadline: Date.now() + 10_000 },
+        (err, res) => resolve(err ?? res ?? Buffer.alloc(0)),
       );
     });
 }

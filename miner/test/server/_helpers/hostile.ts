@@ -21,18 +21,29 @@ export interface ServerProcess {
 export async function startServerProcess(overrides: Record<string, unknown> = {}, fdLimit?: number): Promise<ServerProcess> {
   const args = ['--import', 'tsx', SCRIPT, JSON.stringify(overrides)];
   // `fdLimit`: run under `ulimit -n` (what a small container or a default systemd unit gives a miner).
-  const child = fdLimit === undefined
-    ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
-    : spawn('/bin/sh', ['-c', `ulimit -n ${fdLimit} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child =
+    fdLimit === undefined
+      ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
+      : spawn('/bin/sh', ['-c', `ulimit -n ${fdLimit} && exec "$0" "$@"`, process.execPath, ...args], {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('miner server process did not start within 90 s')), 90_000);
-    createInterface({ input: child.stdout! }).once('line', (l) => { clearTimeout(timer); resolve(l); });
-    void exited.then(() => { clearTimeout(timer); reject(new Error('miner server process exited before listening')); });
+    createInterface({ input: child.stdout! }).once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error('miner server process exited before listening'));
+    });
   });
   const { port, pid } = JSON.parse(line) as { port: number; pid: number };
   return {
-    port, pid, child,
+    port,
+    pid,
+    child,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
@@ -49,20 +60,47 @@ export function rssMiB(pid: number): number {
 /** Samples `rssMiB(pid)` every `everyMs` until stopped; returns the peak. */
 export function sampleRss(pid: number, everyMs = 50): { stop(): number } {
   let peak = rssMiB(pid);
-  const timer = setInterval(() => { try { peak = Math.max(peak, rssMiB(pid)); } catch { /* exited */ } }, everyMs);
-  return { stop: () => { clearInterval(timer); return peak; } };
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMiB(pid));
+    } catch {
+      /* exited */
+    }
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }
 
 /** A raw unary call on its own connection (one channel per call, as many hostile clients would open). */
-export function rawCallOwnChannel(address: string, path: string, body: Buffer, md: Metadata, deadlineMs = 60_000): Promise<ServiceError | Buffer> {
+export function rawCallOwnChannel(
+  address: string,
+  path: string,
+  body: Buffer,
+  md: Metadata,
+  deadlineMs = 60_000,
+): Promise<ServiceError | Buffer> {
   const c = new Client(address, credentials.createInsecure(), {
-    'grpc.max_send_message_length': 64 << 20, 'grpc.max_receive_message_length': 64 << 20, 'grpc.use_local_subchannel_pool': 1,
+    'grpc.max_send_message_length': 64 << 20,
+    'grpc.max_receive_message_length': 64 << 20,
+    'grpc.use_local_subchannel_pool': 1,
   });
   return new Promise((resolve) => {
-    c.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, md, { deadline: Date.now() + deadlineMs }, (err, res) => {
-      c.close();
-      resolve(err ?? res ?? Buffer.alloc(0));
-    });
+    c.makeUnaryRequest(
+      path,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      md,
+      { deadline: Date.now() + deadlineMs },
+      (err, res) => {
+        c.close();
+        resolve(err ?? res ?? Buffer.alloc(0));
+      },
+    );
   });
 }
 
@@ -84,25 +122,42 @@ export function percentile(xs: readonly number[], p: number): number {
  * loop at 4 calls/s. Returns how many forged calls reached signature verification, the server's CPU per forged call and
  * the legitimate caller's p99.
  */
-export async function forgedFlood(overrides: Record<string, unknown>, n: number): Promise<{ verified: number; preRefused: number; cpuMsPerCall: number; legitP99: number; legitServed: number }> {
+export async function forgedFlood(
+  overrides: Record<string, unknown>,
+  n: number,
+): Promise<{ verified: number; preRefused: number; cpuMsPerCall: number; legitP99: number; legitServed: number }> {
   const keys = await devKeys();
   const server = await startServerProcess(overrides);
   try {
     const address = `127.0.0.1:${server.port}`;
     const body = encodePredictRequest({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } });
-    const forgedMd = (): Metadata => requestMetadata({ ...signRequest(body, keys.charlie, keys.bob.address), signedBy: keys.alice.address });
+    const forgedMd = (): Metadata =>
+      requestMetadata({ ...signRequest(body, keys.charlie, keys.bob.address), signedBy: keys.alice.address });
     const flooder = new Client(address, credentials.createInsecure(), { 'grpc.max_send_message_length': 64 << 20 });
     const legit = new MinerClient({ address, minerHotkey: keys.bob.address, signer: keys.eve, defaultDeadlineMs: 30_000 });
-    const call = (): Promise<ServiceError | Buffer> => new Promise((resolve) => {
-      flooder.makeUnaryRequest(PATH, (b: Buffer) => b, (b: Buffer) => b, body, forgedMd(), { deadline: Date.now() + 60_000 }, (err, res) => resolve(err ?? res ?? Buffer.alloc(0)));
-    });
+    const call = (): Promise<ServiceError | Buffer> =>
+      new Promise((resolve) => {
+        flooder.makeUnaryRequest(
+          PATH,
+          (b: Buffer) => b,
+          (b: Buffer) => b,
+          body,
+          forgedMd(),
+          { deadline: Date.now() + 60_000 },
+          (err, res) => resolve(err ?? res ?? Buffer.alloc(0)),
+        );
+      });
     await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } }); // warm
     const cpu0 = cpuMs(server.pid);
     const codes: number[] = [];
     let next = 0;
     let flooding = true;
     const workers = Array.from({ length: 32 }, async () => {
-      while (next < n) { next++; const r = await call(); codes.push(Buffer.isBuffer(r) ? 0 : r.code); }
+      while (next < n) {
+        next++;
+        const r = await call();
+        codes.push(Buffer.isBuffer(r) ? 0 : r.code);
+      }
     });
     const latencies: number[] = [];
     const legitLoop = (async () => {
@@ -122,10 +177,11 @@ export async function forgedFlood(overrides: Record<string, unknown>, n: number)
     return {
       verified: codes.filter((c) => c === status.UNAUTHENTICATED).length,
       preRefused: codes.filter((c) => c === status.RESOURCE_EXHAUSTED || c === status.UNAVAILABLE).length,
-      cpuMsPerCall: cpu / n, legitP99: percentile(latencies, 0.99), legitServed: latencies.length,
+      cpuMsPerCall: cpu / n,
+      legitP99: percentile(latencies, 0.99),
+      legitServed: latencies.length,
     };
   } finally {
     await server.stop();
   }
 }
-

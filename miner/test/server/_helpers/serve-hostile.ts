@@ -21,7 +21,9 @@ const server = createMinerServer({
 });
 const { port } = await server.start('127.0.0.1', 0);
 process.stdout.write(`${JSON.stringify({ port, pid: process.pid })}\n`);
-const stop = (): void => { void server.stop(200).then(() => process.exit(0)); };
+const stop = (): void => {
+  void server.stop(200).then(() => process.exit(0));
+};
 process.once('SIGTERM', stop);
 process.stdin.on('end', stop);
 process.stdin.resume();

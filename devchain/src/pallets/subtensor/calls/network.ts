@@ -15,14 +15,17 @@ const NetUid = T.u16;
 export function networkCalls(): CallDef[] {
   return [
     call<{ hotkey: Uint8Array }>({
-      name: 'register_network', index: 59,
+      name: 'register_network',
+      index: 59,
       args: [{ name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }],
       dispatch: (ctx, a) => {
         const cold = ensureSigned(ctx);
         const s = ctx.state;
-        if (SubtensorStorage.Owner.contains(s, a.hotkey) && !same(SubtensorStorage.Owner.get(s, a.hotkey), cold)) fail('NonAssociatedColdKey');
+        if (SubtensorStorage.Owner.contains(s, a.hotkey) && !same(SubtensorStorage.Owner.get(s, a.hotkey), cold))
+          fail('NonAssociatedColdKey');
         const now = BigInt(ctx.blockNumber);
-        if (now - SubtensorStorage.NetworkLastRegistered.get(s) < SubtensorStorage.NetworkRateLimit.get(s)) fail('NetworkTxRateLimitExceeded');
+        if (now - SubtensorStorage.NetworkLastRegistered.get(s) < SubtensorStorage.NetworkRateLimit.get(s))
+          fail('NetworkTxRateLimitExceeded');
         if (SubtensorStorage.TotalNetworks.get(s) - 1 >= SubtensorStorage.SubnetLimit.get(s)) fail('SubnetLimitReached');
         const lock = networkLockCost(s, ctx.blockNumber);
         if (freeBalance(s, cold) < lock) fail('CannotAffordLockCost');
@@ -37,12 +40,15 @@ export function networkCalls(): CallDef[] {
       },
     }),
     call<{ netuid: number }>({
-      name: 'start_call', index: 92, args: [{ name: 'netuid', type: NetUid, typeName: 'NetUid' }],
+      name: 'start_call',
+      index: 92,
+      args: [{ name: 'netuid', type: NetUid, typeName: 'NetUid' }],
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         const s = ctx.state;
         if (!subnetExists(s, a.netuid)) fail('SubnetNotExists');
-        if (!same(SubtensorStorage.SubnetOwner.get(s, a.netuid), who)) throw new DispatchFailure({ type: 'BadOrigin' }, 'BadOrigin: only the subnet owner coldkey may call start_call');
+        if (!same(SubtensorStorage.SubnetOwner.get(s, a.netuid), who))
+          throw new DispatchFailure({ type: 'BadOrigin' }, 'BadOrigin: only the subnet owner coldkey may call start_call');
         // Upstream: FirstEmissionBlockNumberAlreadySet (index not in the reference); devchain uses InvalidValue.
         if (SubtensorStorage.FirstEmissionBlockNumber.get(s, a.netuid) !== undefined) fail('InvalidValue');
         const registered = SubtensorStorage.NetworkRegisteredAt.get(s, a.netuid);

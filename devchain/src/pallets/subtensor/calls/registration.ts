@@ -36,8 +36,10 @@ function register(ctx: DispatchContext, coldkey: Uint8Array, netuid: number, hot
   SubtensorStorage.SubnetTAO.mutate(s, netuid, (x) => x + paid);
   SubtensorStorage.TotalStake.mutate(s, (x) => x + paid);
   let uid: number;
-  if (prune !== null) { replaceNeuron(s, netuid, prune, hotkey, ctx.blockNumber); uid = prune; }
-  else uid = appendNeuron(s, netuid, hotkey, ctx.blockNumber);
+  if (prune !== null) {
+    replaceNeuron(s, netuid, prune, hotkey, ctx.blockNumber);
+    uid = prune;
+  } else uid = appendNeuron(s, netuid, hotkey, ctx.blockNumber);
   bumpRegistrationPrice(s, netuid);
   SubtensorStorage.RegistrationsThisBlock.mutate(s, netuid, (x) => x + 1);
   SubtensorStorage.RAORecycledForRegistration.mutate(s, netuid, (x) => x + cost);
@@ -50,23 +52,36 @@ const ONE_U64F64 = 1n << 64n;
 function bumpRegistrationPrice(s: DispatchContext['state'], netuid: number): void {
   const bits = SubtensorStorage.BurnIncreaseMult.get(s, netuid).bits;
   const mult = bits < ONE_U64F64 ? ONE_U64F64 : bits;
-  SubtensorStorage.Burn.set(s, netuid, bumpBurn(SubtensorStorage.Burn.get(s, netuid), mult, SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid)));
+  SubtensorStorage.Burn.set(
+    s,
+    netuid,
+    bumpBurn(SubtensorStorage.Burn.get(s, netuid), mult, SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid)),
+  );
 }
 
 export function registrationCalls(): CallDef[] {
   return [
     call<{ netuid: number; block_number: bigint; nonce: bigint; work: Uint8Array; hotkey: Uint8Array; coldkey: Uint8Array }>({
-      name: 'register', index: 6,
+      name: 'register',
+      index: 6,
       args: [
-        { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'block_number', type: T.u64, typeName: 'u64' }, { name: 'nonce', type: T.u64, typeName: 'u64' },
-        { name: 'work', type: Bytes, typeName: 'Vec<u8>' }, { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }, { name: 'coldkey', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'block_number', type: T.u64, typeName: 'u64' },
+        { name: 'nonce', type: T.u64, typeName: 'u64' },
+        { name: 'work', type: Bytes, typeName: 'Vec<u8>' },
+        { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'coldkey', type: AccountId32, typeName: 'T::AccountId' },
       ],
       // Upstream ignores the PoW arguments and the `coldkey` argument: the signer is the coldkey.
       dispatch: (ctx, a) => register(ctx, ensureSigned(ctx), a.netuid, a.hotkey),
     }),
     call<{ netuid: number; hotkey: Uint8Array }>({
-      name: 'burned_register', index: 7,
-      args: [{ name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }],
+      name: 'burned_register',
+      index: 7,
+      args: [
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' },
+      ],
       dispatch: (ctx, a) => register(ctx, ensureSigned(ctx), a.netuid, a.hotkey),
     }),
   ];

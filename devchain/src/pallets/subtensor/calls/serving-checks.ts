@@ -17,8 +17,15 @@ export function validIp(ipType: number, ip: bigint, allowZero: boolean, allowLoo
 }
 
 /** First failing axon check (§2.3) as an upstream error name, or null. */
-export function axonError(s: ReadState, block: number, hotkey: Uint8Array, a: { netuid: number; ip: bigint; port: number; ip_type: number }, allowLoopback: boolean): string | null {
-  if (!SubtensorStorage.IsNetworkMember.get(s, hotkey, a.netuid) || SubtensorStorage.Uids.get(s, a.netuid, hotkey) === undefined) return 'HotKeyNotRegisteredInNetwork';
+export function axonError(
+  s: ReadState,
+  block: number,
+  hotkey: Uint8Array,
+  a: { netuid: number; ip: bigint; port: number; ip_type: number },
+  allowLoopback: boolean,
+): string | null {
+  if (!SubtensorStorage.IsNetworkMember.get(s, hotkey, a.netuid) || SubtensorStorage.Uids.get(s, a.netuid, hotkey) === undefined)
+    return 'HotKeyNotRegisteredInNetwork';
   if (a.ip_type !== 4 && a.ip_type !== 6) return 'InvalidIpType';
   if (!validIp(a.ip_type, a.ip, true, allowLoopback)) return 'InvalidIpAddress';
   const prev: AxonInfoValue | undefined = SubtensorStorage.Axons.get(s, a.netuid, hotkey);
@@ -29,10 +36,17 @@ export function axonError(s: ReadState, block: number, hotkey: Uint8Array, a: { 
 }
 
 /** First failing prometheus check as an upstream error name, or null (upstream checks the IP before registration). */
-export function prometheusError(s: ReadState, block: number, hotkey: Uint8Array, a: { netuid: number; ip: bigint; port: number; ip_type: number }, allowLoopback: boolean): string | null {
+export function prometheusError(
+  s: ReadState,
+  block: number,
+  hotkey: Uint8Array,
+  a: { netuid: number; ip: bigint; port: number; ip_type: number },
+  allowLoopback: boolean,
+): string | null {
   if (a.ip_type !== 4 && a.ip_type !== 6) return 'InvalidIpType';
   if (!validIp(a.ip_type, a.ip, false, allowLoopback)) return 'InvalidIpAddress';
-  if (!SubtensorStorage.IsNetworkMember.get(s, hotkey, a.netuid) || SubtensorStorage.Uids.get(s, a.netuid, hotkey) === undefined) return 'HotKeyNotRegisteredInNetwork';
+  if (!SubtensorStorage.IsNetworkMember.get(s, hotkey, a.netuid) || SubtensorStorage.Uids.get(s, a.netuid, hotkey) === undefined)
+    return 'HotKeyNotRegisteredInNetwork';
   const prev = SubtensorStorage.Prometheus.get(s, a.netuid, hotkey);
   const limit = SubtensorStorage.ServingRateLimit.get(s, a.netuid);
   if (prev && limit !== 0n && prev.block !== 0n && BigInt(block) - prev.block < limit) return 'ServingRateLimitExceeded';

@@ -16,8 +16,13 @@ const NetUid = T.u16;
 export function stakingCalls(): CallDef[] {
   return [
     call<{ hotkey: Uint8Array; netuid: number; amount_staked: bigint }>({
-      name: 'add_stake', index: 2,
-      args: [{ name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }, { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'amount_staked', type: T.u64, typeName: 'TaoBalance' }],
+      name: 'add_stake',
+      index: 2,
+      args: [
+        { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'amount_staked', type: T.u64, typeName: 'TaoBalance' },
+      ],
       dispatch: (ctx, a) => {
         const cold = ensureSigned(ctx);
         const s = ctx.state;
@@ -37,8 +42,13 @@ export function stakingCalls(): CallDef[] {
       },
     }),
     call<{ hotkey: Uint8Array; netuid: number; amount_unstaked: bigint }>({
-      name: 'remove_stake', index: 3,
-      args: [{ name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' }, { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'amount_unstaked', type: T.u64, typeName: 'AlphaBalance' }],
+      name: 'remove_stake',
+      index: 3,
+      args: [
+        { name: 'hotkey', type: AccountId32, typeName: 'T::AccountId' },
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'amount_unstaked', type: T.u64, typeName: 'AlphaBalance' },
+      ],
       dispatch: (ctx, a) => {
         const cold = ensureSigned(ctx);
         const s = ctx.state;

@@ -16,10 +16,22 @@ import { currentCommitEpoch } from '../state/epoch-schedule.ts';
 
 const NetUid = T.u16;
 type Fail = (name: string) => never;
-interface WeightsArgs { netuid: number; dests: number[]; weights: number[]; version_key: bigint }
+interface WeightsArgs {
+  netuid: number;
+  dests: number[];
+  weights: number[];
+  version_key: bigint;
+}
 
 /** Upstream `set_weights` checks (§2.1) in order; `reveal` skips the rate limit and LastUpdate. */
-export function checkWeights(s: ReadState, block: number, hotkey: Uint8Array, a: { netuid: number; dests: number[]; weights: number[]; version_key: bigint }, fail: Fail, reveal: boolean): { uid: number; upscaled: number[] } {
+export function checkWeights(
+  s: ReadState,
+  block: number,
+  hotkey: Uint8Array,
+  a: { netuid: number; dests: number[]; weights: number[]; version_key: bigint },
+  fail: Fail,
+  reveal: boolean,
+): { uid: number; upscaled: number[] } {
   const { netuid, dests, weights } = a;
   if (netuid === 0) fail('CanNotSetRootNetworkWeights');
   if (dests.length !== weights.length) fail('WeightVecNotEqualSize');
@@ -29,7 +41,8 @@ export function checkWeights(s: ReadState, block: number, hotkey: Uint8Array, a:
   const uid = SubtensorStorage.Uids.get(s, netuid, hotkey);
   if (uid === undefined) return fail('HotKeyNotRegisteredInSubNet');
   const isOwner = same(SubtensorStorage.SubnetOwnerHotkey.get(s, netuid), hotkey);
-  if (!isOwner && SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, netuid) < SubtensorStorage.StakeThreshold.get(s)) fail('NotEnoughStakeToSetWeights');
+  if (!isOwner && SubtensorStorage.TotalHotkeyAlpha.get(s, hotkey, netuid) < SubtensorStorage.StakeThreshold.get(s))
+    fail('NotEnoughStakeToSetWeights');
   const vk = SubtensorStorage.WeightsVersionKey.get(s, netuid);
   if (vk !== 0n && a.version_key < vk) fail('IncorrectWeightVersionKey');
   const cr = SubtensorStorage.CommitRevealWeightsEnabled.get(s, netuid);
@@ -51,8 +64,14 @@ export function checkWeights(s: ReadState, block: number, hotkey: Uint8Array, a:
 function storeWeights(ctx: DispatchContext, hotkey: Uint8Array, a: WeightsArgs, reveal: boolean): void {
   const s = ctx.state;
   const { uid, upscaled } = checkWeights(s, ctx.blockNumber, hotkey, a, fail, reveal);
-  SubtensorStorage.Weights.set(s, a.netuid, uid, a.dests.map((d, i) => [d, upscaled[i]!] as [number, number]));
-  if (!SubtensorStorage.CommitRevealWeightsEnabled.get(s, a.netuid)) SubtensorStorage.LastUpdate.mutate(s, a.netuid, (v) => setLast(v, uid, ctx.blockNumber));
+  SubtensorStorage.Weights.set(
+    s,
+    a.netuid,
+    uid,
+    a.dests.map((d, i) => [d, upscaled[i]!] as [number, number]),
+  );
+  if (!SubtensorStorage.CommitRevealWeightsEnabled.get(s, a.netuid))
+    SubtensorStorage.LastUpdate.mutate(s, a.netuid, (v) => setLast(v, uid, ctx.blockNumber));
   emit(ctx, 'WeightsSet', [a.netuid, uid]);
 }
 
@@ -64,14 +83,19 @@ function setLast(v: bigint[], uid: number, block: number): bigint[] {
 }
 
 const weightsArgs = [
-  { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'dests', type: vec(T.u16), typeName: 'Vec<u16>' },
-  { name: 'weights', type: vec(T.u16), typeName: 'Vec<u16>' }, { name: 'version_key', type: T.u64, typeName: 'u64' },
+  { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+  { name: 'dests', type: vec(T.u16), typeName: 'Vec<u16>' },
+  { name: 'weights', type: vec(T.u16), typeName: 'Vec<u16>' },
+  { name: 'version_key', type: T.u64, typeName: 'u64' },
 ];
 
 export function weightsCalls(): CallDef[] {
   return [
     call<WeightsArgs>({
-      name: 'set_weights', index: 0, args: weightsArgs, pays: 'No',
+      name: 'set_weights',
+      index: 0,
+      args: weightsArgs,
+      pays: 'No',
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         // Upstream checks commit-reveal first, root included (its CommitRevealWeightsEnabled defaults to true).
@@ -80,8 +104,13 @@ export function weightsCalls(): CallDef[] {
       },
     }),
     call<{ netuid: number; commit_hash: Uint8Array }>({
-      name: 'commit_weights', index: 96, pays: 'No',
-      args: [{ name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'commit_hash', type: H256, typeName: 'H256' }],
+      name: 'commit_weights',
+      index: 96,
+      pays: 'No',
+      args: [
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'commit_hash', type: H256, typeName: 'H256' },
+      ],
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
         const s = ctx.state;
@@ -90,7 +119,8 @@ export function weightsCalls(): CallDef[] {
         const uid = SubtensorStorage.Uids.get(s, a.netuid, who);
         if (uid === undefined) return fail('HotKeyNotRegisteredInSubNet');
         const last = SubtensorStorage.LastUpdate.get(s, a.netuid)[uid] ?? 0n;
-        if (last !== 0n && BigInt(ctx.blockNumber) - last < SubtensorStorage.WeightsSetRateLimit.get(s, a.netuid)) fail('CommittingWeightsTooFast');
+        if (last !== 0n && BigInt(ctx.blockNumber) - last < SubtensorStorage.WeightsSetRateLimit.get(s, a.netuid))
+          fail('CommittingWeightsTooFast');
         const epoch = currentCommitEpoch(s, a.netuid, ctx.blockNumber);
         const period = Number(SubtensorStorage.RevealPeriodEpochs.get(s, a.netuid));
         const q = (SubtensorStorage.WeightCommits.get(s, a.netuid, who) ?? []).filter((c) => !isCommitExpired(Number(c[1]), epoch, period));
@@ -102,10 +132,15 @@ export function weightsCalls(): CallDef[] {
       },
     }),
     call<{ netuid: number; uids: number[]; values: number[]; salt: number[]; version_key: bigint }>({
-      name: 'reveal_weights', index: 97, pays: 'No',
+      name: 'reveal_weights',
+      index: 97,
+      pays: 'No',
       args: [
-        { name: 'netuid', type: NetUid, typeName: 'NetUid' }, { name: 'uids', type: vec(T.u16), typeName: 'Vec<u16>' }, { name: 'values', type: vec(T.u16), typeName: 'Vec<u16>' },
-        { name: 'salt', type: vec(T.u16), typeName: 'Vec<u16>' }, { name: 'version_key', type: T.u64, typeName: 'u64' },
+        { name: 'netuid', type: NetUid, typeName: 'NetUid' },
+        { name: 'uids', type: vec(T.u16), typeName: 'Vec<u16>' },
+        { name: 'values', type: vec(T.u16), typeName: 'Vec<u16>' },
+        { name: 'salt', type: vec(T.u16), typeName: 'Vec<u16>' },
+        { name: 'version_key', type: T.u64, typeName: 'u64' },
       ],
       dispatch: (ctx, a) => {
         const who = ensureSigned(ctx);
@@ -115,16 +150,26 @@ export function weightsCalls(): CallDef[] {
         if (!all || all.length === 0) return fail('NoWeightsCommitFound');
         const epoch = currentCommitEpoch(s, a.netuid, ctx.blockNumber);
         const period = Number(SubtensorStorage.RevealPeriodEpochs.get(s, a.netuid));
-        const hash = commitHash({ hotkey: who, netuidIndex: a.netuid, uids: a.uids, values: a.values, salt: a.salt, versionKey: a.version_key });
+        const hash = commitHash({
+          hotkey: who,
+          netuidIndex: a.netuid,
+          uids: a.uids,
+          values: a.values,
+          salt: a.salt,
+          versionKey: a.version_key,
+        });
         const live = all.filter((c) => !isCommitExpired(Number(c[1]), epoch, period));
         const pos = live.findIndex((c) => same(c[0], hash));
         if (pos < 0) {
-          if (all.some((c) => same(c[0], hash))) { SubtensorStorage.WeightCommits.set(s, a.netuid, who, live); }
+          if (all.some((c) => same(c[0], hash))) {
+            SubtensorStorage.WeightCommits.set(s, a.netuid, who, live);
+          }
           return fail(all.some((c) => same(c[0], hash)) ? 'ExpiredWeightCommit' : 'InvalidRevealCommitHashNotMatch');
         }
         if (!isRevealEpoch(Number(live[pos]![1]), epoch, period)) fail('RevealTooEarly');
         const rest = live.slice(pos + 1);
-        if (rest.length) SubtensorStorage.WeightCommits.set(s, a.netuid, who, rest); else SubtensorStorage.WeightCommits.remove(s, a.netuid, who);
+        if (rest.length) SubtensorStorage.WeightCommits.set(s, a.netuid, who, rest);
+        else SubtensorStorage.WeightCommits.remove(s, a.netuid, who);
         storeWeights(ctx, who, { netuid: a.netuid, dests: a.uids, weights: a.values, version_key: a.version_key }, true);
         emit(ctx, 'WeightsRevealed', [who, a.netuid, hash]);
       },

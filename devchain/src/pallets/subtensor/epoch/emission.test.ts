@@ -10,7 +10,12 @@ test('block split: 18% owner cut, then miners and validators 50/50 (U96F32, floo
   const s = splitBlockEmission(1_000_000_000n);
   // owner = floor(1e9 · 773074452 / 2^32) = floor(179995422.27); rest/2 = floor(410002288.86).
   t.deepEqual(s, { ownerCut: 179_995_422n, server: 410_002_288n, validator: 410_002_288n, rootDivs: 0n });
-  t.deepEqual(splitBlockEmission(1_000_000_000n, { subnetOwnerCut: 0 }), { ownerCut: 0n, server: 500_000_000n, validator: 500_000_000n, rootDivs: 0n });
+  t.deepEqual(splitBlockEmission(1_000_000_000n, { subnetOwnerCut: 0 }), {
+    ownerCut: 0n,
+    server: 500_000_000n,
+    validator: 500_000_000n,
+    rootDivs: 0n,
+  });
   // Half of the validator half goes to root stakers when root_prop = 0.5.
   const r = splitBlockEmission(1_000_000_000n, { rootProportion: 1n << 31n });
   t.is(r.rootDivs, 205_001_144n);
@@ -31,7 +36,13 @@ test('distribution after an epoch: miners exactly, validators pro rata with take
     alphaStake: [3n, 1n, 0n, 0n],
     validatorPermit: [true, true, false, false],
     maxAllowedValidators: 2,
-    weights: [[[2, 65535]], [[2, 65535], [3, 65535]]],
+    weights: [
+      [[2, 65535]],
+      [
+        [2, 65535],
+        [3, 65535],
+      ],
+    ],
     bonds: [],
     raoEmission: 1_000_000_000n,
   });
@@ -80,14 +91,22 @@ test('distribution after an epoch: miners exactly, validators pro rata with take
 });
 
 test('dividend rounding as upstream: U96F32 share, then take and rest floored separately', (t) => {
-  const pay = (pool: bigint, ve: bigint[]) => distributeEmission({
-    hotkeys: ve.map((_, i) => `v${i}`), coldkeys: ve.map((_, i) => `c${i}`), serverEmission: ve.map(() => 0n), validatorEmission: ve,
-    pendingServer: 0n, pendingValidator: pool,
-  }).credits.map((c) => [c.validatorTake, c.nominatorDividends]);
+  const pay = (pool: bigint, ve: bigint[]) =>
+    distributeEmission({
+      hotkeys: ve.map((_, i) => `v${i}`),
+      coldkeys: ve.map((_, i) => `c${i}`),
+      serverEmission: ve.map(() => 0n),
+      validatorEmission: ve,
+      pendingServer: 0n,
+      pendingValidator: pool,
+    }).credits.map((c) => [c.validatorTake, c.nominatorDividends]);
   // Pool 1000, ve (1, 2): share0 = floor(2^32/3) bits, prop0 = 1000 · share0 ≈ 333.33; take ≈ 59.998,
   // rest ≈ 273.33 ⇒ 59 + 273 = 332 (an integer share floor(1000/3) = 333 would pay 59 + 274);
   // v1: prop ≈ 666.67 ⇒ 119 + 546 = 665.
-  t.deepEqual(pay(1000n, [1n, 2n]), [[59n, 273n], [119n, 546n]]);
+  t.deepEqual(pay(1000n, [1n, 2n]), [
+    [59n, 273n],
+    [119n, 546n],
+  ]);
   // Pool 4.1e8, ve (1, 6): same total as an integer share, but the take is one rao larger
   // (10542589 + 48028839; the integer share gave 10542588 + 48028840).
   t.deepEqual(pay(410_000_000n, [1n, 6n])[0], [10_542_589n, 48_028_839n]);
@@ -134,7 +153,18 @@ test('owner immune hotkeys: incentive recycled; owner cut merges into an existin
       ['m', 300n, 0n],
     ],
   );
-  t.throws(() => distributeEmission({ hotkeys: ['a'], coldkeys: [], serverEmission: [0n], validatorEmission: [0n], pendingServer: 0n, pendingValidator: 0n }), {
-    message: /coldkeys to have 1 entries/,
-  });
+  t.throws(
+    () =>
+      distributeEmission({
+        hotkeys: ['a'],
+        coldkeys: [],
+        serverEmission: [0n],
+        validatorEmission: [0n],
+        pendingServer: 0n,
+        pendingValidator: 0n,
+      }),
+    {
+      message: /coldkeys to have 1 entries/,
+    },
+  );
 });

@@ -132,7 +132,8 @@ export function distributeEmission(input: DistributionInput): DistributionOutput
     ['serverEmission', input.serverEmission],
     ['validatorEmission', input.validatorEmission],
   ] as const) {
-    if (arr.length !== n) throw new RangeError(`distributeEmission: expected ${name} to have ${n} entries (one per hotkey), found ${arr.length}`);
+    if (arr.length !== n)
+      throw new RangeError(`distributeEmission: expected ${name} to have ${n} entries (one per hotkey), found ${arr.length}`);
   }
   const serverSum = input.serverEmission.reduce((a, b) => a + b, 0n);
   const validatorSum = input.validatorEmission.reduce((a, b) => a + b, 0n);
@@ -143,7 +144,15 @@ export function distributeEmission(input: DistributionInput): DistributionOutput
   let paid = 0n;
   for (let uid = 0; uid < n; uid++) {
     const hotkey = input.hotkeys[uid]!;
-    const credit: HotkeyCredit = { uid, hotkey, coldkey: input.coldkeys[uid]!, incentive: 0n, validatorTake: 0n, nominatorDividends: 0n, ownerCut: 0n };
+    const credit: HotkeyCredit = {
+      uid,
+      hotkey,
+      coldkey: input.coldkeys[uid]!,
+      incentive: 0n,
+      validatorTake: 0n,
+      nominatorDividends: 0n,
+      ownerCut: 0n,
+    };
     const server = input.serverEmission[uid]!;
     if (recycleSet.has(hotkey)) recycled += server;
     else credit.incentive = server;

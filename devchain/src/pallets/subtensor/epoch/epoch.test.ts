@@ -22,7 +22,13 @@ function twoByTwo(over: Partial<EpochInput> = {}): EpochInput {
     validatorPermit: [true, true, false, false],
     maxAllowedValidators: 2,
     // v0 puts everything on miner 2; v1 splits evenly over miners 2 and 3.
-    weights: [[[2, FULL]], [[2, FULL], [3, FULL]]],
+    weights: [
+      [[2, FULL]],
+      [
+        [2, FULL],
+        [3, FULL],
+      ],
+    ],
     bonds: [],
     raoEmission: RAO,
     ...over,
@@ -68,7 +74,14 @@ test('classic vs Yuma3 diverge once bonds carry over: a newly weighting validato
   const base = twoByTwo({ alphaStake: [1n, 1n, 0n, 0n], weights: [[[2, FULL]], []] });
   const second = (yuma3On: boolean) => {
     const e1 = runEpoch({ ...base, yuma3On });
-    return runEpoch({ ...base, yuma3On, currentBlock: 1100, lastUpdate: [1100, 1100, 0, 0], weights: [[[2, FULL]], [[2, FULL]]], bonds: e1.bonds });
+    return runEpoch({
+      ...base,
+      yuma3On,
+      currentBlock: 1100,
+      lastUpdate: [1100, 1100, 0, 0],
+      weights: [[[2, FULL]], [[2, FULL]]],
+      bonds: e1.bonds,
+    });
   };
   const classic = second(false);
   const yuma3 = second(true);
@@ -106,11 +119,22 @@ test('Yuma3 with liquid alpha: bonds jump to α ≈ 0.7013 × weight on the firs
 test('Yuma3 sparse caveat: omitting a uid drops its bond immediately, an explicit zero decays it', (t) => {
   const e1 = runEpoch(twoByTwo({ yuma3On: true, liquidAlphaOn: true }));
   // v1 now omits miner 2 entirely (liquid-alpha EMA only keeps columns of the new row).
-  const omitted = runEpoch(twoByTwo({ yuma3On: true, liquidAlphaOn: true, currentBlock: 1100, lastUpdate: [1100, 1100, 0, 0], weights: [[[2, FULL]], [[3, FULL]]], bonds: e1.bonds }));
+  const omitted = runEpoch(
+    twoByTwo({
+      yuma3On: true,
+      liquidAlphaOn: true,
+      currentBlock: 1100,
+      lastUpdate: [1100, 1100, 0, 0],
+      weights: [[[2, FULL]], [[3, FULL]]],
+      bonds: e1.bonds,
+    }),
+  );
   t.false(omitted.bonds[1]!.some(([j]) => j === 2));
   // With liquid alpha off the EMA runs over the union, so the bond to miner 2 decays by 0.9.
   const e1c = runEpoch(twoByTwo({ yuma3On: true }));
-  const decayed = runEpoch(twoByTwo({ yuma3On: true, currentBlock: 1100, lastUpdate: [1100, 1100, 0, 0], weights: [[[2, FULL]], [[3, FULL]]], bonds: e1c.bonds }));
+  const decayed = runEpoch(
+    twoByTwo({ yuma3On: true, currentBlock: 1100, lastUpdate: [1100, 1100, 0, 0], weights: [[[2, FULL]], [[3, FULL]]], bonds: e1c.bonds }),
+  );
   const bond = decayed.bonds[1]!.find(([j]) => j === 2);
   t.truthy(bond);
   t.true(Math.abs(bond![1] - Math.floor(0.9 * 3276)) <= 1);
@@ -123,7 +147,16 @@ test('outdated weights: a uid registered after a validator last set weights gets
       alphaStake: [1n, 1n, 0n, 0n],
       lastUpdate: [v0Update, 600, 0, 0],
       blockAtRegistration: [0, 0, 0, 500],
-      weights: [[[2, FULL], [3, FULL]], [[2, FULL], [3, FULL]]],
+      weights: [
+        [
+          [2, FULL],
+          [3, FULL],
+        ],
+        [
+          [2, FULL],
+          [3, FULL],
+        ],
+      ],
     });
   // v0 row becomes [2: 1]; v1 = [2: .5, 3: .5]. C_2 = 1 (v0 is the upper half, m > 0.5),
   // C_3 = 0.5 (v1's 0.5 is the pivot, v0's 0 is exactly half the stake ≤ m ⇒ pivot).
@@ -139,7 +172,12 @@ test('outdated weights: a uid registered after a validator last set weights gets
 test('inactive validators contribute no stake to consensus, incentive or dividends', (t) => {
   // v1 last updated at 10 with cutoff 100 at block 1000 ⇒ inactive. v0 weights miner 2, v1 miner 3.
   const out = runEpoch(
-    twoByTwo({ alphaStake: [1n, 1n, 0n, 0n], activityCutoff: 100, lastUpdate: [1000, 10, 1000, 1000], weights: [[[2, FULL]], [[3, FULL]]] }),
+    twoByTwo({
+      alphaStake: [1n, 1n, 0n, 0n],
+      activityCutoff: 100,
+      lastUpdate: [1000, 10, 1000, 1000],
+      weights: [[[2, FULL]], [[3, FULL]]],
+    }),
   );
   t.deepEqual(out.active, [true, false, true, true]);
   t.deepEqual(out.incentive, [0, 0, FULL, 0]);
@@ -193,7 +231,11 @@ test('permits: top-k by stake with ties dropping the lower uid; this epoch uses 
 });
 
 test('self-weights are masked except for the subnet owner, who also always holds a permit', (t) => {
-  const base = twoByTwo({ alphaStake: [1n, 1n, 0n, 0n], validatorPermit: [false, true, false, false], weights: [[[0, FULL]], [[2, FULL]]] });
+  const base = twoByTwo({
+    alphaStake: [1n, 1n, 0n, 0n],
+    validatorPermit: [false, true, false, false],
+    weights: [[[0, FULL]], [[2, FULL]]],
+  });
   const plain = runEpoch(base);
   t.deepEqual(plain.incentive, [0, 0, FULL, 0]);
   const owned = runEpoch({ ...base, ownerUid: 0 });
@@ -212,7 +254,16 @@ test('commit-reveal mask drops weights to uids registered after the earliest com
       alphaStake: [1n, 1n, 0n, 0n],
       lastUpdate: [700, 700, 0, 0],
       blockAtRegistration: [0, 0, 0, 500],
-      weights: [[[2, FULL], [3, FULL]], [[2, FULL], [3, FULL]]],
+      weights: [
+        [
+          [2, FULL],
+          [3, FULL],
+        ],
+        [
+          [2, FULL],
+          [3, FULL],
+        ],
+      ],
       earliestCommitBlock: [commit, 600],
     });
   t.deepEqual(runEpoch(input(400)).incentive, [0, 0, 49151, 16383]);
@@ -222,11 +273,24 @@ test('commit-reveal mask drops weights to uids registered after the earliest com
 
 test('bonds to uids registered since the last tempo are dropped before the EMA', (t) => {
   // Stored bond of v0 to miner 3, but miner 3 re-registered at 950 ≥ last_tempo = 1000 − 100 = 900.
-  const out = runEpoch(twoByTwo({ yuma3On: true, blockAtRegistration: [0, 0, 0, 950], weights: [[[2, FULL]], [[2, FULL]]], bonds: [[[3, 30000]], []] }));
+  const out = runEpoch(
+    twoByTwo({ yuma3On: true, blockAtRegistration: [0, 0, 0, 950], weights: [[[2, FULL]], [[2, FULL]]], bonds: [[[3, 30000]], []] }),
+  );
   t.deepEqual(out.bonds[0], [[2, 6553]]);
   // With LastMechansimStepBlock = 960 the cut-off becomes 961 > 950 ⇒ the bond survives and decays.
-  const kept = runEpoch(twoByTwo({ yuma3On: true, lastMechanismStepBlock: 960, blockAtRegistration: [0, 0, 0, 950], weights: [[[2, FULL]], [[2, FULL]]], bonds: [[[3, 30000]], []] }));
-  t.deepEqual(kept.bonds[0]!.map(([j]) => j), [2, 3]);
+  const kept = runEpoch(
+    twoByTwo({
+      yuma3On: true,
+      lastMechanismStepBlock: 960,
+      blockAtRegistration: [0, 0, 0, 950],
+      weights: [[[2, FULL]], [[2, FULL]]],
+      bonds: [[[3, 30000]], []],
+    }),
+  );
+  t.deepEqual(
+    kept.bonds[0]!.map(([j]) => j),
+    [2, 3],
+  );
 });
 
 test('no weights at all: emission falls back to active stake', (t) => {
@@ -239,7 +303,20 @@ test('no weights at all: emission falls back to active stake', (t) => {
 test('bad input gets a clear EpochInputError naming the field', (t) => {
   t.throws(() => runEpoch(twoByTwo({ n: -1 })), { instanceOf: EpochInputError, message: /n to be an integer/ });
   t.throws(() => runEpoch(twoByTwo({ currentBlock: Number.NaN })), { instanceOf: EpochInputError, message: /currentBlock.*NaN/ });
-  t.throws(() => runEpoch(twoByTwo({ weights: [[[2, 1], [2, 5]]] })), { instanceOf: EpochInputError, message: /unique columns in weights\[0\]/ });
+  t.throws(
+    () =>
+      runEpoch(
+        twoByTwo({
+          weights: [
+            [
+              [2, 1],
+              [2, 5],
+            ],
+          ],
+        }),
+      ),
+    { instanceOf: EpochInputError, message: /unique columns in weights\[0\]/ },
+  );
   t.throws(() => runEpoch(twoByTwo({ bonds: [[[2, 70000]]] })), { instanceOf: EpochInputError, message: /bonds\[0\] entries/ });
   t.throws(() => runEpoch(twoByTwo({ alphaStake: [-1n] })), { instanceOf: EpochInputError, message: /alphaStake\[0\] to be a u64/ });
   t.throws(() => runEpoch(twoByTwo({ raoEmission: 1n << 64n })), { instanceOf: EpochInputError, message: /raoEmission/ });

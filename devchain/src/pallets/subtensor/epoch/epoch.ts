@@ -186,7 +186,8 @@ export function validateEpochInput(input: EpochInput): void {
   checkInt('maxAllowedValidators', input.maxAllowedValidators, 0, 65535);
   input.lastUpdate.forEach((v, i) => checkInt(`lastUpdate[${i}]`, v, 0, Number.MAX_SAFE_INTEGER));
   input.blockAtRegistration.forEach((v, i) => checkInt(`blockAtRegistration[${i}]`, v, 0, Number.MAX_SAFE_INTEGER));
-  if (input.alphaStake.length > n) throw new EpochInputError(`runEpoch: expected at most n=${n} alphaStake entries, found ${input.alphaStake.length}`);
+  if (input.alphaStake.length > n)
+    throw new EpochInputError(`runEpoch: expected at most n=${n} alphaStake entries, found ${input.alphaStake.length}`);
   input.alphaStake.forEach((v, i) => checkU64(`alphaStake[${i}]`, v));
   input.rootStake?.forEach((v, i) => checkU64(`rootStake[${i}]`, v));
   checkU64('raoEmission', input.raoEmission);
@@ -201,7 +202,8 @@ export function validateEpochInput(input: EpochInput): void {
     checkInt('alphaValues[1]', input.alphaValues[1], 0, 65535);
   }
   if (input.alphaSigmoidSteepness !== undefined) checkInt('alphaSigmoidSteepness', input.alphaSigmoidSteepness, -32768, 32767);
-  if (input.lastMechanismStepBlock !== undefined) checkInt('lastMechanismStepBlock', input.lastMechanismStepBlock, 0, Number.MAX_SAFE_INTEGER);
+  if (input.lastMechanismStepBlock !== undefined)
+    checkInt('lastMechanismStepBlock', input.lastMechanismStepBlock, 0, Number.MAX_SAFE_INTEGER);
   checkRows('weights', input.weights, n);
   checkRows('bonds', input.bonds, n);
 }
@@ -294,9 +296,10 @@ export function runEpoch(input: EpochInput): EpochOutput {
   const lmsb = input.lastMechanismStepBlock ?? 0;
   const lastTempo = lmsb !== 0 ? lmsb + 1 : Math.max(0, currentBlock - input.tempo);
   const alpha = bondsAlpha(BigInt(input.bondsMovingAverage ?? EPOCH_DEFAULTS.bondsMovingAverage));
-  const { dividends, storage } = (input.yuma3On ?? EPOCH_DEFAULTS.yuma3On)
-    ? yuma3Bonds(input, weightsForBonds, consensus, incentive, activeStake, blockAtReg, lastTempo, alpha)
-    : classicBonds(input, weightsForBonds, incentive, activeStake, blockAtReg, lastTempo, alpha);
+  const { dividends, storage } =
+    (input.yuma3On ?? EPOCH_DEFAULTS.yuma3On)
+      ? yuma3Bonds(input, weightsForBonds, consensus, incentive, activeStake, blockAtReg, lastTempo, alpha)
+      : classicBonds(input, weightsForBonds, incentive, activeStake, blockAtReg, lastTempo, alpha);
 
   // 13. Emission split.
   const combined = incentive.map((x, i) => add32(x, dividends[i]!));
@@ -396,4 +399,3 @@ function yuma3Bonds(
   const dividends = normalize(vecMul(perValidator, activeStake));
   return { dividends, storage: toStorage(ema) };
 }
-

@@ -56,7 +56,10 @@ test('TV2 test_512_graph: 64 validators, 448 servers, 3 epochs with bonds carrie
     raoEmission: RAO,
   };
   const first = runEpoch(base);
-  t.deepEqual(first.newValidatorPermit, Array.from({ length: n }, (_, i) => i < 64));
+  t.deepEqual(
+    first.newValidatorPermit,
+    Array.from({ length: n }, (_, i) => i < 64),
+  );
   const row = Array.from({ length: 448 }, (_, k) => [64 + k, 65535] as const);
   const weights = fill(64, row);
   let out: EpochOutput = first;
@@ -68,7 +71,10 @@ test('TV2 test_512_graph: 64 validators, 448 servers, 3 epochs with bonds carrie
     t.is(out.incentive[uid], 0);
     t.is(out.dividends[uid], 1023);
     t.is(out.emission[uid], 7_812_500n);
-    t.deepEqual(out.bonds[uid], row.map(([j]) => [j, 65535]));
+    t.deepEqual(
+      out.bonds[uid],
+      row.map(([j]) => [j, 65535]),
+    );
   }
   for (let uid = 64; uid < n; uid++) {
     t.is(out.consensus[uid], 146);
@@ -99,23 +105,80 @@ test('TV4 test_active_stake: three epochs with bonds carried in storage form', (
   };
   const e0 = runEpoch(base);
   t.deepEqual(e0.newValidatorPermit, [true, true, true, true]);
-  const w = [[2, 65535], [3, 65535]] as const;
+  const w = [
+    [2, 65535],
+    [3, 65535],
+  ] as const;
 
-  const e1 = runEpoch({ ...base, currentBlock: 1, lastUpdate: [1, 1, 0, 0], validatorPermit: e0.newValidatorPermit, weights: [w, w], bonds: e0.bonds });
+  const e1 = runEpoch({
+    ...base,
+    currentBlock: 1,
+    lastUpdate: [1, 1, 0, 0],
+    validatorPermit: e0.newValidatorPermit,
+    weights: [w, w],
+    bonds: e0.bonds,
+  });
   t.deepEqual(e1.dividends, [32767, 32767, 0, 0]);
   t.deepEqual(e1.emission, [250_000_000n, 250_000_000n, 250_000_000n, 250_000_000n]);
-  t.deepEqual(e1.bonds, [[[2, 65535], [3, 65535]], [[2, 65535], [3, 65535]], [], []]);
+  t.deepEqual(e1.bonds, [
+    [
+      [2, 65535],
+      [3, 65535],
+    ],
+    [
+      [2, 65535],
+      [3, 65535],
+    ],
+    [],
+    [],
+  ]);
 
   // Block 5002: uid 0 re-sets, uid 1 (last update 1) is now inactive.
-  const e2 = runEpoch({ ...base, currentBlock: 5002, lastUpdate: [5002, 1, 0, 0], validatorPermit: e1.newValidatorPermit, weights: [w, w], bonds: e1.bonds });
+  const e2 = runEpoch({
+    ...base,
+    currentBlock: 5002,
+    lastUpdate: [5002, 1, 0, 0],
+    validatorPermit: e1.newValidatorPermit,
+    weights: [w, w],
+    bonds: e1.bonds,
+  });
   t.deepEqual(e2.active, [true, false, false, false]);
   t.deepEqual(e2.dividends, [36044, 29490, 0, 0]);
   t.deepEqual(e2.emission, [274_999_999n, 224_999_999n, 250_000_000n, 250_000_000n]);
-  t.deepEqual(e2.bonds, [[[2, 65535], [3, 65535]], [[2, 53619], [3, 53619]], [], []]);
+  t.deepEqual(e2.bonds, [
+    [
+      [2, 65535],
+      [3, 65535],
+    ],
+    [
+      [2, 53619],
+      [3, 53619],
+    ],
+    [],
+    [],
+  ]);
 
   // uid 1 re-sets at 5002, epoch at 5003.
-  const e3 = runEpoch({ ...base, currentBlock: 5003, lastUpdate: [5002, 5002, 0, 0], validatorPermit: e2.newValidatorPermit, weights: [w, w], bonds: e2.bonds });
+  const e3 = runEpoch({
+    ...base,
+    currentBlock: 5003,
+    lastUpdate: [5002, 5002, 0, 0],
+    validatorPermit: e2.newValidatorPermit,
+    weights: [w, w],
+    bonds: e2.bonds,
+  });
   t.deepEqual(e3.dividends, [35716, 29818, 0, 0]);
   t.deepEqual(e3.emission, [272_501_132n, 227_498_866n, 250_000_000n, 250_000_000n]);
-  t.deepEqual(e3.bonds, [[[2, 65535], [3, 65535]], [[2, 54712], [3, 54712]], [], []]);
+  t.deepEqual(e3.bonds, [
+    [
+      [2, 65535],
+      [3, 65535],
+    ],
+    [
+      [2, 54712],
+      [3, 54712],
+    ],
+    [],
+    [],
+  ]);
 });

@@ -12,18 +12,43 @@ import { liquidAlphas, matEmaAlpha, type SparseMatrix, type SparseRow } from '..
 import { alphaSigmoid } from '../math/vec.ts';
 
 test('minimal case of issue 10: unsorted weight row [(2, 65535), (1, 32768)] stores bond 30583 for uid 1, as upstream', (t) => {
-  const input = (weights: Array<[number, number]>) => runEpoch({
-    n: 3, currentBlock: 1000, tempo: 100, activityCutoff: 5000, lastUpdate: [1000, 0, 0], blockAtRegistration: [0, 0, 0],
-    alphaStake: [1_000_000_000n, 0n, 0n], validatorPermit: [true, false, false], maxAllowedValidators: 1,
-    weights: [weights], bonds: [[[1, 32768]]],
-    yuma3On: true, liquidAlphaOn: true, alphaValues: [6553, 19660], alphaSigmoidSteepness: 1000, bondsPenalty: 0,
-    raoEmission: 1_000_000_000n,
-  });
-  const unsorted = input([[2, 65535], [1, 32768]]);
-  t.deepEqual(unsorted.bonds[0], [[2, 4427], [1, 30583]]);
+  const input = (weights: Array<[number, number]>) =>
+    runEpoch({
+      n: 3,
+      currentBlock: 1000,
+      tempo: 100,
+      activityCutoff: 5000,
+      lastUpdate: [1000, 0, 0],
+      blockAtRegistration: [0, 0, 0],
+      alphaStake: [1_000_000_000n, 0n, 0n],
+      validatorPermit: [true, false, false],
+      maxAllowedValidators: 1,
+      weights: [weights],
+      bonds: [[[1, 32768]]],
+      yuma3On: true,
+      liquidAlphaOn: true,
+      alphaValues: [6553, 19660],
+      alphaSigmoidSteepness: 1000,
+      bondsPenalty: 0,
+      raoEmission: 1_000_000_000n,
+    });
+  const unsorted = input([
+    [2, 65535],
+    [1, 32768],
+  ]);
+  t.deepEqual(unsorted.bonds[0], [
+    [2, 4427],
+    [1, 30583],
+  ]);
   // Sent sorted, the cursor sees the weight on uid 1 and the bond differs.
-  const sorted = input([[1, 32768], [2, 65535]]);
-  t.deepEqual(sorted.bonds[0], [[1, 31600], [2, 4427]]);
+  const sorted = input([
+    [1, 32768],
+    [2, 65535],
+  ]);
+  t.deepEqual(sorted.bonds[0], [
+    [1, 31600],
+    [2, 4427],
+  ]);
 });
 
 /** Deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
@@ -40,7 +65,11 @@ function rng(seed: number): () => number {
 /** A random sparse row over `n` columns, entries in (0, 1]; sorted by column or shuffled. */
 function randomRow(next: () => number, n: number, sorted: boolean): SparseRow {
   const cols = Array.from({ length: n }, (_, j) => j).filter(() => next() < 0.6);
-  if (!sorted) for (let i = cols.length - 1; i > 0; i--) { const k = Math.floor(next() * (i + 1)); [cols[i], cols[k]] = [cols[k]!, cols[i]!]; }
+  if (!sorted)
+    for (let i = cols.length - 1; i > 0; i--) {
+      const k = Math.floor(next() * (i + 1));
+      [cols[i], cols[k]] = [cols[k]!, cols[i]!];
+    }
   return cols.map((j) => [j, fromRatio(I32F32, 1 + Math.floor(next() * 65535), 65535)]);
 }
 
@@ -60,14 +89,20 @@ function referenceAlphas(w: SparseMatrix, b: SparseMatrix, c: bigint[], lo: bigi
       let weight = 0n;
       while (wp < wRow.length) {
         const [col, v] = wRow[wp]!;
-        if (col < j) { wp++; continue; }
+        if (col < j) {
+          wp++;
+          continue;
+        }
         if (col === j) weight = v;
         break;
       }
       let bond = 0n;
       while (bp < bRow.length) {
         const [col, v] = bRow[bp]!;
-        if (col < j) { bp++; continue; }
+        if (col < j) {
+          bp++;
+          continue;
+        }
         if (col === j) bond = v;
         break;
       }
@@ -97,7 +132,9 @@ function referenceEma(next: SparseMatrix, old: SparseMatrix, alphas: bigint[][])
 
 /** Dense-by-column read (what the devchain did before): order of entries does not matter. */
 function denseAlphas(w: SparseMatrix, b: SparseMatrix, c: bigint[], lo: bigint, hi: bigint, steep: bigint): bigint[][] {
-  return w.map((wRow, i) => c.map((cj, j) => alphaSigmoid(cj, wRow.find(([k]) => k === j)?.[1] ?? 0n, b[i]!.find(([k]) => k === j)?.[1] ?? 0n, lo, hi, steep)));
+  return w.map((wRow, i) =>
+    c.map((cj, j) => alphaSigmoid(cj, wRow.find(([k]) => k === j)?.[1] ?? 0n, b[i]!.find(([k]) => k === j)?.[1] ?? 0n, lo, hi, steep)),
+  );
 }
 
 for (const sorted of [true, false]) {

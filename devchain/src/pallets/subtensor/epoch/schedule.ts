@@ -55,7 +55,13 @@ export function initialLastEpochBlock(now: number, netuid: number, tempo: number
 
 /** Fresh scheduling state for a subnet registered at `now`. */
 export function initialScheduleState(now: number, netuid: number, tempo: number): EpochScheduleState {
-  return { tempo, lastEpochBlock: initialLastEpochBlock(now, netuid, tempo), pendingEpochAt: 0, subnetEpochIndex: 0, blocksSinceLastStep: 0 };
+  return {
+    tempo,
+    lastEpochBlock: initialLastEpochBlock(now, netuid, tempo),
+    pendingEpochAt: 0,
+    subnetEpochIndex: 0,
+    blocksSinceLastStep: 0,
+  };
 }
 
 /**

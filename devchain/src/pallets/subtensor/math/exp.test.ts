@@ -27,7 +27,7 @@ function exactTruncatedSeries(bits: bigint): bigint {
   return (num << 32n) / total;
 }
 
-test('special cases: 0 gives 1, exactly 1 gives the crate\'s I9F23 constant e, not the series', (t) => {
+test("special cases: 0 gives 1, exactly 1 gives the crate's I9F23 constant e, not the series", (t) => {
   t.is(safeExp(0n), ONE32);
   t.is(FIXED_E, 11674931200n);
   t.is(safeExp(ONE32), FIXED_E);
@@ -81,10 +81,28 @@ test('across (0, 20] the port stays within the carried rounding of the exact tru
 test('through the epoch: a Yuma3 liquid-alpha epoch (steepness 200, exponent exactly 1 ⇒ the I9F23 e) pays validator 0 one rao less than the float exp did', (t) => {
   const FULL = 65535;
   const out = runEpoch({
-    n: 4, currentBlock: 1000, tempo: 100, activityCutoff: 5000, lastUpdate: [1000, 1000, 0, 0], blockAtRegistration: [0, 0, 0, 0],
-    alphaStake: [3_000_000_000n, 1_000_000_000n, 0n, 0n], validatorPermit: [true, true, false, false], maxAllowedValidators: 2,
-    weights: [[[2, FULL]], [[2, FULL], [3, FULL]]], bonds: [[[2, 30000]], [[3, 20000]]],
-    yuma3On: true, liquidAlphaOn: true, alphaValues: [6553, 58982], alphaSigmoidSteepness: 200, raoEmission: 1_000_000_000n,
+    n: 4,
+    currentBlock: 1000,
+    tempo: 100,
+    activityCutoff: 5000,
+    lastUpdate: [1000, 1000, 0, 0],
+    blockAtRegistration: [0, 0, 0, 0],
+    alphaStake: [3_000_000_000n, 1_000_000_000n, 0n, 0n],
+    validatorPermit: [true, true, false, false],
+    maxAllowedValidators: 2,
+    weights: [
+      [[2, FULL]],
+      [
+        [2, FULL],
+        [3, FULL],
+      ],
+    ],
+    bonds: [[[2, 30000]], [[3, 20000]]],
+    yuma3On: true,
+    liquidAlphaOn: true,
+    alphaValues: [6553, 58982],
+    alphaSigmoidSteepness: 200,
+    raoEmission: 1_000_000_000n,
   });
   // Float exp gave 461445568; the series with the crate's constant e gives one rao less.
   t.deepEqual(out.validatorEmission, [461445567n, 38554431n, 0n, 0n]);

@@ -30,7 +30,14 @@ test('compact encoding covers all four SCALE modes', (t) => {
 test('commit tuple SCALE bytes equal @polkadot/types encoding of the same tuple', (t) => {
   const reg = new TypeRegistry();
   const expected = reg
-    .createType('(AccountId32, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', [hotkey, 1, [0, 1, 2], [10, 20, 65535], [1, 2, 3, 4, 5, 6, 7, 8], input.versionKey])
+    .createType('(AccountId32, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', [
+      hotkey,
+      1,
+      [0, 1, 2],
+      [10, 20, 65535],
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      input.versionKey,
+    ])
     .toU8a();
   t.is(u8aToHex(encodeCommitTuple(input)), u8aToHex(expected));
 });
@@ -39,9 +46,12 @@ test('commit hash golden value (blake2-256 of the tuple)', (t) => {
   const bytes =
     '0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f' + // hotkey
     '0100' + // netuid_index u16 LE
-    '0c' + '000001000200' + // uids: compact(3) ++ u16s
-    '0c' + '0a001400ffff' + // values
-    '20' + '01000200030004000500060007000800' + // salt: compact(8)
+    '0c' +
+    '000001000200' + // uids: compact(3) ++ u16s
+    '0c' +
+    '0a001400ffff' + // values
+    '20' +
+    '01000200030004000500060007000800' + // salt: compact(8)
     'cb04fb711f010000'; // version_key u64 LE
   t.is(u8aToHex(encodeCommitTuple(input)) as string, bytes);
   t.is(u8aToHex(commitHash(input)), '0xd3d43a8cad0bdb8d3d1cb710e01d3558604954e3769f9515ffd9e531f21c00c2');

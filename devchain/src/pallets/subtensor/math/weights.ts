@@ -56,7 +56,8 @@ export interface CommitHashInput {
 export function encodeCommitTuple(input: CommitHashInput): Uint8Array {
   if (input.hotkey.length !== 32) throw new RangeError(`commit hash: expected a 32-byte hotkey, found ${input.hotkey.length} bytes`);
   checkU16('netuidIndex', input.netuidIndex);
-  if (input.versionKey < 0n || input.versionKey >= 1n << 64n) throw new RangeError(`commit hash: expected versionKey to be a u64, found ${input.versionKey}`);
+  if (input.versionKey < 0n || input.versionKey >= 1n << 64n)
+    throw new RangeError(`commit hash: expected versionKey to be a u64, found ${input.versionKey}`);
   const version: number[] = [];
   for (let i = 0n; i < 8n; i++) version.push(Number((input.versionKey >> (8n * i)) & 0xffn));
   return Uint8Array.from([

@@ -12,7 +12,10 @@ import { emit } from '../events.ts';
 const decayFactors = new Map<number, bigint>();
 function decayFactor(halfLife: number): bigint {
   let f = decayFactors.get(halfLife);
-  if (f === undefined) { f = burnDecayFactor(halfLife); decayFactors.set(halfLife, f); }
+  if (f === undefined) {
+    f = burnDecayFactor(halfLife);
+    decayFactors.set(halfLife, f);
+  }
   return f;
 }
 
@@ -57,6 +60,11 @@ export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void 
 function decayRegistrationPrice(s: State, netuid: number, block: number): void {
   if (block <= 1) return;
   const burn = SubtensorStorage.Burn.get(s, netuid);
-  const next = decayBurn(burn, decayFactor(SubtensorStorage.BurnHalfLife.get(s, netuid)), SubtensorStorage.MinBurn.get(s, netuid), SubtensorStorage.MaxBurn.get(s, netuid));
+  const next = decayBurn(
+    burn,
+    decayFactor(SubtensorStorage.BurnHalfLife.get(s, netuid)),
+    SubtensorStorage.MinBurn.get(s, netuid),
+    SubtensorStorage.MaxBurn.get(s, netuid),
+  );
   if (next !== burn) SubtensorStorage.Burn.set(s, netuid, next);
 }

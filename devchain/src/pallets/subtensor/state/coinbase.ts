@@ -4,7 +4,14 @@
  */
 import type { RuntimeContext } from '../../../frame/pallet.ts';
 import type { ReadState } from '../../../frame/state.ts';
-import { runEpoch, activityCutoffBlocks, splitBlockEmission, distributeEmission, isCommitExpired, type EpochInput } from '../epoch/index.ts';
+import {
+  runEpoch,
+  activityCutoffBlocks,
+  splitBlockEmission,
+  distributeEmission,
+  isCommitExpired,
+  type EpochInput,
+} from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { hex, isZeroAccount } from '../accounts.ts';
 import { emit } from '../events.ts';
@@ -24,7 +31,8 @@ export function accrueEmission(ctx: RuntimeContext, netuid: number, options: Sub
   const s = ctx.state;
   const block = ctx.blockNumber;
   const first = SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid);
-  if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n) return;
+  if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n)
+    return;
   if (!SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid)) return;
   const split = splitBlockEmission(options.emissionPerBlock, { subnetOwnerCut: SubtensorStorage.SubnetOwnerCut.get(s) });
   SubtensorStorage.PendingServerEmission.mutate(s, netuid, (x) => x + split.server);
@@ -37,7 +45,6 @@ export function accrueEmission(ctx: RuntimeContext, netuid: number, options: Sub
   SubtensorStorage.SubnetTAO.mutate(s, netuid, (x) => x + minted);
   SubtensorStorage.TotalStake.mutate(s, (x) => x + minted);
 }
-
 
 /** Reads the epoch input of `netuid` from storage (§8 inputs). */
 export function epochInput(s: ReadState, netuid: number, block: number, raoEmission: bigint): EpochInput {
@@ -59,7 +66,9 @@ export function epochInput(s: ReadState, netuid: number, block: number, raoEmiss
   }
   const av = SubtensorStorage.AlphaValues.get(s, netuid);
   return {
-    n, currentBlock: block, tempo,
+    n,
+    currentBlock: block,
+    tempo,
     activityCutoff: activityCutoffBlocks(SubtensorStorage.ActivityCutoffFactorMilli.get(s, netuid), tempo),
     lastUpdate: SubtensorStorage.LastUpdate.get(s, netuid).map(Number),
     blockAtRegistration: Array.from({ length: n }, (_, uid) => Number(SubtensorStorage.BlockAtRegistration.get(s, netuid, uid))),
@@ -105,7 +114,13 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   const validator = SubtensorStorage.PendingValidatorEmission.get(s, netuid);
   const ownerCut = SubtensorStorage.PendingOwnerCut.get(s, netuid);
   const root = SubtensorStorage.PendingRootAlphaDivs.get(s, netuid);
-  for (const item of [SubtensorStorage.PendingServerEmission, SubtensorStorage.PendingValidatorEmission, SubtensorStorage.PendingOwnerCut, SubtensorStorage.PendingRootAlphaDivs]) if (item.get(s, netuid) !== 0n) item.set(s, netuid, 0n);
+  for (const item of [
+    SubtensorStorage.PendingServerEmission,
+    SubtensorStorage.PendingValidatorEmission,
+    SubtensorStorage.PendingOwnerCut,
+    SubtensorStorage.PendingRootAlphaDivs,
+  ])
+    if (item.get(s, netuid) !== 0n) item.set(s, netuid, 0n);
   const n = SubtensorStorage.SubnetworkN.get(s, netuid);
   const hotkeys = hotkeysOf(s, netuid);
   const input = epochInput(s, netuid, ctx.blockNumber, server + validator + root);
@@ -125,9 +140,13 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
   const coldkeys = hotkeys.map((hk) => SubtensorStorage.Owner.get(s, hk));
   const withheld = ownerHotkeysOnSubnet(s, netuid);
   const dist = distributeEmission({
-    hotkeys: hotkeys.map(hex), coldkeys: coldkeys.map(hex),
-    serverEmission: out.serverEmission, validatorEmission: out.validatorEmission,
-    pendingServer: server, pendingValidator: validator + root, ownerCut,
+    hotkeys: hotkeys.map(hex),
+    coldkeys: coldkeys.map(hex),
+    serverEmission: out.serverEmission,
+    validatorEmission: out.validatorEmission,
+    pendingServer: server,
+    pendingValidator: validator + root,
+    ownerCut,
     takes: hotkeys.map((hk) => SubtensorStorage.Delegates.get(s, hk)),
     subnetOwnerHotkey: isZeroAccount(ownerHot) ? undefined : hex(ownerHot),
     subnetOwnerColdkey: hex(ownerCold),
@@ -151,8 +170,15 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
 
 /** `get_owner_hotkeys`: the owner coldkey's hotkeys registered on the subnet, plus the subnet owner hotkey. */
 export function ownerHotkeysOnSubnet(s: ReadState, netuid: number): Uint8Array[] {
-  const owned = SubtensorStorage.OwnedHotkeys.get(s, SubtensorStorage.SubnetOwner.get(s, netuid)).filter((hk) => SubtensorStorage.Uids.get(s, netuid, hk) !== undefined);
+  const owned = SubtensorStorage.OwnedHotkeys.get(s, SubtensorStorage.SubnetOwner.get(s, netuid)).filter(
+    (hk) => SubtensorStorage.Uids.get(s, netuid, hk) !== undefined,
+  );
   const ownerHot = SubtensorStorage.SubnetOwnerHotkey.get(s, netuid);
-  if (!isZeroAccount(ownerHot) && SubtensorStorage.Uids.get(s, netuid, ownerHot) !== undefined && !owned.some((h) => hex(h) === hex(ownerHot))) owned.unshift(ownerHot);
+  if (
+    !isZeroAccount(ownerHot) &&
+    SubtensorStorage.Uids.get(s, netuid, ownerHot) !== undefined &&
+    !owned.some((h) => hex(h) === hex(ownerHot))
+  )
+    owned.unshift(ownerHot);
   return owned;
 }

@@ -55,13 +55,26 @@ export function replaceNeuron(s: State, netuid: number, uid: number, hotkey: Uin
   SubtensorStorage.BlockAtRegistration.set(s, netuid, uid, BigInt(block));
   SubtensorStorage.Active.mutate(s, netuid, (v) => setAt(v, uid, true, false));
   SubtensorStorage.Emission.mutate(s, netuid, (v) => setAt(v, uid, 0n, 0n));
-  for (const item of [SubtensorStorage.Consensus, SubtensorStorage.Incentive, SubtensorStorage.Dividends, SubtensorStorage.StakeWeight, SubtensorStorage.ValidatorTrust]) item.mutate(s, netuid, (v) => setAt(v, uid, 0, 0));
+  for (const item of [
+    SubtensorStorage.Consensus,
+    SubtensorStorage.Incentive,
+    SubtensorStorage.Dividends,
+    SubtensorStorage.StakeWeight,
+    SubtensorStorage.ValidatorTrust,
+  ])
+    item.mutate(s, netuid, (v) => setAt(v, uid, 0, 0));
   SubtensorStorage.ValidatorPermit.mutate(s, netuid, (v) => setAt(v, uid, false, false));
   SubtensorStorage.LastUpdate.mutate(s, netuid, (v) => setAt(v, uid, BigInt(block), 0n));
   SubtensorStorage.Bonds.remove(s, netuid, uid);
   SubtensorStorage.Weights.remove(s, netuid, uid);
   for (const [row, w] of SubtensorStorage.Weights.entriesOf(s, netuid)) {
-    if (w.some(([j]) => j === uid)) SubtensorStorage.Weights.set(s, netuid, row, w.map(([j, v]) => [j, j === uid ? 0 : v] as [number, number]));
+    if (w.some(([j]) => j === uid))
+      SubtensorStorage.Weights.set(
+        s,
+        netuid,
+        row,
+        w.map(([j, v]) => [j, j === uid ? 0 : v] as [number, number]),
+      );
   }
 }
 
@@ -94,21 +107,29 @@ export function neuronToPrune(s: ReadState, netuid: number, block: number): numb
   const immunity = BigInt(SubtensorStorage.ImmunityPeriod.get(s, netuid));
   const emission = SubtensorStorage.Emission.get(s, netuid);
   const better = (a: number, b: number): boolean => {
-    const ea = emission[a] ?? 0n, eb = emission[b] ?? 0n;
+    const ea = emission[a] ?? 0n,
+      eb = emission[b] ?? 0n;
     if (ea !== eb) return ea < eb;
-    const ra = SubtensorStorage.BlockAtRegistration.get(s, netuid, a), rb = SubtensorStorage.BlockAtRegistration.get(s, netuid, b);
+    const ra = SubtensorStorage.BlockAtRegistration.get(s, netuid, a),
+      rb = SubtensorStorage.BlockAtRegistration.get(s, netuid, b);
     if (ra !== rb) return ra < rb;
     return a < b;
   };
-  let bestFree: number | null = null, bestImmune: number | null = null, freeCount = 0;
+  let bestFree: number | null = null,
+    bestImmune: number | null = null,
+    freeCount = 0;
   for (let uid = 0; uid < n; uid++) {
     if (!SubtensorStorage.Keys.contains(s, netuid, uid)) continue;
     const hotkey = SubtensorStorage.Keys.get(s, netuid, uid);
     if (immortal.some((h) => same(h, hotkey))) continue;
     const registered = SubtensorStorage.BlockAtRegistration.get(s, netuid, uid);
     const immune = BigInt(block) > registered ? BigInt(block) - registered < immunity : 0n < immunity;
-    if (immune) { if (bestImmune === null || better(uid, bestImmune)) bestImmune = uid; }
-    else { freeCount++; if (bestFree === null || better(uid, bestFree)) bestFree = uid; }
+    if (immune) {
+      if (bestImmune === null || better(uid, bestImmune)) bestImmune = uid;
+    } else {
+      freeCount++;
+      if (bestFree === null || better(uid, bestFree)) bestFree = uid;
+    }
   }
   if (bestFree !== null && freeCount > SubtensorStorage.MinNonImmuneUids.get(s, netuid)) return bestFree;
   return bestImmune;

@@ -5,10 +5,15 @@ import { SubtensorStorage } from '../storage.ts';
 import { isZeroAccount } from '../accounts.ts';
 import { appendNeuron, createAccountIfNew } from './registration.ts';
 
-export function subnetExists(s: ReadState, netuid: number): boolean { return SubtensorStorage.NetworksAdded.get(s, netuid); }
+export function subnetExists(s: ReadState, netuid: number): boolean {
+  return SubtensorStorage.NetworksAdded.get(s, netuid);
+}
 
 export function netuids(s: ReadState): number[] {
-  return SubtensorStorage.NetworksAdded.entries(s).filter(([, added]) => added).map(([n]) => n).sort((a, b) => a - b);
+  return SubtensorStorage.NetworksAdded.entries(s)
+    .filter(([, added]) => added)
+    .map(([n]) => n)
+    .sort((a, b) => a - b);
 }
 
 export function hotkeysOf(s: ReadState, netuid: number): Uint8Array[] {
@@ -16,7 +21,13 @@ export function hotkeysOf(s: ReadState, netuid: number): Uint8Array[] {
   return Array.from({ length: n }, (_, uid) => SubtensorStorage.Keys.get(s, netuid, uid));
 }
 
-export interface SubnetInit { netuid: number; owner: Uint8Array; ownerHotkey: Uint8Array; block: number; lock: bigint }
+export interface SubnetInit {
+  netuid: number;
+  owner: Uint8Array;
+  ownerHotkey: Uint8Array;
+  block: number;
+  lock: bigint;
+}
 
 /** `init_new_network` plus the owner hotkey as uid 0 (stable mechanism). */
 export function initNetwork(s: State, x: SubnetInit): void {
