@@ -57,3 +57,35 @@ export async function serveMinerAxons(client: ChainClient, miners: Array<{ port:
     ),
   );
 }
+
+/** Options of `oneSubnetGenesis`; hyperparameters override the defaults below. */
+export interface OneSubnetOptions {
+  /** Miner hotkey URIs registered at genesis (coldkey //Ferdie). */
+  miners: string[];
+  hyperparams?: Record<string, unknown>;
+  allowLoopbackAxons?: boolean;
+}
+
+/**
+ * A devchain config with subnet 1 (owner //Alice, started): validator //Eve staked 1,000 TAO with a permit, then
+ * the given miners. Tempo 10, no weights rate limit, one allowed weight, no immunity, a long activity cutoff.
+ */
+export function oneSubnetGenesis(o: OneSubnetOptions): Record<string, unknown> {
+  const hyperparams = {
+    tempo: 10,
+    weightsSetRateLimit: 0,
+    minAllowedWeights: 1,
+    immunityPeriod: 0,
+    activityCutoff: 5000,
+    ...o.hyperparams,
+  };
+  const neurons = [
+    { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
+    ...o.miners.map((hotkey) => ({ hotkey, coldkey: '//Ferdie' })),
+  ];
+  const subnet = { netuid: 1, owner: '//Alice', startCall: true, hyperparams, neurons };
+  return {
+    ...(o.allowLoopbackAxons === false ? {} : { allowLoopbackAxons: true }),
+    genesis: { devAccountsTao: 1_000_000, accounts: [], sudo: '//Alice', pallets: { SubtensorModule: { subnets: [subnet] } } },
+  };
+}

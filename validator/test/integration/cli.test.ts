@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { STATE_FILE } from '../../src/state.ts';
 import type { PendingCommit } from '../../src/weights.ts';
-import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
@@ -148,39 +148,10 @@ interface StateFile {
 test('SIGTERM finishes the round, persists and exits 0; a restarted process continues rounds, EMA and the pending commit', async (t) => {
   await cryptoWaitReady();
   const kr = new Keyring({ type: 'sr25519' });
-  const chain = await spawnDevchain(t, {
-    allowLoopbackAxons: true,
-    genesis: {
-      devAccountsTao: 1_000_000,
-      accounts: [],
-      sudo: '//Alice',
-      pallets: {
-        SubtensorModule: {
-          subnets: [
-            {
-              netuid: 1,
-              owner: '//Alice',
-              startCall: true,
-              hyperparams: {
-                tempo: 10,
-                weightsSetRateLimit: 0,
-                commitRevealEnabled: true,
-                revealPeriodEpochs: 1,
-                minAllowedWeights: 1,
-                immunityPeriod: 0,
-                activityCutoff: 5000,
-              },
-              neurons: [
-                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-                { hotkey: '//Bob', coldkey: '//Ferdie' },
-                { hotkey: '//Charlie', coldkey: '//Ferdie' },
-              ],
-            },
-          ],
-        },
-      },
-    },
-  });
+  const chain = await spawnDevchain(
+    t,
+    oneSubnetGenesis({ miners: ['//Bob', '//Charlie'], hyperparams: { commitRevealEnabled: true, revealPeriodEpochs: 1 } }),
+  );
   const miners = await Promise.all([
     spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
     spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' }),

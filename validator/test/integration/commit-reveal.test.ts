@@ -18,7 +18,7 @@ import { STATE_FILE } from '../../src/state.ts';
 import { planCommit, type PendingCommit } from '../../src/weights.ts';
 import { SubtensorChainView } from '../../src/adapters/chain-view.ts';
 import { ChainWeightSetter } from '../../src/adapters/weight-setter.ts';
-import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -39,38 +39,10 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   await cryptoWaitReady();
   const kr = new Keyring({ type: 'sr25519' });
   const minerUris = ['//Bob', '//Charlie'];
-  const chain = await spawnDevchain(t, {
-    allowLoopbackAxons: true,
-    genesis: {
-      devAccountsTao: 1_000_000,
-      accounts: [],
-      sudo: '//Alice',
-      pallets: {
-        SubtensorModule: {
-          subnets: [
-            {
-              netuid: 1,
-              owner: '//Alice',
-              startCall: true,
-              hyperparams: {
-                tempo: 10,
-                weightsSetRateLimit: 0,
-                commitRevealEnabled: true,
-                revealPeriodEpochs: 1,
-                minAllowedWeights: 1,
-                immunityPeriod: 0,
-                activityCutoff: 5000,
-              },
-              neurons: [
-                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-                ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' })),
-              ],
-            },
-          ],
-        },
-      },
-    },
-  });
+  const chain = await spawnDevchain(
+    t,
+    oneSubnetGenesis({ miners: minerUris, hyperparams: { commitRevealEnabled: true, revealPeriodEpochs: 1 } }),
+  );
   const miners = await Promise.all([
     spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
     spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' }),
@@ -145,36 +117,14 @@ test.serial(
   async (t) => {
     await cryptoWaitReady();
     const kr = new Keyring({ type: 'sr25519' });
-    const chain = await spawnDevchain(t, {
-      genesis: {
-        devAccountsTao: 1_000_000,
-        accounts: [],
-        sudo: '//Alice',
-        pallets: {
-          SubtensorModule: {
-            subnets: [
-              {
-                netuid: 1,
-                owner: '//Alice',
-                startCall: true,
-                hyperparams: {
-                  tempo: 5,
-                  weightsSetRateLimit: 0,
-                  commitRevealEnabled: true,
-                  revealPeriodEpochs: 1,
-                  minAllowedWeights: 1,
-                  immunityPeriod: 0,
-                },
-                neurons: [
-                  { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-                  { hotkey: '//Bob', coldkey: '//Ferdie' },
-                ],
-              },
-            ],
-          },
-        },
-      },
-    });
+    const chain = await spawnDevchain(
+      t,
+      oneSubnetGenesis({
+        miners: ['//Bob'],
+        hyperparams: { tempo: 5, commitRevealEnabled: true, revealPeriodEpochs: 1, activityCutoff: undefined },
+        allowLoopbackAxons: false,
+      }),
+    );
     const client = await connectChain({ endpoint: chain.url });
     t.teardown(() => client.close());
     const eve = kr.addFromUri('//Eve');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadValidatorConfig } from '../../src/daemon-config.ts';
 import { startValidator } from '../../src/daemon.ts';
-import { serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, tick: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
@@ -28,37 +28,7 @@ test('weights from the validator reach the chain and the better miner earns the 
   await cryptoWaitReady();
   const kr = new Keyring({ type: 'sr25519' });
   const minerUris = ['//Bob', '//Charlie', '//Dave'];
-  const chain = await spawnDevchain(t, {
-    allowLoopbackAxons: true,
-    genesis: {
-      devAccountsTao: 1_000_000,
-      accounts: [],
-      sudo: '//Alice',
-      pallets: {
-        SubtensorModule: {
-          subnets: [
-            {
-              netuid: 1,
-              owner: '//Alice',
-              startCall: true,
-              hyperparams: {
-                tempo: 10,
-                weightsSetRateLimit: 0,
-                commitRevealEnabled: false,
-                minAllowedWeights: 1,
-                immunityPeriod: 0,
-                activityCutoff: 5000,
-              },
-              neurons: [
-                { hotkey: '//Eve', coldkey: '//Alice', stake: 1000, validatorPermit: true },
-                ...minerUris.map((u) => ({ hotkey: u, coldkey: '//Ferdie' })),
-              ],
-            },
-          ],
-        },
-      },
-    },
-  });
+  const chain = await spawnDevchain(t, oneSubnetGenesis({ miners: minerUris, hyperparams: { commitRevealEnabled: false } }));
   const miners = await Promise.all([
     spawnMiner(t, { hotkeyUri: '//Bob', behaviour: 'good' }),
     spawnMiner(t, { hotkeyUri: '//Charlie', behaviour: 'uniform' }),
