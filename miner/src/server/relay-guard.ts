@@ -42,6 +42,8 @@ interface Entry {
   atMs: number;
   grid: Float32Array;
   keys: number[];
+  /** The last lookup that compared this entry (an entry sits in up to `BANDS` buckets; it is compared once). */
+  lookup: number;
 }
 
 /** What a check found (for tests and metrics). */
@@ -62,6 +64,14 @@ const BAND_BITS = 16;
 /** Most entries of one bucket compared per lookup. */
 const MAX_SCAN = 32;
 
+/** Work buffers of `sampleGrid`, reused (one event loop; allocating them per sample cost more than the sums). */
+const scratch = {
+  sums: new Float64Array(CELLS),
+  counts: new Float64Array(CELLS),
+  colW: new Float64Array(GRID),
+  rowSums: new Float64Array(GRID),
+};
+
 /**
  * The centred block means of one sample. A square image is cut into a 7x7 grid of blocks placed around its
  * centre of mass (of the pixels above `INK`), so shifting the digit (free for a relayer: validators' own
@@ -70,30 +80,33 @@ const MAX_SCAN = 32;
 export function sampleGrid(row: Float32Array): Float32Array {
   const n = row.length;
   const side = Math.round(Math.sqrt(n));
-  const sums = new Float64Array(CELLS);
-  const counts = new Float64Array(CELLS);
+  const sums = scratch.sums.fill(0);
+  const counts = scratch.counts.fill(0);
   if (side * side === n && side >= GRID) {
     const [cx, cy] = inkCentre(row, side);
     // Each pixel is shared between the (at most 2 x 2) cells it overlaps, by area: the grid then moves
-    // smoothly with the centre, so noise that nudges the centre nudges the grid only a little.
+    // smoothly with the centre, so noise that nudges the centre nudges the grid only a little. The share is a
+    // product of a column and a row weight, so the sums are taken along rows first and then down the columns
+    // (one pass over the pixels; this runs on the miner's event loop for every sample of every Predict).
     const xs = overlaps(side, cx);
     const ys = overlaps(side, cy);
+    const colW = scratch.colW.fill(0); // per grid column, the summed pixel-column weights (for counts)
+    for (let x = 0; x < side; x++) addShare(colW, 0, xs.cell[x]!, xs.share[x]!, 1);
+    const rowSums = scratch.rowSums;
     for (let y = 0; y < side; y++) {
-      const [ya, yw] = ys[y]!;
-      for (let x = 0; x < side; x++) {
-        const [xa, xw] = xs[x]!;
-        const v = row[y * side + x]!;
-        for (let j = 0; j < 2; j++) {
-          const gy = ya + j;
-          const wy = j === 0 ? yw : 1 - yw;
-          if (gy < 0 || gy >= GRID || wy <= 0) continue;
-          for (let i = 0; i < 2; i++) {
-            const gx = xa + i;
-            const w = wy * (i === 0 ? xw : 1 - xw);
-            if (gx < 0 || gx >= GRID || w <= 0) continue;
-            sums[gy * GRID + gx]! += w * v;
-            counts[gy * GRID + gx]! += w;
-          }
+      const ya = ys.cell[y]!;
+      const yw = ys.share[y]!;
+      if (ya + 1 < 0 || ya >= GRID) continue;
+      rowSums.fill(0);
+      const base = y * side;
+      for (let x = 0; x < side; x++) addShare(rowSums, 0, xs.cell[x]!, xs.share[x]!, row[base + x]!);
+      for (let j = 0; j < 2; j++) {
+        const gy = ya + j;
+        const wy = j === 0 ? yw : 1 - yw;
+        if (gy < 0 || gy >= GRID || wy <= 0) continue;
+        for (let gx = 0; gx < GRID; gx++) {
+          sums[gy * GRID + gx]! += wy * rowSums[gx]!;
+          counts[gy * GRID + gx]! += wy * colW[gx]!;
         }
       }
     }
@@ -115,16 +128,25 @@ export function sampleGrid(row: Float32Array): Float32Array {
   return grid;
 }
 
+/** Adds `v` to the (at most 2) cells starting at `cell`, `share` of it to the first, the rest to the next. */
+function addShare(acc: Float64Array, offset: number, cell: number, share: number, v: number): void {
+  if (cell >= 0 && cell < GRID && share > 0) acc[offset + cell]! += share * v;
+  const next = cell + 1;
+  if (next >= 0 && next < GRID && share < 1) acc[offset + next]! += (1 - share) * v;
+}
+
 /** Per pixel column (or row) p of a `side` image: the first grid cell it overlaps and the share of it in that cell. */
-function overlaps(side: number, centre: number): Array<[number, number]> {
+function overlaps(side: number, centre: number): { cell: Int32Array; share: Float64Array } {
   const block = side / GRID;
-  const out: Array<[number, number]> = [];
+  const cell = new Int32Array(side);
+  const share = new Float64Array(side);
   for (let p = 0; p < side; p++) {
     const u = (p - centre) / block + GRID / 2; // the pixel spans [u, u + 1 / block) in cell units
-    const cell = Math.floor(u);
-    out.push([cell, Math.min(1, (cell + 1 - u) * block)]);
+    const c = Math.floor(u);
+    cell[p] = c;
+    share[p] = Math.min(1, (c + 1 - u) * block);
   }
-  return out;
+  return { cell, share };
 }
 
 /** Pixels brighter than this are ink: background noise must not pull the centre of mass. */
@@ -158,6 +180,18 @@ export function gridDistance(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(s / CELLS);
 }
 
+/** Whether the RMS distance of two grids is at most `max`; stops as soon as the sum passes the bound (most candidates do early). */
+function within(a: Float32Array, b: Float32Array, max: number): boolean {
+  const bound = max * max * CELLS;
+  let s = 0;
+  for (let c = 0; c < CELLS; c++) {
+    const d = a[c]! - b[c]!;
+    s += d * d;
+    if (s > bound) return false;
+  }
+  return true;
+}
+
 /** BANDS * BAND_BITS random hyperplanes (approximately Gaussian: sum of 4 uniforms), from fresh randomness. */
 function drawHyperplanes(): Float32Array {
   const count = BANDS * BAND_BITS * CELLS;
@@ -180,6 +214,7 @@ export class RelayGuard {
   readonly #shares = new Map<string, Entry[]>();
   #size = 0;
   #nextRequest = 0;
+  #nextLookup = 0;
 
   constructor(opts: RelayGuardOptions = {}) {
     this.#ttlMs = opts.ttlMs ?? 15_000;
@@ -214,7 +249,7 @@ export class RelayGuard {
         s.count++;
         byRequest.set(other.request, s);
       }
-      fresh.push({ caller, request, requestSize: batch, atMs: nowMs, grid, keys });
+      fresh.push({ caller, request, requestSize: batch, atMs: nowMs, grid, keys, lookup: 0 });
     }
     for (const e of fresh) this.#add(e);
     // Coverage of the larger of the two requests: a relay and its source are the same batch, so its matches cover
@@ -256,6 +291,7 @@ export class RelayGuard {
   /** The earlier requests of other callers holding an unexpired sample close to `grid` (one entry per request). */
   #findOthers(caller: string, grid: Float32Array, keys: number[], nowMs: number): Entry[] {
     const found = new Map<number, Entry>();
+    const lookup = ++this.#nextLookup;
     for (const key of keys) {
       const bucket = this.#buckets.get(key);
       if (bucket === undefined) continue;
@@ -263,11 +299,13 @@ export class RelayGuard {
       // turn a lookup into a scan of every remembered sample.
       for (let i = bucket.length - 1, seen = 0; i >= 0 && seen < MAX_SCAN; i--, seen++) {
         const e = bucket[i]!;
+        if (e.lookup === lookup) continue;
+        e.lookup = lookup;
         if (
           e.caller !== caller &&
           !found.has(e.request) &&
           nowMs - e.atMs <= this.#ttlMs &&
-          gridDistance(e.grid, grid) <= this.#maxDistance
+          within(e.grid, grid, this.#maxDistance)
         )
           found.set(e.request, e);
       }
