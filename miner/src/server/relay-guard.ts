@@ -301,12 +301,7 @@ export class RelayGuard {
         const e = bucket[i]!;
         if (e.lookup === lookup) continue;
         e.lookup = lookup;
-        if (
-          e.caller !== caller &&
-          !found.has(e.request) &&
-          nowMs - e.atMs <= this.#ttlMs &&
-          within(e.grid, grid, this.#maxDistance)
-        )
+        if (e.caller !== caller && !found.has(e.request) && nowMs - e.atMs <= this.#ttlMs && within(e.grid, grid, this.#maxDistance))
           found.set(e.request, e);
       }
     }
