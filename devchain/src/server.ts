@@ -34,20 +34,10 @@ export class RpcServer {
     this.wss.on('error', () => undefined);
   }
 
+  /** Listens on host:port; rejects naming the address when it is taken or not allowed. */
   async listen(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
-      const fail = (err: NodeJS.ErrnoException): void => {
-        if (err.code === 'EADDRINUSE')
-          reject(
-            new Error(
-              `port ${this.o.port} on ${this.o.host} is already in use; stop what uses it or pick another with --port (0 = any free port)`,
-              { cause: err },
-            ),
-          );
-        else if (err.code === 'EACCES')
-          reject(new Error(`no permission to listen on ${this.o.host}:${this.o.port}; use a port above 1023`, { cause: err }));
-        else reject(err);
-      };
+      const fail = (err: NodeJS.ErrnoException): void => reject(this.listenError(err));
       this.http.once('error', fail);
       this.http.listen(this.o.port, this.o.host, () => {
         this.http.off('error', fail);
@@ -57,6 +47,18 @@ export class RpcServer {
     const addr = this.http.address();
     if (!addr || typeof addr === 'string') throw new Error('server address unavailable');
     return addr.port;
+  }
+
+  private listenError(err: NodeJS.ErrnoException): Error {
+    const why =
+      err.code === 'EADDRINUSE'
+        ? 'the address is in use (another process listens there; stop it, or pick another --port, 0 for any free one)'
+        : err.code === 'EACCES'
+          ? 'permission denied (ports below 1024 need privileges)'
+          : err.message;
+    return new Error(`cannot listen on ${this.o.host}:${this.o.port} for the devchain JSON-RPC server: ${why} [${err.code ?? 'error'}]`, {
+      cause: err,
+    });
   }
 
   async close(): Promise<void> {

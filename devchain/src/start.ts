@@ -12,6 +12,7 @@ import { subtensorPallets } from './pallets/subtensor/index.ts';
 import type { GenesisConfig, Pallet } from './frame/pallet.ts';
 import { buildHandlers } from './rpc/index.ts';
 import { RpcServer } from './server.ts';
+import { Releases } from './releases.ts';
 import { DevchainConfigSchema, type DevchainConfig, type DevchainConfigInput } from './config.ts';
 
 export interface StartDevchainOptions extends DevchainConfigInput {
@@ -51,11 +52,22 @@ export function genesisFromConfig(cfg: DevchainConfig): GenesisConfig {
   return { accounts: [...balances.values()], sudoKey: accountOf(keyring, cfg.genesis.sudo), pallets: cfg.genesis.pallets };
 }
 
-/** Starts the node; resolves once it is listening. */
+/** Starts the node; resolves once it is listening. A start that fails releases what it opened, then rejects. */
 export async function startDevchain(options: StartDevchainOptions = {}): Promise<DevchainHandle> {
   const { logger, pallets = [], ...rest } = options;
   const cfg = DevchainConfigSchema.parse(rest);
   const log = logger ?? pino({ level: 'silent' });
+  const releases = new Releases();
+  try {
+    return await openNode(cfg, pallets, log, releases);
+  } catch (err: unknown) {
+    await releases.releaseAll(log);
+    throw err;
+  }
+}
+
+/** Opens store, chain, RPC server and producer, each held by `releases` the moment it exists. */
+async function openNode(cfg: DevchainConfig, pallets: Pallet[], log: Logger, releases: Releases): Promise<DevchainHandle> {
   await cryptoWaitReady();
   const runtime = new Runtime(
     [
@@ -65,20 +77,44 @@ export async function startDevchain(options: StartDevchainOptions = {}): Promise
     ],
     { blockTimeMs: cfg.blockTimeMs, logger: log.child({ component: 'devchain.runtime' }) },
   );
-  const store = await ChainStore.open(cfg.tmp ? null : cfg.dataDir);
+  const store = releases.hold('block store', await ChainStore.open(cfg.tmp ? null : cfg.dataDir), (s) => s.close());
   const chain = await Chain.open(store, runtime, genesisFromConfig(cfg), log.child({ component: 'devchain.chain' }));
   const pool = new TxPool(chain);
   const producer = new BlockProducer(chain, pool, cfg.blockTimeMs, log.child({ component: 'devchain.producer' }));
-  const server = new RpcServer({
+  const server = releases.hold('rpc server', rpcServer(cfg, log, runtime, { chain, pool, producer }), (s) => s.close());
+  const port = await server.listen();
+  // Registered last so that it is released first: no block is sealed into a closing store.
+  releases.hold('block producer', producer, (p) => p.stop());
+  producer.start(cfg.manualSeal ? null : cfg.blockTimeMs);
+  const url = `ws://${cfg.host}:${port}`;
+  log.info(
+    { url, block: chain.head.number, genesisHash: chain.genesisHex, manualSeal: cfg.manualSeal, blockTimeMs: cfg.blockTimeMs },
+    'devchain listening',
+  );
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    httpUrl: `http://${cfg.host}:${port}`,
+    port,
+    genesisHash: chain.genesisHex,
+    stop: () => (stopped ??= releases.releaseAll(log).then(() => log.info('devchain stopped'))),
+  };
+}
+
+function rpcServer(
+  cfg: DevchainConfig,
+  log: Logger,
+  runtime: Runtime,
+  parts: { chain: Chain; pool: TxPool; producer: BlockProducer },
+): RpcServer {
+  return new RpcServer({
     host: cfg.host,
     port: cfg.port,
     maxPayloadBytes: cfg.maxPayloadBytes,
     logger: log.child({ component: 'devchain.rpc' }),
     handlers: buildHandlers(runtime.pallets),
     context: {
-      chain,
-      pool,
-      producer,
+      ...parts,
       node: {
         chainName: 'Arena Devchain',
         nodeName: 'arena-devchain',
@@ -87,33 +123,4 @@ export async function startDevchain(options: StartDevchainOptions = {}): Promise
       },
     },
   });
-  let port: number;
-  try {
-    port = await server.listen();
-  } catch (err: unknown) {
-    await store.close();
-    throw err;
-  }
-  producer.start(cfg.manualSeal ? null : cfg.blockTimeMs);
-  const url = `ws://${cfg.host}:${port}`;
-  log.info(
-    { url, block: chain.head.number, genesisHash: chain.genesisHex, manualSeal: cfg.manualSeal, blockTimeMs: cfg.blockTimeMs },
-    'devchain listening',
-  );
-  let stopping: Promise<void> | null = null;
-  return {
-    url,
-    httpUrl: `http://${cfg.host}:${port}`,
-    port,
-    genesisHash: chain.genesisHex,
-    stop: () => {
-      stopping ??= (async () => {
-        await producer.stop();
-        await server.close();
-        await store.close();
-        log.info('devchain stopped');
-      })();
-      return stopping;
-    },
-  };
 }

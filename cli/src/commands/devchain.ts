@@ -34,6 +34,8 @@ export function devchainCommand(): Command {
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
     });
     const logger = pino({ level: cfg.logLevel });
+    logger.info({ host: cfg.host, port: cfg.port, dataDir: cfg.tmp ? null : cfg.dataDir }, 'devchain starting');
+    // A start that fails has released what it opened; its error reaches main, which exits with exitCodeFor (1).
     const node = await startDevchain({ ...cfg, logger });
     await new Promise<void>((resolve) => {
       onShutdownSignal(logger, () => {

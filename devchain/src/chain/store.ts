@@ -34,6 +34,18 @@ const be32 = (n: number): Uint8Array => {
 const readBe32 = (b: Uint8Array, off = 0): number => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(off, false);
 const HEAD = tag('m', new TextEncoder().encode('head'));
 
+/** A store that does not open names its directory; a held LevelDB lock means another devchain uses it. */
+function openError(dir: string | null, err: unknown): Error {
+  const cause = (err as { cause?: { code?: string } }).cause;
+  const why =
+    cause?.code === 'LEVEL_LOCKED'
+      ? 'its lock is held (a devchain already runs on it; stop that one or pick another --data-dir)'
+      : err instanceof Error
+        ? `${err.message}${cause instanceof Error ? `: ${cause.message}` : ''}`
+        : String(err);
+  return new Error(`cannot open the block store in ${dir ?? 'memory'}: ${why}`, { cause: err });
+}
+
 export class ChainStore {
   private constructor(private readonly db: DB) {}
 
@@ -43,7 +55,11 @@ export class ChainStore {
     const db = (dir === null
       ? new MemoryLevel<Uint8Array, Uint8Array>(opts)
       : new ClassicLevel<Uint8Array, Uint8Array>(dir, opts)) as unknown as DB;
-    await db.open();
+    try {
+      await db.open();
+    } catch (err: unknown) {
+      throw openError(dir, err);
+    }
     return new ChainStore(db);
   }
 
