@@ -10,12 +10,13 @@
  *   /reports/<id>/latest.json     the newest report of that directory
  *   /, /assets/...                the page
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
+import { listenHttp } from '#core';
 
 /** Where `npm run build:dashboard` (and `npm ci`) put the page. */
 export const DASHBOARD_DIST: string = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -97,7 +98,7 @@ function sendJson(res: ServerResponse, req: IncomingMessage, status: number, val
   send(res, req, status, 'application/json', JSON.stringify(value));
 }
 
-/** Starts the dashboard server; rejects when the page was never built or the port is taken. */
+/** Starts the dashboard server; rejects when the page was never built, or (naming host:port, exit code 1) when the port is taken. */
 export async function startDashboard(options: DashboardOptions): Promise<DashboardHandle> {
   const log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'dashboard' });
   const dist = resolve(options.distDir ?? DASHBOARD_DIST);
@@ -214,35 +215,15 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     await serveStatic(req, res, pathname);
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log.error({ err, url: req.url }, 'dashboard request failed');
-      if (!res.headersSent) sendJson(res, req, 500, { error: 'internal error' });
-      else res.destroy();
-    });
+  const service = await listenHttp({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 8080,
+    handler: handle,
+    what: 'dashboard',
+    logger: log,
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => {
-      server.off('error', reject);
-      resolvePromise();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const url = `http://${host}:${port}/`;
+  const url = `http://${service.host}:${service.port}/`;
   log.info({ url, chainEndpoint: options.chainEndpoint, netuid: options.netuid, reportDirs: dirs }, 'dashboard listening');
   let stopping: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    stop: () => {
-      stopping ??= new Promise<void>((resolvePromise) => {
-        server.close(() => resolvePromise());
-        server.closeAllConnections();
-      });
-      return stopping;
-    },
-  };
+  return { url, port: service.port, stop: () => (stopping ??= service.close()) };
 }

@@ -101,7 +101,9 @@ test('refuses to start without a built page or with bad options, and says what t
   await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://x', netuid: 70_000, port: 0, distDir }), { message: /netuid/ });
   const first = await startDashboard({ chainEndpoint: 'ws://x', netuid: 1, port: 0, distDir });
   t.teardown(() => first.stop());
-  await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://x', netuid: 1, port: first.port, distDir }), { code: 'EADDRINUSE' });
+  await t.throwsAsync(startDashboard({ chainEndpoint: 'ws://x', netuid: 1, port: first.port, distDir }), {
+    message: `cannot listen on 127.0.0.1:${first.port} for the dashboard server: the address is in use (another process listens there; pick another port, or 0 for any) [EADDRINUSE]`,
+  });
 });
 
 test('report labels and round listing', async (t) => {

@@ -60,21 +60,15 @@ export function dashboardCommand(): Command {
       if (!levels.includes(opts.logLevel ?? 'info'))
         throw new ArenaError('USAGE', `--log-level: expected one of ${levels.join(', ')}, found ${JSON.stringify(opts.logLevel)}`);
       const logger = createLogger({ level: (opts.logLevel ?? 'info') as 'info', component: 'dashboard' });
-      let handle: Awaited<ReturnType<typeof startDashboard>>;
-      try {
-        handle = await startDashboard({
-          chainEndpoint: endpoint,
-          netuid,
-          port: cfg.dashboard.port,
-          reportDirs: cfg.dashboard.reports,
-          logger,
-        });
-      } catch (err: unknown) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE')
-          throw new ArenaError('USAGE', `port ${cfg.dashboard.port} on 127.0.0.1 is in use; pick another with --port`);
-        throw err;
-      }
+      logger.info({ port: cfg.dashboard.port, chainEndpoint: endpoint, netuid }, 'dashboard starting');
+      // A taken port rejects naming host:port; main maps it with exitCodeFor (1).
+      const handle = await startDashboard({
+        chainEndpoint: endpoint,
+        netuid,
+        port: cfg.dashboard.port,
+        reportDirs: cfg.dashboard.reports,
+        logger,
+      });
       process.stderr.write(`arena dashboard: ${handle.url} (chain ${endpoint}, subnet ${netuid}); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
         onShutdownSignal(logger, () => {

@@ -3,7 +3,8 @@
  * lazily here (the only place anything loads it) and only when this command runs.
  */
 import { Command } from 'commander';
-import { ArenaError, errorMessage } from '#core';
+import { pino } from 'pino';
+import { ArenaError, createLogger, errorMessage, firstShutdownSignal } from '#core';
 
 /** What `arena sim` passes to sim/src/index.ts. */
 interface SimFlags {
@@ -65,10 +66,7 @@ export function simCommand(): Command {
       process.stderr.write(`arena sim: figures in ${outDir}${flags.report === true ? '; sim/REPORT.md regenerated' : ''}\n`);
       if (flags.keep === true) {
         process.stderr.write(`arena sim: kept running at ${results[0]?.figures.endpoint ?? '?'}; Ctrl-C stops it\n`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        await firstShutdownSignal(createLogger({ component: 'sim', destination: pino.destination(2) }));
         await Promise.all(results.map((r) => r.stop()));
       }
       const missed = results.flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.figures.scenario}: ${t.name} (${t.figure})`));

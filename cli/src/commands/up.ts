@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
-import { ArenaError, createLogger, loadConfig, readConfigFile } from '#core';
+import { ArenaError, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
 import { UpConfigSchema, type UpConfig } from '../up/config.ts';
 import { runUp } from '../up/up.ts';
 
@@ -120,12 +120,12 @@ Examples:
       const logger = live
         ? pino({ level, base: { component: 'up' } }, pino.destination({ dest: join(cfg.dataDir, 'logs', 'up.log'), mkdir: true }))
         : createLogger({ level, component: 'up' });
-      let onSignal!: () => void;
-      const stopSignal = new Promise<void>((r) => {
-        onSignal = r;
+      // Core's one signal handler: the first Ctrl-C stops everything cleanly, a second exits 1 at once (the
+      // supervisor SIGKILLs the children on exit).
+      let offSignals = (): void => {};
+      const stopSignal = new Promise<void>((resolve) => {
+        offSignals = onShutdownSignal(logger, () => resolve());
       });
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
       const result = await runUp({
         config: cfg,
         fresh: flags.fresh === true,
@@ -134,9 +134,7 @@ Examples:
         dashboard: flags.dashboard !== false,
         logger,
         stopSignal,
-      });
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      }).finally(offSignals);
       if (result.reason === 'chain-exited')
         throw new ArenaError('CHAIN_CONNECTION', `the devchain stopped unexpectedly; see ${join(cfg.dataDir, 'logs', 'devchain.log')}`);
     });
