@@ -1,27 +1,33 @@
 /**
- * `npm run chaos -- load --minutes M`: a devchain (1 s blocks, the demo subnet) under sustained mixed load:
- * signed transfers from four accounts every block, and 100 WebSocket clients each holding a new-heads
- * subscription and a storage subscription while issuing storage queries in a loop. Recorded: block
- * intervals (p50/p99/max against the 1 s target), per-client answered queries and notifications (the least
- * served client vs the median: starvation), and the chain's RSS over time with a least-squares slope.
- * Not covered here (see the README): set_weights from 64 validators and the miner's p99 under 64 callers.
+ * `npm run chaos -- load --minutes M`: a devchain (1 s blocks) under sustained mixed load: signed transfers
+ * from four accounts every block, set_weights from 64 permit-holding validators each at the chain's rate
+ * limit (chaos/weights-load.ts), and 100 WebSocket clients each holding a new-heads subscription and a
+ * storage subscription while issuing storage queries in a loop. Recorded: block intervals (p50/p99/max
+ * against the 1 s target), set_weights accepted/refused/included and whether every validator's weights
+ * landed within each tempo, per-client answered queries and notifications (the least served client vs
+ * the median: starvation), and the chain's RSS over time with a least-squares slope.
  */
 import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { LOAD_N, LOAD_NETUID, LOAD_RATE_LIMIT, LOAD_TEMPO, loadChainConfig, validatorUri } from './load-subnet.ts';
 import { ARENA, sleep, slope, spawnNode, usage } from './proc.ts';
+import { WeightsLoad } from './weights-load.ts';
 
 export interface LoadOptions {
   minutes: number;
   seed: number;
   clients?: number;
+  /** Validators setting weights (default 64). */
+  validators?: number;
+  /** Uids of validators that never send (to see the starvation check fire). */
+  silentUids?: number[];
 }
-const SUBNET = new URL('../configs/devchain/subnet.json', import.meta.url).pathname;
 const SYSTEM_ACCOUNT_ALICE =
   '0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9de1e86a9a8c739864cf3cc5ec2bea59fd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
 
@@ -63,7 +69,8 @@ export async function runLoad(
   await cryptoWaitReady();
   const dir = mkdtempSync(join(tmpdir(), 'arena-load-'));
   const cfgPath = join(dir, 'devchain.json');
-  writeFileSync(cfgPath, JSON.stringify({ ...(JSON.parse(readFileSync(SUBNET, 'utf8')) as object), port: 0, dataDir: join(dir, 'chain') }));
+  const validators = o.validators ?? 64;
+  writeFileSync(cfgPath, JSON.stringify(loadChainConfig({ validators, dataDir: join(dir, 'chain') })));
   const chain = spawnNode('devchain', [ARENA, 'devchain', '--config', cfgPath, '--port', '0', '--block-time-ms', '1000']);
   const clients: Client[] = [];
   let api: ApiPromise | undefined;
@@ -72,10 +79,22 @@ export async function runLoad(
     const provider = new WsProvider(url, false);
     await provider.connect();
     api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-    const heads: Array<{ n: number; t: number }> = [];
-    const unsub = await api.rpc.chain.subscribeNewHeads((h) => heads.push({ n: h.number.toNumber(), t: Date.now() }));
-    for (let i = 0; i < (o.clients ?? 100); i++) clients.push(await openClient(url));
     const k = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const weights = new WeightsLoad(
+      api,
+      Array.from({ length: validators }, (_, i) => ({
+        pair: k.addFromUri(validatorUri(i)),
+        uid: i + 1,
+        silent: o.silentUids?.includes(i + 1) ?? false,
+      })),
+      { netuid: LOAD_NETUID, n: LOAD_N, rateLimit: LOAD_RATE_LIMIT, window: LOAD_TEMPO },
+    );
+    const heads: Array<{ n: number; t: number }> = [];
+    const unsub = await api.rpc.chain.subscribeNewHeads((h) => {
+      heads.push({ n: h.number.toNumber(), t: Date.now() });
+      weights.onBlock(h.number.toNumber(), h.hash.toHex());
+    });
+    for (let i = 0; i < (o.clients ?? 100); i++) clients.push(await openClient(url));
     const senders = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((u) => k.addFromUri(u));
     const dest = k.addFromUri('//Ferdie').address;
     const t0 = Date.now();
@@ -106,6 +125,8 @@ export async function runLoad(
     }
     await sleep(2_000);
     unsub();
+    await weights.drain();
+    const w = weights.result();
     const intervals = heads.slice(1).map((h, i) => h.t - heads[i]!.t);
     const answered = clients.map((c) => c.answered);
     const notified = clients.map((c) => c.notified);
@@ -120,6 +141,7 @@ export async function runLoad(
       queriesPerClient: { min: Math.min(...answered), median: pct(answered, 0.5), max: Math.max(...answered) },
       notificationsPerClient: { min: Math.min(...notified), median: pct(notified, 0.5) },
       clientErrors: clients.reduce((s, c) => s + c.errors, 0),
+      setWeights: w,
       chainRssMb: {
         start: rss[0]?.[1],
         end: rss.at(-1)?.[1],
@@ -134,6 +156,12 @@ export async function runLoad(
       ...(starved ? ['a client got less than half the median service'] : []),
       ...(result.blockIntervalMs.p50 > 1_500 ? [`median block interval ${result.blockIntervalMs.p50} ms for a 1,000 ms target`] : []),
       ...(result.clientErrors > 0 ? [`${result.clientErrors} client errors`] : []),
+      ...(validators > 0 && w.checks === 0 ? ["no tempo check of the validators' weights ran (run longer than one tempo)"] : []),
+      ...(w.starvedChecks > 0
+        ? [`weights of validators (uids ${w.starvedValidators.join(', ')}) older than ${LOAD_TEMPO} blocks in ${w.starvedChecks} checks`]
+        : []),
+      ...(w.refused > 0 ? [`${w.refused} set_weights refused by the pool: ${JSON.stringify(w.refusals)}`] : []),
+      ...(w.failedExtrinsics > 0 ? [`${w.failedExtrinsics} extrinsics failed in blocks`] : []),
     ];
     log({ load: 'done' });
     return { ok: problems.length === 0, problems, ...result };
