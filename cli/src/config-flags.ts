@@ -26,7 +26,14 @@ function numberArg(v: string): number | string {
   return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
 }
 
-/** Adds one flag per leaf (`--grpc.port <n>`, `--register` / `--no-register`, ...). */
+/** A value-taking flag: `<n>` parsed as a number, `<value...>` (one or more words) for a list, else `<value>`. */
+function valueOption(name: string, kind: ConfigLeaf['kind'], help: string): Option {
+  if (kind === 'number') return new Option(`--${name} <n>`, help).argParser(numberArg);
+  // List elements stay text; the schema reports an element of the wrong type.
+  return new Option(`--${name} <${kind === 'array' ? 'value...' : 'value'}>`, help);
+}
+
+/** Adds one flag per leaf (`--grpc.port <n>`, `--register` / `--no-register`, `--dashboard.reports <value...>`, ...). */
 export function addConfigFlags(cmd: Command, leaves: readonly ConfigLeaf[]): ConfigFlag[] {
   return leaves.map((leaf) => {
     const name = flagName(leaf.path);
@@ -36,8 +43,7 @@ export function addConfigFlags(cmd: Command, leaves: readonly ConfigLeaf[]): Con
       cmd.addOption(new Option(`--${name}`, help));
       cmd.addOption(new Option(`--no-${name}`, `set ${key} to false`));
     } else {
-      const opt = new Option(`--${name} <${leaf.kind === 'number' ? 'n' : 'value'}>`, help);
-      cmd.addOption(leaf.kind === 'number' ? opt.argParser(numberArg) : opt);
+      cmd.addOption(valueOption(name, leaf.kind, help));
     }
     return { key, attribute: key };
   });
@@ -54,7 +60,7 @@ export interface FlagAlias {
   flag: string;
   /** Dotted config path it sets. */
   key: string;
-  kind: 'string' | 'number';
+  kind: 'string' | 'number' | 'array';
 }
 
 function camel(flag: string): string {
@@ -64,8 +70,7 @@ function camel(flag: string): string {
 /** Adds alias flags; their values land at the same config paths as the generated flags. */
 export function addAliasFlags(cmd: Command, aliases: readonly FlagAlias[]): ConfigFlag[] {
   return aliases.map((a) => {
-    const opt = new Option(`--${a.flag} <${a.kind === 'number' ? 'n' : 'value'}>`, `same as --${flagName(a.key.split('.'))}`);
-    cmd.addOption(a.kind === 'number' ? opt.argParser(numberArg) : opt);
+    cmd.addOption(valueOption(a.flag, a.kind, `same as --${flagName(a.key.split('.'))}`));
     return { key: a.key, attribute: camel(a.flag) };
   });
 }

@@ -1,51 +1,31 @@
 /**
  * `arena leaderboard`: the subnet's ranked neurons read from the chain alone (SubtensorModule storage
  * through `@polkadot/api`), at the best block or `--at` a past block; `--json`; `--watch` re-renders on
- * every new block until Ctrl-C. Config: flags > env `ARENA_NETWORK` / `ARENA_CHAIN_ENDPOINT` /
- * `ARENA_NETUID` > `--config <file>` (keys `network`, `chainEndpoint`, `netuid`) > defaults.
+ * every new block until Ctrl-C. Config flags (`--network`, `--chain-endpoint`, `--netuid`) are generated
+ * from the schema: schema defaults < `--config <file>` < env `ARENA_*` < flags.
  */
 import { Command } from 'commander';
+import { pino } from 'pino';
 import { z } from 'zod';
-import { ArenaError, connectChain, loadConfig, readConfigFile, resolveNetwork, type ChainClient, errorMessage } from '#core';
+import {
+  ArenaError,
+  configLeaves,
+  connectChain,
+  createLogger,
+  loadConfig,
+  onShutdownSignal,
+  readConfigFile,
+  type ChainClient,
+  errorMessage,
+} from '#core';
 import { buildLeaderboard, leaderboardToJson, type Leaderboard } from '../leaderboard/model.ts';
 import { readSubnet } from '../leaderboard/read.ts';
 import { renderLeaderboard } from '../leaderboard/render.ts';
+import { chainEndpointOf, chainTargetFields } from '../chain-target.ts';
+import { addConfigFlags, flagValues } from '../config-flags.ts';
 
-/** The chain part of the config, shared by `arena leaderboard` and `arena dashboard`. */
-export const ChainTargetSchema = z
-  .object({
-    network: z.string().min(1).optional().describe('network name (configs/networks) or ws:// URL'),
-    chainEndpoint: z
-      .string()
-      .regex(/^wss?:\/\/\S+$/, 'a ws:// or wss:// URL')
-      .optional()
-      .describe('chain WebSocket endpoint (overrides network)'),
-    netuid: z.number().int().min(0).max(65_535).default(1).describe('subnet id'),
-  })
-  .loose();
-
-export interface ChainTargetFlags {
-  config?: string;
-  network?: string;
-  chainEndpoint?: string;
-  netuid?: string;
-}
-
-/** Resolves `{ endpoint, netuid }` from flags, env and config file; throws ConfigError / ArenaError (exit 2). */
-export function resolveChainTarget(opts: ChainTargetFlags, env: NodeJS.ProcessEnv = process.env): { endpoint: string; netuid: number } {
-  const netuid = opts.netuid === undefined ? undefined : Number(opts.netuid);
-  if (netuid !== undefined && !Number.isInteger(netuid))
-    throw new ArenaError('USAGE', `--netuid: expected an integer in [0, 65535], found ${JSON.stringify(opts.netuid)}`);
-  const cfg = loadConfig({
-    schema: ChainTargetSchema,
-    file: opts.config === undefined ? undefined : readConfigFile(opts.config),
-    filePath: opts.config,
-    env,
-    flags: { network: opts.network, chainEndpoint: opts.chainEndpoint, netuid },
-  });
-  const endpoint = cfg.chainEndpoint ?? resolveNetwork(cfg.network ?? 'local').endpoint;
-  return { endpoint, netuid: cfg.netuid };
-}
+/** The leaderboard's config: which chain and subnet. Loose, so one file can also hold the dashboard's keys. */
+export const LeaderboardConfigSchema = z.object(chainTargetFields).loose();
 
 /** Reads and ranks `netuid` at `at` (best block when undefined); an unknown block or subnet exits 2 (its ChainError code says so). */
 export async function fetchLeaderboard(client: ChainClient, netuid: number, at?: number | string): Promise<Leaderboard> {
@@ -53,7 +33,8 @@ export async function fetchLeaderboard(client: ChainClient, netuid: number, at?:
   return buildLeaderboard(snap);
 }
 
-interface LeaderboardOpts extends ChainTargetFlags {
+interface LeaderboardOpts {
+  config?: string;
   at?: string;
   json?: boolean;
   watch?: boolean;
@@ -112,46 +93,49 @@ async function watch(client: ChainClient, netuid: number, opts: LeaderboardOpts,
   const unsub = await client.api.rpc.chain.subscribeNewHeads((header) => {
     void render(header.hash.toHex());
   });
-  const onSignal = (): void => finish();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Core's one signal handler; its log lines go to stderr, and only the second signal's warning shows.
+  const offSignals = onShutdownSignal(createLogger({ level: 'warn', component: 'leaderboard', destination: pino.destination(2) }), finish);
   try {
     await done;
   } finally {
     unsub();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    offSignals();
   }
   if (failure !== undefined) throw failure;
 }
 
 export function leaderboardCommand(): Command {
-  return new Command('leaderboard')
+  const cmd = new Command('leaderboard')
     .description("Show a subnet's ranked neurons (incentive, emission, dividends, stake, axon) read from the chain")
-    .option('--network <name>', 'network name from configs/networks or a ws:// URL (env ARENA_NETWORK, default "local")')
-    .option('--chain-endpoint <url>', 'chain WebSocket endpoint; overrides --network (env ARENA_CHAIN_ENDPOINT)')
-    .option('--netuid <n>', 'subnet id (env ARENA_NETUID, default 1)')
+    .option('--config <file>', 'JSON config file (keys network, chainEndpoint, netuid)');
+  const flags = addConfigFlags(cmd, configLeaves(LeaderboardConfigSchema));
+  return cmd
     .option('--at <block>', 'read history at a past block number (or 0x block hash)')
     .option('--json', 'machine-readable output (with --watch: one JSON line per block)')
     .option('--watch', 're-render on every new block until Ctrl-C')
     .option('--full-keys', 'show full hotkeys and coldkeys')
     .option('--no-color', 'no ANSI colours (colours are used only on a terminal)')
-    .option('--config <file>', 'JSON config file (keys network, chainEndpoint, netuid)')
     .addHelpText(
       'after',
-      '\nRank: incentive, then emission. Role: validator when it earns dividends, miner when it earns incentive, else by validator permit.\n' +
+      '\nConfiguration: schema defaults (network local, netuid 1) < --config file < ARENA_* env < flags.\n' +
+        'Rank: incentive, then emission. Role: validator when it earns dividends, miner when it earns incentive, else by validator permit.\n' +
         'Works against the devchain and any subtensor endpoint (standard storage names only).',
     )
-    .action(async (opts: LeaderboardOpts) => {
-      const { endpoint, netuid } = resolveChainTarget(opts);
+    .action(async (opts: LeaderboardOpts & Record<string, unknown>) => {
+      const cfg = loadConfig({
+        schema: LeaderboardConfigSchema,
+        env: process.env,
+        flags: flagValues(opts, flags),
+        ...(opts.config === undefined ? {} : { file: readConfigFile(opts.config), filePath: opts.config }),
+      });
       const at = parseAt(opts.at);
       if (at !== undefined && opts.watch === true)
         throw new ArenaError('USAGE', '--at and --watch cannot be combined: history does not change');
       const color = opts.color !== false && process.stdout.isTTY === true && opts.json !== true;
-      const client = await connectChain({ endpoint, connectTimeoutMs: 15_000 });
+      const client = await connectChain({ endpoint: chainEndpointOf(cfg), connectTimeoutMs: 15_000 });
       try {
-        if (opts.watch === true) await watch(client, netuid, opts, color);
-        else process.stdout.write(output(await fetchLeaderboard(client, netuid, at), opts, color));
+        if (opts.watch === true) await watch(client, cfg.netuid, opts, color);
+        else process.stdout.write(output(await fetchLeaderboard(client, cfg.netuid, at), opts, color));
       } finally {
         await client.close();
       }
