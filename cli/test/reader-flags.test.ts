@@ -44,13 +44,13 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
   }
 }
 
-test('the chain target is spelled --network, --chain-endpoint, --netuid in arena leaderboard, dashboard and validator', (t) => {
-  for (const command of ['leaderboard', 'dashboard', 'validator']) {
+test('the chain target is spelled --network, --chain-endpoint, --netuid in arena leaderboard, dashboard, validator and miner', (t) => {
+  for (const command of ['leaderboard', 'dashboard', 'validator', 'miner']) {
     const flags = longFlags(command);
     for (const flag of ['--network', '--chain-endpoint', '--netuid', '--config'])
       t.true(flags.includes(flag), `arena ${command} lacks ${flag}`);
   }
-  t.true(longFlags('dashboard').includes('--log-level'));
+  for (const command of ['dashboard', 'validator', 'miner', 'devchain']) t.true(longFlags(command).includes('--log-level'), command);
   t.deepEqual(
     longFlags('dashboard').filter((f) => /port|reports/.test(f)),
     ['--dashboard.port', '--dashboard.reports', '--port', '--reports'],
@@ -69,6 +69,10 @@ test.serial('a bad value exits 2 naming the flag, the env variable or the file i
   const fromFile = await run(['dashboard', '--config', file]);
   t.is(fromFile.code, 2);
   t.regex(fromFile.stderr, new RegExp(`chainEndpoint.*http://not-ws.*from ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  const miner = await run(['miner', '--chain-endpoint', 'http://not-ws', '--log-level', 'loud']);
+  t.is(miner.code, 2);
+  t.regex(miner.stderr, /chain\.endpoint.*http:\/\/not-ws/);
+  t.regex(miner.stderr, /log\.level.*loud/);
   const port = await run(['dashboard', '--port', '-1']);
   t.is(port.code, 2);
   t.regex(port.stderr, /dashboard\.port.*-1 \(from flag --dashboard\.port\)/);

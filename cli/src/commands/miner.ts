@@ -5,10 +5,16 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { createLogger, firstShutdownSignal, promptPassword, readConfigFile, type Logger } from '#core';
-import { addConfigFlags, flagValues } from '../config-flags.ts';
+import { addAliasFlags, addConfigFlags, mergedFlagValues, type FlagAlias } from '../config-flags.ts';
 import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
 
 const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
+
+/** The spellings of the validator, devchain, leaderboard and dashboard for the same settings. */
+const ALIASES: FlagAlias[] = [
+  { flag: 'chain-endpoint', key: 'chain.endpoint', kind: 'string' },
+  { flag: 'log-level', key: 'log.level', kind: 'string' },
+];
 
 const HELP_AFTER = `
 Configuration: schema defaults < config file (--config, default configs/miner/default.json) < ARENA_MINER_* env < flags.
@@ -59,11 +65,12 @@ export function minerCommand(): Command {
     .option('--config <file>', 'JSON config file (default configs/miner/default.json when it exists)')
     .option('--model-dir <dir>', 'shorthand of --model.dir');
   const flags = addConfigFlags(cmd, minerConfigLeaves());
+  const aliases = addAliasFlags(cmd, ALIASES);
   cmd.addHelpText('after', HELP_AFTER);
   cmd.action(async (opts: Record<string, unknown>) => {
     const explicit = typeof opts.config === 'string' ? opts.config : undefined;
     const filePath = explicit ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-    const values = flagValues(opts, flags);
+    const values = mergedFlagValues(opts, flags, aliases);
     if (opts.modelDir !== undefined) values['model.dir'] = opts.modelDir;
     const config = loadMinerConfig({
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
