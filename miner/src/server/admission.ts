@@ -5,7 +5,10 @@
  * crypto: header formats, recipient and freshness; the caller's registration, permit and stake; and the budgets
  * that must be spent *before* the costly sha256 + sr25519 check of the body (per remote address, per claimed
  * hotkey, and verifications per second overall), so a flood of forged requests naming a real validator cannot
- * hold a core. Admitted calls then count the bytes they read against a per-connection and a total in-flight cap.
+ * hold a core. A (hotkey, address) that has already sent a verified request (`ProvenSources`) skips the shared
+ * per-hotkey bucket and the verification budget for a bucket of its own, so forgers naming a validator from
+ * elsewhere spend neither. Admitted calls then count the bytes they read against a per-connection and a total
+ * in-flight cap.
  */
 import {
   ServerInterceptingCall,
@@ -17,6 +20,7 @@ import {
 import { constants as http2Constants, type Http2Session, type ServerHttp2Stream } from 'node:http2';
 import { ProtocolError, grpcStatusOf, parseHeaders } from '#protocol';
 import { checkCaller, type AccessDeps } from './access.ts';
+import { ProvenSources } from './proven-sources.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 
 /** Pre-verification budgets and in-flight caps; every field optional. */
@@ -55,9 +59,12 @@ export function admissionInterceptor(
   deps: AccessDeps,
   limits: AdmissionLimits & { maxMessageBytes: number },
   onRefused: (r: AdmissionRefusal) => void,
+  proven: ProvenSources = new ProvenSources(),
 ): ServerInterceptor {
   const perAddress = new TokenBucketLimiter({ ratePerSec: limits.perAddressPerSec ?? 200, burst: 2 * (limits.perAddressPerSec ?? 200) });
   const perHotkey = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 50, burst: 2 * (limits.perHotkeyPerSec ?? 50) });
+  // Same rate as the shared per-hotkey bucket, but one per proven (hotkey, address): forgers elsewhere cannot drain it.
+  const perSource = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 50, burst: 2 * (limits.perHotkeyPerSec ?? 50) });
   const verifies = new TokenBucketLimiter({ ratePerSec: limits.verifyPerSec ?? 500, burst: limits.verifyPerSec ?? 500 });
   const caps = {
     perConnection: limits.maxInFlightBytesPerConnection ?? 2 * limits.maxMessageBytes,
@@ -82,6 +89,11 @@ export function admissionInterceptor(
       return e instanceof ProtocolError ? e : new ProtocolError('unavailable', String(e));
     }
     if (!perAddress.tryTake(address, nowMs)) return new ProtocolError('rate-limited', `address ${address} is over its rate limit`);
+    if (proven.has(hotkey, address, nowMs)) {
+      if (!perSource.tryTake(`${hotkey}@${address}`, nowMs))
+        return new ProtocolError('rate-limited', `caller ${hotkey} at ${address} is over its unverified-request rate limit`);
+      return undefined;
+    }
     if (!perHotkey.tryTake(hotkey, nowMs))
       return new ProtocolError('rate-limited', `caller ${hotkey} is over its unverified-request rate limit`);
     if (!verifies.tryTake('*', nowMs))
@@ -156,7 +168,7 @@ function streamOf(call: ServerInterceptingCallInterface): ServerHttp2Stream | un
 }
 
 /** The IP of a `host:port` or `[v6]:port` peer string. */
-function addressOf(peer: string): string {
+export function addressOf(peer: string): string {
   const v6 = /^\[(.*)\]:\d+$/.exec(peer);
   if (v6) return v6[1]!;
   const i = peer.lastIndexOf(':');

@@ -21,7 +21,8 @@ import { HealthService } from './health.ts';
 import { createMinerMetrics, type MinerMetrics } from './metrics.ts';
 import { handlePredict, type InfoSource, type PredictLimits, type Predictor } from './predict.ts';
 import { TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
-import { admissionInterceptor, type AdmissionLimits } from './admission.ts';
+import { addressOf, admissionInterceptor, type AdmissionLimits } from './admission.ts';
+import { ProvenSources } from './proven-sources.ts';
 import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 import { RefusalLog } from './refusal-log.ts';
 import { RelayGuard, type RelayGuardOptions } from './relay-guard.ts';
@@ -106,17 +107,23 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
   const maxInFlight = limits.maxInFlight ?? 256;
   let inFlight = 0;
   const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const admit = admissionInterceptor(access, { ...limits.admission, maxMessageBytes: maxBytes }, (r) => {
-    refusals.record({
-      caller: r.caller,
-      reason: r.reason,
-      details: r.details,
-      method: r.method,
-      code: GrpcStatus[r.code] ?? String(r.code),
-    });
-    metrics.requests.inc({ method: r.method, status: GrpcStatus[r.code] });
-    metrics.refusals.inc({ reason: r.reason });
-  });
+  const proven = new ProvenSources();
+  const admit = admissionInterceptor(
+    access,
+    { ...limits.admission, maxMessageBytes: maxBytes },
+    (r) => {
+      refusals.record({
+        caller: r.caller,
+        reason: r.reason,
+        details: r.details,
+        method: r.method,
+        code: GrpcStatus[r.code] ?? String(r.code),
+      });
+      metrics.requests.inc({ method: r.method, status: GrpcStatus[r.code] });
+      metrics.refusals.inc({ reason: r.reason });
+    },
+    proven,
+  );
   const server = new Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
@@ -168,6 +175,7 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
       const body = call.request;
       const who = authorize(body, call.metadata, access);
       caller = who.hotkey;
+      proven.add(who.hotkey, addressOf(call.getPeer()), access.now());
       if (inFlight > maxInFlight)
         throw new ProtocolError('unavailable', `server busy: ${inFlight - 1} calls in flight, limit ${maxInFlight}`);
       const resBody = await impl(body, who.hotkey);
