@@ -89,9 +89,12 @@ declare module '@polkadot/api-base/types/errors' {
       InvalidDifficulty: AugmentedError<ApiType>;
       InvalidIpAddress: AugmentedError<ApiType>;
       InvalidIpType: AugmentedError<ApiType>;
+      InvalidNumRootClaim: AugmentedError<ApiType>;
       InvalidPort: AugmentedError<ApiType>;
       InvalidRevealCommitHashNotMatch: AugmentedError<ApiType>;
+      InvalidRootClaimThreshold: AugmentedError<ApiType>;
       InvalidSeal: AugmentedError<ApiType>;
+      InvalidSubnetNumber: AugmentedError<ApiType>;
       InvalidValue: AugmentedError<ApiType>;
       InvalidWorkBlock: AugmentedError<ApiType>;
       LiquidAlphaDisabled: AugmentedError<ApiType>;
@@ -146,9 +149,6 @@ declare module '@polkadot/api-base/types/errors' {
       Unused119: AugmentedError<ApiType>;
       Unused120: AugmentedError<ApiType>;
       Unused121: AugmentedError<ApiType>;
-      Unused122: AugmentedError<ApiType>;
-      Unused123: AugmentedError<ApiType>;
-      Unused124: AugmentedError<ApiType>;
       Unused125: AugmentedError<ApiType>;
       Unused126: AugmentedError<ApiType>;
       Unused127: AugmentedError<ApiType>;

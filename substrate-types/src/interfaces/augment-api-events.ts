@@ -8,7 +8,7 @@ import '@polkadot/api-base/types/events';
 import type { ApiTypes, AugmentedEvent } from '@polkadot/api-base/types';
 import type { Compact, Null, Option, Result, Vec, bool, i16, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportTokensMiscBalanceStatus, FrameSystemDispatchEventInfo, SpRuntimeDispatchError } from '@polkadot/types/lookup';
+import type { FrameSupportTokensMiscBalanceStatus, FrameSystemDispatchEventInfo, PalletSubtensorRootClaimTypeEnum, SpRuntimeDispatchError } from '@polkadot/types/lookup';
 
 export type __AugmentedEvent<ApiType extends ApiTypes> = AugmentedEvent<ApiType>;
 
@@ -84,6 +84,8 @@ declare module '@polkadot/api-base/types/events' {
       PrometheusServed: AugmentedEvent<ApiType, [u16, AccountId32]>;
       RegistrationAllowed: AugmentedEvent<ApiType, [u16, bool]>;
       RhoSet: AugmentedEvent<ApiType, [u16, u16]>;
+      RootClaimed: AugmentedEvent<ApiType, [coldkey: AccountId32], { coldkey: AccountId32 }>;
+      RootClaimTypeSet: AugmentedEvent<ApiType, [coldkey: AccountId32, rootClaimType: PalletSubtensorRootClaimTypeEnum], { coldkey: AccountId32, rootClaimType: PalletSubtensorRootClaimTypeEnum }>;
       ServingRateLimitSet: AugmentedEvent<ApiType, [u16, u64]>;
       StakeAdded: AugmentedEvent<ApiType, [AccountId32, AccountId32, u64, u64, u16, u64]>;
       StakeMoved: AugmentedEvent<ApiType, [AccountId32, AccountId32, u16, AccountId32, u16, u64]>;
@@ -103,8 +105,6 @@ declare module '@polkadot/api-base/types/events' {
       Unused111: AugmentedEvent<ApiType, []>;
       Unused112: AugmentedEvent<ApiType, []>;
       Unused113: AugmentedEvent<ApiType, []>;
-      Unused114: AugmentedEvent<ApiType, []>;
-      Unused115: AugmentedEvent<ApiType, []>;
       Unused116: AugmentedEvent<ApiType, []>;
       Unused117: AugmentedEvent<ApiType, []>;
       Unused118: AugmentedEvent<ApiType, []>;

@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Bytes, Option, Vec, bool, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
+import type { BTreeMap, Bytes, Option, Vec, bool, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchPerDispatchClassWeight, FrameSystemAccountInfo, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletCommitmentsRegistration, PalletCommitmentsUsageTracker, PalletSubtensorAxonInfo, PalletSubtensorPrometheusInfo, PalletTransactionPaymentReleases, SpRuntimeDigest, SubstrateFixedFixedU128 } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchPerDispatchClassWeight, FrameSystemAccountInfo, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletCommitmentsRegistration, PalletCommitmentsUsageTracker, PalletSubtensorAxonInfo, PalletSubtensorPrometheusInfo, PalletSubtensorRootClaimTypeEnum, PalletTransactionPaymentReleases, SpRuntimeDigest, SubstrateFixedFixedI128, SubstrateFixedFixedU128 } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -59,6 +59,7 @@ declare module '@polkadot/api-base/types/storage' {
       adjustmentInterval: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       adminFreezeWindow: AugmentedQuery<ApiType, () => Observable<u16>, []> & QueryableStorageEntry<ApiType, []>;
       alpha: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: AccountId32 | string | Uint8Array, arg3: u16 | AnyNumber | Uint8Array) => Observable<SubstrateFixedFixedU128>, [AccountId32, AccountId32, u16]> & QueryableStorageEntry<ApiType, [AccountId32, AccountId32, u16]>;
+      alphaDividendsPerSubnet: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<u64>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
       alphaSigmoidSteepness: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<i16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       alphaValues: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<ITuple<[u16, u16]>>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       axons: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<PalletSubtensorAxonInfo>>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
@@ -116,6 +117,8 @@ declare module '@polkadot/api-base/types/storage' {
       networkRegisteredAt: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       networkRegistrationAllowed: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<bool>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       networksAdded: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<bool>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      numRootClaim: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      numStakingColdkeys: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       ownedHotkeys: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Vec<AccountId32>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
       owner: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<AccountId32>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
       ownerHyperparamRateLimit: AugmentedQuery<ApiType, () => Observable<u16>, []> & QueryableStorageEntry<ApiType, []>;
@@ -130,9 +133,17 @@ declare module '@polkadot/api-base/types/storage' {
       registrationsThisInterval: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       revealPeriodEpochs: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       rho: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      rootAlphaDividendsPerSubnet: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<u64>, [u16, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32]>;
+      rootClaimable: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<BTreeMap<u16, SubstrateFixedFixedI128>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
+      rootClaimableThreshold: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<SubstrateFixedFixedI128>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      rootClaimed: AugmentedQuery<ApiType, (arg1: u16 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array, arg3: AccountId32 | string | Uint8Array) => Observable<u128>, [u16, AccountId32, AccountId32]> & QueryableStorageEntry<ApiType, [u16, AccountId32, AccountId32]>;
+      rootClaimType: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<PalletSubtensorRootClaimTypeEnum>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
+      rootProp: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<SubstrateFixedFixedU128>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       servingRateLimit: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       stakeThreshold: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       stakeWeight: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<Vec<u16>>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
+      stakingColdkeys: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Option<u64>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
+      stakingColdkeysByIndex: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<AccountId32>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       stakingHotkeys: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Vec<AccountId32>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
       startCallDelay: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       subnetAlphaIn: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u64>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
@@ -151,6 +162,7 @@ declare module '@polkadot/api-base/types/storage' {
       targetRegistrationsPerInterval: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       tempo: AugmentedQuery<ApiType, (arg: u16 | AnyNumber | Uint8Array) => Observable<u16>, [u16]> & QueryableStorageEntry<ApiType, [u16]>;
       totalHotkeyAlpha: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<u64>, [AccountId32, u16]> & QueryableStorageEntry<ApiType, [AccountId32, u16]>;
+      totalHotkeyAlphaLastEpoch: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<u64>, [AccountId32, u16]> & QueryableStorageEntry<ApiType, [AccountId32, u16]>;
       totalHotkeyShares: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<SubstrateFixedFixedU128>, [AccountId32, u16]> & QueryableStorageEntry<ApiType, [AccountId32, u16]>;
       totalIssuance: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       totalNetworks: AugmentedQuery<ApiType, () => Observable<u16>, []> & QueryableStorageEntry<ApiType, []>;

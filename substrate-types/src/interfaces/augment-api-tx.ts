@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/submittable';
 
 import type { ApiTypes, AugmentedSubmittable, SubmittableExtrinsic, SubmittableExtrinsicFunction } from '@polkadot/api-base/types';
-import type { Bytes, Compact, Vec, bool, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
+import type { BTreeSet, Bytes, Compact, Vec, bool, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, IMethod, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, Call, H256, MultiAddress } from '@polkadot/types/interfaces/runtime';
-import type { PalletCommitmentsCommitmentInfo, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { PalletCommitmentsCommitmentInfo, PalletSubtensorRootClaimTypeEnum, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 
 export type __AugmentedSubmittable = AugmentedSubmittable<() => unknown>;
 export type __SubmittableExtrinsic<ApiType extends ApiTypes> = SubmittableExtrinsic<ApiType>;
@@ -87,6 +87,7 @@ declare module '@polkadot/api-base/types/submittable' {
     subtensorModule: {
       addStake: AugmentedSubmittable<(hotkey: AccountId32 | string | Uint8Array, netuid: u16 | AnyNumber | Uint8Array, amountStaked: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [AccountId32, u16, u64]>;
       burnedRegister: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, hotkey: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, AccountId32]>;
+      claimRoot: AugmentedSubmittable<(subnets: BTreeSet<u16>) => SubmittableExtrinsic<ApiType>, [BTreeSet<u16>]>;
       commitWeights: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, commitHash: H256 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, H256]>;
       register: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, blockNumber: u64 | AnyNumber | Uint8Array, nonce: u64 | AnyNumber | Uint8Array, work: Bytes | string | Uint8Array, hotkey: AccountId32 | string | Uint8Array, coldkey: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u64, u64, Bytes, AccountId32, AccountId32]>;
       registerNetwork: AugmentedSubmittable<(hotkey: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [AccountId32]>;
@@ -94,8 +95,11 @@ declare module '@polkadot/api-base/types/submittable' {
       revealWeights: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, uids: Vec<u16> | (u16 | AnyNumber | Uint8Array)[], values: Vec<u16> | (u16 | AnyNumber | Uint8Array)[], salt: Vec<u16> | (u16 | AnyNumber | Uint8Array)[], versionKey: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, Vec<u16>, Vec<u16>, Vec<u16>, u64]>;
       serveAxon: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, version: u32 | AnyNumber | Uint8Array, ip: u128 | AnyNumber | Uint8Array, port: u16 | AnyNumber | Uint8Array, ipType: u8 | AnyNumber | Uint8Array, protocol: u8 | AnyNumber | Uint8Array, placeholder1: u8 | AnyNumber | Uint8Array, placeholder2: u8 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u32, u128, u16, u8, u8, u8, u8]>;
       servePrometheus: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, version: u32 | AnyNumber | Uint8Array, ip: u128 | AnyNumber | Uint8Array, port: u16 | AnyNumber | Uint8Array, ipType: u8 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u32, u128, u16, u8]>;
+      setRootClaimType: AugmentedSubmittable<(newRootClaimType: PalletSubtensorRootClaimTypeEnum | { Swap: any } | { Keep: any } | { KeepSubnets: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletSubtensorRootClaimTypeEnum]>;
       setWeights: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, dests: Vec<u16> | (u16 | AnyNumber | Uint8Array)[], weights: Vec<u16> | (u16 | AnyNumber | Uint8Array)[], versionKey: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, Vec<u16>, Vec<u16>, u64]>;
       startCall: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16]>;
+      sudoSetNumRootClaims: AugmentedSubmittable<(newValue: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
+      sudoSetRootClaimThreshold: AugmentedSubmittable<(netuid: u16 | AnyNumber | Uint8Array, newValue: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u16, u64]>;
       /**
        * Generic tx
        **/

@@ -360,8 +360,13 @@ export default {
       Unused111: 'Null',
       Unused112: 'Null',
       Unused113: 'Null',
-      Unused114: 'Null',
-      Unused115: 'Null',
+      RootClaimed: {
+        coldkey: 'AccountId32',
+      },
+      RootClaimTypeSet: {
+        coldkey: 'AccountId32',
+        rootClaimType: 'PalletSubtensorRootClaimTypeEnum',
+      },
       Unused116: 'Null',
       Unused117: 'Null',
       Unused118: 'Null',
@@ -397,7 +402,19 @@ export default {
     }
   },
   /**
-   * Lookup40: pallet_utility::pallet::Event<T>
+   * Lookup40: pallet_subtensor::pallet::RootClaimTypeEnum
+   **/
+  PalletSubtensorRootClaimTypeEnum: {
+    _enum: {
+      Swap: 'Null',
+      Keep: 'Null',
+      KeepSubnets: {
+        subnets: 'BTreeSet<u16>'
+      }
+    }
+  },
+  /**
+   * Lookup43: pallet_utility::pallet::Event<T>
    **/
   PalletUtilityEvent: {
     _enum: {
@@ -417,7 +434,7 @@ export default {
     }
   },
   /**
-   * Lookup43: pallet_sudo::pallet::Event<T>
+   * Lookup46: pallet_sudo::pallet::Event<T>
    **/
   PalletSudoEvent: {
     _enum: {
@@ -438,7 +455,7 @@ export default {
     }
   },
   /**
-   * Lookup45: pallet_commitments::pallet::Event<T>
+   * Lookup48: pallet_commitments::pallet::Event<T>
    **/
   PalletCommitmentsEvent: {
     _enum: {
@@ -458,7 +475,7 @@ export default {
     }
   },
   /**
-   * Lookup46: frame_system::Phase
+   * Lookup49: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -468,14 +485,14 @@ export default {
     }
   },
   /**
-   * Lookup48: frame_system::LastRuntimeUpgradeInfo
+   * Lookup51: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text'
   },
   /**
-   * Lookup51: frame_system::pallet::Call<T>
+   * Lookup54: frame_system::pallet::Call<T>
    **/
   FrameSystemCall: {
     _enum: {
@@ -504,7 +521,7 @@ export default {
     }
   },
   /**
-   * Lookup55: frame_system::limits::BlockWeights
+   * Lookup58: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -512,7 +529,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass'
   },
   /**
-   * Lookup56: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup59: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -520,7 +537,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass'
   },
   /**
-   * Lookup57: frame_system::limits::WeightsPerClass
+   * Lookup60: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -529,13 +546,13 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>'
   },
   /**
-   * Lookup59: frame_system::limits::BlockLength
+   * Lookup62: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32'
   },
   /**
-   * Lookup60: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup63: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -543,14 +560,14 @@ export default {
     mandatory: 'u32'
   },
   /**
-   * Lookup61: sp_weights::RuntimeDbWeight
+   * Lookup64: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64'
   },
   /**
-   * Lookup62: sp_version::RuntimeVersion
+   * Lookup65: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -563,13 +580,13 @@ export default {
     systemVersion: 'u8'
   },
   /**
-   * Lookup66: frame_system::pallet::Error<T>
+   * Lookup69: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized']
   },
   /**
-   * Lookup67: pallet_timestamp::pallet::Call<T>
+   * Lookup70: pallet_timestamp::pallet::Call<T>
    **/
   PalletTimestampCall: {
     _enum: {
@@ -579,7 +596,7 @@ export default {
     }
   },
   /**
-   * Lookup68: pallet_balances::pallet::Call<T>
+   * Lookup71: pallet_balances::pallet::Call<T>
    **/
   PalletBalancesCall: {
     _enum: {
@@ -611,19 +628,19 @@ export default {
     }
   },
   /**
-   * Lookup73: pallet_balances::pallet::Error<T>
+   * Lookup76: pallet_balances::pallet::Error<T>
    **/
   PalletBalancesError: {
     _enum: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']
   },
   /**
-   * Lookup75: pallet_transaction_payment::Releases
+   * Lookup78: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2']
   },
   /**
-   * Lookup80: pallet_subtensor::AxonInfo
+   * Lookup83: pallet_subtensor::AxonInfo
    **/
   PalletSubtensorAxonInfo: {
     block: 'u64',
@@ -636,7 +653,7 @@ export default {
     placeholder2: 'u8'
   },
   /**
-   * Lookup81: pallet_subtensor::PrometheusInfo
+   * Lookup84: pallet_subtensor::PrometheusInfo
    **/
   PalletSubtensorPrometheusInfo: {
     block: 'u64',
@@ -646,13 +663,19 @@ export default {
     ipType: 'u8'
   },
   /**
-   * Lookup85: substrate_fixed::FixedU128<Frac>
+   * Lookup87: substrate_fixed::FixedU128<Frac>
    **/
   SubstrateFixedFixedU128: {
     bits: 'u128'
   },
   /**
-   * Lookup90: pallet_subtensor::pallet::Call<T>
+   * Lookup92: substrate_fixed::FixedI128<Frac>
+   **/
+  SubstrateFixedFixedI128: {
+    bits: 'i128'
+  },
+  /**
+   * Lookup98: pallet_subtensor::pallet::Call<T>
    **/
   PalletSubtensorCall: {
     _enum: {
@@ -803,18 +826,54 @@ export default {
         uids: 'Vec<u16>',
         values: 'Vec<u16>',
         salt: 'Vec<u16>',
-        versionKey: 'u64'
+        versionKey: 'u64',
+      },
+      __Unused98: 'Null',
+      __Unused99: 'Null',
+      __Unused100: 'Null',
+      __Unused101: 'Null',
+      __Unused102: 'Null',
+      __Unused103: 'Null',
+      __Unused104: 'Null',
+      __Unused105: 'Null',
+      __Unused106: 'Null',
+      __Unused107: 'Null',
+      __Unused108: 'Null',
+      __Unused109: 'Null',
+      __Unused110: 'Null',
+      __Unused111: 'Null',
+      __Unused112: 'Null',
+      __Unused113: 'Null',
+      __Unused114: 'Null',
+      __Unused115: 'Null',
+      __Unused116: 'Null',
+      __Unused117: 'Null',
+      __Unused118: 'Null',
+      __Unused119: 'Null',
+      __Unused120: 'Null',
+      claim_root: {
+        subnets: 'BTreeSet<u16>',
+      },
+      set_root_claim_type: {
+        newRootClaimType: 'PalletSubtensorRootClaimTypeEnum',
+      },
+      sudo_set_num_root_claims: {
+        newValue: 'u64',
+      },
+      sudo_set_root_claim_threshold: {
+        netuid: 'u16',
+        newValue: 'u64'
       }
     }
   },
   /**
-   * Lookup91: pallet_subtensor::pallet::Error<T>
+   * Lookup99: pallet_subtensor::pallet::Error<T>
    **/
   PalletSubtensorError: {
-    _enum: ['RootNetworkDoesNotExist', 'InvalidIpType', 'InvalidIpAddress', 'InvalidPort', 'HotKeyNotRegisteredInSubNet', 'HotKeyAccountNotExists', 'HotKeyNotRegisteredInNetwork', 'NonAssociatedColdKey', 'NotEnoughStake', 'NotEnoughStakeToWithdraw', 'NotEnoughStakeToSetWeights', 'Unused11', 'NotEnoughBalanceToStake', 'Unused13', 'Unused14', 'NeuronNoValidatorPermit', 'WeightVecNotEqualSize', 'DuplicateUids', 'UidVecContainInvalidOne', 'WeightVecLengthIsLow', 'TooManyRegistrationsThisBlock', 'HotKeyAlreadyRegisteredInSubNet', 'Unused22', 'Unused23', 'InvalidWorkBlock', 'InvalidDifficulty', 'InvalidSeal', 'MaxWeightExceeded', 'Unused28', 'SettingWeightsTooFast', 'IncorrectWeightVersionKey', 'ServingRateLimitExceeded', 'UidsLengthExceedUidsInSubNet', 'NetworkTxRateLimitExceeded', 'Unused34', 'Unused35', 'Unused36', 'SubNetRegistrationDisabled', 'TooManyRegistrationsThisInterval', 'TransactorAccountShouldBeHotKey', 'Unused40', 'NotSubnetOwner', 'RegistrationNotPermittedOnRootSubnet', 'StakeTooLowForRoot', 'Unused44', 'Unused45', 'Unused46', 'CanNotSetRootNetworkWeights', 'NoNeuronIdAvailable', 'Unused49', 'Unused50', 'NoWeightsCommitFound', 'InvalidRevealCommitHashNotMatch', 'CommitRevealEnabled', 'CommitRevealDisabled', 'LiquidAlphaDisabled', 'AlphaHighTooLow', 'AlphaLowOutOfRange', 'Unused58', 'Unused59', 'Unused60', 'Unused61', 'Unused62', 'Unused63', 'TxRateLimitExceeded', 'Unused65', 'Unused66', 'Unused67', 'Unused68', 'Unused69', 'Unused70', 'Unused71', 'Unused72', 'Unused73', 'MechanismDoesNotExist', 'Unused75', 'SubnetNotExists', 'TooManyUnrevealedCommits', 'ExpiredWeightCommit', 'RevealTooEarly', 'InputLengthsUnequal', 'CommittingWeightsTooFast', 'AmountTooLow', 'InsufficientLiquidity', 'SlippageTooHigh', 'Unused85', 'ActivityCutoffTooLow', 'Unused87', 'Unused88', 'NeedWaitingMoreBlocksToStarCall', 'Unused90', 'Unused91', 'Unused92', 'Unused93', 'SubtokenDisabled', 'Unused95', 'Unused96', 'InsufficientBalance', 'Unused98', 'Unused99', 'Unused100', 'Unused101', 'Unused102', 'Unused103', 'Unused104', 'Unused105', 'Unused106', 'AdminActionProhibitedDuringWeightsWindow', 'Unused108', 'Unused109', 'IncorrectCommitRevealVersion', 'Unused111', 'RevealPeriodTooLarge', 'RevealPeriodTooSmall', 'InvalidValue', 'SubnetLimitReached', 'CannotAffordLockCost', 'Unused117', 'Unused118', 'Unused119', 'Unused120', 'Unused121', 'Unused122', 'Unused123', 'Unused124', 'Unused125', 'Unused126', 'Unused127', 'Unused128', 'Unused129', 'Unused130', 'Unused131', 'Unused132', 'Unused133', 'RegistrationPriceLimitExceeded', 'Unused135', 'Unused136', 'Unused137', 'Unused138', 'CannotUseSystemAccount', 'Unused140', 'TempoOutOfBounds', 'ActivityCutoffFactorMilliOutOfBounds', 'EpochTriggerAlreadyPending', 'AutoEpochAlreadyImminent', 'DynamicTempoBlockedByCommitReveal', 'Unused146']
+    _enum: ['RootNetworkDoesNotExist', 'InvalidIpType', 'InvalidIpAddress', 'InvalidPort', 'HotKeyNotRegisteredInSubNet', 'HotKeyAccountNotExists', 'HotKeyNotRegisteredInNetwork', 'NonAssociatedColdKey', 'NotEnoughStake', 'NotEnoughStakeToWithdraw', 'NotEnoughStakeToSetWeights', 'Unused11', 'NotEnoughBalanceToStake', 'Unused13', 'Unused14', 'NeuronNoValidatorPermit', 'WeightVecNotEqualSize', 'DuplicateUids', 'UidVecContainInvalidOne', 'WeightVecLengthIsLow', 'TooManyRegistrationsThisBlock', 'HotKeyAlreadyRegisteredInSubNet', 'Unused22', 'Unused23', 'InvalidWorkBlock', 'InvalidDifficulty', 'InvalidSeal', 'MaxWeightExceeded', 'Unused28', 'SettingWeightsTooFast', 'IncorrectWeightVersionKey', 'ServingRateLimitExceeded', 'UidsLengthExceedUidsInSubNet', 'NetworkTxRateLimitExceeded', 'Unused34', 'Unused35', 'Unused36', 'SubNetRegistrationDisabled', 'TooManyRegistrationsThisInterval', 'TransactorAccountShouldBeHotKey', 'Unused40', 'NotSubnetOwner', 'RegistrationNotPermittedOnRootSubnet', 'StakeTooLowForRoot', 'Unused44', 'Unused45', 'Unused46', 'CanNotSetRootNetworkWeights', 'NoNeuronIdAvailable', 'Unused49', 'Unused50', 'NoWeightsCommitFound', 'InvalidRevealCommitHashNotMatch', 'CommitRevealEnabled', 'CommitRevealDisabled', 'LiquidAlphaDisabled', 'AlphaHighTooLow', 'AlphaLowOutOfRange', 'Unused58', 'Unused59', 'Unused60', 'Unused61', 'Unused62', 'Unused63', 'TxRateLimitExceeded', 'Unused65', 'Unused66', 'Unused67', 'Unused68', 'Unused69', 'Unused70', 'Unused71', 'Unused72', 'Unused73', 'MechanismDoesNotExist', 'Unused75', 'SubnetNotExists', 'TooManyUnrevealedCommits', 'ExpiredWeightCommit', 'RevealTooEarly', 'InputLengthsUnequal', 'CommittingWeightsTooFast', 'AmountTooLow', 'InsufficientLiquidity', 'SlippageTooHigh', 'Unused85', 'ActivityCutoffTooLow', 'Unused87', 'Unused88', 'NeedWaitingMoreBlocksToStarCall', 'Unused90', 'Unused91', 'Unused92', 'Unused93', 'SubtokenDisabled', 'Unused95', 'Unused96', 'InsufficientBalance', 'Unused98', 'Unused99', 'Unused100', 'Unused101', 'Unused102', 'Unused103', 'Unused104', 'Unused105', 'Unused106', 'AdminActionProhibitedDuringWeightsWindow', 'Unused108', 'Unused109', 'IncorrectCommitRevealVersion', 'Unused111', 'RevealPeriodTooLarge', 'RevealPeriodTooSmall', 'InvalidValue', 'SubnetLimitReached', 'CannotAffordLockCost', 'Unused117', 'Unused118', 'Unused119', 'Unused120', 'Unused121', 'InvalidNumRootClaim', 'InvalidRootClaimThreshold', 'InvalidSubnetNumber', 'Unused125', 'Unused126', 'Unused127', 'Unused128', 'Unused129', 'Unused130', 'Unused131', 'Unused132', 'Unused133', 'RegistrationPriceLimitExceeded', 'Unused135', 'Unused136', 'Unused137', 'Unused138', 'CannotUseSystemAccount', 'Unused140', 'TempoOutOfBounds', 'ActivityCutoffFactorMilliOutOfBounds', 'EpochTriggerAlreadyPending', 'AutoEpochAlreadyImminent', 'DynamicTempoBlockedByCommitReveal', 'Unused146']
   },
   /**
-   * Lookup92: pallet_utility::pallet::Call<T>
+   * Lookup100: pallet_utility::pallet::Call<T>
    **/
   PalletUtilityCall: {
     _enum: {
@@ -836,7 +895,7 @@ export default {
     }
   },
   /**
-   * Lookup94: pallet_sudo::pallet::Call<T>
+   * Lookup102: pallet_sudo::pallet::Call<T>
    **/
   PalletSudoCall: {
     _enum: {
@@ -861,7 +920,7 @@ export default {
     }
   },
   /**
-   * Lookup95: pallet_commitments::pallet::Call<T>
+   * Lookup103: pallet_commitments::pallet::Call<T>
    **/
   PalletCommitmentsCall: {
     _enum: {
@@ -876,13 +935,13 @@ export default {
     }
   },
   /**
-   * Lookup96: pallet_commitments::types::CommitmentInfo<FieldLimit>
+   * Lookup104: pallet_commitments::types::CommitmentInfo<FieldLimit>
    **/
   PalletCommitmentsCommitmentInfo: {
     fields: 'Vec<PalletCommitmentsData>'
   },
   /**
-   * Lookup97: pallet_commitments::types::Data
+   * Lookup105: pallet_commitments::types::Data
    **/
   PalletCommitmentsData: {
     _enum: {
@@ -1029,7 +1088,7 @@ export default {
     }
   },
   /**
-   * Lookup224: pallet_admin_utils::pallet::Call<T>
+   * Lookup232: pallet_admin_utils::pallet::Call<T>
    **/
   PalletAdminUtilsCall: {
     _enum: {
@@ -1228,19 +1287,19 @@ export default {
     }
   },
   /**
-   * Lookup226: pallet_utility::pallet::Error<T>
+   * Lookup234: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup227: pallet_sudo::pallet::Error<T>
+   * Lookup235: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup229: pallet_commitments::types::Registration<Balance, MaxFields, BlockNumber>
+   * Lookup237: pallet_commitments::types::Registration<Balance, MaxFields, BlockNumber>
    **/
   PalletCommitmentsRegistration: {
     deposit: 'u64',
@@ -1248,30 +1307,30 @@ export default {
     info: 'PalletCommitmentsCommitmentInfo'
   },
   /**
-   * Lookup232: pallet_commitments::types::UsageTracker
+   * Lookup240: pallet_commitments::types::UsageTracker
    **/
   PalletCommitmentsUsageTracker: {
     lastEpoch: 'u64',
     usedSpace: 'u64'
   },
   /**
-   * Lookup233: pallet_commitments::pallet::Error<T>
+   * Lookup241: pallet_commitments::pallet::Error<T>
    **/
   PalletCommitmentsError: {
     _enum: ['TooManyFieldsInCommitmentInfo', 'AccountNotAllowedCommit', 'SpaceLimitExceeded', 'UnexpectedUnreserveLeftover']
   },
   /**
-   * Lookup234: pallet_admin_utils::pallet::Error<T>
+   * Lookup242: pallet_admin_utils::pallet::Error<T>
    **/
   PalletAdminUtilsError: {
     _enum: ['SubnetDoesNotExist', 'MaxValidatorsLargerThanMaxUIds', 'MaxAllowedUIdsLessThanCurrentUIds', 'BondsMovingAverageMaxReached', 'NegativeSigmoidSteepness', 'ValueNotInBounds', 'MinAllowedUidsGreaterThanCurrentUids', 'MinAllowedUidsGreaterThanMaxAllowedUids', 'MaxAllowedUidsLessThanMinAllowedUids', 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids', 'InvalidValue', 'NotPermittedOnRootSubnet', 'POWRegistrationDisabled', 'Deprecated']
   },
   /**
-   * Lookup235: node_subtensor_runtime::Runtime
+   * Lookup243: node_subtensor_runtime::Runtime
    **/
   NodeSubtensorRuntimeRuntime: 'Null',
   /**
-   * Lookup237: sp_runtime::MultiSignature
+   * Lookup245: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -1281,73 +1340,73 @@ export default {
     }
   },
   /**
-   * Lookup238: sp_core::ed25519::Signature
+   * Lookup246: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup239: sp_core::sr25519::Signature
+   * Lookup247: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup240: sp_core::ecdsa::Signature
+   * Lookup248: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup241: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
+   * Lookup249: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup242: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup250: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup243: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup251: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup244: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup252: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup247: node_subtensor_runtime::check_nonce::CheckNonce
+   * Lookup255: node_subtensor_runtime::check_nonce::CheckNonce
    **/
   NodeSubtensorRuntimeCheckNonce: 'Compact<u32>',
   /**
-   * Lookup248: frame_system::extensions::check_weight::CheckWeight
+   * Lookup256: frame_system::extensions::check_weight::CheckWeight
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup249: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
+   * Lookup257: subtensor_transaction_fee::ChargeTransactionPaymentWrapper
    **/
   SubtensorTransactionFeeChargeTransactionPaymentWrapper: 'PalletTransactionPaymentChargeTransactionPayment',
   /**
-   * Lookup250: pallet_transaction_payment::ChargeTransactionPayment
+   * Lookup258: pallet_transaction_payment::ChargeTransactionPayment
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup251: pallet_sudo::extension::SudoTransactionExtension
+   * Lookup259: pallet_sudo::extension::SudoTransactionExtension
    **/
   PalletSudoExtensionSudoTransactionExtension: 'Null',
   /**
-   * Lookup252: pallet_shield::extension::CheckShieldedTxValidity
+   * Lookup260: pallet_shield::extension::CheckShieldedTxValidity
    **/
   PalletShieldExtensionCheckShieldedTxValidity: 'Null',
   /**
-   * Lookup253: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
+   * Lookup261: pallet_subtensor::transaction_extension::SubtensorTransactionExtension
    **/
   PalletSubtensorTransactionExtensionSubtensorTransactionExtension: 'Null',
   /**
-   * Lookup254: pallet_drand::drand_priority::DrandPriority
+   * Lookup262: pallet_drand::drand_priority::DrandPriority
    **/
   PalletDrandDrandPriority: 'Null',
   /**
-   * Lookup255: frame_metadata_hash_extension::CheckMetadataHash
+   * Lookup263: frame_metadata_hash_extension::CheckMetadataHash
    **/
   FrameMetadataHashExtensionCheckMetadataHash: {
     mode: 'FrameMetadataHashExtensionMode'
   },
   /**
-   * Lookup256: frame_metadata_hash_extension::Mode
+   * Lookup264: frame_metadata_hash_extension::Mode
    **/
   FrameMetadataHashExtensionMode: {
     _enum: ['Disabled', 'Enabled']

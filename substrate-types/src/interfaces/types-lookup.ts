@@ -5,7 +5,7 @@
 // this is required to allow for ambient/previous definitions
 import '@polkadot/types/lookup';
 
-import type { Bytes, Compact, Enum, Null, Option, Result, Struct, Text, U8aFixed, Vec, bool, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
+import type { BTreeSet, Bytes, Compact, Enum, Null, Option, Result, Struct, Text, U8aFixed, Vec, bool, i128, i16, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, Call, H256, MultiAddress } from '@polkadot/types/interfaces/runtime';
 import type { Event } from '@polkadot/types/interfaces/system';
@@ -424,8 +424,15 @@ declare module '@polkadot/types/lookup' {
     readonly isUnused111: boolean;
     readonly isUnused112: boolean;
     readonly isUnused113: boolean;
-    readonly isUnused114: boolean;
-    readonly isUnused115: boolean;
+    readonly isRootClaimed: boolean;
+    readonly asRootClaimed: {
+      readonly coldkey: AccountId32;
+    } & Struct;
+    readonly isRootClaimTypeSet: boolean;
+    readonly asRootClaimTypeSet: {
+      readonly coldkey: AccountId32;
+      readonly rootClaimType: PalletSubtensorRootClaimTypeEnum;
+    } & Struct;
     readonly isUnused116: boolean;
     readonly isUnused117: boolean;
     readonly isUnused118: boolean;
@@ -461,10 +468,21 @@ declare module '@polkadot/types/lookup' {
     readonly isUnused134: boolean;
     readonly isUnused135: boolean;
     readonly isUnused136: boolean;
-    readonly type: 'NetworkAdded' | 'NetworkRemoved' | 'StakeAdded' | 'StakeRemoved' | 'StakeMoved' | 'WeightsSet' | 'NeuronRegistered' | 'Unused7' | 'Unused8' | 'MaxAllowedUidsSet' | 'MaxWeightLimitSet' | 'DifficultySet' | 'Unused12' | 'Unused13' | 'Unused14' | 'ActivityCutoffSet' | 'RhoSet' | 'AlphaSigmoidSteepnessSet' | 'KappaSet' | 'MinAllowedWeightSet' | 'Unused20' | 'Unused21' | 'WeightsSetRateLimitSet' | 'ImmunityPeriodSet' | 'BondsMovingAverageSet' | 'BondsPenaltySet' | 'BondsResetOnSet' | 'MaxAllowedValidatorsSet' | 'AxonServed' | 'PrometheusServed' | 'Unused30' | 'Unused31' | 'WeightsVersionKeySet' | 'Unused33' | 'Unused34' | 'ServingRateLimitSet' | 'BurnSet' | 'MaxBurnSet' | 'MinBurnSet' | 'Unused39' | 'TxRateLimitSet' | 'Unused41' | 'Unused42' | 'Unused43' | 'Unused44' | 'Unused45' | 'Unused46' | 'Unused47' | 'Unused48' | 'Unused49' | 'RegistrationAllowed' | 'Unused51' | 'TempoSet' | 'Unused53' | 'StakeThresholdSet' | 'Unused55' | 'Unused56' | 'Unused57' | 'NetworkRateLimitSet' | 'Unused59' | 'StartCallDelaySet' | 'Unused61' | 'Unused62' | 'Unused63' | 'Unused64' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'Unused74' | 'Unused75' | 'Unused76' | 'Unused77' | 'Unused78' | 'Unused79' | 'Unused80' | 'Unused81' | 'Unused82' | 'Unused83' | 'Unused84' | 'WeightsCommitted' | 'WeightsRevealed' | 'WeightsBatchRevealed' | 'BatchWeightsCompleted' | 'BatchCompletedWithErrors' | 'BatchWeightItemFailed' | 'Unused91' | 'Unused92' | 'Unused93' | 'Unused94' | 'FirstEmissionBlockNumberSet' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'CommitRevealPeriodsSet' | 'CommitRevealEnabled' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'Unused107' | 'Unused108' | 'Unused109' | 'IncentiveAlphaEmittedToMiners' | 'Unused111' | 'Unused112' | 'Unused113' | 'Unused114' | 'Unused115' | 'Unused116' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'EpochTriggered' | 'EpochDeferred' | 'EpochSkipped' | 'Unused134' | 'Unused135' | 'Unused136';
+    readonly type: 'NetworkAdded' | 'NetworkRemoved' | 'StakeAdded' | 'StakeRemoved' | 'StakeMoved' | 'WeightsSet' | 'NeuronRegistered' | 'Unused7' | 'Unused8' | 'MaxAllowedUidsSet' | 'MaxWeightLimitSet' | 'DifficultySet' | 'Unused12' | 'Unused13' | 'Unused14' | 'ActivityCutoffSet' | 'RhoSet' | 'AlphaSigmoidSteepnessSet' | 'KappaSet' | 'MinAllowedWeightSet' | 'Unused20' | 'Unused21' | 'WeightsSetRateLimitSet' | 'ImmunityPeriodSet' | 'BondsMovingAverageSet' | 'BondsPenaltySet' | 'BondsResetOnSet' | 'MaxAllowedValidatorsSet' | 'AxonServed' | 'PrometheusServed' | 'Unused30' | 'Unused31' | 'WeightsVersionKeySet' | 'Unused33' | 'Unused34' | 'ServingRateLimitSet' | 'BurnSet' | 'MaxBurnSet' | 'MinBurnSet' | 'Unused39' | 'TxRateLimitSet' | 'Unused41' | 'Unused42' | 'Unused43' | 'Unused44' | 'Unused45' | 'Unused46' | 'Unused47' | 'Unused48' | 'Unused49' | 'RegistrationAllowed' | 'Unused51' | 'TempoSet' | 'Unused53' | 'StakeThresholdSet' | 'Unused55' | 'Unused56' | 'Unused57' | 'NetworkRateLimitSet' | 'Unused59' | 'StartCallDelaySet' | 'Unused61' | 'Unused62' | 'Unused63' | 'Unused64' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'Unused74' | 'Unused75' | 'Unused76' | 'Unused77' | 'Unused78' | 'Unused79' | 'Unused80' | 'Unused81' | 'Unused82' | 'Unused83' | 'Unused84' | 'WeightsCommitted' | 'WeightsRevealed' | 'WeightsBatchRevealed' | 'BatchWeightsCompleted' | 'BatchCompletedWithErrors' | 'BatchWeightItemFailed' | 'Unused91' | 'Unused92' | 'Unused93' | 'Unused94' | 'FirstEmissionBlockNumberSet' | 'Unused96' | 'Unused97' | 'Unused98' | 'Unused99' | 'CommitRevealPeriodsSet' | 'CommitRevealEnabled' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'Unused107' | 'Unused108' | 'Unused109' | 'IncentiveAlphaEmittedToMiners' | 'Unused111' | 'Unused112' | 'Unused113' | 'RootClaimed' | 'RootClaimTypeSet' | 'Unused116' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'EpochTriggered' | 'EpochDeferred' | 'EpochSkipped' | 'Unused134' | 'Unused135' | 'Unused136';
   }
 
-  /** @name PalletUtilityEvent (40) */
+  /** @name PalletSubtensorRootClaimTypeEnum (40) */
+  interface PalletSubtensorRootClaimTypeEnum extends Enum {
+    readonly isSwap: boolean;
+    readonly isKeep: boolean;
+    readonly isKeepSubnets: boolean;
+    readonly asKeepSubnets: {
+      readonly subnets: BTreeSet<u16>;
+    } & Struct;
+    readonly type: 'Swap' | 'Keep' | 'KeepSubnets';
+  }
+
+  /** @name PalletUtilityEvent (43) */
   interface PalletUtilityEvent extends Enum {
     readonly isBatchInterrupted: boolean;
     readonly asBatchInterrupted: {
@@ -485,7 +503,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BatchInterrupted' | 'BatchCompleted' | 'BatchCompletedWithErrors' | 'ItemCompleted' | 'ItemFailed' | 'DispatchedAs';
   }
 
-  /** @name PalletSudoEvent (43) */
+  /** @name PalletSudoEvent (46) */
   interface PalletSudoEvent extends Enum {
     readonly isSudid: boolean;
     readonly asSudid: {
@@ -504,7 +522,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudid' | 'KeyChanged' | 'KeyRemoved' | 'SudoAsDone';
   }
 
-  /** @name PalletCommitmentsEvent (45) */
+  /** @name PalletCommitmentsEvent (48) */
   interface PalletCommitmentsEvent extends Enum {
     readonly isCommitment: boolean;
     readonly asCommitment: {
@@ -525,7 +543,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Commitment' | 'TimelockCommitment' | 'CommitmentRevealed';
   }
 
-  /** @name FrameSystemPhase (46) */
+  /** @name FrameSystemPhase (49) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -534,13 +552,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (48) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (51) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCall (51) */
+  /** @name FrameSystemCall (54) */
   interface FrameSystemCall extends Enum {
     readonly isRemark: boolean;
     readonly asRemark: {
@@ -566,21 +584,21 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Remark' | 'SetStorage' | 'KillStorage' | 'KillPrefix' | 'RemarkWithEvent';
   }
 
-  /** @name FrameSystemLimitsBlockWeights (55) */
+  /** @name FrameSystemLimitsBlockWeights (58) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (56) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (59) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (57) */
+  /** @name FrameSystemLimitsWeightsPerClass (60) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -588,25 +606,25 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSystemLimitsBlockLength (59) */
+  /** @name FrameSystemLimitsBlockLength (62) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (60) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (63) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (61) */
+  /** @name SpWeightsRuntimeDbWeight (64) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (62) */
+  /** @name SpVersionRuntimeVersion (65) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -618,7 +636,7 @@ declare module '@polkadot/types/lookup' {
     readonly systemVersion: u8;
   }
 
-  /** @name FrameSystemError (66) */
+  /** @name FrameSystemError (69) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -632,7 +650,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
   }
 
-  /** @name PalletTimestampCall (67) */
+  /** @name PalletTimestampCall (70) */
   interface PalletTimestampCall extends Enum {
     readonly isSet: boolean;
     readonly asSet: {
@@ -641,7 +659,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Set';
   }
 
-  /** @name PalletBalancesCall (68) */
+  /** @name PalletBalancesCall (71) */
   interface PalletBalancesCall extends Enum {
     readonly isTransferAllowDeath: boolean;
     readonly asTransferAllowDeath: {
@@ -672,7 +690,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransferAllowDeath' | 'ForceTransfer' | 'TransferKeepAlive' | 'TransferAll' | 'ForceSetBalance';
   }
 
-  /** @name PalletBalancesError (73) */
+  /** @name PalletBalancesError (76) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -689,14 +707,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
   }
 
-  /** @name PalletTransactionPaymentReleases (75) */
+  /** @name PalletTransactionPaymentReleases (78) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name PalletSubtensorAxonInfo (80) */
+  /** @name PalletSubtensorAxonInfo (83) */
   interface PalletSubtensorAxonInfo extends Struct {
     readonly block: u64;
     readonly version: u32;
@@ -708,7 +726,7 @@ declare module '@polkadot/types/lookup' {
     readonly placeholder2: u8;
   }
 
-  /** @name PalletSubtensorPrometheusInfo (81) */
+  /** @name PalletSubtensorPrometheusInfo (84) */
   interface PalletSubtensorPrometheusInfo extends Struct {
     readonly block: u64;
     readonly version: u32;
@@ -717,12 +735,17 @@ declare module '@polkadot/types/lookup' {
     readonly ipType: u8;
   }
 
-  /** @name SubstrateFixedFixedU128 (85) */
+  /** @name SubstrateFixedFixedU128 (87) */
   interface SubstrateFixedFixedU128 extends Struct {
     readonly bits: u128;
   }
 
-  /** @name PalletSubtensorCall (90) */
+  /** @name SubstrateFixedFixedI128 (92) */
+  interface SubstrateFixedFixedI128 extends Struct {
+    readonly bits: i128;
+  }
+
+  /** @name PalletSubtensorCall (98) */
   interface PalletSubtensorCall extends Enum {
     readonly isSetWeights: boolean;
     readonly asSetWeights: {
@@ -797,10 +820,27 @@ declare module '@polkadot/types/lookup' {
       readonly salt: Vec<u16>;
       readonly versionKey: u64;
     } & Struct;
-    readonly type: 'SetWeights' | 'AddStake' | 'RemoveStake' | 'ServeAxon' | 'ServePrometheus' | 'Register' | 'BurnedRegister' | 'RegisterNetwork' | 'StartCall' | 'CommitWeights' | 'RevealWeights';
+    readonly isClaimRoot: boolean;
+    readonly asClaimRoot: {
+      readonly subnets: BTreeSet<u16>;
+    } & Struct;
+    readonly isSetRootClaimType: boolean;
+    readonly asSetRootClaimType: {
+      readonly newRootClaimType: PalletSubtensorRootClaimTypeEnum;
+    } & Struct;
+    readonly isSudoSetNumRootClaims: boolean;
+    readonly asSudoSetNumRootClaims: {
+      readonly newValue: u64;
+    } & Struct;
+    readonly isSudoSetRootClaimThreshold: boolean;
+    readonly asSudoSetRootClaimThreshold: {
+      readonly netuid: u16;
+      readonly newValue: u64;
+    } & Struct;
+    readonly type: 'SetWeights' | 'AddStake' | 'RemoveStake' | 'ServeAxon' | 'ServePrometheus' | 'Register' | 'BurnedRegister' | 'RegisterNetwork' | 'StartCall' | 'CommitWeights' | 'RevealWeights' | 'ClaimRoot' | 'SetRootClaimType' | 'SudoSetNumRootClaims' | 'SudoSetRootClaimThreshold';
   }
 
-  /** @name PalletSubtensorError (91) */
+  /** @name PalletSubtensorError (99) */
   interface PalletSubtensorError extends Enum {
     readonly isRootNetworkDoesNotExist: boolean;
     readonly isInvalidIpType: boolean;
@@ -924,9 +964,9 @@ declare module '@polkadot/types/lookup' {
     readonly isUnused119: boolean;
     readonly isUnused120: boolean;
     readonly isUnused121: boolean;
-    readonly isUnused122: boolean;
-    readonly isUnused123: boolean;
-    readonly isUnused124: boolean;
+    readonly isInvalidNumRootClaim: boolean;
+    readonly isInvalidRootClaimThreshold: boolean;
+    readonly isInvalidSubnetNumber: boolean;
     readonly isUnused125: boolean;
     readonly isUnused126: boolean;
     readonly isUnused127: boolean;
@@ -949,10 +989,10 @@ declare module '@polkadot/types/lookup' {
     readonly isAutoEpochAlreadyImminent: boolean;
     readonly isDynamicTempoBlockedByCommitReveal: boolean;
     readonly isUnused146: boolean;
-    readonly type: 'RootNetworkDoesNotExist' | 'InvalidIpType' | 'InvalidIpAddress' | 'InvalidPort' | 'HotKeyNotRegisteredInSubNet' | 'HotKeyAccountNotExists' | 'HotKeyNotRegisteredInNetwork' | 'NonAssociatedColdKey' | 'NotEnoughStake' | 'NotEnoughStakeToWithdraw' | 'NotEnoughStakeToSetWeights' | 'Unused11' | 'NotEnoughBalanceToStake' | 'Unused13' | 'Unused14' | 'NeuronNoValidatorPermit' | 'WeightVecNotEqualSize' | 'DuplicateUids' | 'UidVecContainInvalidOne' | 'WeightVecLengthIsLow' | 'TooManyRegistrationsThisBlock' | 'HotKeyAlreadyRegisteredInSubNet' | 'Unused22' | 'Unused23' | 'InvalidWorkBlock' | 'InvalidDifficulty' | 'InvalidSeal' | 'MaxWeightExceeded' | 'Unused28' | 'SettingWeightsTooFast' | 'IncorrectWeightVersionKey' | 'ServingRateLimitExceeded' | 'UidsLengthExceedUidsInSubNet' | 'NetworkTxRateLimitExceeded' | 'Unused34' | 'Unused35' | 'Unused36' | 'SubNetRegistrationDisabled' | 'TooManyRegistrationsThisInterval' | 'TransactorAccountShouldBeHotKey' | 'Unused40' | 'NotSubnetOwner' | 'RegistrationNotPermittedOnRootSubnet' | 'StakeTooLowForRoot' | 'Unused44' | 'Unused45' | 'Unused46' | 'CanNotSetRootNetworkWeights' | 'NoNeuronIdAvailable' | 'Unused49' | 'Unused50' | 'NoWeightsCommitFound' | 'InvalidRevealCommitHashNotMatch' | 'CommitRevealEnabled' | 'CommitRevealDisabled' | 'LiquidAlphaDisabled' | 'AlphaHighTooLow' | 'AlphaLowOutOfRange' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'TxRateLimitExceeded' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'MechanismDoesNotExist' | 'Unused75' | 'SubnetNotExists' | 'TooManyUnrevealedCommits' | 'ExpiredWeightCommit' | 'RevealTooEarly' | 'InputLengthsUnequal' | 'CommittingWeightsTooFast' | 'AmountTooLow' | 'InsufficientLiquidity' | 'SlippageTooHigh' | 'Unused85' | 'ActivityCutoffTooLow' | 'Unused87' | 'Unused88' | 'NeedWaitingMoreBlocksToStarCall' | 'Unused90' | 'Unused91' | 'Unused92' | 'Unused93' | 'SubtokenDisabled' | 'Unused95' | 'Unused96' | 'InsufficientBalance' | 'Unused98' | 'Unused99' | 'Unused100' | 'Unused101' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'AdminActionProhibitedDuringWeightsWindow' | 'Unused108' | 'Unused109' | 'IncorrectCommitRevealVersion' | 'Unused111' | 'RevealPeriodTooLarge' | 'RevealPeriodTooSmall' | 'InvalidValue' | 'SubnetLimitReached' | 'CannotAffordLockCost' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'Unused122' | 'Unused123' | 'Unused124' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'Unused131' | 'Unused132' | 'Unused133' | 'RegistrationPriceLimitExceeded' | 'Unused135' | 'Unused136' | 'Unused137' | 'Unused138' | 'CannotUseSystemAccount' | 'Unused140' | 'TempoOutOfBounds' | 'ActivityCutoffFactorMilliOutOfBounds' | 'EpochTriggerAlreadyPending' | 'AutoEpochAlreadyImminent' | 'DynamicTempoBlockedByCommitReveal' | 'Unused146';
+    readonly type: 'RootNetworkDoesNotExist' | 'InvalidIpType' | 'InvalidIpAddress' | 'InvalidPort' | 'HotKeyNotRegisteredInSubNet' | 'HotKeyAccountNotExists' | 'HotKeyNotRegisteredInNetwork' | 'NonAssociatedColdKey' | 'NotEnoughStake' | 'NotEnoughStakeToWithdraw' | 'NotEnoughStakeToSetWeights' | 'Unused11' | 'NotEnoughBalanceToStake' | 'Unused13' | 'Unused14' | 'NeuronNoValidatorPermit' | 'WeightVecNotEqualSize' | 'DuplicateUids' | 'UidVecContainInvalidOne' | 'WeightVecLengthIsLow' | 'TooManyRegistrationsThisBlock' | 'HotKeyAlreadyRegisteredInSubNet' | 'Unused22' | 'Unused23' | 'InvalidWorkBlock' | 'InvalidDifficulty' | 'InvalidSeal' | 'MaxWeightExceeded' | 'Unused28' | 'SettingWeightsTooFast' | 'IncorrectWeightVersionKey' | 'ServingRateLimitExceeded' | 'UidsLengthExceedUidsInSubNet' | 'NetworkTxRateLimitExceeded' | 'Unused34' | 'Unused35' | 'Unused36' | 'SubNetRegistrationDisabled' | 'TooManyRegistrationsThisInterval' | 'TransactorAccountShouldBeHotKey' | 'Unused40' | 'NotSubnetOwner' | 'RegistrationNotPermittedOnRootSubnet' | 'StakeTooLowForRoot' | 'Unused44' | 'Unused45' | 'Unused46' | 'CanNotSetRootNetworkWeights' | 'NoNeuronIdAvailable' | 'Unused49' | 'Unused50' | 'NoWeightsCommitFound' | 'InvalidRevealCommitHashNotMatch' | 'CommitRevealEnabled' | 'CommitRevealDisabled' | 'LiquidAlphaDisabled' | 'AlphaHighTooLow' | 'AlphaLowOutOfRange' | 'Unused58' | 'Unused59' | 'Unused60' | 'Unused61' | 'Unused62' | 'Unused63' | 'TxRateLimitExceeded' | 'Unused65' | 'Unused66' | 'Unused67' | 'Unused68' | 'Unused69' | 'Unused70' | 'Unused71' | 'Unused72' | 'Unused73' | 'MechanismDoesNotExist' | 'Unused75' | 'SubnetNotExists' | 'TooManyUnrevealedCommits' | 'ExpiredWeightCommit' | 'RevealTooEarly' | 'InputLengthsUnequal' | 'CommittingWeightsTooFast' | 'AmountTooLow' | 'InsufficientLiquidity' | 'SlippageTooHigh' | 'Unused85' | 'ActivityCutoffTooLow' | 'Unused87' | 'Unused88' | 'NeedWaitingMoreBlocksToStarCall' | 'Unused90' | 'Unused91' | 'Unused92' | 'Unused93' | 'SubtokenDisabled' | 'Unused95' | 'Unused96' | 'InsufficientBalance' | 'Unused98' | 'Unused99' | 'Unused100' | 'Unused101' | 'Unused102' | 'Unused103' | 'Unused104' | 'Unused105' | 'Unused106' | 'AdminActionProhibitedDuringWeightsWindow' | 'Unused108' | 'Unused109' | 'IncorrectCommitRevealVersion' | 'Unused111' | 'RevealPeriodTooLarge' | 'RevealPeriodTooSmall' | 'InvalidValue' | 'SubnetLimitReached' | 'CannotAffordLockCost' | 'Unused117' | 'Unused118' | 'Unused119' | 'Unused120' | 'Unused121' | 'InvalidNumRootClaim' | 'InvalidRootClaimThreshold' | 'InvalidSubnetNumber' | 'Unused125' | 'Unused126' | 'Unused127' | 'Unused128' | 'Unused129' | 'Unused130' | 'Unused131' | 'Unused132' | 'Unused133' | 'RegistrationPriceLimitExceeded' | 'Unused135' | 'Unused136' | 'Unused137' | 'Unused138' | 'CannotUseSystemAccount' | 'Unused140' | 'TempoOutOfBounds' | 'ActivityCutoffFactorMilliOutOfBounds' | 'EpochTriggerAlreadyPending' | 'AutoEpochAlreadyImminent' | 'DynamicTempoBlockedByCommitReveal' | 'Unused146';
   }
 
-  /** @name PalletUtilityCall (92) */
+  /** @name PalletUtilityCall (100) */
   interface PalletUtilityCall extends Enum {
     readonly isBatch: boolean;
     readonly asBatch: {
@@ -974,7 +1014,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Batch' | 'BatchAll' | 'ForceBatch' | 'WithWeight';
   }
 
-  /** @name PalletSudoCall (94) */
+  /** @name PalletSudoCall (102) */
   interface PalletSudoCall extends Enum {
     readonly isSudo: boolean;
     readonly asSudo: {
@@ -998,7 +1038,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudo' | 'SudoUncheckedWeight' | 'SetKey' | 'SudoAs' | 'RemoveKey';
   }
 
-  /** @name PalletCommitmentsCall (95) */
+  /** @name PalletCommitmentsCall (103) */
   interface PalletCommitmentsCall extends Enum {
     readonly isSetCommitment: boolean;
     readonly asSetCommitment: {
@@ -1012,12 +1052,12 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SetCommitment' | 'SetMaxSpace';
   }
 
-  /** @name PalletCommitmentsCommitmentInfo (96) */
+  /** @name PalletCommitmentsCommitmentInfo (104) */
   interface PalletCommitmentsCommitmentInfo extends Struct {
     readonly fields: Vec<PalletCommitmentsData>;
   }
 
-  /** @name PalletCommitmentsData (97) */
+  /** @name PalletCommitmentsData (105) */
   interface PalletCommitmentsData extends Enum {
     readonly isNone: boolean;
     readonly isRaw0: boolean;
@@ -1297,7 +1337,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'None' | 'Raw0' | 'Raw1' | 'Raw2' | 'Raw3' | 'Raw4' | 'Raw5' | 'Raw6' | 'Raw7' | 'Raw8' | 'Raw9' | 'Raw10' | 'Raw11' | 'Raw12' | 'Raw13' | 'Raw14' | 'Raw15' | 'Raw16' | 'Raw17' | 'Raw18' | 'Raw19' | 'Raw20' | 'Raw21' | 'Raw22' | 'Raw23' | 'Raw24' | 'Raw25' | 'Raw26' | 'Raw27' | 'Raw28' | 'Raw29' | 'Raw30' | 'Raw31' | 'Raw32' | 'Raw33' | 'Raw34' | 'Raw35' | 'Raw36' | 'Raw37' | 'Raw38' | 'Raw39' | 'Raw40' | 'Raw41' | 'Raw42' | 'Raw43' | 'Raw44' | 'Raw45' | 'Raw46' | 'Raw47' | 'Raw48' | 'Raw49' | 'Raw50' | 'Raw51' | 'Raw52' | 'Raw53' | 'Raw54' | 'Raw55' | 'Raw56' | 'Raw57' | 'Raw58' | 'Raw59' | 'Raw60' | 'Raw61' | 'Raw62' | 'Raw63' | 'Raw64' | 'Raw65' | 'Raw66' | 'Raw67' | 'Raw68' | 'Raw69' | 'Raw70' | 'Raw71' | 'Raw72' | 'Raw73' | 'Raw74' | 'Raw75' | 'Raw76' | 'Raw77' | 'Raw78' | 'Raw79' | 'Raw80' | 'Raw81' | 'Raw82' | 'Raw83' | 'Raw84' | 'Raw85' | 'Raw86' | 'Raw87' | 'Raw88' | 'Raw89' | 'Raw90' | 'Raw91' | 'Raw92' | 'Raw93' | 'Raw94' | 'Raw95' | 'Raw96' | 'Raw97' | 'Raw98' | 'Raw99' | 'Raw100' | 'Raw101' | 'Raw102' | 'Raw103' | 'Raw104' | 'Raw105' | 'Raw106' | 'Raw107' | 'Raw108' | 'Raw109' | 'Raw110' | 'Raw111' | 'Raw112' | 'Raw113' | 'Raw114' | 'Raw115' | 'Raw116' | 'Raw117' | 'Raw118' | 'Raw119' | 'Raw120' | 'Raw121' | 'Raw122' | 'Raw123' | 'Raw124' | 'Raw125' | 'Raw126' | 'Raw127' | 'Raw128' | 'BlakeTwo256' | 'Sha256' | 'Keccak256' | 'ShaThree256' | 'TimelockEncrypted' | 'ResetBondsFlag' | 'BigRaw';
   }
 
-  /** @name PalletAdminUtilsCall (224) */
+  /** @name PalletAdminUtilsCall (232) */
   interface PalletAdminUtilsCall extends Enum {
     readonly isSudoSetServingRateLimit: boolean;
     readonly asSudoSetServingRateLimit: {
@@ -1476,32 +1516,32 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SudoSetServingRateLimit' | 'SudoSetWeightsVersionKey' | 'SudoSetWeightsSetRateLimit' | 'SudoSetImmunityPeriod' | 'SudoSetMinAllowedWeights' | 'SudoSetMaxAllowedUids' | 'SudoSetKappa' | 'SudoSetRho' | 'SudoSetActivityCutoff' | 'SudoSetNetworkRegistrationAllowed' | 'SudoSetNetworkPowRegistrationAllowed' | 'SudoSetTargetRegistrationsPerInterval' | 'SudoSetMinBurn' | 'SudoSetMaxBurn' | 'SudoSetDifficulty' | 'SudoSetMaxAllowedValidators' | 'SudoSetBondsMovingAverage' | 'SudoSetMaxRegistrationsPerBlock' | 'SudoSetSubnetOwnerCut' | 'SudoSetNetworkRateLimit' | 'SudoSetTempo' | 'SudoSetNetworkMinLockCost' | 'SudoSetStakeThreshold' | 'SudoSetCommitRevealWeightsEnabled' | 'SudoSetLiquidAlphaEnabled' | 'SudoSetAlphaValues' | 'SudoSetCommitRevealWeightsInterval' | 'SudoSetBondsPenalty' | 'SudoSetYuma3Enabled' | 'SudoSetBondsResetEnabled' | 'SudoSetOwnerImmuneNeuronLimit' | 'SudoSetAdminFreezeWindow' | 'SudoSetOwnerHparamRateLimit' | 'SudoSetMinNonImmuneUids' | 'SudoSetStartCallDelay' | 'SudoSetBurnHalfLife';
   }
 
-  /** @name PalletUtilityError (226) */
+  /** @name PalletUtilityError (234) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name PalletSudoError (227) */
+  /** @name PalletSudoError (235) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletCommitmentsRegistration (229) */
+  /** @name PalletCommitmentsRegistration (237) */
   interface PalletCommitmentsRegistration extends Struct {
     readonly deposit: u64;
     readonly block: u32;
     readonly info: PalletCommitmentsCommitmentInfo;
   }
 
-  /** @name PalletCommitmentsUsageTracker (232) */
+  /** @name PalletCommitmentsUsageTracker (240) */
   interface PalletCommitmentsUsageTracker extends Struct {
     readonly lastEpoch: u64;
     readonly usedSpace: u64;
   }
 
-  /** @name PalletCommitmentsError (233) */
+  /** @name PalletCommitmentsError (241) */
   interface PalletCommitmentsError extends Enum {
     readonly isTooManyFieldsInCommitmentInfo: boolean;
     readonly isAccountNotAllowedCommit: boolean;
@@ -1510,7 +1550,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TooManyFieldsInCommitmentInfo' | 'AccountNotAllowedCommit' | 'SpaceLimitExceeded' | 'UnexpectedUnreserveLeftover';
   }
 
-  /** @name PalletAdminUtilsError (234) */
+  /** @name PalletAdminUtilsError (242) */
   interface PalletAdminUtilsError extends Enum {
     readonly isSubnetDoesNotExist: boolean;
     readonly isMaxValidatorsLargerThanMaxUIds: boolean;
@@ -1529,10 +1569,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubnetDoesNotExist' | 'MaxValidatorsLargerThanMaxUIds' | 'MaxAllowedUIdsLessThanCurrentUIds' | 'BondsMovingAverageMaxReached' | 'NegativeSigmoidSteepness' | 'ValueNotInBounds' | 'MinAllowedUidsGreaterThanCurrentUids' | 'MinAllowedUidsGreaterThanMaxAllowedUids' | 'MaxAllowedUidsLessThanMinAllowedUids' | 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids' | 'InvalidValue' | 'NotPermittedOnRootSubnet' | 'PowRegistrationDisabled' | 'Deprecated';
   }
 
-  /** @name NodeSubtensorRuntimeRuntime (235) */
+  /** @name NodeSubtensorRuntimeRuntime (243) */
   type NodeSubtensorRuntimeRuntime = Null;
 
-  /** @name SpRuntimeMultiSignature (237) */
+  /** @name SpRuntimeMultiSignature (245) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1543,47 +1583,47 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (238) */
+  /** @name SpCoreEd25519Signature (246) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (239) */
+  /** @name SpCoreSr25519Signature (247) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (240) */
+  /** @name SpCoreEcdsaSignature (248) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
 
 
 
 
-  /** @name NodeSubtensorRuntimeCheckNonce (247) */
+  /** @name NodeSubtensorRuntimeCheckNonce (255) */
   interface NodeSubtensorRuntimeCheckNonce extends Compact<u32> {}
 
 
-  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (249) */
+  /** @name SubtensorTransactionFeeChargeTransactionPaymentWrapper (257) */
   interface SubtensorTransactionFeeChargeTransactionPaymentWrapper extends PalletTransactionPaymentChargeTransactionPayment {}
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (250) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (258) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name PalletSudoExtensionSudoTransactionExtension (251) */
+  /** @name PalletSudoExtensionSudoTransactionExtension (259) */
   type PalletSudoExtensionSudoTransactionExtension = Null;
 
-  /** @name PalletShieldExtensionCheckShieldedTxValidity (252) */
+  /** @name PalletShieldExtensionCheckShieldedTxValidity (260) */
   type PalletShieldExtensionCheckShieldedTxValidity = Null;
 
-  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (253) */
+  /** @name PalletSubtensorTransactionExtensionSubtensorTransactionExtension (261) */
   type PalletSubtensorTransactionExtensionSubtensorTransactionExtension = Null;
 
-  /** @name PalletDrandDrandPriority (254) */
+  /** @name PalletDrandDrandPriority (262) */
   type PalletDrandDrandPriority = Null;
 
-  /** @name FrameMetadataHashExtensionCheckMetadataHash (255) */
+  /** @name FrameMetadataHashExtensionCheckMetadataHash (263) */
   interface FrameMetadataHashExtensionCheckMetadataHash extends Struct {
     readonly mode: FrameMetadataHashExtensionMode;
   }
 
-  /** @name FrameMetadataHashExtensionMode (256) */
+  /** @name FrameMetadataHashExtensionMode (264) */
   interface FrameMetadataHashExtensionMode extends Enum {
     readonly isDisabled: boolean;
     readonly isEnabled: boolean;

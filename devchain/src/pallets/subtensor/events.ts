@@ -2,7 +2,7 @@
 import { T, compact, vec } from '../../scale/types.ts';
 import { AccountId32, H256, DispatchError } from '../../frame/common-types.ts';
 import { eventBuilder, type EventDef, type RuntimeContext } from '../../frame/pallet.ts';
-import { P } from './storage.ts';
+import { P, RootClaimTypeEnum } from './storage.ts';
 
 const f = (type: Parameters<typeof vec>[0], typeName?: string): { type: typeof type; typeName?: string } => ({ type, typeName });
 const NetUid = T.u16;
@@ -64,6 +64,14 @@ const KNOWN_EVENTS: Record<number, [string, EventDef['fields']]> = {
     [
       { name: 'netuid', type: T.u16, typeName: 'NetUidStorageIndex' },
       { name: 'emissions', type: vec(T.u64), typeName: 'Vec<AlphaBalance>' },
+    ],
+  ],
+  114: ['RootClaimed', [{ name: 'coldkey', type: AccountId32, typeName: 'T::AccountId' }]],
+  115: [
+    'RootClaimTypeSet',
+    [
+      { name: 'coldkey', type: AccountId32, typeName: 'T::AccountId' },
+      { name: 'root_claim_type', type: RootClaimTypeEnum, typeName: 'RootClaimTypeEnum' },
     ],
   ],
   131: [

@@ -16,6 +16,7 @@ import { stakingCalls } from './calls/staking.ts';
 import { servingCalls } from './calls/serving.ts';
 import { registrationCalls } from './calls/registration.ts';
 import { networkCalls } from './calls/network.ts';
+import { rootClaimCalls } from './calls/root-claim.ts';
 import { blockStep } from './state/block-step.ts';
 import { genesisSubnets } from './genesis.ts';
 import { guardError, customCodeOf } from './guards.ts';
@@ -28,7 +29,7 @@ export function createSubtensorModule(options: SubtensorOptions): Pallet {
     index: PALLET_INDEX,
     path: 'pallet_subtensor',
     docs: [' Bittensor subnets, neurons, weights, stake and Yuma consensus (devchain implementation).'],
-    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls()]
+    calls: [...weightsCalls(), ...stakingCalls(), ...servingCalls(options), ...registrationCalls(), ...networkCalls(), ...rootClaimCalls()]
       .sort((a, b) => a.index - b.index)
       .map((c) => guarded(c, options)),
     events: SUBTENSOR_EVENTS,

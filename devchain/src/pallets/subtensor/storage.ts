@@ -64,6 +64,22 @@ export const SparseRowType = vec(U16Pair);
 export const U64F64 = T.struct('substrate_fixed::FixedU128', { bits: T.u128 }, [{ name: 'Frac' }]);
 /** U96F32 has U64F64's layout (u128 bits); the registry shares the type (its Frac parameter is not modelled). */
 export const U96F32 = U64F64;
+/** I96F32 (`substrate_fixed::FixedI128<U32>`): i128 bits, 32 fractional. */
+export const I96F32 = T.struct('substrate_fixed::FixedI128', { bits: T.i128 }, [{ name: 'Frac' }]);
+/** `BTreeMap<NetUid, I96F32>`: SCALE as a vector of (key, value) pairs sorted by key. */
+export const NetUidI96F32Map = T.newtype('BTreeMap', vec(T.tuple(T.u16, I96F32)), [
+  { name: 'K', type: T.u16 },
+  { name: 'V', type: I96F32 },
+]);
+/** `BTreeSet<NetUid>`: SCALE as a sorted vector without duplicates. */
+export const NetUidSet = T.newtype('BTreeSet', vec(T.u16), [{ name: 'T', type: T.u16 }]);
+/** Upstream `RootClaimTypeEnum` (per coldkey): swap root alpha to TAO (default), keep it, or keep it on some subnets. */
+export const RootClaimTypeEnum = T.variant('pallet_subtensor::pallet::RootClaimTypeEnum', [
+  { name: 'Swap', index: 0, fields: [] },
+  { name: 'Keep', index: 1, fields: [] },
+  { name: 'KeepSubnets', index: 2, fields: [{ name: 'subnets', type: NetUidSet, typeName: 'BTreeSet<NetUid>' }] },
+]);
+export type RootClaimTypeValue = { type: 'Swap' } | { type: 'Keep' } | { type: 'KeepSubnets'; value: { subnets: number[] } };
 /** One commit of the CR v2 queue: (hash, commit_epoch, commit_block, 0). */
 export const CommitTuple = T.tuple(H256, T.u64, T.u64, T.u64);
 export type CommitValue = [Uint8Array, bigint, bigint, bigint];
@@ -216,6 +232,35 @@ export const SubtensorStorage = {
   PendingValidatorEmission: netMap<bigint>('PendingValidatorEmission', T.u64, 0n),
   PendingRootAlphaDivs: netMap<bigint>('PendingRootAlphaDivs', T.u64, 0n),
   PendingOwnerCut: netMap<bigint>('PendingOwnerCut', T.u64, 0n),
+  /** Root proportion of each emitting subnet after the block's coinbase, U96F32 bits (`update_root_prop`). */
+  RootProp: netMap<{ bits: bigint }>('RootProp', U96F32, { bits: 0n }),
+  /** Last epoch's alpha dividends (after the validator take) per (netuid, hotkey). */
+  AlphaDividendsPerSubnet: new StorageDoubleMap<number, Uint8Array, bigint>(
+    P,
+    'AlphaDividendsPerSubnet',
+    ['Identity', 'Blake2_128Concat'],
+    [T.u16, AccountId32],
+    T.u64,
+    0n,
+  ),
+  /** Last epoch's root alpha dividends (after the validator take) per (netuid, hotkey), made claimable by root stakers. */
+  RootAlphaDividendsPerSubnet: new StorageDoubleMap<number, Uint8Array, bigint>(
+    P,
+    'RootAlphaDividendsPerSubnet',
+    ['Identity', 'Blake2_128Concat'],
+    [T.u16, AccountId32],
+    T.u64,
+    0n,
+  ),
+  /** `TotalHotkeyAlpha` of a hotkey when its last alpha dividends were recorded. */
+  TotalHotkeyAlphaLastEpoch: new StorageDoubleMap<Uint8Array, number, bigint>(
+    P,
+    'TotalHotkeyAlphaLastEpoch',
+    ['Blake2_128Concat', 'Identity'],
+    [AccountId32, T.u16],
+    T.u64,
+    0n,
+  ),
   SubnetOwnerCut: value<number>('SubnetOwnerCut', T.u16, 11_796),
   RAORecycledForRegistration: netMap<bigint>('RAORecycledForRegistration', T.u64, 0n),
   // Hyperparameters
@@ -302,6 +347,43 @@ export const SubtensorStorage = {
   StartCallDelay: value<bigint>('StartCallDelay', T.u64, START_CALL_DELAY),
   /** Share of the last epoch's miner incentive withheld from the owner's hotkeys, U96F32 bits (32 fractional). */
   MinerBurned: netMap<{ bits: bigint }>('MinerBurned', U96F32, { bits: 0n }),
+  // Root claim (upstream staking/claim_root.rs)
+  /** Minimum owed alpha (I96F32 bits) a claim pays out on a subnet; default 500,000 rao. */
+  RootClaimableThreshold: netMap<{ bits: bigint }>('RootClaimableThreshold', I96F32, { bits: 500_000n << 32n }, 'Blake2_128Concat'),
+  /** Root alpha claimable per unit of root stake, per hotkey and subnet (I96F32 bits, netuid-sorted pairs). */
+  RootClaimable: new StorageMap<Uint8Array, Array<[number, { bits: bigint }]>>(
+    P,
+    'RootClaimable',
+    'Blake2_128Concat',
+    AccountId32,
+    NetUidI96F32Map,
+    [],
+  ),
+  /** Root alpha already claimed (or pre-counted for stake added later) per (netuid, hotkey, coldkey). */
+  RootClaimed: new StorageNMap3<number, Uint8Array, Uint8Array, bigint>(
+    P,
+    'RootClaimed',
+    ['Identity', 'Blake2_128Concat', 'Blake2_128Concat'],
+    [T.u16, AccountId32, AccountId32],
+    T.u128,
+    0n,
+  ),
+  RootClaimType: new StorageMap<Uint8Array, RootClaimTypeValue>(P, 'RootClaimType', 'Blake2_128Concat', AccountId32, RootClaimTypeEnum, {
+    type: 'Swap',
+  }),
+  /** Coldkeys holding root stake (or that claimed), densely indexed for the per-block auto-claim. */
+  StakingColdkeysByIndex: new StorageMap<bigint, Uint8Array, undefined>(
+    P,
+    'StakingColdkeysByIndex',
+    'Identity',
+    T.u64,
+    AccountId32,
+    undefined,
+  ),
+  StakingColdkeys: new StorageMap<Uint8Array, bigint, undefined>(P, 'StakingColdkeys', 'Identity', AccountId32, T.u64, undefined),
+  NumStakingColdkeys: value<bigint>('NumStakingColdkeys', T.u64, 0n),
+  /** Coldkeys auto-claimed per block (0 disables auto-claim). */
+  NumRootClaim: value<bigint>('NumRootClaim', T.u64, 5n),
 };
 
 export { array };

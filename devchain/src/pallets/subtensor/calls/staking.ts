@@ -10,6 +10,8 @@ import { DEFAULT_MIN_STAKE } from '../options.ts';
 import { subnetExists } from '../state/subnets.ts';
 import { decreaseStake, increaseStake, stakeOf } from '../state/stake.ts';
 import { transferTaoFromSubnet, transferTaoToSubnet } from '../state/tao.ts';
+import { addStakeAdjustRootClaimed, removeStakeAdjustRootClaimed } from '../state/root-claim.ts';
+import { coldkeyHasRootStake, maybeAddColdkeyIndex, maybeRemoveColdkeyIndex } from '../state/root-claim-auto.ts';
 
 const NetUid = T.u16;
 
@@ -38,6 +40,11 @@ export function stakingCalls(): CallDef[] {
         SubtensorStorage.SubnetAlphaOut.mutate(s, a.netuid, (x) => x + tao);
         SubtensorStorage.TotalStake.mutate(s, (x) => x + tao);
         increaseStake(s, a.hotkey, cold, a.netuid, tao);
+        if (a.netuid === 0) {
+          // New root stake is not owed root dividends paid before it came (upstream stake_into_subnet).
+          addStakeAdjustRootClaimed(s, a.hotkey, cold, tao);
+          maybeAddColdkeyIndex(s, cold);
+        }
         emit(ctx, 'StakeAdded', [cold, a.hotkey, tao, tao, a.netuid, 0n]);
       },
     }),
@@ -63,6 +70,10 @@ export function stakingCalls(): CallDef[] {
         SubtensorStorage.SubnetAlphaOut.mutate(s, a.netuid, (x) => (x > a.amount_unstaked ? x - a.amount_unstaked : 0n));
         SubtensorStorage.TotalStake.mutate(s, (x) => (x > a.amount_unstaked ? x - a.amount_unstaked : 0n));
         transferTaoFromSubnet(ctx, a.netuid, cold, a.amount_unstaked);
+        if (a.netuid === 0) {
+          removeStakeAdjustRootClaimed(s, a.hotkey, cold, a.amount_unstaked);
+          if (!coldkeyHasRootStake(s, cold)) maybeRemoveColdkeyIndex(s, cold);
+        }
         emit(ctx, 'StakeRemoved', [cold, a.hotkey, a.amount_unstaked, a.amount_unstaked, a.netuid, 0n]);
       },
     }),

@@ -86,6 +86,8 @@ test('distribution after an epoch: miners exactly, validators pro rata with take
     validatorTake: 0n,
     nominatorDividends: 0n,
     ownerCut: 7n,
+    rootTake: 0n,
+    rootDividends: 0n,
   });
   t.is(DEFAULT_VALIDATOR_TAKE, 11_796);
 });

@@ -5,9 +5,11 @@ import { burnDecayFactor, decayBurn, isEpochDue } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import type { SubtensorOptions } from '../options.ts';
 import { netuids } from './subnets.ts';
-import { accrueEmission, isEpochInputConsistent, runSubnetEpoch } from './coinbase.ts';
+import { accrueEmission, emitsTo, isEpochInputConsistent, rootSellFlag, runSubnetEpoch, subnetRootProportion } from './coinbase.ts';
 import { consumeDueEpoch, scheduleOf } from './epoch-schedule.ts';
+import { runAutoClaimRootDivs } from './root-claim-auto.ts';
 import { emit } from '../events.ts';
+import { Storage as SystemStorage } from '../../system.ts';
 
 const decayFactors = new Map<number, bigint>();
 function decayFactor(halfLife: number): bigint {
@@ -20,20 +22,36 @@ function decayFactor(halfLife: number): bigint {
 }
 
 /**
- * `block_step` (§7): burn decay, emission accrual, due epochs with payouts. At most
- * `MaxEpochsPerBlock` epochs run per block (lowest netuid first); a due epoch beyond the cap is
- * deferred to the next block (`PendingEpochAt`, `EpochDeferred`) without consuming its slot.
+ * `block_step` (§7), in upstream's order: burn decay of every subnet; emission accrual of every
+ * subnet it emits to (`emit_to_subnets`, under one root sell flag); due epochs with payouts
+ * (`drain_pending`); `RootProp` of the emitting subnets (`update_root_prop`); the auto-claim of
+ * root dividends keyed by the parent hash. At most `MaxEpochsPerBlock` epochs run per block
+ * (lowest netuid first); a due epoch beyond the cap is deferred to the next block
+ * (`PendingEpochAt`, `EpochDeferred`) without consuming its slot.
  */
 export function blockStep(ctx: RuntimeContext, options: SubtensorOptions): void {
   const s = ctx.state;
   const block = ctx.blockNumber;
-  const cap = SubtensorStorage.MaxEpochsPerBlock.get(s);
-  let epochsRun = 0;
-  for (const netuid of netuids(s)) {
-    if (netuid === 0) continue;
+  const subnets = netuids(s).filter((n) => n !== 0);
+  for (const netuid of subnets) {
     decayRegistrationPrice(s, netuid, block);
     if (SubtensorStorage.RegistrationsThisBlock.get(s, netuid) !== 0) SubtensorStorage.RegistrationsThisBlock.set(s, netuid, 0);
-    accrueEmission(ctx, netuid, options);
+  }
+  const emitting = subnets.filter((n) => emitsTo(s, n, block, options));
+  const rootSell = rootSellFlag(emitting);
+  for (const netuid of emitting) accrueEmission(ctx, netuid, options, rootSell);
+  drainPending(ctx, subnets);
+  for (const netuid of emitting) SubtensorStorage.RootProp.set(s, netuid, { bits: subnetRootProportion(s, netuid) });
+  runAutoClaimRootDivs(ctx, SystemStorage.ParentHash.get(s));
+}
+
+/** `drain_pending` + `distribute_emissions_to_subnets`: the due epochs, capped per block. */
+function drainPending(ctx: RuntimeContext, subnets: readonly number[]): void {
+  const s = ctx.state;
+  const block = ctx.blockNumber;
+  const cap = SubtensorStorage.MaxEpochsPerBlock.get(s);
+  let epochsRun = 0;
+  for (const netuid of subnets) {
     SubtensorStorage.BlocksSinceLastStep.mutate(s, netuid, (x) => x + 1n);
     if (!isEpochDue(scheduleOf(s, netuid), block)) continue;
     if (epochsRun >= cap) {

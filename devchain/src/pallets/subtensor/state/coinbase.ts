@@ -3,14 +3,16 @@
  * storage (epoch/ is the pure module), its outputs written back and the alpha paid out.
  */
 import type { RuntimeContext } from '../../../frame/pallet.ts';
-import type { ReadState } from '../../../frame/state.ts';
+import type { ReadState, State } from '../../../frame/state.ts';
 import {
   runEpoch,
   activityCutoffBlocks,
   splitBlockEmission,
   distributeEmission,
   isCommitExpired,
+  rootProportion,
   type EpochInput,
+  type HotkeyCredit,
 } from '../epoch/index.ts';
 import { SubtensorStorage } from '../storage.ts';
 import { hex, isZeroAccount } from '../accounts.ts';
@@ -20,25 +22,54 @@ import { hotkeysOf } from './subnets.ts';
 import { increaseStake, addNominatorAlpha } from './stake.ts';
 import { currentCommitEpoch } from './epoch-schedule.ts';
 import { mintTaoToSubnet } from './tao.ts';
+import { increaseRootClaimable } from './root-claim.ts';
 
 const U64_MAX = (1n << 64n) - 1n;
 
 /**
- * Accrues one block's emission into the pending pools of a subnet upstream emits to
- * (`get_subnets_to_emit_to`: did `start_call`, subtoken enabled, registration allowed).
+ * `get_subnets_to_emit_to` for one subnet: not root, did `start_call`, subtoken enabled,
+ * registration allowed (and the devchain's emission per block is not 0).
  */
-export function accrueEmission(ctx: RuntimeContext, netuid: number, options: SubtensorOptions): void {
-  const s = ctx.state;
-  const block = ctx.blockNumber;
+export function emitsTo(s: ReadState, netuid: number, block: number, options: SubtensorOptions): boolean {
+  if (netuid === 0 || options.emissionPerBlock <= 0n) return false;
   const first = SubtensorStorage.FirstEmissionBlockNumber.get(s, netuid);
-  if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid) || options.emissionPerBlock <= 0n)
-    return;
-  if (!SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid)) return;
-  const split = splitBlockEmission(options.emissionPerBlock, { subnetOwnerCut: SubtensorStorage.SubnetOwnerCut.get(s) });
+  if (first === undefined || BigInt(block) < first || !SubtensorStorage.SubtokenEnabled.get(s, netuid)) return false;
+  return SubtensorStorage.NetworkRegistrationAllowed.get(s, netuid);
+}
+
+/**
+ * `get_network_root_sell_flag`: root alpha is set aside for root stakers only while the moving
+ * alpha prices of the emitting subnets sum to more than 1. A stable subnet's price is 1, so on the
+ * devchain that means at least two emitting subnets; with one, root alpha is recycled.
+ */
+export function rootSellFlag(emitting: readonly number[]): boolean {
+  return emitting.length > 1;
+}
+
+/** `root_proportion(netuid)` from storage: `SubnetTAO[0] × tao_weight` against the subnet's alpha issuance. */
+export function subnetRootProportion(s: ReadState, netuid: number): bigint {
+  const issuance = SubtensorStorage.SubnetAlphaIn.get(s, netuid) + SubtensorStorage.SubnetAlphaOut.get(s, netuid);
+  return rootProportion(SubtensorStorage.SubnetTAO.get(s, 0), SubtensorStorage.TaoWeight.get(s), issuance);
+}
+
+/**
+ * Accrues one block's emission into the pending pools of a subnet it emits to (`emit_to_subnets`):
+ * the alpha is minted into `SubnetAlphaOut` first, then the owner cut, the root share
+ * (`root_proportion` of the validators' half: `PendingRootAlphaDivs` under the root sell flag,
+ * else recycled out of `SubnetAlphaOut`), miners and validators.
+ */
+export function accrueEmission(ctx: RuntimeContext, netuid: number, options: SubtensorOptions, rootSell: boolean): void {
+  const s = ctx.state;
+  SubtensorStorage.SubnetAlphaOut.mutate(s, netuid, (x) => x + options.emissionPerBlock);
+  const split = splitBlockEmission(options.emissionPerBlock, {
+    subnetOwnerCut: SubtensorStorage.SubnetOwnerCut.get(s),
+    rootProportion: subnetRootProportion(s, netuid),
+  });
   SubtensorStorage.PendingServerEmission.mutate(s, netuid, (x) => x + split.server);
   SubtensorStorage.PendingValidatorEmission.mutate(s, netuid, (x) => x + split.validator);
   SubtensorStorage.PendingOwnerCut.mutate(s, netuid, (x) => x + split.ownerCut);
-  SubtensorStorage.SubnetAlphaOut.mutate(s, netuid, (x) => x + options.emissionPerBlock);
+  if (rootSell) SubtensorStorage.PendingRootAlphaDivs.mutate(s, netuid, (x) => x + split.rootDivs);
+  else if (split.rootDivs > 0n) SubtensorStorage.SubnetAlphaOut.mutate(s, netuid, (x) => (x > split.rootDivs ? x - split.rootDivs : 0n));
   // The TAO side of the block's emission (upstream injects tao_in into the subnet account and
   // SubnetTAO): on the 1:1 stable model it backs the emitted alpha, so earned stake can be unstaked.
   const minted = mintTaoToSubnet(ctx, netuid, options.emissionPerBlock);
@@ -145,12 +176,17 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
     serverEmission: out.serverEmission,
     validatorEmission: out.validatorEmission,
     pendingServer: server,
-    pendingValidator: validator + root,
+    pendingValidator: validator,
     ownerCut,
     takes: hotkeys.map((hk) => SubtensorStorage.Delegates.get(s, hk)),
     subnetOwnerHotkey: isZeroAccount(ownerHot) ? undefined : hex(ownerHot),
     subnetOwnerColdkey: hex(ownerCold),
     recycleIncentiveOf: withheld.map(hex),
+    pendingRoot: root,
+    // The stake map is read after the epoch and before any payout, as upstream's get_stake_map.
+    alphaStake: hotkeys.map((hk) => SubtensorStorage.TotalHotkeyAlpha.get(s, hk, netuid)),
+    rootStake: hotkeys.map((hk) => SubtensorStorage.TotalHotkeyAlpha.get(s, hk, 0)),
+    taoWeight: SubtensorStorage.TaoWeight.get(s),
   });
   const withheldSet = new Set(withheld.map(hex));
   const total = out.serverEmission.reduce((a, b) => a + b, 0n);
@@ -165,7 +201,32 @@ export function runSubnetEpoch(ctx: RuntimeContext, netuid: number): void {
     addNominatorAlpha(s, who.hk, netuid, c.nominatorDividends);
     if (c.ownerCut > 0n) increaseStake(s, who.hk, ownerCold, netuid, c.ownerCut);
   }
+  payRootDividends(s, netuid, hotkeys, coldkeys, dist.credits);
   emit(ctx, 'IncentiveAlphaEmittedToMiners', { netuid, emissions: out.serverEmission });
+}
+
+/**
+ * The dividend records and the root half of `distribute_dividends_and_incentives`, for every uid's
+ * hotkey (zero entries included, as upstream writes them): `AlphaDividendsPerSubnet` (alpha after
+ * the take) and `TotalHotkeyAlphaLastEpoch`; then the root take staked to the validator's coldkey
+ * on the subnet, the rest credited to its root stakers (`RootClaimable`) and recorded in
+ * `RootAlphaDividendsPerSubnet`.
+ */
+function payRootDividends(s: State, netuid: number, hotkeys: Uint8Array[], coldkeys: Uint8Array[], credits: HotkeyCredit[]): void {
+  const byHotkey = new Map(credits.map((c) => [c.hotkey, c]));
+  SubtensorStorage.AlphaDividendsPerSubnet.clearPrefix(s, netuid);
+  for (const hk of hotkeys) {
+    const c = byHotkey.get(hex(hk));
+    SubtensorStorage.AlphaDividendsPerSubnet.mutate(s, netuid, hk, (x) => x + (c?.nominatorDividends ?? 0n));
+    SubtensorStorage.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, SubtensorStorage.TotalHotkeyAlpha.get(s, hk, netuid));
+  }
+  SubtensorStorage.RootAlphaDividendsPerSubnet.clearPrefix(s, netuid);
+  hotkeys.forEach((hk, uid) => {
+    const c = byHotkey.get(hex(hk));
+    increaseStake(s, hk, coldkeys[uid]!, netuid, c?.rootTake ?? 0n);
+    increaseRootClaimable(s, hk, netuid, c?.rootDividends ?? 0n);
+    SubtensorStorage.RootAlphaDividendsPerSubnet.mutate(s, netuid, hk, (x) => x + (c?.rootDividends ?? 0n));
+  });
 }
 
 /** `get_owner_hotkeys`: the owner coldkey's hotkeys registered on the subnet, plus the subnet owner hotkey. */
