@@ -288,7 +288,7 @@ test('claim_root: Swap restakes the owed alpha as TAO on root, Keep stakes it on
   t.true(gained > 0n && gained < bobOwed / 2n, `second claim ${gained}`);
 });
 
-test('root claim calls refuse bad arguments and origins with upstream errors', async (t) => {
+test('root claim calls refuse bad arguments and origins with upstream errors; the staking-coldkey index stays dense', async (t) => {
   const chain = await startChain(t, genesis({ secondSubnet: true }));
   const { api } = chain;
   const sudo = (c: Parameters<typeof api.tx.sudo.sudo>[0]) => api.tx.sudo.sudo(c);
@@ -324,6 +324,21 @@ test('root claim calls refuse bad arguments and origins with upstream errors', a
   t.is((await st.numRootClaim()).toBigInt(), 50n);
   t.deepEqual((await st.rootClaimType(key('//Bob').address)).toJSON(), { keepSubnets: { subnets: [1, 2] } });
   t.is((await st.numStakingColdkeys()).toBigInt(), 1n, 'set_root_claim_type indexes the coldkey');
+
+  // Root stake indexes its coldkey; unstaking all of it drops the coldkey and moves the last one into its slot.
+  const staked = await execMany(chain, [
+    [api.tx.subtensorModule.addStake(key(ALPHA_ONLY).address, 0, 10n * TAO), key('//Charlie')],
+    [api.tx.subtensorModule.addStake(key(BOTH).address, 0, 10n * TAO), key('//Dave')],
+  ]);
+  for (const r of staked) t.true(r.ok, r.error);
+  const unstaked = await exec(chain, api.tx.subtensorModule.removeStake(key(ALPHA_ONLY).address, 0, 10n * TAO), key('//Charlie'));
+  t.true(unstaked.ok, unstaked.error);
+  const idx = await q(api, unstaked.blockHash);
+  t.is((await idx.numStakingColdkeys()).toBigInt(), 2n);
+  t.is((await idx.stakingColdkeysByIndex(1)).unwrap().toString(), key('//Dave').address);
+  t.true((await idx.stakingColdkeysByIndex(2)).isNone);
+  t.true((await idx.stakingColdkeys(key('//Charlie').address)).isNone);
+  t.is((await idx.stakingColdkeys(key('//Dave').address)).unwrap().toBigInt(), 1n);
 });
 
 test('one emitting subnet: the root sell flag is off and the root share is recycled, not paid', async (t) => {
