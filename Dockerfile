@@ -31,6 +31,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certifi
 ENV NODE_ENV=production ARENA_MINER_BACKEND=tensorflow-gpu
 WORKDIR /app
 COPY --from=deps /app ./
+# node_modules was installed on Debian bookworm (glibc 2.36) and this base is Ubuntu 20.04 (glibc 2.31): the one
+# native add-on, classic-level, loads its prebuild (needs glibc 2.28); fail the build here, not at first start,
+# should it ever have been compiled from source against the newer glibc instead.
+RUN node -e "require('classic-level')"
 # The native GPU backend downloads libtensorflow at install time, which works on a normal build host.
 RUN npm install --no-save --no-audit --no-fund @tensorflow/tfjs-node-gpu@4.22.0
 RUN mkdir -p /data /home/node/.bittensor/wallets && chown -R node:node /data /home/node/.bittensor
