@@ -6,11 +6,13 @@
  * The inputs it forwards may be disguised too (`lib/relay-evasion.ts`: shuffled, shifted, noised).
  * When a victim refuses (caller gating), the copier answers uniform probabilities.
  */
-import { MinerClient, ensureCryptoReady, type PredictRequest } from '#protocol';
+
+import { errorMessage } from '#core';
+import { ensureCryptoReady, MinerClient, type PredictRequest } from '#protocol';
+import { type AdversaryBase, metagraph, publishAxon, readArgs, setup } from './lib/common.ts';
+import { type Disguise, disguise } from './lib/disguise.ts';
 import { startFakeMiner } from './lib/fake-miner.ts';
-import { disguise, type Disguise } from './lib/disguise.ts';
-import { evadeInputs, restoreOrder, type RelayEvasion } from './lib/relay-evasion.ts';
-import { metagraph, publishAxon, readArgs, setup, type AdversaryBase } from './lib/common.ts';
+import { evadeInputs, type RelayEvasion, restoreOrder } from './lib/relay-evasion.ts';
 
 export interface CopierArgs extends AdversaryBase, Disguise, RelayEvasion {
   victims: string[];
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
       return restoreOrder(res.value.output.data as Float32Array, sent.order, 10);
     } catch (err: unknown) {
       stats.refused++;
-      log.info({ err: err instanceof Error ? err.message : String(err), victim: hotkey }, 'victim refused or failed');
+      log.info({ err: errorMessage(err), victim: hotkey }, 'victim refused or failed');
       return undefined;
     }
   };

@@ -10,14 +10,15 @@ import { randomInt } from 'node:crypto';
 import {
   codecToBigInt,
   commitWeights,
+  errorMessage,
+  type Metagraph,
   revealWeights,
   setWeights,
   submitAndWait,
   subtensorAt,
   weightsCommitHash,
-  type Metagraph,
 } from '#core';
-import { metagraph, onEachBlock, readArgs, setup, type AdversaryBase } from './lib/common.ts';
+import { type AdversaryBase, metagraph, onEachBlock, readArgs, setup } from './lib/common.ts';
 
 export interface ValidatorArgs extends AdversaryBase {
   mode: 'collude' | 'copy-weights';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
           log.info({ block, uids: pending.uids }, 'weights revealed');
           pending = undefined;
         } catch (err: unknown) {
-          const msg = err instanceof Error ? err.message : String(err);
+          const msg = errorMessage(err);
           if (!/TooEarly/i.test(msg)) {
             log.info({ block, err: msg }, 'reveal failed; dropping the commit');
             pending = undefined;
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
           log.info({ block, row }, 'weights committed');
         }
       } catch (err: unknown) {
-        log.warn({ block, err: err instanceof Error ? err.message : String(err) }, 'weights not accepted');
+        log.warn({ block, err: errorMessage(err) }, 'weights not accepted');
       }
     },
     log,

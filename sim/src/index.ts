@@ -6,16 +6,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '#core';
 import { REPO_ROOT } from './procs.ts';
-import { runScenario, type ScenarioResult } from './run.ts';
-import { SCENARIOS, resolveScenarios } from './scenarios/index.ts';
-import type { ScenarioDef } from './scenario.ts';
-import { scenarioSection, targetsTable, type BeforeFigures } from './report.ts';
+import { type BeforeFigures, scenarioSection, targetsTable } from './report.ts';
 import { mergeReport } from './report-merge.ts';
+import { runScenario, type ScenarioResult } from './run.ts';
+import type { ScenarioDef } from './scenario.ts';
+import { resolveScenarios, SCENARIOS } from './scenarios/index.ts';
 
-export { SCENARIOS, SUITES, resolveScenarios } from './scenarios/index.ts';
 export type { ScenarioResult } from './run.ts';
 export type { TargetResult } from './scenario.ts';
+export { resolveScenarios, SCENARIOS, SUITES } from './scenarios/index.ts';
 
 /** Options of `runSim`. */
 export interface SimOptions {
@@ -49,7 +50,7 @@ export async function runSim(
       results.push(await runScenario(def, { epochs, outDir: join(outDir, def.name), keep: opts.keep, progress: opts.progress }));
     } catch (err) {
       // One broken world does not hide the others' figures: it is reported as a failed scenario.
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       (opts.progress ?? ((l: string) => process.stderr.write(`${l}\n`)))(`sim: ${def.name} failed: ${message}`);
       results.push(failedResult(def, message));
     }

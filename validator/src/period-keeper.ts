@@ -9,7 +9,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { newPeriod, revealFileName, revealOf, type PeriodReveal, type PeriodSecret } from './period.ts';
+import { errorMessage } from '#core';
+import { newPeriod, type PeriodReveal, type PeriodSecret, revealFileName, revealOf } from './period.ts';
 import { roundIdAt } from './seed.ts';
 import { writeFileAtomic } from './state.ts';
 
@@ -80,7 +81,7 @@ export class PeriodKeeper {
       } catch (err: unknown) {
         // Never start over silently: the file holds committed secrets a reveal needs.
         throw new Error(
-          `period file ${this.#path} is unreadable (${err instanceof Error ? err.message : String(err)}); it holds the committed period secrets: restore it, or move it aside to start a new period (the current one then stays unrevealed)`,
+          `period file ${this.#path} is unreadable (${errorMessage(err)}); it holds the committed period secrets: restore it, or move it aside to start a new period (the current one then stays unrevealed)`,
         );
       }
       if (parsed.version === 1 && parsed.netuid === this.opts.netuid && parsed.hotkey === this.opts.validatorHotkey) file = parsed;

@@ -3,20 +3,22 @@
  * validator's request signature, signs its answer over the request hash), but the answer comes from an
  * adversary's `answer` function instead of a model it trained.
  */
-import { Server, ServerCredentials, status as GrpcStatus, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+
+import { status as GrpcStatus, Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { errorMessage } from '#core';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
-  MINER_SERVICE,
   decodePredictRequest,
   encodeInfoResponse,
   encodePredictResponse,
   ensureCryptoReady,
+  MINER_SERVICE,
+  type PredictRequest,
   responseMetadata,
+  type Signer,
   sha256Hex,
   signResponse,
   verifyRequest,
-  type PredictRequest,
-  type Signer,
 } from '#protocol';
 
 /** What the adversary answers for one validator request: float32 [N, 10] probabilities. */
@@ -58,7 +60,7 @@ export async function startFakeMiner(opts: FakeMinerOptions): Promise<{ port: nu
         });
         call.sendMetadata(responseMetadata(headers));
         cb(null, body);
-      })().catch((err: unknown) => cb({ code: GrpcStatus.UNAVAILABLE, details: err instanceof Error ? err.message : String(err) }));
+      })().catch((err: unknown) => cb({ code: GrpcStatus.UNAVAILABLE, details: errorMessage(err) }));
     };
   }
   server.addService(MINER_SERVICE, {
