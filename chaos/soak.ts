@@ -15,7 +15,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSy
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARENA, prng, rpc, sleep, slope, spawnNode, usage, type Proc } from './proc.ts';
+import { compactFromU8a, hexToU8a } from '@polkadot/util';
+import { xxhashAsHex } from '@polkadot/util-crypto';
+import { ARENA, type Proc, prng, rpc, sleep, slope, spawnNode, usage } from './proc.ts';
 
 export interface SoakOptions {
   minutes: number;
@@ -168,14 +170,6 @@ export async function runSoak(o: SoakOptions, log: Log): Promise<Record<string, 
     const soakStart = Date.now();
     const endAt = soakStart + o.minutes * 60_000;
     const at = (f: number): number => soakStart + f * o.minutes * 60_000;
-    const minerServing = (name: string): Promise<number | null> =>
-      fleet!.procs
-        .get(name)!
-        .waitFor('miner started', 180_000)
-        .then(
-          () => 0,
-          () => null,
-        );
     const schedule: Array<[number, string, () => Promise<Record<string, unknown>>]> = [
       [
         0.12,
@@ -265,7 +259,7 @@ export async function runSoak(o: SoakOptions, log: Log): Promise<Record<string, 
             execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', reports]);
             mounted = reports;
           } catch (err) {
-            return { component: v, fault: 'mount failed', error: String(err) };
+            return { component: v, error: `mount failed, fault not injected: ${String(err)}` };
           }
           try {
             writeFileSync(join(reports, 'filler'), Buffer.alloc(60 * 1024));
@@ -282,7 +276,6 @@ export async function runSoak(o: SoakOptions, log: Log): Promise<Record<string, 
         },
       ],
     ];
-    void minerServing;
     let next = 0;
     while (Date.now() < endAt) {
       fleet.sample(Date.now() - soakStart);
@@ -295,47 +288,26 @@ export async function runSoak(o: SoakOptions, log: Log): Promise<Record<string, 
       }
       await sleep(2_000);
     }
-    const endBlock = await head().catch(() => Number.NaN);
+    const endBlock = await head();
     const blocks = endBlock - startBlock;
     const rounds = Object.fromEntries(validators.map((v) => [v, countLines(fleet!, [v], 'round scored')]));
     const weights = Object.fromEntries(validators.map((v) => [v, weightBlocks(fleet!, v)]));
-    const epochs = Math.floor(blocks / (TEMPO + 1));
     const weightsOnTime = Object.fromEntries(validators.map((v) => [v, tempoWindowsWithWeights(weights[v]!, startBlock, endBlock)]));
-    const processes = Object.fromEntries(
-      Object.entries(fleet.samples).map(([name, s]) => {
-        // The trend of the last incarnation only, after its first minute (start-up and model loading are not growth).
-        const lastPid = s.at(-1)?.pid;
-        const born = s.find((x) => x.pid === lastPid)?.t ?? 0;
-        const warm = s.filter((x) => x.pid === lastPid && x.t > born + 60_000);
-        return [
-          name,
-          {
-            samples: s.length,
-            peakRssMb: Math.max(...s.map((x) => x.rssMb).filter(Number.isFinite)),
-            peakFds: Math.max(...s.map((x) => x.fds).filter(Number.isFinite)),
-            rssSlopeMbPerMin: round2(slope(warm.map((x) => [x.t / 60_000, x.rssMb]))),
-            fdSlopePerMin: round2(slope(warm.map((x) => [x.t / 60_000, x.fds]))),
-          },
-        ];
-      }),
-    );
-    const epochsPaid = await countEpochsPaid(endpoint, startBlock, endBlock).catch(() => null);
-    const expectedRounds = Math.floor(blocks / ROUND_BLOCKS);
+    const processes = Object.fromEntries(Object.entries(fleet.samples).map(([name, s]) => [name, trend(s)]));
+    const netuid = Number(cfg.subnet.netuid ?? 1);
     const problems: string[] = [];
-    // Rounds vs expected is a figure (on 2 shared cores a round can outlast its 5 blocks); what must hold is
-    // that every validator kept scoring, and that each fault was recovered from.
-    for (const v of validators) if (rounds[v]! === 0) problems.push(`${v}: no round scored`);
-    if (epochsPaid !== null && epochsPaid === 0 && epochs > 1) problems.push(`no epoch paid in ${epochs} epochs`);
-    for (const v of validators) if (weights[v]!.length === 0) problems.push(`${v}: no weights set`);
-    if (o.minutes >= 20) {
-      for (const name of ['devchain', ...validators]) {
-        const p = processes[name] as { rssSlopeMbPerMin: number } | undefined;
-        if (p !== undefined && p.rssSlopeMbPerMin > 2) problems.push(`${name}: RSS grows ${p.rssSlopeMbPerMin} MB/min`);
-      }
-    }
-    for (const f of faults)
-      if ('error' in f || f.recoveryMs === null)
-        problems.push(`fault ${String(f.fault)} did not recover: ${JSON.stringify(f).slice(0, 300)}`);
+    const epochs = await countEpochs(endpoint, netuid, startBlock, endBlock).catch((err: unknown) => {
+      problems.push(`epoch count failed: ${String(err).slice(0, 300)}`);
+      return null;
+    });
+    const expectedRounds = Math.floor(blocks / ROUND_BLOCKS);
+    problems.push(
+      ...judgeRounds(rounds, expectedRounds),
+      ...judgeWeights(weightsOnTime),
+      ...judgeEpochs(epochs, blocks),
+      ...judgeProcesses(processes, o.minutes, miners),
+      ...faults.flatMap(judgeFault),
+    );
     for (const [name, p] of fleet.procs) if (!p.alive()) problems.push(`${name} is not running at the end`);
     return {
       ok: problems.length === 0,
@@ -346,8 +318,8 @@ export async function runSoak(o: SoakOptions, log: Log): Promise<Record<string, 
       blockTimeMs: round2((Date.now() - soakStart) / Math.max(1, blocks)),
       rounds,
       expectedRoundsPerValidator: expectedRounds,
+      epochsExpected: Math.floor(blocks / (TEMPO + 1)),
       epochs,
-      epochsPaid,
       weights: Object.fromEntries(validators.map((v) => [v, weights[v]!.length])),
       weightsOnTime,
       faults,
@@ -393,16 +365,215 @@ function tempoWindowsWithWeights(blocks: number[], from: number, to: number): { 
   return { windows, withWeights };
 }
 
-/** Epochs that paid emission: blocks where the subnet's pending emission was drained, from System events is heavy; use Emission changes per tempo. */
-async function countEpochsPaid(endpoint: string, from: number, to: number): Promise<number> {
-  let paid = 0;
-  let prev: string | undefined;
-  for (let b = from; b <= to; b += TEMPO + 1) {
-    const hash = await rpc<string>(endpoint, 'chain_getBlockHash', [b]);
-    const v = await rpc<number[]>(endpoint, 'neuronInfo_getNeuronsLite', [1, hash]);
-    const sig = JSON.stringify(v);
-    if (prev !== undefined && sig !== prev) paid++;
-    prev = sig;
+/*
+ * What the soak asserts, and why each bound is where it is. Figures from the 5-minute run of 2026-12-04 on
+ * 2 shared cores (load average 30+): rounds 37 and 35 of 51, weights in 9 and 8 of 12 tempo windows.
+ */
+/**
+ * Rounds scored / expected (blocks / 5). The faults take a validator out for at most its restart (bounded at
+ * 90 s below, about 15 rounds of 1.2 s blocks; 13.6 s measured, 2-3 rounds) and the chain restart's gap (no
+ * blocks, so no expected rounds either); a round that outlasts its 5 blocks on loaded cores skips a slot.
+ * A healthy loaded run scores 69-73%; 50% leaves about 20 points for load while a validator that stalls or
+ * stops scoring for a quarter of the run fails.
+ */
+const MIN_ROUND_SHARE = 0.5;
+/**
+ * Tempo windows (20 blocks) with a weight update. The validator sets weights once `tempo` blocks passed since
+ * its last set, checked once per round, so a set lands every 20-25 blocks and some windows are skipped by
+ * construction (9 and 8 of 12 measured); the validator restart and the chain kill each cost at most one more.
+ * Half the windows fails a validator whose weights are late by a whole tempo or more, repeatedly.
+ */
+const MIN_WEIGHT_WINDOW_SHARE = 0.5;
+/** Open fds per minute over a warm incarnation: a leak per round (every ~6 s) is 10/min; noise of a few sockets is below 5. */
+const MAX_FD_SLOPE_PER_MIN = 5;
+/** Peak open fds of any process: half the usual 1,024 soft limit (109 measured). */
+const MAX_FDS = 512;
+/** RSS per minute for the chain and validators, on every run: 10 MB/min (a 5-minute run is too short for a finer bound). */
+const MAX_RSS_SLOPE_SHORT = 10;
+/** RSS per minute on runs of 20 minutes or more, for every process, training miners included (their heap settles in minutes). */
+const MAX_RSS_SLOPE_LONG = 2;
+const LONG_RUN_MINUTES = 20;
+/** A slope needs at least a minute of samples after the warm-up minute. */
+const MIN_WARM_MINUTES = 1;
+
+interface Sample {
+  t: number;
+  pid: number;
+  rssMb: number;
+  fds: number;
+}
+interface Trend {
+  samples: number;
+  incarnations: number;
+  peakRssMb: number;
+  peakFds: number;
+  /** Minutes of warm samples the slopes are taken over (the longest warm incarnation). */
+  warmMinutes: number;
+  rssSlopeMbPerMin: number;
+  fdSlopePerMin: number;
+}
+
+/**
+ * Peaks over every incarnation; slopes over the incarnation with the longest warm span (samples after its
+ * first minute: start-up and model loading are not growth), so a process restarted late is still judged on
+ * its earlier life.
+ */
+function trend(s: Sample[]): Trend {
+  const pids = [...new Set(s.map((x) => x.pid))];
+  const warmOf = (pid: number): Sample[] => {
+    const own = s.filter((x) => x.pid === pid);
+    const born = own[0]?.t ?? 0;
+    return own.filter((x) => x.t > born + 60_000);
+  };
+  const span = (w: Sample[]): number => (w.length < 2 ? 0 : (w.at(-1)!.t - w[0]!.t) / 60_000);
+  const warm = pids.map(warmOf).reduce<Sample[]>((best, w) => (span(w) > span(best) ? w : best), []);
+  return {
+    samples: s.length,
+    incarnations: pids.length,
+    peakRssMb: Math.max(...s.map((x) => x.rssMb).filter(Number.isFinite)),
+    peakFds: Math.max(...s.map((x) => x.fds).filter(Number.isFinite)),
+    warmMinutes: round2(span(warm)),
+    rssSlopeMbPerMin: round2(slope(warm.map((x) => [x.t / 60_000, x.rssMb]))),
+    fdSlopePerMin: round2(slope(warm.map((x) => [x.t / 60_000, x.fds]))),
+  };
+}
+
+function judgeRounds(rounds: Record<string, number>, expected: number): string[] {
+  return Object.entries(rounds)
+    .filter(([, n]) => n < MIN_ROUND_SHARE * expected || n === 0)
+    .map(([v, n]) => `${v}: ${n} rounds scored of ${expected} expected, below the ${MIN_ROUND_SHARE * 100}% floor`);
+}
+
+function judgeWeights(onTime: Record<string, { windows: number; withWeights: number }>): string[] {
+  return Object.entries(onTime)
+    .filter(([, w]) => w.withWeights < MIN_WEIGHT_WINDOW_SHARE * w.windows || w.withWeights === 0)
+    .map(([v, w]) => `${v}: weights in ${w.withWeights} of ${w.windows} tempo windows, below the ${MIN_WEIGHT_WINDOW_SHARE * 100}% floor`);
+}
+
+/** Every epoch the chain ran in the soak paid emission, and the chain ran every epoch its block count implies. */
+function judgeEpochs(e: EpochCount | null, blocks: number): string[] {
+  if (e === null) return [];
+  const out: string[] = [];
+  const implied = Math.floor(blocks / (TEMPO + 1));
+  if (e.elapsed < implied) out.push(`${e.elapsed} epochs ran in ${blocks} blocks, ${implied} expected at tempo ${TEMPO}`);
+  if (e.paid !== e.elapsed) out.push(`${e.paid} of ${e.elapsed} epochs paid emission; unpaid at blocks ${e.unpaidAt.join(', ')}`);
+  return out;
+}
+
+function judgeProcesses(processes: Record<string, Trend>, minutes: number, miners: string[]): string[] {
+  const out: string[] = [];
+  for (const [name, p] of Object.entries(processes)) {
+    if (p.peakFds > MAX_FDS) out.push(`${name}: ${p.peakFds} open fds at peak, over ${MAX_FDS}`);
+    if (p.warmMinutes < MIN_WARM_MINUTES) {
+      out.push(`${name}: no incarnation lived ${MIN_WARM_MINUTES} min past its first minute; fd and RSS trends unjudged`);
+      continue;
+    }
+    if (p.fdSlopePerMin > MAX_FD_SLOPE_PER_MIN) out.push(`${name}: open fds grow ${p.fdSlopePerMin}/min, over ${MAX_FD_SLOPE_PER_MIN}/min`);
+    const long = minutes >= LONG_RUN_MINUTES;
+    // Training miners grow their heap for minutes (tensors, checkpoints): judged on long runs only.
+    if (miners.includes(name) && !long) continue;
+    const max = long ? MAX_RSS_SLOPE_LONG : MAX_RSS_SLOPE_SHORT;
+    if (p.rssSlopeMbPerMin > max) out.push(`${name}: RSS grows ${p.rssSlopeMbPerMin} MB/min, over ${max} MB/min`);
   }
-  return paid;
+  return out;
+}
+
+/**
+ * Recovery bounds per fault, about three times the loaded figure (in brackets) so load alone does not trip them:
+ * miner restart to serving 120 s (44 s: model load beside two training miners); chain SIGCONT to a new block
+ * 10 s (0.1 s); a stalled miner must not stop rounds (8 scored in its 30 s); validator restart to its next round
+ * 90 s (13.6 s); chain SIGKILL to listening 60 s (13 s) and to the next round 120 s (19 s), resuming at or past
+ * the block it stopped at; reports disk full: the validator lives, keeps scoring and logs the ENOSPC (6 rounds).
+ */
+const RECOVERY_BOUNDS_MS: Record<string, number> = {
+  'miner SIGKILL + restart': 120_000,
+  'chain SIGSTOP 15 s + SIGCONT': 10_000,
+  'validator SIGTERM + restart': 90_000,
+  'chain SIGKILL + restart': 120_000,
+};
+const CHAIN_LISTENING_BOUND_MS = 60_000;
+
+function judgeFault(f: Record<string, unknown>): string[] {
+  const name = String(f.fault);
+  const bad = (why: string): string => `fault ${name}: ${why} (${JSON.stringify(f).slice(0, 300)})`;
+  if ('error' in f) return [bad('did not complete')];
+  const out: string[] = [];
+  const bound = RECOVERY_BOUNDS_MS[name];
+  if (bound !== undefined && (typeof f.recoveryMs !== 'number' || f.recoveryMs > bound)) out.push(bad(`recovery over ${bound} ms`));
+  if (name === 'chain SIGKILL + restart') {
+    if (typeof f.listeningMs !== 'number' || f.listeningMs > CHAIN_LISTENING_BOUND_MS)
+      out.push(bad(`not listening within ${CHAIN_LISTENING_BOUND_MS} ms`));
+    if (Number(f.blockAfterRestart) < Number(f.blockBefore)) out.push(bad('chain resumed before the block it stopped at'));
+  }
+  if (name.startsWith('miner stalls') && !(Number(f.roundsScoredWhileStalled) >= 1)) out.push(bad('no round scored while a miner stalled'));
+  if (name.startsWith('report disk full')) {
+    if (f.alive !== true) out.push(bad('validator died'));
+    if (!(Number(f.roundsScoredWhileFull) >= 1)) out.push(bad('no round scored while its report disk was full'));
+    if (!(Number(f.enospcLogLines) >= 1)) out.push(bad('the failed report write was not logged'));
+  }
+  return out;
+}
+
+interface EpochCount {
+  /** SubnetEpochIndex at the last block minus at the first. */
+  elapsed: number;
+  /** Epoch blocks whose Emission vector pays a positive total. */
+  paid: number;
+  unpaidAt: number[];
+}
+
+/**
+ * Epochs from storage, block by block: an epoch ran at block b when the subnet's `SubnetEpochIndex` rose from
+ * b - 1 to b, and it paid when the `Emission` vector written at b sums above zero. Errors propagate: a count
+ * that cannot be read is a failed check, not a missing figure.
+ */
+async function countEpochs(endpoint: string, netuid: number, from: number, to: number): Promise<EpochCount> {
+  const hashes = await mapLimit(range(from, to), 4, (b) => rpc<string>(endpoint, 'chain_getBlockHash', [b], 30_000));
+  const index = await mapLimit(hashes, 4, async (h) => readU64(await storageAt(endpoint, subnetKey('SubnetEpochIndex', netuid), h)));
+  const epochBlocks = index.flatMap((x, i) => (i > 0 && x > index[i - 1]! ? [from + i] : []));
+  const totals = await mapLimit(epochBlocks, 4, async (b) =>
+    sumVecU64(await storageAt(endpoint, subnetKey('Emission', netuid), hashes[b - from]!)),
+  );
+  return {
+    elapsed: Number(index.at(-1)! - index[0]!),
+    paid: totals.filter((t) => t > 0n).length,
+    unpaidAt: epochBlocks.filter((_b, i) => totals[i]! === 0n),
+  };
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_x, i) => from + i);
+
+async function mapLimit<A, B>(xs: A[], limit: number, f: (x: A) => Promise<B>): Promise<B[]> {
+  const out: B[] = new Array(xs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < xs.length) {
+      const i = next++;
+      out[i] = await f(xs[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
+  return out;
+}
+
+/** Storage key of a SubtensorModule map keyed by netuid (Identity hasher, u16 little-endian). */
+function subnetKey(item: string, netuid: number): string {
+  const le = Buffer.alloc(2);
+  le.writeUInt16LE(netuid);
+  return xxhashAsHex('SubtensorModule', 128) + xxhashAsHex(item, 128).slice(2) + le.toString('hex');
+}
+
+async function storageAt(endpoint: string, key: string, hash: string): Promise<Uint8Array> {
+  const hex = await rpc<string | null>(endpoint, 'state_getStorage', [key, hash], 30_000);
+  return hex === null ? new Uint8Array() : hexToU8a(hex);
+}
+
+const readU64 = (b: Uint8Array): bigint => (b.length === 0 ? 0n : Buffer.from(b).readBigUInt64LE(0));
+
+function sumVecU64(b: Uint8Array): bigint {
+  if (b.length === 0) return 0n;
+  const [offset, length] = compactFromU8a(b);
+  let sum = 0n;
+  for (let i = 0; i < length.toNumber(); i++) sum += Buffer.from(b).readBigUInt64LE(offset + 8 * i);
+  return sum;
 }
