@@ -366,14 +366,14 @@ function tempoWindowsWithWeights(blocks: number[], from: number, to: number): { 
 }
 
 /*
- * What the soak asserts, and why each bound is where it is. Figures from the 5-minute run of 2026-12-04 on
- * 2 shared cores (load average 30+): rounds 37 and 35 of 51, weights in 9 and 8 of 12 tempo windows.
+ * What the soak asserts, and why each bound is where it is. Figures from two 5-minute runs of seed 12 on 2 shared
+ * cores: rounds 37 and 35 of 51, then 42 and 39 of 51; weights in 9 and 8, then 10 and 9, of 12 tempo windows.
  */
 /**
  * Rounds scored / expected (blocks / 5). The faults take a validator out for at most its restart (bounded at
  * 90 s below, about 15 rounds of 1.2 s blocks; 13.6 s measured, 2-3 rounds) and the chain restart's gap (no
  * blocks, so no expected rounds either); a round that outlasts its 5 blocks on loaded cores skips a slot.
- * A healthy loaded run scores 69-73%; 50% leaves about 20 points for load while a validator that stalls or
+ * A healthy loaded run scores 69-82%; 50% leaves about 20 points for load while a validator that stalls or
  * stops scoring for a quarter of the run fails.
  */
 const MIN_ROUND_SHARE = 0.5;
@@ -384,8 +384,14 @@ const MIN_ROUND_SHARE = 0.5;
  * Half the windows fails a validator whose weights are late by a whole tempo or more, repeatedly.
  */
 const MIN_WEIGHT_WINDOW_SHARE = 0.5;
-/** Open fds per minute over a warm incarnation: a leak per round (every ~6 s) is 10/min; noise of a few sockets is below 5. */
+/**
+ * Open fds per minute over a warm incarnation. The chain's and validators' fds are flat (slopes -0.02 to 0 on the
+ * 5-minute run of seed 12): a leak per round (every ~6 s) is 10/min, so 5/min. Training miners open checkpoint
+ * files and gRPC connections in bursts (slopes -7.2 to +3.4 on the same run): 10/min on runs under 20 minutes,
+ * still under a leak of one fd per Predict (two validators, ~20 calls a minute).
+ */
 const MAX_FD_SLOPE_PER_MIN = 5;
+const MAX_MINER_FD_SLOPE_SHORT = 10;
 /** Peak open fds of any process: half the usual 1,024 soft limit (109 measured). */
 const MAX_FDS = 512;
 /** RSS per minute for the chain and validators, on every run: 10 MB/min (a 5-minute run is too short for a finer bound). */
@@ -468,8 +474,9 @@ function judgeProcesses(processes: Record<string, Trend>, minutes: number, miner
       out.push(`${name}: no incarnation lived ${MIN_WARM_MINUTES} min past its first minute; fd and RSS trends unjudged`);
       continue;
     }
-    if (p.fdSlopePerMin > MAX_FD_SLOPE_PER_MIN) out.push(`${name}: open fds grow ${p.fdSlopePerMin}/min, over ${MAX_FD_SLOPE_PER_MIN}/min`);
     const long = minutes >= LONG_RUN_MINUTES;
+    const maxFd = miners.includes(name) && !long ? MAX_MINER_FD_SLOPE_SHORT : MAX_FD_SLOPE_PER_MIN;
+    if (p.fdSlopePerMin > maxFd) out.push(`${name}: open fds grow ${p.fdSlopePerMin}/min, over ${maxFd}/min`);
     // Training miners grow their heap for minutes (tensors, checkpoints): judged on long runs only.
     if (miners.includes(name) && !long) continue;
     const max = long ? MAX_RSS_SLOPE_LONG : MAX_RSS_SLOPE_SHORT;
