@@ -120,7 +120,7 @@ export class ValidatorLoop {
       this.opts.onRound?.(result.report);
     }
     state = await revealDue(this.deps.weights, view, state, cfg, this.log);
-    state = await submitIfDue(this.deps.weights, view, state, cfg, this.log);
+    state = await submitIfDue(this.deps.weights, view, state, cfg, this.log, (planned) => saveState(this.statePath, planned));
     if (state !== this.state) {
       this.state = state;
       await saveState(this.statePath, state);

@@ -100,13 +100,19 @@ export function recordedCommit(
   return { ...plan, commitBlock: block, commitEpoch: chainEpoch, revealEpoch: chainEpoch + revealPeriodEpochs };
 }
 
-/** Sets (or commits) weights from the current standings when the timing rules say so. */
+/**
+ * Sets (or commits) weights from the current standings when the timing rules say so. With commit-reveal,
+ * `persist` receives the state holding the planned commit (its salt) before commit_weights is sent: a crash
+ * after the chain includes the commit, before the caller saves, would otherwise leave a commit no one can
+ * reveal. A planned commit that never landed is dropped at its reveal (NoWeightsCommitFound / hash mismatch).
+ */
 export async function submitIfDue(
   setter: WeightSetter,
   view: ChainSnapshot,
   state: ValidatorState,
   cfg: ScoringConfig,
   log: Logger,
+  persist?: (planned: ValidatorState) => Promise<void>,
 ): Promise<ValidatorState> {
   if (state.lastRoundId < 0) return state;
   const tv = timingView(view);
@@ -139,6 +145,7 @@ export async function submitIfDue(
         revealPeriodEpochs: hp.revealPeriodEpochs,
       })
     : undefined;
+  if (plan !== undefined) await persist?.({ ...state, pendingCommits: [...state.pendingCommits, plan] });
   const r = plan === undefined ? await setter.setWeights(w.uids, w.weights, versionKey) : await setter.commitWeights(plan.hash);
   const kind = plan === undefined ? 'set' : 'commit';
   if (!r.ok) {

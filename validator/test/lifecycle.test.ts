@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScoringConfig, type ScoringConfig } from '../src/config.ts';
@@ -106,6 +106,60 @@ test('with commit-reveal on, weights are committed then revealed in commit epoch
     [7],
     'only the newer commit waits',
   );
+});
+
+test('a commit is on disk with its salt before commit_weights is sent: a SIGKILL after inclusion, before the save, loses no commit', async (t) => {
+  const w = await world(t);
+  w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
+  w.chain.epochIndex = 3;
+  // The state file as it stands when the commit goes out: all a process SIGKILLed once the chain included it keeps.
+  let atSend: string | undefined;
+  const send = w.setter.commitWeights.bind(w.setter);
+  w.setter.commitWeights = async (hash) => {
+    atSend = await readFile(join(w.dataDir, STATE_FILE), 'utf8');
+    return send(hash);
+  };
+  await w.loop.iterate();
+  const sent = w.setter.calls.find((c) => c.kind === 'commit')?.args[0] as string | undefined;
+  t.truthy(sent);
+  await writeFile(join(w.dataDir, STATE_FILE), atSend!);
+  // The restarted validator (chain LastUpdate = the commit block, so no new commit is due) reveals in epoch 4.
+  const restarted = w.make();
+  w.chain.block = 104;
+  w.chain.epochIndex = 4;
+  await restarted.iterate();
+  const reveal = w.setter.calls.find((c) => c.kind === 'reveal');
+  t.truthy(reveal, 'the restarted validator revealed nothing: the salt of the commit on chain was lost');
+  const [uids, weights, salt, versionKey] = reveal!.args as [number[], number[], number[], bigint];
+  t.is(commitHash(OWN_HOTKEY, 1, uids, weights, salt, versionKey), sent!, 'it reveals exactly the commit that went out');
+  t.is(w.setter.calls.filter((c) => c.kind === 'commit').length, 1, 'and commits nothing new before the interval');
+});
+
+test('a planned commit that never reached the chain (killed before sending) is dropped at its reveal and committed afresh', async (t) => {
+  const w = await world(t);
+  w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
+  w.chain.epochIndex = 3;
+  w.setter.commitWeights = async () => {
+    throw new Error('killed before the extrinsic left the process');
+  };
+  await t.throwsAsync(() => w.loop.iterate(), { message: 'killed before the extrinsic left the process' });
+  const planned = (JSON.parse(await readFile(join(w.dataDir, STATE_FILE), 'utf8')) as { pendingCommits: Array<{ hash: string }> })
+    .pendingCommits;
+  t.is(planned.length, 1, 'the plan was on disk before the send');
+  const restarted = w.make();
+  w.setter.commitWeights = FakeWeightSetter.prototype.commitWeights.bind(w.setter);
+  w.chain.block = 104;
+  w.chain.epochIndex = 4;
+  w.setter.results.push({ ok: false, code: 'NoWeightsCommitFound', message: 'no commit' });
+  await restarted.iterate();
+  t.deepEqual(
+    w.setter.calls.map((c) => c.kind),
+    ['reveal', 'commit'],
+    'the chain has no such commit (and no LastUpdate from it): reveal refused, a new commit goes out',
+  );
+  const pending = restarted.currentState()!.pendingCommits;
+  t.is(pending.length, 1);
+  t.not(pending[0]!.hash, planned[0]!.hash);
 });
 
 test('state survives a restart: no repeated round, scores and timing restored', async (t) => {

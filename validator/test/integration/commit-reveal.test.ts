@@ -79,8 +79,12 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
   const weightsOnChain = async (): Promise<Map<number, number>> =>
     new Map(((await q.weights!(1, vUid)).toPrimitive() as Array<[number, number]>).map(([d, w]) => [d, w]));
 
-  // 1. The commit: on chain and on disk (salt included), no Weights row yet.
-  await until('a pending commit on disk', async () => (await statePending()).length > 0);
+  // 1. The commit: on chain and on disk (salt included), no Weights row yet. The plan is on disk before the
+  // commit is sent (so a crash cannot lose its salt); wait for it as recorded after inclusion (the chain's block).
+  await until('a pending commit on chain and recorded on disk', async () => {
+    const [p] = await statePending();
+    return p !== undefined && (await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock);
+  });
   ticker.pause();
   const [pending] = await statePending();
   const onChain = await chainCommits();
