@@ -1,7 +1,8 @@
-import test from 'ava';
 import type { ApiDecoration } from '@polkadot/api/types';
 import { TypeRegistry } from '@polkadot/types';
+import { hexToU8a } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
+import test from 'ava';
 import {
   commitRevealEpochAfter,
   commitRevealLayout,
@@ -74,4 +75,47 @@ test('the epoch a commit sent now is counted in, for either layout', (t) => {
   const dynamic = { tempo: 10, lastEpochBlock: 30, pendingEpochAt: 0, subnetEpochIndex: 3, blocksSinceLastStep: 0 };
   t.is(commitRevealEpochAfter('epoch-index', dynamic, 38, 1), 3);
   t.is(commitRevealEpochAfter('epoch-index', dynamic, 39, 1), 4, 'an epoch fires in the inclusion block');
+});
+
+// Bytes the real runtime stored (spec 293 under Chopsticks, 2026-12-04; netuid 2, Tempo 10, RevealPeriodEpochs 1),
+// read with state_getStorage at the commit's inclusion block; core/README.md says how the check was run.
+const SPEC_293 = { netuid: 2, tempo: 10, revealPeriodEpochs: 1 };
+const SPEC_293_COMMITS = [
+  {
+    block: 41,
+    raw: '0x04d482d3f29807a6151a21fc03b72ba096ce2b45fab6adc50b8eccf2a004489874290000000000000034000000000000003e00000000000000',
+    hash: '0xd482d3f29807a6151a21fc03b72ba096ce2b45fab6adc50b8eccf2a004489874',
+    commitEpoch: 4,
+    window: { first: 52, last: 62 },
+  },
+  {
+    block: 54,
+    raw: '0x04025f7d0416463749984026ee4eb852ea39dd7be152bc13dbccc2e989bd4a3ea936000000000000003f000000000000004900000000000000',
+    hash: '0x025f7d0416463749984026ee4eb852ea39dd7be152bc13dbccc2e989bd4a3ea9',
+    commitEpoch: 5,
+    window: { first: 63, last: 73 },
+  },
+];
+
+test('spec 293 as stored: the commit is read at its block, counted in the epoch planned one block before, revealable exactly in the stored window', async (t) => {
+  const { netuid, tempo, revealPeriodEpochs } = SPEC_293;
+  const legacy = { tempo, lastEpochBlock: null, pendingEpochAt: null, subnetEpochIndex: null, blocksSinceLastStep: null };
+  for (const c of SPEC_293_COMMITS) {
+    // An OptionQuery value: the raw bytes are the inner Vec; Some(..) wraps them.
+    const stored = registry.createType(QUEUE, hexToU8a(`0x01${c.raw.slice(2)}` as const));
+    t.is(String(stored.unwrap().toHex()), c.raw, 'the fake holds exactly the observed bytes');
+    const s = subtensorWith({ weightCommits: () => stored, tempo: () => registry.createType('u16', tempo) });
+    t.is(commitRevealLayout(s), 'reveal-blocks', 'spec 293 has no SubnetEpochIndex');
+    t.deepEqual(await readWeightCommits(s, netuid, HOTKEY, tempo), [
+      { hash: c.hash, commitBlock: c.block, commitEpoch: c.commitEpoch, revealBlocks: c.window },
+    ]);
+    // The validator plans the commit from the snapshot of the block before inclusion.
+    t.is(commitRevealEpochAfter('reveal-blocks', legacy, c.block - 1, netuid), c.commitEpoch);
+    // A reveal sent after block b lands in b + 1: accepted only for b + 1 in the stored window.
+    const revealEpoch = c.commitEpoch + revealPeriodEpochs;
+    t.is(commitRevealEpochAfter('reveal-blocks', legacy, c.window.first - 2, netuid), revealEpoch - 1, 'RevealTooEarly one block before');
+    t.is(commitRevealEpochAfter('reveal-blocks', legacy, c.window.first - 1, netuid), revealEpoch);
+    t.is(commitRevealEpochAfter('reveal-blocks', legacy, c.window.last - 1, netuid), revealEpoch);
+    t.is(commitRevealEpochAfter('reveal-blocks', legacy, c.window.last, netuid), revealEpoch + 1, 'expired one block after');
+  }
 });
