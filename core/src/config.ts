@@ -20,6 +20,8 @@ export interface LoadConfigOptions<S extends z.ZodType> {
   envPrefix?: string;
   /** CLI flags: dotted keys (`{ 'chain.endpoint': 'ws://…' }`) or nested objects; undefined values are skipped. */
   flags?: Readonly<Record<string, unknown>>;
+  /** How the command line spells each dotted key, for error messages (`{ 'http.port': '--metrics.port' }`); default `--<key>`. */
+  flagNames?: Readonly<Record<string, string>>;
 }
 
 type Plain = Record<string, unknown>;
@@ -161,7 +163,7 @@ export function loadConfig<S extends z.ZodType>(options: LoadConfigOptions<S>): 
   const env = configFromEnv(options.schema, options.env ?? {}, options.envPrefix ?? 'ARENA');
   for (const [p, name] of env.origins) origins.set(p, `env ${name}`);
   const flags = expandDotted(options.flags ?? {});
-  for (const p of leafPaths(flags)) origins.set(p, `flag --${p}`);
+  for (const p of leafPaths(flags)) origins.set(p, `flag ${options.flagNames?.[p] ?? `--${p}`}`);
   const merged = deepMerge(deepMerge(fileValues, env.values), flags);
   const result = options.schema.safeParse(merged);
   if (result.success) return result.data;

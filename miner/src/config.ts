@@ -234,6 +234,8 @@ export interface LoadMinerConfigOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Dotted keys (`{ 'grpc.port': 0 }`); undefined values are skipped. */
   flags?: Readonly<Record<string, unknown>>;
+  /** How the command line spells each dotted key, for error messages. */
+  flagNames?: Readonly<Record<string, string>>;
 }
 
 /** Validates the merged config; throws `ConfigError` naming each bad field and where its value came from. */
@@ -245,6 +247,7 @@ export function loadMinerConfig(options: LoadMinerConfigOptions = {}): MinerConf
     ...(options.filePath === undefined ? {} : { filePath: options.filePath }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.flags === undefined ? {} : { flags: options.flags }),
+    ...(options.flagNames === undefined ? {} : { flagNames: options.flagNames }),
   });
 }
 

@@ -62,6 +62,8 @@ export function loadValidatorConfig(opts: {
   filePath?: string;
   env?: Readonly<Record<string, string | undefined>>;
   flags?: Readonly<Record<string, unknown>>;
+  /** How the command line spells each dotted key, for error messages. */
+  flagNames?: Readonly<Record<string, string>>;
 }): ValidatorConfig {
   return loadConfig({
     schema: ValidatorConfigSchema,
@@ -70,6 +72,7 @@ export function loadValidatorConfig(opts: {
     env: opts.env,
     envPrefix: 'ARENA_VALIDATOR',
     flags: opts.flags,
+    flagNames: opts.flagNames,
   });
 }
 

@@ -10,10 +10,10 @@ import { z } from 'zod';
 import { configLeaves, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
 import { startDashboard } from '../../dashboard/server.ts';
 import { chainEndpointOf, chainTargetFields } from '../chain-target.ts';
-import { addAliasFlags, addConfigFlags, mergedFlagValues, type FlagAlias } from '../config-flags.ts';
+import { addAliasFlags, addConfigFlags, type FlagAlias, flagNamesOf, mergedFlagValues } from '../config-flags.ts';
 
+export type { DashboardHandle, DashboardOptions } from '../../dashboard/server.ts';
 export { startDashboard } from '../../dashboard/server.ts';
-export type { DashboardOptions, DashboardHandle } from '../../dashboard/server.ts';
 
 /** The dashboard's config. Loose, so one file can hold the keys of the leaderboard too. */
 export const DashboardConfigSchema = z
@@ -56,6 +56,7 @@ export function dashboardCommand(): Command {
       schema: DashboardConfigSchema,
       env: process.env,
       flags: mergedFlagValues(opts, flags, aliases),
+      flagNames: flagNamesOf(flags, aliases),
       ...(file === undefined ? {} : { file: readConfigFile(file), filePath: file }),
     });
     const endpoint = chainEndpointOf(cfg);

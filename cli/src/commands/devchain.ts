@@ -1,10 +1,10 @@
 /** `arena devchain`: run the embedded Substrate-compatible chain. Flags are generated from its config schema. */
 import { existsSync } from 'node:fs';
-import { configLeaves, loadConfig, onShutdownSignal, readConfigFile } from '#core';
 import { Command } from 'commander';
 import { pino } from 'pino';
+import { configLeaves, loadConfig, onShutdownSignal, readConfigFile } from '#core';
 import { DevchainConfigSchema, startDevchain } from '#devchain';
-import { addConfigFlags, flagValues } from '../config-flags.ts';
+import { addConfigFlags, flagNamesOf, flagValues } from '../config-flags.ts';
 
 const DEFAULT_CONFIG = new URL('../../../configs/devchain/local.json', import.meta.url).pathname;
 const ENV_PREFIX = 'ARENA_DEVCHAIN';
@@ -31,6 +31,7 @@ export function devchainCommand(): Command {
       envPrefix: ENV_PREFIX,
       env: process.env,
       flags: flagValues(opts, flags),
+      flagNames: flagNamesOf(flags),
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
     });
     const logger = pino({ level: cfg.logLevel });

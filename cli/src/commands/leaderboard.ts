@@ -9,20 +9,20 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import {
   ArenaError,
+  type ChainClient,
   configLeaves,
   connectChain,
   createLogger,
+  errorMessage,
   loadConfig,
   onShutdownSignal,
   readConfigFile,
-  type ChainClient,
-  errorMessage,
 } from '#core';
-import { buildLeaderboard, leaderboardToJson, type Leaderboard } from '../leaderboard/model.ts';
+import { chainEndpointOf, chainTargetFields } from '../chain-target.ts';
+import { addConfigFlags, flagNamesOf, flagValues } from '../config-flags.ts';
+import { buildLeaderboard, type Leaderboard, leaderboardToJson } from '../leaderboard/model.ts';
 import { readSubnet } from '../leaderboard/read.ts';
 import { renderLeaderboard } from '../leaderboard/render.ts';
-import { chainEndpointOf, chainTargetFields } from '../chain-target.ts';
-import { addConfigFlags, flagValues } from '../config-flags.ts';
 
 /** The leaderboard's config: which chain and subnet. Loose, so one file can also hold the dashboard's keys. */
 export const LeaderboardConfigSchema = z.object(chainTargetFields).loose();
@@ -126,6 +126,7 @@ export function leaderboardCommand(): Command {
         schema: LeaderboardConfigSchema,
         env: process.env,
         flags: flagValues(opts, flags),
+        flagNames: flagNamesOf(flags),
         ...(opts.config === undefined ? {} : { file: readConfigFile(opts.config), filePath: opts.config }),
       });
       const at = parseAt(opts.at);

@@ -4,17 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { createLogger, firstShutdownSignal, promptPassword, readConfigFile, type Logger } from '#core';
-import { addAliasFlags, addConfigFlags, mergedFlagValues, type FlagAlias } from '../config-flags.ts';
-import { loadMinerConfig, minerConfigLeaves, ProgressLine, startMiner, type MinerConfig, type MinerHandle } from '#miner';
+import { createLogger, firstShutdownSignal, type Logger, promptPassword, readConfigFile } from '#core';
+import { loadMinerConfig, type MinerConfig, type MinerHandle, minerConfigLeaves, ProgressLine, startMiner } from '#miner';
+import { addConfigFlags, aliasHelp, flagNamesOf, flagValues } from '../config-flags.ts';
 
 const DEFAULT_CONFIG = new URL('../../../configs/miner/default.json', import.meta.url).pathname;
-
-/** The spellings of the validator, devchain, leaderboard and dashboard for the same settings. */
-const ALIASES: FlagAlias[] = [
-  { flag: 'chain-endpoint', key: 'chain.endpoint', kind: 'string' },
-  { flag: 'log-level', key: 'log.level', kind: 'string' },
-];
 
 const HELP_AFTER = `
 Configuration: schema defaults < config file (--config, default configs/miner/default.json) < ARENA_MINER_* env < flags.
@@ -63,19 +57,21 @@ export function minerCommand(): Command {
       'Run a miner: register on the subnet, train a model in a worker thread, serve the best checkpoint over signed gRPC, keep the axon on chain',
     )
     .option('--config <file>', 'JSON config file (default configs/miner/default.json when it exists)')
-    .option('--model-dir <dir>', 'shorthand of --model.dir');
+    .option('--model-dir <dir>', aliasHelp('model.dir'));
+  // Shared concepts take their one spelling (--chain-endpoint, --log-level, --metrics.port); the schema's own
+  // spelling (--chain.endpoint, --log.level) stays as an alias.
   const flags = addConfigFlags(cmd, minerConfigLeaves());
-  const aliases = addAliasFlags(cmd, ALIASES);
   cmd.addHelpText('after', HELP_AFTER);
   cmd.action(async (opts: Record<string, unknown>) => {
     const explicit = typeof opts.config === 'string' ? opts.config : undefined;
     const filePath = explicit ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-    const values = mergedFlagValues(opts, flags, aliases);
+    const values = flagValues(opts, flags);
     if (opts.modelDir !== undefined) values['model.dir'] = opts.modelDir;
     const config = loadMinerConfig({
       ...(filePath === undefined ? {} : { file: readConfigFile(filePath), filePath }),
       env: process.env,
       flags: values,
+      flagNames: flagNamesOf(flags),
     });
     const { logger, progress } = setUpOutput(config);
     installCrashHandlers(logger);

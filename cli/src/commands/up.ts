@@ -1,11 +1,12 @@
 /** `arena up`: the whole local competition in one command (also `npm start`). */
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import pino from 'pino';
 import { ArenaError, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
-import { UpConfigSchema, type UpConfig } from '../up/config.ts';
+import { aliasHelp } from '../config-flags.ts';
+import { type UpConfig, UpConfigSchema } from '../up/config.ts';
 import { runUp } from '../up/up.ts';
 
 interface UpFlags {
@@ -18,6 +19,8 @@ interface UpFlags {
   commitReveal?: boolean;
   port?: string;
   dashboard?: boolean;
+  'dashboard.port'?: string;
+  /** The older spelling of `dashboard.port`. */
   dashboardPort?: string;
   live?: boolean;
   logLevel?: string;
@@ -60,9 +63,11 @@ export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): 
   const port = flags.port === undefined ? undefined : Number(flags.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new ArenaError('USAGE', `--port: expected a port in [0, 65535], found ${JSON.stringify(flags.port)}`);
-  const dashPort = flags.dashboardPort === undefined ? undefined : Number(flags.dashboardPort);
+  const dashText = flags.dashboardPort ?? flags['dashboard.port'];
+  const dashFlag = flags.dashboardPort === undefined ? '--dashboard.port' : '--dashboard-port';
+  const dashPort = dashText === undefined ? undefined : Number(dashText);
   if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535))
-    throw new ArenaError('USAGE', `--dashboard-port: expected a port in [0, 65535], found ${JSON.stringify(flags.dashboardPort)}`);
+    throw new ArenaError('USAGE', `${dashFlag}: expected a port in [0, 65535], found ${JSON.stringify(dashText)}`);
   const cfg = loadConfig({
     schema: UpConfigSchema,
     file: readConfigFile(configPath(flags.config)),
@@ -94,7 +99,8 @@ export function upCommand(): Command {
     .option('--commit-reveal', 'validators commit weights and reveal them an epoch later (the default)')
     .option('--no-commit-reveal', 'validators set weights in the clear')
     .option('--port <n>', 'devchain JSON-RPC port (0 = any free port)')
-    .option('--dashboard-port <n>', 'dashboard port (0 = any free port)')
+    .option('--dashboard.port <n>', 'dashboard port (0 = any free port), spelled as arena dashboard spells it')
+    .option('--dashboard-port <n>', aliasHelp('dashboard.port'))
     .option('--no-dashboard', 'do not start the web dashboard')
     .option('--no-live', 'no live table even on a terminal (log a leaderboard line per epoch instead)')
     .option('--log-level <level>', 'log level of arena up itself', 'info')

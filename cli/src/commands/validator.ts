@@ -1,19 +1,20 @@
 /** `arena validator`: run the scoring node (rounds over all serving miners, weights once per tempo). */
-import { configLeaves, createLogger, errorMessage, onShutdownSignal, readConfigFile, type LogLevel } from '#core';
+
+import { Command } from 'commander';
+import { configLeaves, createLogger, errorMessage, type LogLevel, onShutdownSignal, readConfigFile } from '#core';
 import {
   dataSourceFor,
   loadCompetition,
   loadReportEvidence,
   loadValidatorConfig,
+  type ReportVerdict,
   startValidator,
   ValidatorConfigSchema,
-  verifyReportEvidence,
-  type ReportVerdict,
   type VerifyReportOptions,
+  verifyReportEvidence,
 } from '#validator';
-import { Command } from 'commander';
+import { addAliasFlags, addConfigFlags, type FlagAlias, flagNamesOf, mergedFlagValues } from '../config-flags.ts';
 import { checkRevealFor } from './verify-reveal.ts';
-import { addAliasFlags, addConfigFlags, mergedFlagValues, type FlagAlias } from '../config-flags.ts';
 
 const DEFAULT_CONFIG = new URL('../../../configs/validator/local.json', import.meta.url).pathname;
 
@@ -122,7 +123,8 @@ export function validatorCommand(): Command {
     .description('Run a validator: query every serving miner each round, score on held-out data, set weights once per tempo')
     .option('--config <file>', 'config file (JSON); default configs/validator/local.json')
     .option('--print-config', 'print the effective config and exit');
-  // One flag per scalar config field, spelled as everywhere else (--http.port, --scoring.batch-size), plus the old spellings.
+  // One flag per scalar config field (--scoring.batch-size); shared concepts take their one spelling (--metrics.port for
+  // http.port, --wallet.hotkey-password-file for wallet.passwordFile) with the schema's own and the old spellings as aliases.
   const generated = addConfigFlags(
     cmd,
     configLeaves(ValidatorConfigSchema, 'ARENA_VALIDATOR').filter((l) => l.kind !== 'other' && l.kind !== 'array'),
@@ -144,7 +146,13 @@ export function validatorCommand(): Command {
         if (explicit) throw err;
       }
       const flags = mergedFlagValues(o, generated, aliases);
-      const cfg = loadValidatorConfig({ file, filePath: explicit ? o.config : DEFAULT_CONFIG, env: process.env, flags });
+      const cfg = loadValidatorConfig({
+        file,
+        filePath: explicit ? o.config : DEFAULT_CONFIG,
+        env: process.env,
+        flags,
+        flagNames: flagNamesOf(generated, aliases),
+      });
       if (o.printConfig === true) {
         process.stdout.write(`${JSON.stringify(cfg, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
         return;

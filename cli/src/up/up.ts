@@ -140,7 +140,7 @@ function validatorArgs(cfg: UpConfig, endpoint: string, i: number): string[] {
     'default',
     '--data-dir',
     p.neuron(v.name),
-    '--metrics-port',
+    '--metrics.port',
     String(metrics),
     '--round-interval',
     String(cfg.validator.roundLengthBlocks),
