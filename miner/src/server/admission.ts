@@ -7,8 +7,8 @@
  * hotkey, and verifications per second overall), so a flood of forged requests naming a real validator cannot
  * hold a core. A (hotkey, address) that has already sent a verified request (`ProvenSources`) skips the shared
  * per-hotkey bucket and the verification budget for a bucket of its own, so forgers naming a validator from
- * elsewhere spend neither. Admitted calls then count the bytes they read against a per-connection and a total
- * in-flight cap.
+ * elsewhere spend neither. Admitted calls then reserve the bytes they declare against a per-connection and a
+ * total in-flight cap (`in-flight.ts`); a call over either is refused on its first bytes.
  */
 import {
   ServerInterceptingCall,
@@ -17,9 +17,10 @@ import {
   type ServerInterceptingCallInterface,
   type ServerInterceptor,
 } from '@grpc/grpc-js';
-import { constants as http2Constants, type Http2Session, type ServerHttp2Stream } from 'node:http2';
+import { constants as http2Constants, type ServerHttp2Stream } from 'node:http2';
 import { ProtocolError, grpcStatusOf, parseHeaders } from '#protocol';
 import { checkCaller, type AccessDeps } from './access.ts';
+import { InFlightBytes, trackStream } from './in-flight.ts';
 import { ProvenSources } from './proven-sources.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 
@@ -46,12 +47,6 @@ export interface AdmissionRefusal {
   caller?: string;
 }
 
-/** Bytes read by admitted calls, per connection and in total. */
-class InFlight {
-  total = 0;
-  readonly perSession = new WeakMap<Http2Session, number>();
-}
-
 const SERVICE_PREFIX = '/arena.v1.MinerService/';
 
 /** The interceptor; `onRefused` is called once per call refused here. */
@@ -66,11 +61,10 @@ export function admissionInterceptor(
   // Same rate as the shared per-hotkey bucket, but one per proven (hotkey, address): forgers elsewhere cannot drain it.
   const perSource = new TokenBucketLimiter({ ratePerSec: limits.perHotkeyPerSec ?? 50, burst: 2 * (limits.perHotkeyPerSec ?? 50) });
   const verifies = new TokenBucketLimiter({ ratePerSec: limits.verifyPerSec ?? 500, burst: limits.verifyPerSec ?? 500 });
-  const caps = {
+  const inFlight = new InFlightBytes({
     perConnection: limits.maxInFlightBytesPerConnection ?? 2 * limits.maxMessageBytes,
     total: limits.maxInFlightBytes ?? 8 * limits.maxMessageBytes,
-  };
-  const inFlight = new InFlight();
+  });
 
   /** Undefined when the call may proceed to reading its body; else why not. */
   function decide(metadata: Metadata, address: string): ProtocolError | undefined {
@@ -108,45 +102,32 @@ export function admissionInterceptor(
         next({
           onReceiveMetadata: (metadata, proceed) => {
             const stream = streamOf(call);
+            const refuse = (refusal: ProtocolError): void => {
+              const code = grpcStatusOf(refusal.code);
+              const details = `${refusal.code}: ${refusal.message}`;
+              onRefused({
+                method: method.path.slice(SERVICE_PREFIX.length),
+                code,
+                reason: refusal.code,
+                details,
+                caller: claimed(metadata),
+              });
+              call.sendStatus({ code, details });
+              // The rest of the body is never read: reset the stream so the client stops sending and buffered bytes are dropped.
+              if (stream !== undefined) setImmediate(() => closeQuietly(stream, http2Constants.NGHTTP2_NO_ERROR));
+            };
             const refusal = decide(metadata, addressOf(call.getPeer()));
-            if (refusal === undefined) {
-              if (stream !== undefined) countBytes(stream, inFlight, caps);
-              proceed(metadata);
+            if (refusal !== undefined) {
+              refuse(refusal);
               return;
             }
-            const code = grpcStatusOf(refusal.code);
-            onRefused({
-              method: method.path.slice(SERVICE_PREFIX.length),
-              code,
-              reason: refusal.code,
-              details: `${refusal.code}: ${refusal.message}`,
-              caller: claimed(metadata),
-            });
-            call.sendStatus({ code, details: `${refusal.code}: ${refusal.message}` });
-            // The body is never read: reset the stream so the client stops sending and buffered bytes are dropped.
-            if (stream !== undefined) setImmediate(() => closeQuietly(stream, http2Constants.NGHTTP2_NO_ERROR));
+            if (stream !== undefined)
+              trackStream(stream, inFlight, limits.maxMessageBytes, (why) => refuse(new ProtocolError('rate-limited', why)));
+            proceed(metadata);
           },
         }),
     });
   };
-}
-
-/** Counts the bytes an admitted call reads; a call that takes its connection or the server over the cap is reset. */
-function countBytes(stream: ServerHttp2Stream, inFlight: InFlight, caps: { perConnection: number; total: number }): void {
-  const session = stream.session;
-  let mine = 0;
-  // grpc-js paused the stream; a 'data' listener added now does not resume it, it only sees what grpc-js reads.
-  stream.on('data', (chunk: Buffer) => {
-    mine += chunk.length;
-    inFlight.total += chunk.length;
-    const onConnection = (session ? (inFlight.perSession.get(session) ?? 0) : 0) + chunk.length;
-    if (session) inFlight.perSession.set(session, onConnection);
-    if (onConnection > caps.perConnection || inFlight.total > caps.total) closeQuietly(stream, http2Constants.NGHTTP2_ENHANCE_YOUR_CALM);
-  });
-  stream.once('close', () => {
-    inFlight.total -= mine;
-    if (session) inFlight.perSession.set(session, (inFlight.perSession.get(session) ?? mine) - mine);
-  });
 }
 
 function closeQuietly(stream: ServerHttp2Stream, code: number): void {

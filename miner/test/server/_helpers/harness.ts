@@ -64,9 +64,11 @@ export const TAO = 1_000_000_000n;
 /** The stake floor of `directoryFor`: 100 TAO. */
 export const FLOOR_RAO = 100n * TAO;
 
-export function directoryFor(keys: Keys): InMemoryCallerDirectory {
+/** The dev keys' directory; `extraValidators` are added as permitted, staked validators (uids 100, 101, ...). */
+export function directoryFor(keys: Keys, extraValidators: readonly string[] = []): InMemoryCallerDirectory {
   return new InMemoryCallerDirectory(
     {
+      ...Object.fromEntries(extraValidators.map((a, i) => [a, { uid: 100 + i, validatorPermit: true, stakeRao: 1000n * TAO }])),
       [keys.alice.address]: { uid: 0, validatorPermit: true, stakeRao: 1000n * TAO },
       [keys.dave.address]: { uid: 3, validatorPermit: false, stakeRao: 1000n * TAO },
       [keys.eve.address]: { uid: 4, validatorPermit: true, stakeRao: 1000n * TAO },

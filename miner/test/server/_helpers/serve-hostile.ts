@@ -2,18 +2,23 @@
  * A real miner gRPC server in its own process for hostile-load tests and the bench: the linear test model,
  * //Bob as the miner, the harness's caller directory, 16 MiB messages (the daemon's default). Prints one JSON
  * line `{ "port": n, "pid": n }` when listening; stops on SIGTERM or when its parent's stdin closes.
- * argv[2]: optional JSON of MinerServerLimits / server option overrides.
+ * argv[2]: optional JSON of MinerServerLimits / server option overrides, and extra validators' addresses.
  */
 import { pino } from 'pino';
 import { createMinerServer } from '../../../src/server/index.ts';
 import { devKeys, directoryFor, INFO, IN, linearPredictor, OUT } from './harness.ts';
 
-const over = JSON.parse(process.argv[2] ?? '{}') as { limits?: Record<string, unknown>; rateLimit?: Record<string, number> };
+const over = JSON.parse(process.argv[2] ?? '{}') as {
+  limits?: Record<string, unknown>;
+  rateLimit?: Record<string, number>;
+  /** SS58 addresses registered as extra permitted validators (forgers name them). */
+  validators?: string[];
+};
 const keys = await devKeys();
 const server = createMinerServer({
   predictor: linearPredictor,
   info: () => INFO,
-  callerDirectory: directoryFor(keys),
+  callerDirectory: directoryFor(keys, over.validators),
   hotkey: keys.bob,
   limits: { inputShape: [IN], outputShape: [OUT], maxBatch: 1024, maxMessageBytes: 16 * 1024 * 1024, ...over.limits },
   rateLimit: { ratePerSec: 1000, burst: 1000, ...over.rateLimit },
