@@ -1,11 +1,13 @@
 /**
  * Seeded short versions of `npm run chaos`: a few SIGKILLs of the devchain and the validator's state
- * writer with every crash check, and 15 s of mixed load on a devchain. The full runs (20 kills each, a
+ * writer with every crash check, 30 s of mixed load on a devchain (64 validators setting weights), and 24 s
+ * of 16 validators querying a real miner, half of it under hostile callers. The full runs (20 kills each, a
  * soak of the whole competition, 10 minutes of load) are `npm run chaos -- crash|soak|load`.
  */
 import test from 'ava';
 import { devchainLoop, validatorLoop } from './crash.ts';
 import { runLoad } from './load.ts';
+import { runMinerLoad } from './miner-load.ts';
 import type { WeightsLoadResult } from './weights-load.ts';
 
 const SEED = 1204;
@@ -33,7 +35,20 @@ test('load: 20 WebSocket clients, transfers and 64 validators setting weights fo
   t.deepEqual(w.starvedValidators, [64]);
   t.true(w.included >= 63 * 3, `expected each of 63 validators to land every 5 blocks, found ${w.included} inclusions`);
   t.is(w.refused, 0);
-  t.is(w.gapBlocks.p50, 5, 'validators did not set weights at the 5-block rate limit');
+  // The chain enforces the 5-block rate limit (no gap below it); how soon after it a validator lands depends on this harness's pace.
+  t.true(w.gapBlocks.min >= 5, `weights landed ${w.gapBlocks.min} blocks apart, under the 5-block rate limit`);
   t.true(w.gapBlocks.max <= 20, `a validator waited ${w.gapBlocks.max} blocks between two inclusions (tempo 20)`);
   t.true((r.transfersAccepted as number) > 0);
+});
+
+test('load-miner: 16 validators query a real miner at once, 12 s baseline then 12 s under hostile callers; no legitimate call fails', async (t) => {
+  const r = await runMinerLoad({ minutes: 0.4, seed: SEED, validators: 16, roundMs: 2_000 }, quiet);
+  t.deepEqual(r.problems, []);
+  const hostile = r.hostile as { tallies: Record<string, { sent: number; outcomes: Record<string, number> }> };
+  for (const kind of ['unregistered', 'forged-focused', 'forged-spread', 'garbage', 'oversize', 'idle-tcp', 'idle-h2'])
+    t.true((hostile.tallies[kind]?.sent ?? 0) > 0, `no ${kind} attack was made`);
+  // Refused on headers: unregistered callers PERMISSION_DENIED (7), forged ones UNAUTHENTICATED (16) or RESOURCE_EXHAUSTED (8).
+  t.true((hostile.tallies.unregistered?.outcomes['status-7'] ?? 0) > 0);
+  t.is(hostile.tallies['forged-focused']?.outcomes['status-0'] ?? 0, 0, 'a forged call was answered');
+  t.true((r.attack as { calls: number }).calls >= 16 * 4, 'too few legitimate calls under attack to say anything');
 });

@@ -133,11 +133,18 @@ export async function runLoad(
     const warm = rss.filter(([t]) => t > Math.min(1, o.minutes / 3));
     const result = {
       minutes: o.minutes,
+      startedAt: new Date(t0).toISOString(),
       clients: clients.length,
       blocks: heads.length,
       transfersAccepted: transfers,
       transfersRefused: refused,
       blockIntervalMs: { p50: pct(intervals, 0.5), p99: pct(intervals, 0.99), max: Math.max(0, ...intervals) },
+      // When the longest gaps happened (minutes into the run), to set against the machine's load average then.
+      slowestBlocks: heads
+        .slice(1)
+        .map((h, i) => ({ block: h.n, atMin: Math.round(((h.t - t0) / 60_000) * 100) / 100, ms: intervals[i]! }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3),
       queriesPerClient: { min: Math.min(...answered), median: pct(answered, 0.5), max: Math.max(...answered) },
       notificationsPerClient: { min: Math.min(...notified), median: pct(notified, 0.5) },
       clientErrors: clients.reduce((s, c) => s + c.errors, 0),

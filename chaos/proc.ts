@@ -126,6 +126,16 @@ export function usage(pid: number): { rssMb: number; fds: number } {
   }
 }
 
+/** CPU time (user + system) a process has used, ms (Linux /proc, 10 ms clock ticks); NaN when it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Least-squares slope of y over x (units of y per unit of x); 0 for fewer than 2 points. */
 export function slope(points: Array<[number, number]>): number {
   const p = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));

@@ -1,5 +1,5 @@
 /**
- * `npm run chaos -- <crash|soak|load> [--seed N] [--iterations N] [--minutes M] [--only a,b]`: the reliability
+ * `npm run chaos -- <crash|soak|load|load-miner> [--seed N] [--iterations N] [--minutes M] [--only a,b]`: the reliability
  * runs of issue 12. Prints JSON lines while running and one JSON result object last; exits 1 when any
  * check fails. See chaos/README.md.
  */
@@ -14,6 +14,8 @@ const { values, positionals } = parseArgs({
     minutes: { type: 'string' },
     only: { type: 'string' },
     out: { type: 'string' },
+    validators: { type: 'string' },
+    'relay-guard': { type: 'string' },
   },
 });
 const mode = positionals[0];
@@ -45,8 +47,22 @@ async function main(): Promise<boolean> {
     line({ chaos: 'load', ...r });
     return r.ok;
   }
+  if (mode === 'load-miner') {
+    const { runMinerLoad } = await import('./miner-load.ts');
+    const r = await runMinerLoad(
+      {
+        minutes: Number(values.minutes ?? '4'),
+        seed,
+        ...(values.validators ? { validators: Number(values.validators) } : {}),
+        relayGuard: values['relay-guard'] !== 'off',
+      },
+      line,
+    );
+    line({ chaos: 'load-miner', seed, ...r });
+    return r.ok;
+  }
   process.stderr.write(
-    `usage: npm run chaos -- crash|soak|load [--seed N] [--iterations N] [--minutes M]; found ${JSON.stringify(mode)}\n`,
+    `usage: npm run chaos -- crash|soak|load|load-miner [--seed N] [--iterations N] [--minutes M]; found ${JSON.stringify(mode)}\n`,
   );
   process.exitCode = 2;
   return false;

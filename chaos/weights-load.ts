@@ -44,8 +44,8 @@ export interface WeightsLoadResult {
   /** Submissions that had not landed 3 rate-limit periods after they were sent (dropped or lost). */
   lost: number;
   failedExtrinsics: number;
-  /** Blocks between two inclusions of one validator's weights: median, p99, max over all validators. */
-  gapBlocks: { p50: number; p99: number; max: number };
+  /** Blocks between two inclusions of one validator's weights: min (never below the rate limit), median, p99, max. */
+  gapBlocks: { min: number; p50: number; p99: number; max: number };
   /** Tempo checks of every validator's Weights row. */
   checks: number;
   /** (validator, check) pairs whose stored row was missing or older than the window. */
@@ -174,7 +174,7 @@ export class WeightsLoad {
       included: this.#included,
       lost: this.#lost,
       failedExtrinsics: this.#failed,
-      gapBlocks: { p50: pct(gaps, 0.5), p99: pct(gaps, 0.99), max: Math.max(0, ...gaps) },
+      gapBlocks: { min: Math.min(...gaps), p50: pct(gaps, 0.5), p99: pct(gaps, 0.99), max: Math.max(0, ...gaps) },
       checks: this.#checks,
       starvedChecks: this.#starvedChecks,
       starvedValidators: [...this.#starved].sort((a, b) => a - b),
