@@ -65,6 +65,7 @@ const PendingCommitSchema = z
     commitEpoch: uint,
     revealEpoch: uint,
     nextRevealBlock: uint,
+    unconfirmed: z.boolean().optional(),
   })
   .strict();
 const pairKeyRe = /^\d+:\d+$/;

@@ -145,7 +145,7 @@ export async function submitIfDue(
         revealPeriodEpochs: hp.revealPeriodEpochs,
       })
     : undefined;
-  if (plan !== undefined) await persist?.({ ...state, pendingCommits: [...state.pendingCommits, plan] });
+  if (plan !== undefined) await persist?.({ ...state, pendingCommits: [...state.pendingCommits, { ...plan, unconfirmed: true }] });
   const r = plan === undefined ? await setter.setWeights(w.uids, w.weights, versionKey) : await setter.commitWeights(plan.hash);
   const kind = plan === undefined ? 'set' : 'commit';
   if (!r.ok) {

@@ -84,6 +84,12 @@ export interface PendingCommit {
   revealEpoch: number;
   /** No reveal attempt before this block (after a transient failure). */
   nextRevealBlock: number;
+  /**
+   * Saved as planned before commit_weights was sent, never recorded after inclusion (the process died in
+   * between): the chain may have counted it one epoch later than planned, so its reveal may also come one
+   * epoch later (a wrong epoch gets RevealTooEarly or ExpiredWeightCommit from the chain, never a wrong reveal).
+   */
+  unconfirmed?: boolean;
 }
 
 function u16le(n: number): Uint8Array {
@@ -162,12 +168,16 @@ export interface RevealPlan {
   waiting: PendingCommit[];
 }
 
-/** Which pending commits to reveal now (`epoch === revealEpoch`), which expired, which wait. */
+/**
+ * Which pending commits to reveal now (`epoch === revealEpoch`, or the epoch after for an unconfirmed one),
+ * which expired, which wait.
+ */
 export function planReveals(pending: readonly PendingCommit[], epoch: number, block: number): RevealPlan {
   const plan: RevealPlan = { reveal: [], expired: [], waiting: [] };
   for (const c of [...pending].sort((a, b) => a.commitBlock - b.commitBlock)) {
-    if (epoch > c.revealEpoch) plan.expired.push(c);
-    else if (epoch === c.revealEpoch && block >= c.nextRevealBlock) plan.reveal.push(c);
+    const last = c.revealEpoch + (c.unconfirmed === true ? 1 : 0);
+    if (epoch > last) plan.expired.push(c);
+    else if (epoch >= c.revealEpoch && block >= c.nextRevealBlock) plan.reveal.push(c);
     else plan.waiting.push(c);
   }
   return plan;

@@ -135,6 +135,31 @@ test('a commit is on disk with its salt before commit_weights is sent: a SIGKILL
   t.is(w.setter.calls.filter((c) => c.kind === 'commit').length, 1, 'and commits nothing new before the interval');
 });
 
+test('a commit the chain counted one epoch later than planned, saved only as planned before a SIGKILL, is revealed in the epoch after, not dropped as expired', async (t) => {
+  const w = await world(t);
+  w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
+  w.chain.epochIndex = 3;
+  let atSend: string | undefined;
+  const send = w.setter.commitWeights.bind(w.setter);
+  w.setter.commitWeights = async (hash) => {
+    atSend = await readFile(join(w.dataDir, STATE_FILE), 'utf8');
+    return send(hash);
+  };
+  await w.loop.iterate();
+  const sent = w.setter.calls.find((c) => c.kind === 'commit')?.args[0] as string | undefined;
+  // Killed before the save: only the plan (epoch 3, reveal 4) is on disk; an epoch fired in the inclusion block,
+  // so the chain counts the commit in epoch 4 and takes its reveal in epoch 5 only. The daemon was down through epoch 4.
+  await writeFile(join(w.dataDir, STATE_FILE), atSend!);
+  const restarted = w.make();
+  w.chain.block = 125;
+  w.chain.epochIndex = 5;
+  await restarted.iterate();
+  const reveal = w.setter.calls.find((c) => c.kind === 'reveal');
+  t.truthy(reveal, 'the commit was dropped as expired, though the chain still takes its reveal');
+  const [uids, weights, salt, versionKey] = reveal!.args as [number[], number[], number[], bigint];
+  t.is(commitHash(OWN_HOTKEY, 1, uids, weights, salt, versionKey), sent!);
+});
+
 test('a planned commit that never reached the chain (killed before sending) is dropped at its reveal and committed afresh', async (t) => {
   const w = await world(t);
   w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
