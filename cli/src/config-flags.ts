@@ -45,7 +45,7 @@ function valueOption(name: string, kind: ConfigLeaf['kind'], help: string): Opti
 export const FLAG_CONCEPTS = {
   network: { flag: 'network', paths: ['network'] },
   chainEndpoint: { flag: 'chain-endpoint', paths: ['chainEndpoint', 'chain.endpoint'] },
-  netuid: { flag: 'netuid', paths: ['netuid'] },
+  netuid: { flag: 'netuid', paths: ['netuid', 'subnet.netuid'] },
   logLevel: { flag: 'log-level', paths: ['logLevel', 'log.level'] },
   dataDir: { flag: 'data-dir', paths: ['dataDir'] },
   metricsHost: { flag: 'metrics.host', paths: ['metrics.host', 'http.host'] },

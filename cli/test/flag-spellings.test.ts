@@ -12,7 +12,7 @@ import { buildProgram, main } from '../src/main.ts';
 const CONCEPTS: Record<string, { flag: string; commands: string[] }> = {
   network: { flag: '--network', commands: ['miner', 'validator', 'leaderboard', 'dashboard'] },
   'chain endpoint': { flag: '--chain-endpoint', commands: ['miner', 'validator', 'leaderboard', 'dashboard'] },
-  netuid: { flag: '--netuid', commands: ['miner', 'validator', 'leaderboard', 'dashboard'] },
+  netuid: { flag: '--netuid', commands: ['miner', 'validator', 'leaderboard', 'dashboard', 'up'] },
   'log level': { flag: '--log-level', commands: ['miner', 'validator', 'devchain', 'dashboard', 'up'] },
   'data dir': { flag: '--data-dir', commands: ['miner', 'validator', 'devchain', 'up'] },
   'metrics/HTTP host': { flag: '--metrics.host', commands: ['miner', 'validator'] },
@@ -33,6 +33,7 @@ const OTHER_SPELLINGS: Record<string, string[]> = {
   'metrics/HTTP host': ['--http.host', '--metrics-host', '--http-host'],
   'metrics/HTTP port': ['--http.port', '--metrics-port', '--http-port'],
   'dashboard port': ['--dashboard-port', '--ports.dashboard', '--port'],
+  netuid: ['--subnet.netuid'],
   'hotkey password file': ['--wallet.password-file', '--password-file', '--hotkey-password-file'],
   'coldkey password file': ['--wallet.password-file', '--password-file'],
 };
@@ -119,11 +120,17 @@ test.serial('the validator: the one flag and every old spelling reach the same c
     t.is((await validatorConfig([flag, '/tmp/pw'])).wallet.passwordFile, '/tmp/pw', flag);
 });
 
-test('arena up: --dashboard.port and its older --dashboard-port set ports.dashboard; a bad value names the flag given', (t) => {
-  t.is(upConfig({ config: 'configs/up/local.json', 'dashboard.port': '0' }, {}).ports.dashboard, 0);
-  t.is(upConfig({ config: 'configs/up/local.json', dashboardPort: '8123' }, {}).ports.dashboard, 8123);
-  t.throws(() => upConfig({ config: 'configs/up/local.json', 'dashboard.port': '-2' }, {}), { message: /^--dashboard\.port: .*"-2"/ });
-  t.throws(() => upConfig({ config: 'configs/up/local.json', dashboardPort: 'x' }, {}), { message: /^--dashboard-port: .*"x"/ });
+test('arena up: --dashboard.port and its older --dashboard-port set ports.dashboard; a bad value names the canonical flag', (t) => {
+  t.is(upConfig({ config: 'configs/up/local.json', 'dashboard.port': 0 }, {}).ports.dashboard, 0);
+  t.is(upConfig({ config: 'configs/up/local.json', dashboardPort: 8123 }, {}).ports.dashboard, 8123);
+  t.is(upConfig({ config: 'configs/up/local.json', 'ports.dashboard': 8124 }, {}).ports.dashboard, 8124);
+  t.is(upConfig({ config: 'configs/up/local.json', netuid: 3 }, {}).subnet.netuid, 3);
+  t.throws(() => upConfig({ config: 'configs/up/local.json', 'dashboard.port': -2 }, {}), {
+    message: /ports\.dashboard.*-2 \(from flag --dashboard\.port\)/,
+  });
+  t.throws(() => upConfig({ config: 'configs/up/local.json', dashboardPort: 'x' }, {}), {
+    message: /ports\.dashboard.*"x" \(from flag --dashboard\.port\)/,
+  });
 });
 
 /** Runs `arena <args>` in this process, capturing stderr. */

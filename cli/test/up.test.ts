@@ -37,14 +37,15 @@ test('flags override the file and bad values are refused with the flag named', (
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'up.json');
   writeFileSync(file, JSON.stringify({ validators: base.validators, miners: base.miners }));
-  const cfg = upConfig({ config: file, port: '0', commitReveal: true, dataDir: join(dir, 'data') }, {});
+  const cfg = upConfig({ config: file, port: 0, commitReveal: true, dataDir: join(dir, 'data') }, {});
   t.is(cfg.chain.port, 0);
   t.true(cfg.subnet.commitReveal);
   t.is(cfg.dataDir, join(dir, 'data'));
   t.true(upConfig({ config: file }, {}).subnet.commitReveal, 'commit-reveal weights are on by default');
   t.false(upConfig({ config: file, commitReveal: false }, {}).subnet.commitReveal, '--no-commit-reveal turns them off');
   t.is(upConfig({ config: file }, {}).validator.periodRounds, 12, 'validators run 12-round competition periods by default');
-  t.throws(() => upConfig({ config: file, port: '99999' }, {}), { message: /--port/ });
+  t.throws(() => upConfig({ config: file, port: 99999 }, {}), { message: /chain\.port.*99999 \(from flag --chain\.port\)/ });
+  t.is(upConfig({ config: file, 'chain.port': 0, 'subnet.tempo': 30 }, {}).subnet.tempo, 30, 'every scalar setting is a flag');
   t.throws(() => upConfig({ config: file, miners: 'x' }, {}), { message: /--miners/ });
   t.throws(() => UpConfigSchema.parse({ ...base, miners: [...base.miners, { name: 'miner-a', model: 'cnn' }] }), { message: /used twice/ });
 });

@@ -4,26 +4,53 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import pino from 'pino';
-import { ArenaError, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
-import { aliasHelp } from '../config-flags.ts';
+import { ArenaError, configLeaves, createLogger, loadConfig, onShutdownSignal, readConfigFile } from '#core';
+import {
+  addAliasFlags,
+  addConfigFlags,
+  aliasHelp,
+  type ConfigFlag,
+  type FlagAlias,
+  flagNamesOf,
+  mergedFlagValues,
+} from '../config-flags.ts';
 import { type UpConfig, UpConfigSchema } from '../up/config.ts';
 import { runUp } from '../up/up.ts';
 
-interface UpFlags {
+/**
+ * What commander parsed: the hand-written flags (not config fields) and, by attribute, the flags generated from
+ * UpConfigSchema (`dataDir`, `chain.port`, `dashboard.port`, ...) and their aliases (`port`, `dashboardPort`).
+ */
+export interface UpFlags {
   config: string;
-  dataDir?: string;
   fresh?: boolean;
   miners?: string;
   validators?: string;
   duration?: string;
+  /** `--commit-reveal` / `--no-commit-reveal`, the older spellings of `--subnet.commit-reveal`. */
   commitReveal?: boolean;
-  port?: string;
   dashboard?: boolean;
-  'dashboard.port'?: string;
-  /** The older spelling of `dashboard.port`. */
-  dashboardPort?: string;
   live?: boolean;
   logLevel?: string;
+  [attribute: string]: unknown;
+}
+
+const ENV_PREFIX = 'ARENA_UP';
+
+/** Older spellings of `arena up`, kept as aliases (the soak and scripts pass `--port`). */
+const ALIASES: FlagAlias[] = [
+  { flag: 'port', key: 'chain.port', kind: 'number' },
+  { flag: 'dashboard-port', key: 'ports.dashboard', kind: 'number' },
+];
+
+/**
+ * Adds one flag per scalar setting of the setup file (`--data-dir`, `--chain.port`, `--subnet.tempo`,
+ * `--dashboard.port` for ports.dashboard, ...) and the aliases; the validators and miners lists stay in the
+ * file (`--miners N` / `--validators N` resize them).
+ */
+function addUpConfigFlags(cmd: Command): ConfigFlag[][] {
+  const leaves = configLeaves(UpConfigSchema, ENV_PREFIX).filter((l) => l.kind !== 'array' && l.kind !== 'other');
+  return [addConfigFlags(cmd, leaves), addAliasFlags(cmd, ALIASES)];
 }
 
 const ARCHS = ['cnn', 'mlp', 'mlp-small', 'linear'];
@@ -59,63 +86,53 @@ export function resize(cfg: UpConfig, miners?: number, validators?: number): UpC
 }
 
 /** Builds the effective config: file < env `ARENA_UP_*` < flags. */
-export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env): UpConfig {
-  const port = flags.port === undefined ? undefined : Number(flags.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
-    throw new ArenaError('USAGE', `--port: expected a port in [0, 65535], found ${JSON.stringify(flags.port)}`);
-  const dashText = flags.dashboardPort ?? flags['dashboard.port'];
-  const dashFlag = flags.dashboardPort === undefined ? '--dashboard.port' : '--dashboard-port';
-  const dashPort = dashText === undefined ? undefined : Number(dashText);
-  if (dashPort !== undefined && (!Number.isInteger(dashPort) || dashPort < 0 || dashPort > 65535))
-    throw new ArenaError('USAGE', `${dashFlag}: expected a port in [0, 65535], found ${JSON.stringify(dashText)}`);
+export function upConfig(flags: UpFlags, env: NodeJS.ProcessEnv = process.env, generated = addUpConfigFlags(new Command())): UpConfig {
+  const values = mergedFlagValues(flags, ...generated);
+  if (flags.commitReveal !== undefined) values['subnet.commitReveal'] = flags.commitReveal;
+  const file = configPath(flags.config);
   const cfg = loadConfig({
     schema: UpConfigSchema,
-    file: readConfigFile(configPath(flags.config)),
-    filePath: configPath(flags.config),
+    file: readConfigFile(file),
+    filePath: file,
     env,
-    envPrefix: 'ARENA_UP',
-    flags: {
-      dataDir: flags.dataDir,
-      chain: port === undefined ? undefined : { port },
-      subnet: flags.commitReveal === undefined ? undefined : { commitReveal: flags.commitReveal },
-      ports: dashPort === undefined ? undefined : { dashboard: dashPort },
-    },
+    envPrefix: ENV_PREFIX,
+    flags: values,
+    flagNames: flagNamesOf(...generated),
   });
   return resize(cfg, count('--miners', flags.miners, 64), count('--validators', flags.validators, 16));
 }
 
 /** The `arena up` command. */
 export function upCommand(): Command {
-  return new Command('up')
+  const cmd = new Command('up');
+  const generated = addUpConfigFlags(cmd);
+  return cmd
     .description(
       'Run a whole local competition: devchain, subnet, validators, miners training, weights, emission, live leaderboard and dashboard',
     )
     .option('--config <file>', 'setup file (JSON)', DEFAULT_CONFIG)
-    .option('--data-dir <dir>', 'where the chain, wallets, miners, validators and logs live (default .arena/up)')
     .option('--fresh', 'delete the data directory first and start a new chain')
     .option('--miners <n>', 'number of miners (architectures cycle through cnn, mlp, mlp-small, linear)')
     .option('--validators <n>', 'number of validators')
     .option('--duration <seconds>', 'stop by itself after this many seconds (for scripts)')
-    .option('--commit-reveal', 'validators commit weights and reveal them an epoch later (the default)')
-    .option('--no-commit-reveal', 'validators set weights in the clear')
-    .option('--port <n>', 'devchain JSON-RPC port (0 = any free port)')
-    .option('--dashboard.port <n>', 'dashboard port (0 = any free port), spelled as arena dashboard spells it')
-    .option('--dashboard-port <n>', aliasHelp('dashboard.port'))
+    .option('--commit-reveal', aliasHelp('subnet.commit-reveal'))
+    .option('--no-commit-reveal', aliasHelp('no-subnet.commit-reveal'))
     .option('--no-dashboard', 'do not start the web dashboard')
     .option('--no-live', 'no live table even on a terminal (log a leaderboard line per epoch instead)')
     .option('--log-level <level>', 'log level of arena up itself', 'info')
     .addHelpText(
       'after',
       `
-Every process logs to <data-dir>/logs/<name>.log. Ctrl-C stops everything cleanly; running again resumes
-the same chain and state. Environment: ARENA_UP_<FIELD> (e.g. ARENA_UP_DATA_DIR).
+Every scalar setting of the setup file is a flag (--subnet.tempo, --chain.block-time-ms, ...) and an
+ARENA_UP_<FIELD> variable (e.g. ARENA_UP_DATA_DIR); precedence: file < env < flags. Every process logs to
+<data-dir>/logs/<name>.log. Ctrl-C stops everything cleanly; running again resumes the same chain and state.
 
 Examples:
   arena up                                   # the demo (npm start)
   arena up --fresh --miners 2 --duration 300 # a scripted 5-minute run from scratch`,
     )
     .action(async (flags: UpFlags) => {
-      const cfg = upConfig(flags);
+      const cfg = upConfig(flags, process.env, generated);
       const duration = flags.duration === undefined ? undefined : Number(flags.duration);
       if (duration !== undefined && !(duration > 0))
         throw new ArenaError('USAGE', `--duration: expected a positive number of seconds, found ${JSON.stringify(flags.duration)}`);
