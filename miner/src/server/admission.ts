@@ -7,8 +7,8 @@
  * hotkey, and verifications per second overall), so a flood of forged requests naming a real validator cannot
  * hold a core. A (hotkey, address) that has already sent a verified request (`ProvenSources`) skips the shared
  * per-hotkey bucket and the verification budget for a bucket of its own, so forgers naming a validator from
- * elsewhere spend neither. Admitted calls then reserve the bytes they declare against a per-connection and a
- * total in-flight cap (`in-flight.ts`); a call over either is refused on its first bytes.
+ * elsewhere spend neither. Admitted calls then count the bytes they send against a per-connection and a total
+ * in-flight cap, and must keep sending at a minimum rate (`in-flight.ts`).
  */
 import {
   ServerInterceptingCall,
@@ -36,6 +36,10 @@ export interface AdmissionLimits {
   maxInFlightBytesPerConnection?: number;
   /** Body bytes read but not yet answered, over all connections; default 8 x the message limit. */
   maxInFlightBytes?: number;
+  /** An admitted body must arrive at this rate in every `bodyGraceMs` window until complete, bytes/s; 0: no check; default 256 KiB/s. */
+  minBodyBytesPerSec?: number;
+  /** The window of that check, ms; default 5_000. */
+  bodyGraceMs?: number;
 }
 
 /** A refusal decided on headers, for the refusal log and metrics. */
@@ -64,6 +68,8 @@ export function admissionInterceptor(
   const inFlight = new InFlightBytes({
     perConnection: limits.maxInFlightBytesPerConnection ?? 2 * limits.maxMessageBytes,
     total: limits.maxInFlightBytes ?? 8 * limits.maxMessageBytes,
+    minBodyBytesPerSec: limits.minBodyBytesPerSec ?? 256 * 1024,
+    bodyGraceMs: limits.bodyGraceMs ?? 5_000,
   });
 
   /** Undefined when the call may proceed to reading its body; else why not. */
