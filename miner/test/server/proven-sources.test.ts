@@ -6,54 +6,15 @@
  * from 127.0.0.1, as two hosts would.
  */
 import test from 'ava';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { connect as h2connect, type ClientHttp2Session } from 'node:http2';
-import { connect as tcpConnect } from 'node:net';
-import { HEADER, MINER_SERVICE, encodePredictRequest } from '#protocol';
 import { ProvenSources } from '../../src/server/proven-sources.ts';
+import { forgeFrom } from './_helpers/forge.ts';
 import { batch, client, devKeys, IN, startServer } from './_helpers/harness.ts';
 
 const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
 
 /** `n` forged Predicts (16 at a time) naming `claimed`, from 127.0.0.2; returns the grpc-status of each. */
 async function forge(port: number, claimed: string, minerHotkey: string, n: number): Promise<string[]> {
-  const session: ClientHttp2Session = h2connect(`http://127.0.0.1:${port}`, {
-    createConnection: () => tcpConnect({ host: '127.0.0.1', port, localAddress: '127.0.0.2' }),
-  });
-  session.on('error', () => undefined);
-  const body = encodePredictRequest(request);
-  const framed = Buffer.concat([Buffer.from([0, 0, 0, 0, 0]), body]);
-  framed.writeUInt32BE(body.length, 1);
-  const one = (): Promise<string> =>
-    new Promise((resolve) => {
-      const s = session.request({
-        ':method': 'POST',
-        ':path': MINER_SERVICE.Predict.path,
-        'content-type': 'application/grpc',
-        te: 'trailers',
-        [HEADER.version]: '3',
-        [HEADER.timestamp]: String(Date.now()),
-        [HEADER.uuid]: randomUUID(),
-        [HEADER.signedBy]: claimed,
-        [HEADER.signedFor]: minerHotkey,
-        [HEADER.requestSignature]: `0x${randomBytes(64).toString('hex')}`,
-      });
-      s.on('response', (h) => h['grpc-status'] !== undefined && resolve(String(h['grpc-status'])));
-      s.on('trailers', (h) => resolve(String(h['grpc-status'])));
-      s.on('data', () => undefined);
-      s.on('error', () => resolve('reset'));
-      s.on('close', () => resolve('closed'));
-      s.end(framed);
-    });
-  const out: string[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next++ < n) out.push(await one());
-    }),
-  );
-  session.destroy();
-  return out;
+  return (await forgeFrom(port, '127.0.0.2', [claimed], minerHotkey, n, performance.now(), 16)).map((a) => a.status);
 }
 
 test('forged calls from another address naming a validator do not spend its budgets: it keeps being served', async (t) => {
