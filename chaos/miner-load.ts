@@ -198,8 +198,9 @@ export async function runMinerLoad(
     const warmupRounds = await warmUp(callers, next, 120_000);
     log({ loadMiner: 'warm', warmupRounds });
     const half = (o.minutes * 60_000) / 2;
-    const baseline = await phase(callers, miner, half, roundMs, next);
-    log({ loadMiner: 'baseline', ...baseline });
+    // The attacker is started now and waits for the attack phase, so its start-up (module loading) is not
+    // part of either phase and the attack covers exactly the second half.
+    const attackAt = Date.now() + half;
     const hostile = spawnNode('hostile', [
       '--import',
       'tsx',
@@ -208,7 +209,8 @@ export async function runMinerLoad(
         port,
         minerHotkey,
         validators: callers.map((_, i) => k.addFromUri(validatorUri(i)).address),
-        seconds: half / 1000,
+        startAtMs: attackAt,
+        endAtMs: attackAt + half,
         seed: o.seed,
       }),
     ]);
@@ -217,8 +219,10 @@ export async function runMinerLoad(
     // as an attacker on its own machines would, so the figure is the miner's cost of the attack, not the CPU
     // the attacking process took from it.
     setPriority(hostile.pid, 19);
+    const baseline = await phase(callers, miner, attackAt - Date.now(), roundMs, next);
+    log({ loadMiner: 'baseline', ...baseline });
     const hostileCpu0 = cpuMs(hostile.pid);
-    const attack = await phase(callers, miner, half, roundMs, next);
+    const attack = await phase(callers, miner, attackAt + half - Date.now(), roundMs, next);
     log({ loadMiner: 'attack', ...attack });
     const hostileCpuMs = cpuMs(hostile.pid) - hostileCpu0;
     const tallies = (await hostile.waitFor('hostile done', 60_000)).tallies;

@@ -11,7 +11,8 @@
  *  - idle-tcp: raw TCP connections that never speak (reopened when the miner closes them);
  *  - idle-h2: HTTP/2 connections that complete the handshake and never call.
  * Prints one JSON line: per kind, calls sent and the answers by gRPC status (or how the stream ended).
- * Usage: node --import tsx chaos/workers/hostile.ts '<json: port, minerHotkey, validators, seconds, seed>'
+ * Usage: node --import tsx chaos/workers/hostile.ts '<json: port, minerHotkey, validators, startAtMs, endAtMs, seed>'
+ * (wall-clock ms: it loads, waits for startAtMs, attacks until endAtMs).
  */
 import { Keyring } from '@polkadot/keyring';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -23,11 +24,12 @@ interface Args {
   port: number;
   minerHotkey: string;
   validators: string[];
-  seconds: number;
+  startAtMs: number;
+  endAtMs: number;
   seed: number;
 }
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
-const deadline = Date.now() + args.seconds * 1000;
+const deadline = args.endAtMs;
 const live = (): boolean => Date.now() < deadline;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -202,6 +204,7 @@ async function idle(kind: string, addresses: string[], perAddress: number, h2: b
 }
 
 await ensureCryptoReady();
+await sleep(Math.max(0, args.startAtMs - Date.now()));
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 const strangers = Array.from({ length: 8 }, (_, i) => fastSigner(keyring.addFromUri(`//chaos//stranger//${args.seed}//${i}`)));
 let n = 0;
