@@ -93,8 +93,8 @@ test.serial(
 test.serial('verifications per second never exceed the cap: forged calls naming distinct validators from distinct addresses', async (t) => {
   t.timeout(300_000);
   const keys = await devKeys();
-  const addresses = 64;
-  const perAddress = 80; // under the per-address (400) and per-hotkey (100) bursts: only the verification cap bites
+  const addresses = 48;
+  const perAddress = 60; // under the per-address (400) and per-hotkey (100) bursts: only the verification cap bites
   const named = randomHotkeys(addresses);
   const run = async (verifyPerSec: number) => {
     const server = await startServerProcess({ validators: named, limits: { admission: { verifyPerSec } } });

@@ -40,8 +40,8 @@ function idleAfterHandshake(port: number, waitMs: number): Promise<number | unde
 
 test.serial('a connection that completes the HTTP/2 handshake then sends nothing is closed after the idle timeout', async (t) => {
   t.timeout(180_000);
-  const idleMs = 2_000;
-  const waitMs = 3 * idleMs + 4_000; // room for a loaded machine's timers
+  const idleMs = 1_500;
+  const waitMs = 2 * idleMs + 3_000; // room for a loaded machine's timers
   const run = async (idleTimeoutMs: number): Promise<number | undefined> => {
     const server = await startServerProcess({ limits: { connections: { idleTimeoutMs } } });
     try {

@@ -174,11 +174,11 @@ test.serial(
         await server.stop();
       }
     };
-    const off = await run({ minBodyBytesPerSec: 0 }, 12_000);
-    const on = await run({ bodyGraceMs: 3_000 }, 20_000);
-    t.log(`no minimum body rate: after 12 s of 8 stalled 16 MiB bodies a validator gets: ${off.outcome.slice(0, 160)}`);
+    const off = await run({ minBodyBytesPerSec: 0 }, 8_000);
+    const on = await run({ bodyGraceMs: 2_000 }, 20_000);
+    t.log(`no minimum body rate: after 8 s of 8 stalled 16 MiB bodies a validator gets: ${off.outcome.slice(0, 160)}`);
     t.log(
-      `minimum rate (256 KiB/s in every 3 s window): validator served ${(on.servedAfterMs / 1000).toFixed(1)} s after its first try (2 s into the stall); stalled calls: ${JSON.stringify(countStatuses(on.stalled))} ${on.stalled[0]?.message ?? ''}`,
+      `minimum rate (256 KiB/s in every 2 s window): validator served ${(on.servedAfterMs / 1000).toFixed(1)} s after its first try (2 s into the stall); stalled calls: ${JSON.stringify(countStatuses(on.stalled))} ${on.stalled[0]?.message ?? ''}`,
     );
     t.not(off.outcome, '1', 'without a minimum body rate the stalled bodies pin the cap (else the test proves nothing)');
     t.regex(off.outcome, /over its cap of 128\.0 MiB/);
