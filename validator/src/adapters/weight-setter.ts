@@ -46,10 +46,22 @@ export interface WeightSetterOptions {
   log?: Logger;
 }
 
+/**
+ * The pool's refusals of a reveal (subtensor checks reveal_weights in its transaction extension, before
+ * dispatch) as the dispatch errors they stand for, so the reveal step treats both alike: a missing commit is
+ * final, a reveal outside its window moves on (else a reveal of a commit already revealed before a crash
+ * was retried every few blocks until its epoch ended).
+ */
+const POOL_REFUSALS: ReadonlyMap<string, WeightErrorCode> = new Map([
+  ['CommitNotFound', 'NoWeightsCommitFound'],
+  ['CommitBlockNotInRevealRange', 'RevealTooEarly'],
+]);
+
 /** Maps a thrown error to a weight result code. */
 export function weightErrorCode(err: unknown): WeightErrorCode {
   const name = err instanceof ChainError ? err.errorName : undefined;
-  return name !== undefined && KNOWN_CODES.has(name) ? (name as WeightErrorCode) : 'Other';
+  if (name === undefined) return 'Other';
+  return KNOWN_CODES.has(name) ? (name as WeightErrorCode) : (POOL_REFUSALS.get(name) ?? 'Other');
 }
 
 export class ChainWeightSetter implements WeightSetter {

@@ -171,3 +171,53 @@ test.serial(
     t.is(r.commitEpoch ?? -1, indexNow + 1, 'the index at the commit-time head alone would have been one too low');
   },
 );
+
+test.serial(
+  'reveals the pool refuses come back as the errors they stand for: no commit is NoWeightsCommitFound (final), a reveal before its epoch RevealTooEarly',
+  async (t) => {
+    await cryptoWaitReady();
+    const kr = new Keyring({ type: 'sr25519' });
+    const chain = await spawnDevchain(
+      t,
+      oneSubnetGenesis({ miners: ['//Bob'], hyperparams: { commitRevealEnabled: true, revealPeriodEpochs: 1 }, allowLoopbackAxons: false }),
+    );
+    const client = await connectChain({ endpoint: chain.url });
+    t.teardown(() => client.close());
+    const eve = kr.addFromUri('//Eve');
+    const setter = new ChainWeightSetter({ client, netuid: 1, hotkey: eve, timeoutMs: 20_000 });
+    await chain.newBlocks(1);
+    // Seals a block whenever something waits in the pool, so an accepted extrinsic is included (manual seal).
+    const sealWhilePending = async (p: Promise<unknown>): Promise<void> => {
+      let done = false;
+      void p.finally(() => {
+        done = true;
+      });
+      for (let i = 0; i < 200 && !done; i++) {
+        if ((await client.api.rpc.author.pendingExtrinsics()).length > 0) await chain.newBlocks(1);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const salt = [1, 2, 3, 4, 5, 6, 7, 8];
+    // A reveal with no commit on chain (e.g. revealed before a crash, or never landed): the pool refuses it.
+    const none = setter.revealWeights([1], [65535], salt, 0n);
+    await sealWhilePending(none);
+    t.like(await none, { ok: false, code: 'NoWeightsCommitFound' });
+    const plan = planCommit({
+      hotkey: eve.address,
+      netuid: 1,
+      uids: [1],
+      weights: [65535],
+      versionKey: 0n,
+      commitBlock: 0,
+      commitEpoch: 0,
+      revealPeriodEpochs: 1,
+      salt,
+    });
+    const sent = setter.commitWeights(plan.hash);
+    await sealWhilePending(sent);
+    t.like(await sent, { ok: true });
+    const early = setter.revealWeights(plan.uids, plan.weights, plan.salt, 0n);
+    await sealWhilePending(early);
+    t.like(await early, { ok: false, code: 'RevealTooEarly' });
+  },
+);
