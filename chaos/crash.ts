@@ -7,7 +7,10 @@
  * - miner trainer (the real trainer thread, checkpoints on improvement): the best checkpoint survives and
  *   loads, trainer state never goes back past a reported checkpoint;
  * - validator state (the real saveState/loadState, a pending commit made before its reveal): restored
- *   every time, never older than the last save that returned, equal to what that round saved.
+ *   every time, never older than the last save that returned, equal to what that round saved;
+ * - validator daemon (a real `arena validator` on a commit-reveal devchain, killed between its commit and its
+ *   reveal, with either in flight, and mid-round/save; chaos/crash-validator.ts): no commit lost, the restarted
+ *   daemon reveals what was committed, no duplicate commit, EMA restored.
  */
 import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -23,6 +26,7 @@ import { bestCheckpointDir, loadServingModel, readTrainerState } from '#miner';
 import { loadState, serialiseState } from '#validator';
 import { ARENA, prng, rpc, sleep, spawnNode, type Proc } from './proc.ts';
 import { HOTKEY, NETUID, stateForRound } from './workers/validator-state-model.ts';
+import { validatorDaemonLoop } from './crash-validator.ts';
 
 export interface CrashOptions {
   iterations: number;
@@ -319,6 +323,7 @@ export async function runCrash(o: CrashOptions, log: (l: Record<string, unknown>
     ['devchain', devchainLoop],
     ['miner', trainerLoop],
     ['validator', validatorLoop],
+    ['validator-daemon', validatorDaemonLoop],
   ];
   const out: LoopResult[] = [];
   for (const [name, loop] of loops) if (!o.only || o.only.includes(name)) out.push(await loop(o, log));
