@@ -5,14 +5,18 @@
  *   in a loop: forged calls that reached signature verification, server CPU ms per forged call, and the
  *   legitimate caller's p99, with the pre-verification budgets off (the old server) and on (per-hotkey 5/s here,
  *   scaled to a 2-core machine; per-address off since every caller here is 127.0.0.1);
+ * - inFlight: an admitted caller's 15 MiB bodies, 4 streams on each of 6 connections at once: bodies read in full,
+ *   refused, and server RSS growth at peak, with the in-flight caps (32 MiB per connection, 128 MiB in total) off
+ *   and on;
  * - relayGuard: the miner's relay check (miner/src/server/relay-guard.ts) on the event loop: ms to inspect one
  *   honest generated batch of 256 and of 1024 samples while the guard remembers 32 earlier batches of 1024 from
  *   32 other callers (its worst case at the default per-caller share is 64 callers x 2048 samples).
  */
-import { Metadata } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { MINER_SERVICE } from '#protocol';
 import { generatedRoundBatch } from '#training';
 import { RelayGuard } from '../miner/src/server/index.ts';
+import { nearLimitFlood } from '../miner/test/server/_helpers/forge.ts';
 import { forgedFlood, rawCallOwnChannel, rssMiB, sampleRss, startServerProcess } from '../miner/test/server/_helpers/hostile.ts';
 
 async function memory(): Promise<Record<string, number>> {
@@ -35,6 +39,22 @@ async function memory(): Promise<Record<string, number>> {
   } finally {
     await server.stop();
   }
+}
+
+/** 6 connections x 4 streams x 15 MiB from an admitted caller, caps off then on. */
+async function inFlight(): Promise<Record<string, Record<string, number | boolean>>> {
+  const sum = async (caps: Record<string, number>): Promise<Record<string, number | boolean>> => {
+    const r = await nearLimitFlood(caps, 6, 4);
+    const all = r.perConnection.flat();
+    return {
+      bodies: all.length,
+      read: all.filter((a) => a.status === String(status.INVALID_ARGUMENT)).length,
+      refused: all.filter((a) => a.status === String(status.RESOURCE_EXHAUSTED)).length,
+      rssGrowthMiB: Math.round(r.grewMiB),
+      validatorServedAfter: r.served === '1',
+    };
+  };
+  return { capsOff: await sum({ maxInFlightBytesPerConnection: 1e12, maxInFlightBytes: 1e12 }), capsOn: await sum({}) };
 }
 
 /** Median ms of RelayGuard.inspect on fresh honest batches, with 32 x 1024 samples from other callers remembered. */
@@ -67,5 +87,5 @@ const round = (r: typeof on): Record<string, number> => ({
   legitCalls: r.legitServed,
 });
 process.stdout.write(
-  `${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) }, relayGuard: relayGuardCost() })}\n`,
+  `${JSON.stringify({ memory: await memory(), forgedFlood: { budgetsOff: round(off), budgetsOn: round(on) }, inFlight: await inFlight(), relayGuard: relayGuardCost() })}\n`,
 );

@@ -9,8 +9,8 @@ import test from 'ava';
 import { status } from '@grpc/grpc-js';
 import { MINER_SERVICE, MinerClient } from '#protocol';
 import { batch, devKeys, IN } from './_helpers/harness.ts';
-import { callOn, countStatuses, forgedHeaders, sessionFrom, signedHeaders, type Answer } from './_helpers/forge.ts';
-import { rssMiB, sampleRss, startServerProcess } from './_helpers/hostile.ts';
+import { countStatuses, forgedHeaders, nearLimitFlood, sessionFrom, type Answer } from './_helpers/forge.ts';
+import { startServerProcess } from './_helpers/hostile.ts';
 
 const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
 /** The bodies are 15 MiB of junk, correctly signed: read in full, they are answered INVALID_ARGUMENT (not a PredictRequest). */
@@ -21,50 +21,14 @@ test.serial(
   'near-limit bodies on many streams at once: the excess is refused naming the cap, RSS bounded, a validator served',
   async (t) => {
     t.timeout(300_000);
-    const keys = await devKeys();
-    const body = Buffer.alloc(15 << 20, 7);
     const connections = 6;
     const streams = 4;
-    const run = async (caps: Record<string, number>) => {
-      const server = await startServerProcess({ limits: { admission: caps } });
-      try {
-        const before = rssMiB(server.pid);
-        const sampler = sampleRss(server.pid);
-        const t0 = performance.now();
-        const answers = await Promise.all(
-          Array.from({ length: connections }, async () => {
-            const session = sessionFrom(server.port, '127.0.0.1');
-            try {
-              return await Promise.all(
-                Array.from({ length: streams }, () => callOn(session, signedHeaders(body, keys.alice, keys.bob.address), body, t0)),
-              );
-            } finally {
-              session.destroy();
-            }
-          }),
-        );
-        const peak = sampler.stop();
-        const legit = new MinerClient({
-          address: `127.0.0.1:${server.port}`,
-          minerHotkey: keys.bob.address,
-          signer: keys.eve,
-          defaultDeadlineMs: 20_000,
-        });
-        let served = '';
-        try {
-          served = String((await legit.predict(request)).value.roundId);
-        } catch (err: unknown) {
-          served = String(err);
-        } finally {
-          legit.close();
-        }
-        return { perConnection: answers, all: answers.flat(), grewMiB: peak - before, served };
-      } finally {
-        await server.stop();
-      }
+    const flood = async (caps: Record<string, number>) => {
+      const r = await nearLimitFlood(caps, connections, streams);
+      return { ...r, all: r.perConnection.flat() };
     };
-    const off = await run({ maxInFlightBytesPerConnection: 1e12, maxInFlightBytes: 1e12 });
-    const on = await run({});
+    const off = await flood({ maxInFlightBytesPerConnection: 1e12, maxInFlightBytes: 1e12 });
+    const on = await flood({});
     const n = connections * streams;
     const read = (a: readonly Answer[]): number => a.filter((x) => x.status === READ).length;
     t.log(`caps off: ${read(off.all)}/${n} bodies of 15 MiB read at once, server RSS +${off.grewMiB.toFixed(0)} MiB at peak`);

@@ -7,8 +7,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect as h2connect, type ClientHttp2Session, type OutgoingHttpHeaders } from 'node:http2';
 import { connect as tcpConnect } from 'node:net';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { HEADER, MINER_SERVICE, encodePredictRequest, signRequest, type Signer } from '#protocol';
-import { batch, IN } from './harness.ts';
+import { HEADER, MINER_SERVICE, MinerClient, encodePredictRequest, signRequest, type Signer } from '#protocol';
+import { batch, devKeys, IN } from './harness.ts';
+import { rssMiB, sampleRss, startServerProcess } from './hostile.ts';
 
 /** One call's outcome: grpc-status (or 'reset' / 'closed' without one), grpc-message, ms after the flood began. */
 export interface Answer {
@@ -136,4 +137,63 @@ export function countStatuses(answers: readonly Answer[]): Record<string, number
   const out: Record<string, number> = {};
   for (const a of answers) out[a.status] = (out[a.status] ?? 0) + 1;
   return out;
+}
+
+/** What `nearLimitFlood` saw. */
+export interface NearLimitFlood {
+  /** Answers per connection. */
+  perConnection: Answer[][];
+  /** Server RSS growth at peak, MiB. */
+  grewMiB: number;
+  /** A validator's call afterwards: '1' (the round id) when served, else the error. */
+  served: string;
+}
+
+/**
+ * //Alice (an admitted caller, really signing) sends `streams` bodies of 15 MiB on each of `connections` connections
+ * at once to a fresh server process with admission `caps`; then //Eve calls once. The bodies are junk: read in full,
+ * they are answered INVALID_ARGUMENT.
+ */
+export async function nearLimitFlood(caps: Record<string, number>, connections: number, streams: number): Promise<NearLimitFlood> {
+  const keys = await devKeys();
+  const body = Buffer.alloc(15 << 20, 7);
+  const server = await startServerProcess({ limits: { admission: caps } });
+  try {
+    const before = rssMiB(server.pid);
+    const sampler = sampleRss(server.pid);
+    const t0 = performance.now();
+    const perConnection = await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const session = sessionFrom(server.port, '127.0.0.1');
+        try {
+          return await Promise.all(
+            Array.from({ length: streams }, () => callOn(session, signedHeaders(body, keys.alice, keys.bob.address), body, t0)),
+          );
+        } finally {
+          session.destroy();
+        }
+      }),
+    );
+    const grewMiB = sampler.stop() - before;
+    const legit = new MinerClient({
+      address: `127.0.0.1:${server.port}`,
+      minerHotkey: keys.bob.address,
+      signer: keys.eve,
+      defaultDeadlineMs: 20_000,
+    });
+    let served = '';
+    try {
+      served = String(
+        (await legit.predict({ competitionId: 'mnist', roundId: 1, input: { dtype: 'float32', shape: [1, IN], data: batch(1) } })).value
+          .roundId,
+      );
+    } catch (err: unknown) {
+      served = String(err);
+    } finally {
+      legit.close();
+    }
+    return { perConnection, grewMiB, served };
+  } finally {
+    await server.stop();
+  }
 }
