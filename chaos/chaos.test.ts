@@ -42,7 +42,10 @@ test('load: 20 WebSocket clients, transfers and 64 validators setting weights fo
 });
 
 test('load-miner: 16 validators query a real miner at once, 12 s baseline then 12 s under hostile callers; no legitimate call fails', async (t) => {
-  const r = await runMinerLoad({ minutes: 0.4, seed: SEED, validators: 16, roundMs: 2_000 }, quiet);
+  // The 2x-baseline p99 check needs the full run's minutes of rounds: here each phase has ~96 calls, its p99 is its
+  // largest, and 3 short runs on the shared machine measured 0.6x to 2.1x. This run checks the deadline, and
+  // that no legitimate call fails (the bug it found: forged calls naming a validator got its real calls refused).
+  const r = await runMinerLoad({ minutes: 0.4, seed: SEED, validators: 16, roundMs: 2_000, checkP99Ratio: false }, quiet);
   t.deepEqual(r.problems, []);
   const hostile = r.hostile as { tallies: Record<string, { sent: number; outcomes: Record<string, number> }> };
   for (const kind of ['unregistered', 'forged-focused', 'forged-spread', 'garbage', 'oversize', 'idle-tcp', 'idle-h2'])

@@ -35,6 +35,11 @@ export interface MinerLoadOptions {
   batch?: number;
   /** The miner's relay guard (`access.refuseRelayedBatches`, on by default); off isolates the attack's cost from the guard's. */
   relayGuard?: boolean;
+  /**
+   * Check the attack p99 against 2x the baseline p99 (default true); false checks it against the deadline only.
+   * A p99 needs minutes of rounds: in a 12 s phase of 16 callers it is the largest of ~96 samples.
+   */
+  checkP99Ratio?: boolean;
 }
 
 const HOSTILE = fileURLToPath(new URL('./workers/hostile.ts', import.meta.url));
@@ -228,7 +233,7 @@ export async function runMinerLoad(
     const tallies = (await hostile.waitFor('hostile done', 60_000)).tallies;
     const after = await round(callers, next.roundId++);
     const minerAlive = miner.alive();
-    const bound = Math.min(P99_FACTOR * baseline.latencyMs.p99, DEADLINE_MS);
+    const bound = o.checkP99Ratio === false ? DEADLINE_MS : Math.min(P99_FACTOR * baseline.latencyMs.p99, DEADLINE_MS);
     const problems = [
       ...(baseline.failures > 0
         ? [`${baseline.failures} legitimate calls failed in the baseline: ${baseline.failureDetails.join('; ')}`]
@@ -239,7 +244,9 @@ export async function runMinerLoad(
         : []),
       ...(attack.latencyMs.p99 > bound
         ? [
-            `legitimate p99 ${attack.latencyMs.p99} ms under attack, over ${bound} ms (${P99_FACTOR}x the baseline p99 ${baseline.latencyMs.p99} ms, at most the ${DEADLINE_MS} ms deadline)`,
+            o.checkP99Ratio === false
+              ? `legitimate p99 ${attack.latencyMs.p99} ms under attack, over the ${DEADLINE_MS} ms deadline`
+              : `legitimate p99 ${attack.latencyMs.p99} ms under attack, over ${bound} ms (${P99_FACTOR}x the baseline p99 ${baseline.latencyMs.p99} ms, at most the ${DEADLINE_MS} ms deadline)`,
           ]
         : []),
       ...(minerAlive ? [] : ['the miner exited']),
