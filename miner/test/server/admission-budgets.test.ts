@@ -160,7 +160,10 @@ test.serial('verifications per second never exceed the cap: forged calls naming 
     verifiedOn.length <= cap + cap * on.seconds + 1,
     `${verifiedOn.length} verified in ${on.seconds.toFixed(1)} s over a cap of ${cap}/s`,
   );
-  t.true(maxInWindow(verifiedOn, 1_000) <= 2 * cap, `more than burst + rate verified within one second: ${maxInWindow(verifiedOn, 1_000)}`);
+  // Within any second: at most the burst plus one second's rate. The test sees answers, which leave the server
+  // after the body is read and verified, so an answer window covers tokens taken over up to 0.5 s more (lag).
+  const perSecond = maxInWindow(verifiedOn, 1_000);
+  t.true(perSecond <= cap + cap * 1.5, `${perSecond} verified within one second, over burst + rate (${2 * cap}) plus lag`);
   t.is(verifiedOn.length + budget.length, n, JSON.stringify(countStatuses(on.answers)));
   t.deepEqual(
     on.legit.filter((s) => s !== '1'),
