@@ -35,6 +35,7 @@ test('load: 20 WebSocket clients, transfers and 64 validators setting weights fo
   t.deepEqual(w.starvedValidators, [64]);
   t.true(w.included >= 63 * 3, `expected each of 63 validators to land every 5 blocks, found ${w.included} inclusions`);
   t.is(w.refused, 0);
+  t.is(w.blockErrors, 0, `the harness failed to read ${w.blockErrors} blocks: ${w.lastBlockError ?? ''}`);
   // The chain enforces the 5-block rate limit (no gap below it); how soon after it a validator lands depends on this harness's pace.
   t.true(w.gapBlocks.min >= 5, `weights landed ${w.gapBlocks.min} blocks apart, under the 5-block rate limit`);
   t.true(w.gapBlocks.max <= 20, `a validator waited ${w.gapBlocks.max} blocks between two inclusions (tempo 20)`);

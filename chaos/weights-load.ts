@@ -52,6 +52,9 @@ export interface WeightsLoadResult {
   starvedChecks: number;
   starvedValidators: number[];
   refusals: Record<string, number>;
+  /** Blocks this harness failed to read or act on (RPC errors), and the last error. */
+  blockErrors: number;
+  lastBlockError?: string;
 }
 
 const pct = (xs: number[], p: number): number => {
@@ -72,6 +75,8 @@ export class WeightsLoad {
   #failed = 0;
   #checks = 0;
   #starvedChecks = 0;
+  #blockErrors = 0;
+  #lastBlockError: string | undefined;
   readonly #starved = new Set<number>();
   readonly #refusals = new Map<string, number>();
 
@@ -83,7 +88,13 @@ export class WeightsLoad {
 
   /** Queues the work for a new best block; blocks are handled one after the other, in order. */
   onBlock(number: number, hash: string): void {
-    this.#queue = this.#queue.then(() => this.#handle(number, hash)).catch(() => undefined);
+    this.#queue = this.#queue
+      .then(() => this.#handle(number, hash))
+      .catch((err: unknown) => {
+        // Counted, not thrown: one unreadable block must not stop the run; the result reports how many.
+        this.#blockErrors++;
+        this.#lastBlockError = String(err instanceof Error ? err.message : err).slice(0, 200);
+      });
   }
 
   /** Waits until every queued block has been handled. */
@@ -179,6 +190,8 @@ export class WeightsLoad {
       starvedChecks: this.#starvedChecks,
       starvedValidators: [...this.#starved].sort((a, b) => a - b),
       refusals: Object.fromEntries(this.#refusals),
+      blockErrors: this.#blockErrors,
+      ...(this.#lastBlockError === undefined ? {} : { lastBlockError: this.#lastBlockError }),
     };
   }
 }
