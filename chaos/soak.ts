@@ -15,8 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSy
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compactFromU8a, hexToU8a } from '@polkadot/util';
-import { xxhashAsHex } from '@polkadot/util-crypto';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { codecNumbers, subtensorAt } from '#core/reader';
 import { ARENA, type Proc, prng, rpc, sleep, slope, spawnNode, usage } from './proc.ts';
 
 export interface SoakOptions {
@@ -535,17 +535,24 @@ interface EpochCount {
  * that cannot be read is a failed check, not a missing figure.
  */
 async function countEpochs(endpoint: string, netuid: number, from: number, to: number): Promise<EpochCount> {
-  const hashes = await mapLimit(range(from, to), 4, (b) => rpc<string>(endpoint, 'chain_getBlockHash', [b], 30_000));
-  const index = await mapLimit(hashes, 4, async (h) => readU64(await storageAt(endpoint, subnetKey('SubnetEpochIndex', netuid), h)));
-  const epochBlocks = index.flatMap((x, i) => (i > 0 && x > index[i - 1]! ? [from + i] : []));
-  const totals = await mapLimit(epochBlocks, 4, async (b) =>
-    sumVecU64(await storageAt(endpoint, subnetKey('Emission', netuid), hashes[b - from]!)),
-  );
-  return {
-    elapsed: Number(index.at(-1)! - index[0]!),
-    paid: totals.filter((t) => t > 0n).length,
-    unpaidAt: epochBlocks.filter((_b, i) => totals[i]! === 0n),
-  };
+  const provider = new WsProvider(endpoint.replace(/^http/, 'ws'), false);
+  await provider.connect();
+  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  try {
+    const blocks = await mapLimit(range(from, to), 4, (b) => subtensorAt(api, b));
+    const index = await mapLimit(blocks, 4, async (at) => (await at.need('subnetEpochIndex')(netuid)).toBigInt());
+    const epochBlocks = index.flatMap((x, i) => (i > 0 && x > index[i - 1]! ? [from + i] : []));
+    const totals = await mapLimit(epochBlocks, 4, async (b) =>
+      codecNumbers(await blocks[b - from]!.need('emission')(netuid)).reduce((sum, e) => sum + BigInt(e), 0n),
+    );
+    return {
+      elapsed: Number(index.at(-1)! - index[0]!),
+      paid: totals.filter((t) => t > 0n).length,
+      unpaidAt: epochBlocks.filter((_b, i) => totals[i]! === 0n),
+    };
+  } finally {
+    await api.disconnect();
+  }
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_x, i) => from + i);
@@ -561,26 +568,4 @@ async function mapLimit<A, B>(xs: A[], limit: number, f: (x: A) => Promise<B>): 
   };
   await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
   return out;
-}
-
-/** Storage key of a SubtensorModule map keyed by netuid (Identity hasher, u16 little-endian). */
-function subnetKey(item: string, netuid: number): string {
-  const le = Buffer.alloc(2);
-  le.writeUInt16LE(netuid);
-  return xxhashAsHex('SubtensorModule', 128) + xxhashAsHex(item, 128).slice(2) + le.toString('hex');
-}
-
-async function storageAt(endpoint: string, key: string, hash: string): Promise<Uint8Array> {
-  const hex = await rpc<string | null>(endpoint, 'state_getStorage', [key, hash], 30_000);
-  return hex === null ? new Uint8Array() : hexToU8a(hex);
-}
-
-const readU64 = (b: Uint8Array): bigint => (b.length === 0 ? 0n : Buffer.from(b).readBigUInt64LE(0));
-
-function sumVecU64(b: Uint8Array): bigint {
-  if (b.length === 0) return 0n;
-  const [offset, length] = compactFromU8a(b);
-  let sum = 0n;
-  for (let i = 0; i < length.toNumber(); i++) sum += Buffer.from(b).readBigUInt64LE(offset + 8 * i);
-  return sum;
 }
