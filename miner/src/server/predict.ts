@@ -1,11 +1,11 @@
 import {
-  ProtocolError,
   decodePredictRequest,
   encodePredictResponse,
   findNonFinite,
-  shapeSize,
   type MinerInfo,
   type PredictResponse,
+  ProtocolError,
+  shapeSize,
 } from '#protocol';
 
 /** The model, supplied by the miner daemon. */
@@ -35,8 +35,8 @@ export interface PredictLimits {
   maxBatch?: number;
 }
 
-/** A last check of a valid batch before the model runs (the relay guard); throws ProtocolError to refuse. */
-export type PredictScreen = (input: Float32Array, batch: number) => void;
+/** A last check of a valid batch before the model runs (the relay guard); throws or rejects with ProtocolError to refuse. */
+export type PredictScreen = (input: Float32Array, batch: number) => void | Promise<void>;
 
 /** Decodes, validates, runs and encodes one Predict; throws ProtocolError on bad input or a bad model answer. */
 export async function handlePredict(
@@ -64,7 +64,7 @@ export async function handlePredict(
   const input = req.input.data as Float32Array;
   const bad = findNonFinite(input);
   if (bad >= 0) throw new ProtocolError('non-finite', `expected finite inputs, found ${input[bad]} at flat index ${bad}`);
-  deps.screen?.(input, batch);
+  await deps.screen?.(input, batch);
   const started = performance.now();
   const out = await deps.predictor.predict(input, shape);
   const computeMicros = Math.round((performance.now() - started) * 1000);
