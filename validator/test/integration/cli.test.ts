@@ -196,10 +196,15 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   // First process: a few rounds and a commit; the chain is held still while a commit is pending.
   const v1 = spawnValidator(t, args, env);
   const port1 = await v1.port;
-  await until(
-    'two rounds and a pending commit',
-    async () => (await status(port1)).rounds >= 2 && ((await readState())?.pendingCommits.length ?? 0) > 0,
-  );
+  // The plan (with its salt) is on disk before commit_weights is sent; wait for it as recorded after inclusion,
+  // so the chain is not held still with the commit still in the pool.
+  const chainCommits = async (): Promise<Array<[string, number, number, number]>> =>
+    ((await client.api.query.subtensorModule!.weightCommits!(1, hotkey)).toPrimitive() ?? []) as Array<[string, number, number, number]>;
+  await until('two rounds and a pending commit on chain, recorded on disk', async () => {
+    if ((await status(port1)).rounds < 2) return false;
+    const p = (await readState())?.pendingCommits[0];
+    return p !== undefined && (await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock);
+  });
   ticker.pause();
   v1.kill('SIGTERM');
   t.is(await v1.exited, 0, 'SIGTERM: finish the round, persist, exit 0');
