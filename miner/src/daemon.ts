@@ -301,7 +301,7 @@ async function run(
   let metricsServer: MetricsServer | undefined;
   let metricsPort: number | undefined;
   if (config.metrics.enabled) {
-    metricsServer = createMetricsServer(metrics.registry);
+    metricsServer = createMetricsServer(metrics.registry, () => started?.health.statusOf(MINER_SERVICE_NAME));
     metricsPort = (await metricsServer.start(config.metrics.host, config.metrics.port)).port;
     const ms = metricsServer;
     resources.defer('metrics server', () => ms.stop());

@@ -145,6 +145,9 @@ test('the daemon registers, serves its axon, trains, answers permitted validator
 
   const metrics = await fetch(`http://127.0.0.1:${st.metricsPort}/metrics`).then((r) => r.text());
   t.regex(metrics, /arena_miner_training_step 120/);
+  const health = await fetch(`http://127.0.0.1:${st.metricsPort}/health`);
+  t.is(health.status, 200, 'a miner serving a model is healthy');
+  t.deepEqual(await health.json(), { status: 'SERVING' });
   t.regex(metrics, /arena_miner_grpc_requests_total\{method="Predict",status="PERMISSION_DENIED"\} 2/);
 
   // The newest checkpoint loads (in its own thread) a moment after it is written: wait until it is served.

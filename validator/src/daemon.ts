@@ -280,6 +280,9 @@ async function startOnce(config: ValidatorConfig, opts: StartValidatorOptions, c
       return;
     }
     if (path === '/status') return sendJson(res, 200, status());
+    // For HTTP probes: 200 while the loop runs, 503 once it is stopping.
+    if (path === '/health')
+      return sendJson(res, running ? 200 : 503, { status: running ? 'ok' : 'stopping', lastRoundId: status().lastRoundId });
     if (path === '/reports') {
       const files = await readdir(reportsDir).catch(() => [] as string[]);
       const rounds = files

@@ -19,6 +19,11 @@ export class HealthService {
     for (const w of this.#watchers) if (w.service === service) w.call.write({ status: ServingStatus[status] });
   }
 
+  /** The status of `service` ('' = whole server); undefined for an unknown service. */
+  statusOf(service: string): ServingStatusName | undefined {
+    return this.#status.get(service);
+  }
+
   /** Marks every service NOT_SERVING (before shutdown) and ends the Watch streams. */
   shutdown(): void {
     for (const s of this.#status.keys()) this.setStatus(s, 'NOT_SERVING');

@@ -1,4 +1,4 @@
-import { listenHttp, type HttpHandler, type HttpService } from '#core';
+import { listenHttp, sendJson, type HttpHandler, type HttpService } from '#core';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus instruments of the miner: gRPC traffic plus training gauges the daemon sets. */
@@ -48,18 +48,28 @@ export function createMinerMetrics(registry: Registry = new Registry()): MinerMe
   };
 }
 
-/** A small HTTP server answering `GET /metrics` from `registry` (404 elsewhere). */
+/** A small HTTP server answering `GET /metrics` from `registry` and `GET /health` (404 elsewhere). */
 export interface MetricsServer {
   start(host: string, port: number): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
 
-/** Creates the `/metrics` server over core's `listenHttp` (a taken port is a clear error naming the address). */
-export function createMetricsServer(registry: Registry): MetricsServer {
+/**
+ * Creates the `/metrics` server over core's `listenHttp` (a taken port is a clear error naming the address).
+ * `GET /health` answers the Predict service's serving status for probes that speak HTTP, not gRPC health:
+ * 200 `{"status":"SERVING"}` once a model is loaded, 503 with the status otherwise.
+ */
+export function createMetricsServer(registry: Registry, serving: () => string | undefined = () => 'SERVING'): MetricsServer {
   let http: HttpService | undefined;
   const handler: HttpHandler = async (req, res) => {
-    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found; metrics are at GET /metrics\n');
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/health') {
+      const status = serving() ?? 'UNKNOWN';
+      sendJson(res, status === 'SERVING' ? 200 : 503, { status });
+      return;
+    }
+    if (req.method !== 'GET' || path !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found; metrics are at GET /metrics, health at GET /health\n');
       return;
     }
     const text = await registry.metrics();

@@ -94,6 +94,9 @@ test('the daemon scores real miners, serves metrics and reports, and keeps its s
   const status = (await (await fetch(`${base}/status`)).json()) as { lastWeightsBlock: number; running: boolean };
   t.is(status.lastWeightsBlock, setBlock ?? -1);
   t.true(status.running);
+  const health = await fetch(`${base}/health`);
+  t.is(health.status, 200, 'a running validator is healthy');
+  t.like(await health.json(), { status: 'ok', lastRoundId: v.status().lastRoundId });
 
   await v.stop();
   t.false(v.status().running);
