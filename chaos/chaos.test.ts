@@ -1,7 +1,7 @@
 /**
  * Seeded short versions of `npm run chaos`: a few SIGKILLs of the devchain and the validator's state
- * writer with every crash check, 30 s of mixed load on a devchain (64 validators setting weights), and 24 s
- * of 16 validators querying a real miner, half of it under hostile callers. The full runs (20 kills each, a
+ * writer with every crash check, 30 s of mixed load on a devchain (64 validators setting weights), and 18 s
+ * of 8 validators querying a real miner, half of it under hostile callers. The full runs (20 kills each, a
  * soak of the whole competition, 10 minutes of load) are `npm run chaos -- crash|soak|load`.
  */
 import test from 'ava';
@@ -42,11 +42,11 @@ test('load: 20 WebSocket clients, transfers and 64 validators setting weights fo
   t.true((r.transfersAccepted as number) > 0);
 });
 
-test('load-miner: 16 validators query a real miner at once, 12 s baseline then 12 s under hostile callers; no legitimate call fails', async (t) => {
-  // The 2x-baseline p99 check needs the full run's minutes of rounds: here each phase has ~96 calls, its p99 is its
+test('load-miner: 8 validators query a real miner at once, 9 s baseline then 9 s under hostile callers; no legitimate call fails', async (t) => {
+  // The 2x-baseline p99 check needs the full run's minutes of rounds: here each phase has ~36 calls, its p99 is its
   // largest, and 3 short runs on the shared machine measured 0.6x to 2.1x. This run checks the deadline, and
   // that no legitimate call fails (the bug it found: forged calls naming a validator got its real calls refused).
-  const r = await runMinerLoad({ minutes: 0.4, seed: SEED, validators: 16, roundMs: 2_000, checkP99Ratio: false }, quiet);
+  const r = await runMinerLoad({ minutes: 0.3, seed: SEED, validators: 8, roundMs: 2_000, checkP99Ratio: false }, quiet);
   t.deepEqual(r.problems, []);
   const hostile = r.hostile as { tallies: Record<string, { sent: number; outcomes: Record<string, number> }> };
   for (const kind of ['unregistered', 'forged-focused', 'forged-spread', 'garbage', 'oversize', 'idle-tcp', 'idle-h2'])
@@ -54,5 +54,5 @@ test('load-miner: 16 validators query a real miner at once, 12 s baseline then 1
   // Refused on headers: unregistered callers PERMISSION_DENIED (7), forged ones UNAUTHENTICATED (16) or RESOURCE_EXHAUSTED (8).
   t.true((hostile.tallies.unregistered?.outcomes['status-7'] ?? 0) > 0);
   t.is(hostile.tallies['forged-focused']?.outcomes['status-0'] ?? 0, 0, 'a forged call was answered');
-  t.true((r.attack as { calls: number }).calls >= 16 * 4, 'too few legitimate calls under attack to say anything');
+  t.true((r.attack as { calls: number }).calls >= 8 * 3, 'too few legitimate calls under attack to say anything');
 });
