@@ -13,8 +13,18 @@ const server = createMinerServer({
   info: () => INFO,
   callerDirectory: directoryFor(keys),
   hotkey: keys.bob,
-  limits: { inputShape: [IN], outputShape: [OUT], maxBatch: 64, maxMessageBytes: 1024 * 1024 },
-  // The fuzzer calls far faster than a validator; a tight bucket would answer RESOURCE_EXHAUSTED before decoding.
+  // The fuzzer calls far faster than a validator; tight buckets (the rate limit, the admission budgets checked
+  // before any signature work, each caller's share of the replay cache) would answer RESOURCE_EXHAUSTED before decoding, and the bodies and headers would
+  // go untested. The budgets have their own tests (miner/test/server/admission-budgets.test.ts, hostile.test.ts).
+  limits: {
+    inputShape: [IN],
+    outputShape: [OUT],
+    maxBatch: 64,
+    maxMessageBytes: 1024 * 1024,
+    admission: { perAddressPerSec: 1e9, perHotkeyPerSec: 1e9, verifyPerSec: 1e9 },
+    // Each caller may hold this many unexpired request uuids (a full share is refused, not evicted).
+    replayCacheSize: 100_000,
+  },
   rateLimit: { ratePerSec: 100_000, burst: 100_000 },
   logger: pino({ level: 'silent' }),
 });
