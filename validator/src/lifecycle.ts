@@ -81,7 +81,7 @@ export class ValidatorLoop {
     return join(this.opts.dataDir, STATE_FILE);
   }
 
-  /** One iteration: round if due, then weights. Throws on failure (the loop catches). */
+  /** One iteration: due reveals, the round if due, then weights. Throws on failure (the loop catches). */
   async iterate(): Promise<void> {
     const cfg = this.opts.config;
     const view = await this.deps.chain.snapshot();
@@ -96,6 +96,14 @@ export class ValidatorLoop {
       this.state = loaded.state;
     }
     let state = this.state;
+    // Due reveals go first: a reveal has a one-epoch window, and a round (queries, scoring) can take longer
+    // than what is left of it on a short-tempo chain; the round can wait.
+    const revealed = await revealDue(this.deps.weights, view, state, cfg, this.log);
+    if (revealed !== state) {
+      state = revealed;
+      this.state = state;
+      await saveState(this.statePath, state);
+    }
     const standing = this.noteStanding(view);
     const roundDue = roundIdAt(view.block, cfg.roundLengthBlocks) > state.lastRoundId;
     // A round needs its period's commitment included on chain first (the keeper commits or rolls over here).
@@ -119,7 +127,6 @@ export class ValidatorLoop {
       await writePublicReport(join(this.opts.dataDir, PUBLIC_REPORTS_DIR), this.latestPublicReport, cfg.reportsKeep);
       this.opts.onRound?.(result.report);
     }
-    state = await revealDue(this.deps.weights, view, state, cfg, this.log);
     state = await submitIfDue(this.deps.weights, view, state, cfg, this.log, (planned) => saveState(this.statePath, planned));
     if (state !== this.state) {
       this.state = state;

@@ -108,6 +108,44 @@ test('with commit-reveal on, weights are committed then revealed in commit epoch
   );
 });
 
+test('a due reveal goes out before the round: a round slower than what is left of the reveal window does not expire the commit', async (t) => {
+  const w = await world(t);
+  w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
+  w.chain.epochIndex = 3;
+  await w.loop.iterate();
+  const [c] = w.loop.currentState()!.pendingCommits;
+  t.is(c?.revealEpoch, 4);
+  // The next round window opens in the reveal epoch; its queries take so long that the chain leaves that epoch.
+  const order: string[] = [];
+  const query = w.querier.queryAll.bind(w.querier);
+  w.querier.queryAll = async (...a) => {
+    order.push('round');
+    w.chain.epochIndex = 5;
+    return query(...a);
+  };
+  const reveal = w.setter.revealWeights.bind(w.setter);
+  w.setter.revealWeights = async (...a) => {
+    order.push('reveal');
+    if (w.chain.epochIndex !== 4) return { ok: false, code: 'ExpiredWeightCommit', message: 'reveal epoch passed' };
+    return reveal(...a);
+  };
+  w.chain.block = 105;
+  w.chain.epochIndex = 4;
+  await w.loop.iterate();
+  t.deepEqual(order, ['reveal', 'round']);
+  t.true(w.sink.lines().some((l) => l.msg === 'weights revealed' && l.hash === c!.hash));
+  t.deepEqual(
+    w.loop.currentState()!.pendingCommits.filter((p) => p.hash === c!.hash),
+    [],
+    'the revealed commit is no longer pending',
+  );
+  const saved = JSON.parse(await readFile(join(w.dataDir, STATE_FILE), 'utf8')) as { pendingCommits: Array<{ hash: string }> };
+  t.false(
+    saved.pendingCommits.some((p) => p.hash === c!.hash),
+    'and the state on disk says so',
+  );
+});
+
 test('a commit is on disk with its salt before commit_weights is sent: a SIGKILL after inclusion, before the save, loses no commit', async (t) => {
   const w = await world(t);
   w.chain.hyperparams = { ...w.chain.hyperparams, commitRevealEnabled: true, revealPeriodEpochs: 1 };
