@@ -1,7 +1,15 @@
 /** Spawns `arena devchain --tmp --manual-seal` with a config (the shared helper) and resolves with its URL. */
 import type { ExecutionContext } from 'ava';
 import { Keyring } from '@polkadot/keyring';
-import { serveAxon, submitAndWait, type ChainClient } from '#core';
+import {
+  commitRevealEpochAfter,
+  commitRevealLayout,
+  readEpochSchedule,
+  serveAxon,
+  submitAndWait,
+  subtensorAt,
+  type ChainClient,
+} from '#core';
 import { spawnDevchain as spawnShared } from '../../../test/_helpers/devchain.ts';
 
 /** Starts a devchain process with `config` (JSON of `configs/devchain`); resolves with its ws:// URL. */
@@ -16,18 +24,27 @@ export async function spawnDevchain(
 
 /**
  * Seals a block every `intervalMs` on a manual-seal devchain until the test ends (bounded by teardown).
- * `pause()` holds the chain still, `resume()` lets it go on.
+ * `pause()` holds the chain still (resolving once no block is being sealed), `resume()` lets it go on;
+ * `holdWhile(cond)` asks `cond` before each block and seals none while it answers true (`undefined` clears it),
+ * so a test can hold the chain at an exact block, not wherever its polling happens to notice.
  */
 export function startBlockTicker(
   t: ExecutionContext,
   newBlocks: (n?: number) => Promise<void>,
   intervalMs: number,
-): { pause(): void; resume(): void } {
+): { pause(): Promise<void>; resume(): void; holdWhile(cond: (() => Promise<boolean>) | undefined): void } {
   let ticking = true;
   let paused = false;
+  let hold: (() => Promise<boolean>) | undefined;
+  let step: Promise<void> = Promise.resolve();
+  const oneStep = async (): Promise<void> => {
+    if (paused || (hold !== undefined && (await hold().catch(() => true)))) return;
+    if (!paused) await newBlocks(1).catch(() => undefined);
+  };
   const ticker = (async () => {
     while (ticking) {
-      if (!paused) await newBlocks(1).catch(() => undefined);
+      step = oneStep();
+      await step;
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   })();
@@ -36,13 +53,23 @@ export function startBlockTicker(
     await ticker;
   });
   return {
-    pause: () => {
+    pause: async () => {
       paused = true;
+      await step;
     },
     resume: () => {
       paused = false;
     },
+    holdWhile: (cond) => {
+      hold = cond;
+    },
   };
+}
+
+/** The commit-reveal epoch a commit or reveal sent now is counted in (as the validator computes it), at the best block. */
+export async function epochAfterBest(client: ChainClient, netuid: number): Promise<number> {
+  const at = await subtensorAt(client.api, (await client.api.rpc.chain.getBlockHash()).toHex());
+  return commitRevealEpochAfter(commitRevealLayout(at), await readEpochSchedule(at, netuid), at.block.number, netuid);
 }
 
 /** Each miner announces its loopback axon, signed by its hotkey (the devchain must allow loopback axons). */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { STATE_FILE } from '../../src/state.ts';
 import type { PendingCommit } from '../../src/weights.ts';
-import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { epochAfterBest, oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
@@ -48,10 +48,10 @@ function runArena(args: string[], env: Record<string, string> = {}, timeoutMs = 
   });
 }
 
-async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000, detail?: () => string): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${detail === undefined ? '' : `: ${detail()}`}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -193,19 +193,30 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   };
   const status = async (port: number): Promise<Status> => (await (await fetch(`http://127.0.0.1:${port}/status`)).json()) as Status;
 
-  // First process: a few rounds and a commit; the chain is held still while a commit is pending.
-  const v1 = spawnValidator(t, args, env);
-  const port1 = await v1.port;
-  // The plan (with its salt) is on disk before commit_weights is sent; wait for it as recorded after inclusion,
-  // so the chain is not held still with the commit still in the pool.
   const chainCommits = async (): Promise<Array<[string, number, number, number]>> =>
     ((await client.api.query.subtensorModule!.weightCommits!(1, hotkey)).toPrimitive() ?? []) as Array<[string, number, number, number]>;
-  await until('two rounds and a pending commit on chain, recorded on disk', async () => {
+  const weightsLines = (v: ValidatorProcess): string =>
+    JSON.stringify(
+      v.lines
+        .filter((l) => /weights|commit/.test(String(l.msg)))
+        .map(({ msg, hash, code, detail, epoch }) => ({ msg, hash, code, detail, epoch })),
+    );
+
+  // First process: a few rounds and a commit. The plan (with its salt) is on disk before commit_weights is
+  // sent; the ticker holds the chain at the first block where that commit is included and recorded, still
+  // in its commit epoch, so the first process cannot reveal it before the SIGTERM.
+  const v1 = spawnValidator(t, args, env);
+  const port1 = await v1.port;
+  const commitHeld = async (): Promise<boolean> => {
     if ((await status(port1)).rounds < 2) return false;
     const p = (await readState())?.pendingCommits[0];
-    return p !== undefined && (await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock);
-  });
-  ticker.pause();
+    if (p === undefined || !(await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock)) return false;
+    return (await epochAfterBest(client, 1)) < p.revealEpoch;
+  };
+  ticker.holdWhile(commitHeld);
+  await until('two rounds and a pending commit on chain, recorded on disk, before its reveal epoch', commitHeld);
+  await ticker.pause();
+  ticker.holdWhile(undefined);
   v1.kill('SIGTERM');
   t.is(await v1.exited, 0, 'SIGTERM: finish the round, persist, exit 0');
   t.true(v1.lines.some((l) => l.msg === 'validator stopped'));
@@ -229,14 +240,28 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   const port2 = await v2.port;
   await until('state restored', async () => (await status(port2)).lastRoundId === saved.lastRoundId);
   t.is((await status(port2)).pendingCommits, saved.pendingCommits.length, 'pending commits survived the restart');
+  // The reveal must land in its one-epoch window (2.5 s of blocks here): the ticker holds the chain at the
+  // first block of that window until the second process has sent its reveal, however busy the machine is.
+  const left = saved.pendingCommits[0]!;
+  const revealInPool = async (): Promise<boolean> =>
+    (await client.api.rpc.author.pendingExtrinsics()).some(
+      (x) => x.method.section === 'subtensorModule' && x.method.method === 'revealWeights',
+    );
+  ticker.holdWhile(async () => {
+    if (!(await chainCommits()).some(([hash]) => hash === left.hash)) return false;
+    return (await epochAfterBest(client, 1)) === left.revealEpoch && !(await revealInPool());
+  });
   ticker.resume();
   const vUid = await uidOf('//Eve');
   const weightsOnChain = async (): Promise<number> =>
     ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
-  const leftHash = saved.pendingCommits[0]!.hash;
-  await until('the commit left by the first process is revealed', async () =>
-    v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === leftHash),
+  await until(
+    'the commit left by the first process is revealed',
+    async () => v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === left.hash),
+    60_000,
+    () => `second process: ${weightsLines(v2)}; first process: ${weightsLines(v1)}`,
   );
+  ticker.holdWhile(undefined);
   t.true((await weightsOnChain()) > 0, 'the Weights row is on chain');
   await until('a new round', async () => (await status(port2)).lastRoundId > saved.lastRoundId);
   const latest = (await (await fetch(`http://127.0.0.1:${port2}/report/latest`)).json()) as {

@@ -18,7 +18,7 @@ import { STATE_FILE } from '../../src/state.ts';
 import { planCommit, type PendingCommit } from '../../src/weights.ts';
 import { SubtensorChainView } from '../../src/adapters/chain-view.ts';
 import { ChainWeightSetter } from '../../src/adapters/weight-setter.ts';
-import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { epochAfterBest, oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -81,11 +81,17 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
 
   // 1. The commit: on chain and on disk (salt included), no Weights row yet. The plan is on disk before the
   // commit is sent (so a crash cannot lose its salt); wait for it as recorded after inclusion (the chain's block).
-  await until('a pending commit on chain and recorded on disk', async () => {
+  // The ticker holds the chain at the first block where the commit is included and recorded, still in its
+  // commit epoch, however late this test's polling notices it.
+  const commitHeld = async (): Promise<boolean> => {
     const [p] = await statePending();
-    return p !== undefined && (await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock);
-  });
-  ticker.pause();
+    if (p === undefined || !(await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock)) return false;
+    return (await epochAfterBest(client, 1)) < p.revealEpoch;
+  };
+  ticker.holdWhile(commitHeld);
+  await until('a pending commit on chain and recorded on disk, before its reveal epoch', commitHeld);
+  await ticker.pause();
+  ticker.holdWhile(undefined);
   const [pending] = await statePending();
   const onChain = await chainCommits();
   const mine = onChain.find(([hash]) => hash === pending!.hash);
