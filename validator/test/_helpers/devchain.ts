@@ -72,6 +72,26 @@ export async function epochAfterBest(client: ChainClient, netuid: number): Promi
   return commitRevealEpochAfter(commitRevealLayout(at), await readEpochSchedule(at, netuid), at.block.number, netuid);
 }
 
+/**
+ * A commit of `hotkey` on chain whose reveal epoch has not begun (none: undefined): while one exists, a test may
+ * hold the chain still and the validator cannot reveal it. Read from the chain, so a ticker can stop at the very
+ * block the commit lands in, before the validator has even recorded it.
+ */
+export async function unrevealableCommit(
+  client: ChainClient,
+  hotkey: string,
+  netuid = 1,
+): Promise<{ hash: string; commitEpoch: number; commitBlock: number } | undefined> {
+  const q = client.api.query.subtensorModule!;
+  const [rows, period, epochAfter] = await Promise.all([
+    q.weightCommits!(netuid, hotkey).then((c) => (c.toPrimitive() ?? []) as Array<[string, number, number]>),
+    q.revealPeriodEpochs!(netuid).then((c) => Number(c.toPrimitive())),
+    epochAfterBest(client, netuid),
+  ]);
+  const row = rows.find(([, commitEpoch]) => commitEpoch + period > epochAfter);
+  return row === undefined ? undefined : { hash: row[0], commitEpoch: row[1], commitBlock: row[2] };
+}
+
 /** Each miner announces its loopback axon, signed by its hotkey (the devchain must allow loopback axons). */
 export async function serveMinerAxons(client: ChainClient, miners: Array<{ port: number }>, hotkeyUris: string[]): Promise<void> {
   const kr = new Keyring({ type: 'sr25519' });

@@ -15,38 +15,18 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { STATE_FILE } from '../../src/state.ts';
 import type { PendingCommit } from '../../src/weights.ts';
-import { epochAfterBest, oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import {
+  epochAfterBest,
+  oneSubnetGenesis,
+  serveMinerAxons,
+  spawnDevchain,
+  startBlockTicker,
+  unrevealableCommit,
+} from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
+import { runArena } from '../../../test/_helpers/arena.ts';
 
 const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runArena(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000, detail?: () => string): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -202,19 +182,19 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
         .map(({ msg, hash, code, detail, epoch }) => ({ msg, hash, code, detail, epoch })),
     );
 
-  // First process: a few rounds and a commit. The plan (with its salt) is on disk before commit_weights is
-  // sent; the ticker holds the chain at the first block where that commit is included and recorded, still
-  // in its commit epoch, so the first process cannot reveal it before the SIGTERM.
+  // First process: a few rounds and a commit. The ticker holds the chain at the block a commit lands in, before
+  // its reveal epoch (read from the chain), so the first process cannot reveal it before the SIGTERM; the plan
+  // (with its salt) is on disk before commit_weights is sent and is recorded with its block after inclusion.
   const v1 = spawnValidator(t, args, env);
   const port1 = await v1.port;
-  const commitHeld = async (): Promise<boolean> => {
+  ticker.holdWhile(async () => (await status(port1)).rounds >= 2 && (await unrevealableCommit(client, hotkey)) !== undefined);
+  let held: { hash: string; commitBlock: number } | undefined;
+  await until('two rounds and a pending commit on chain, recorded on disk, before its reveal epoch', async () => {
     if ((await status(port1)).rounds < 2) return false;
-    const p = (await readState())?.pendingCommits[0];
-    if (p === undefined || !(await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock)) return false;
-    return (await epochAfterBest(client, 1)) < p.revealEpoch;
-  };
-  ticker.holdWhile(commitHeld);
-  await until('two rounds and a pending commit on chain, recorded on disk, before its reveal epoch', commitHeld);
+    held = await unrevealableCommit(client, hotkey);
+    const h = held;
+    return h !== undefined && ((await readState())?.pendingCommits ?? []).some((p) => p.hash === h.hash && p.commitBlock === h.commitBlock);
+  });
   await ticker.pause();
   ticker.holdWhile(undefined);
   v1.kill('SIGTERM');
@@ -222,7 +202,8 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   t.true(v1.lines.some((l) => l.msg === 'validator stopped'));
   const saved = (await readState())!;
   t.true(saved.lastRoundId >= 0);
-  t.true(saved.pendingCommits.length > 0, 'the pending commit (with its salt) is on disk');
+  const left = saved.pendingCommits.find((p) => p.hash === held!.hash);
+  t.truthy(left, 'the pending commit (with its salt) is on disk');
   const savedScores = new Map(saved.scores);
   const uidOf = async (uri: string): Promise<number> =>
     Number((await client.api.query.subtensorModule!.uids!(1, kr.addFromUri(uri).address)).toPrimitive());
@@ -231,7 +212,7 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   t.true(roundsBefore >= 2);
   const commits = (await client.api.query.subtensorModule!.weightCommits!(1, hotkey)).toPrimitive() as Array<[string]>;
   t.true(
-    commits.some(([h]) => h === saved.pendingCommits[0]!.hash),
+    commits.some(([h]) => h === left!.hash),
     'the commit is on chain, unrevealed',
   );
 
@@ -242,14 +223,13 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
   t.is((await status(port2)).pendingCommits, saved.pendingCommits.length, 'pending commits survived the restart');
   // The reveal must land in its one-epoch window (2.5 s of blocks here): the ticker holds the chain at the
   // first block of that window until the second process has sent its reveal, however busy the machine is.
-  const left = saved.pendingCommits[0]!;
   const revealInPool = async (): Promise<boolean> =>
     (await client.api.rpc.author.pendingExtrinsics()).some(
       (x) => x.method.section === 'subtensorModule' && x.method.method === 'revealWeights',
     );
   ticker.holdWhile(async () => {
-    if (!(await chainCommits()).some(([hash]) => hash === left.hash)) return false;
-    return (await epochAfterBest(client, 1)) === left.revealEpoch && !(await revealInPool());
+    if (!(await chainCommits()).some(([hash]) => hash === left!.hash)) return false;
+    return (await epochAfterBest(client, 1)) === left!.revealEpoch && !(await revealInPool());
   });
   ticker.resume();
   const vUid = await uidOf('//Eve');
@@ -257,7 +237,7 @@ test('SIGTERM finishes the round, persists and exits 0; a restarted process cont
     ((await client.api.query.subtensorModule!.weights!(1, vUid)).toPrimitive() as unknown[]).length;
   await until(
     'the commit left by the first process is revealed',
-    async () => v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === left.hash),
+    async () => v2.lines.some((l) => l.msg === 'weights revealed' && l.hash === left!.hash),
     60_000,
     () => `second process: ${weightsLines(v2)}; first process: ${weightsLines(v1)}`,
   );

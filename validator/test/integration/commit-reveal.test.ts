@@ -18,7 +18,7 @@ import { STATE_FILE } from '../../src/state.ts';
 import { planCommit, type PendingCommit } from '../../src/weights.ts';
 import { SubtensorChainView } from '../../src/adapters/chain-view.ts';
 import { ChainWeightSetter } from '../../src/adapters/weight-setter.ts';
-import { epochAfterBest, oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
+import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker, unrevealableCommit } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -81,18 +81,18 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
 
   // 1. The commit: on chain and on disk (salt included), no Weights row yet. The plan is on disk before the
   // commit is sent (so a crash cannot lose its salt); wait for it as recorded after inclusion (the chain's block).
-  // The ticker holds the chain at the first block where the commit is included and recorded, still in its
-  // commit epoch, however late this test's polling notices it.
-  const commitHeld = async (): Promise<boolean> => {
-    const [p] = await statePending();
-    if (p === undefined || !(await chainCommits()).some(([hash, , block]) => hash === p.hash && block === p.commitBlock)) return false;
-    return (await epochAfterBest(client, 1)) < p.revealEpoch;
-  };
-  ticker.holdWhile(commitHeld);
-  await until('a pending commit on chain and recorded on disk, before its reveal epoch', commitHeld);
+  // The ticker holds the chain at the block the commit lands in, before its reveal epoch (read from the chain,
+  // so however late this test's polling or the validator's save is), until the validator has recorded it.
+  ticker.holdWhile(async () => (await unrevealableCommit(client, eve.address)) !== undefined);
+  let held: { hash: string; commitBlock: number } | undefined;
+  await until('a pending commit on chain and recorded on disk, before its reveal epoch', async () => {
+    held = await unrevealableCommit(client, eve.address);
+    const h = held;
+    return h !== undefined && (await statePending()).some((p) => p.hash === h.hash && p.commitBlock === h.commitBlock);
+  });
   await ticker.pause();
   ticker.holdWhile(undefined);
-  const [pending] = await statePending();
+  const pending = (await statePending()).find((p) => p.hash === held!.hash);
   const onChain = await chainCommits();
   const mine = onChain.find(([hash]) => hash === pending!.hash);
   t.truthy(mine, `WeightCommits holds the validator's commit ${pending!.hash}: ${JSON.stringify(onChain)}`);
