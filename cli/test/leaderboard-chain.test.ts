@@ -7,38 +7,11 @@ import test from 'ava';
 import { spawn } from 'node:child_process';
 import { main } from '../src/main.ts';
 import { readNeuronsLite, readSubnet } from '../src/leaderboard/read.ts';
+import { runArena, type ArenaRun } from '../../test/_helpers/arena.ts';
 import { ARENA, AXON_PORT, MINERS, NETUID, TEMPO, VALIDATORS, startSubnetChain, type SubnetChain } from './_helpers/subnet-chain.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function arena(args: string[], timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`arena ${args.join(' ')} did not finish in ${timeoutMs} ms; stderr: ${stderr}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 /** Runs the CLI's own `main` in this process (sparing a process start-up), capturing stdout and stderr. */
-async function inProcess(args: string[]): Promise<Run & { code: number }> {
+async function inProcess(args: string[]): Promise<ArenaRun & { code: number }> {
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
   let stdout = '';
@@ -97,7 +70,7 @@ test.after.always(async () => {
 });
 
 test.serial('table at the best block: header and every registered neuron', async (t) => {
-  const r = await arena(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID)]);
+  const r = await runArena(['leaderboard', '--chain-endpoint', chain.url, '--netuid', String(NETUID)]);
   t.is(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
   t.regex(

@@ -7,7 +7,6 @@
 import test from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,35 +25,13 @@ import { FakeChain, FakeWeightSetter, neuron } from '../../validator/test/_helpe
 import { spawnMiner } from '../../validator/test/_helpers/miner-process.ts';
 import { writeClassMeans } from '../../validator/test/_helpers/tiny-miner.ts';
 import { spawnDevchain, startBlockTicker } from '../../validator/test/_helpers/devchain.ts';
+import { runArena } from '../../test/_helpers/arena.ts';
 
-const ARENA = new URL('../bin/arena.js', import.meta.url).pathname;
 const SUBNET_CONFIG = JSON.parse(await readFile(new URL('../../configs/devchain/subnet.json', import.meta.url), 'utf8')) as Record<
   string,
   unknown
 >;
 const competition = loadBuiltinCompetition('mnist');
-
-function runArena(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 test.serial(
   'a committed, revealed period re-scores with verify-report --recompute; a wrong salt, altered data or a commitment made after the rounds fail by name',

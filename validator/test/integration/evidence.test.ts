@@ -7,7 +7,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,38 +22,15 @@ import type { RoundReport } from '../../src/report.ts';
 import { FakeChain, FakeWeightSetter, neuron } from '../_helpers/fakes.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 import { writeClassMeans, type TinyMinerOptions } from '../_helpers/tiny-miner.ts';
+import { runArena as runArenaProcess, type ArenaRun } from '../../../test/_helpers/arena.ts';
 
-const ARENA = new URL('../../../cli/bin/arena.js', import.meta.url).pathname;
 const competition = loadBuiltinCompetition('mnist');
 // The competition's own data source, as `verify-report --recompute` builds it (generated digits for mnist).
 const data = dataSourceFor(competition);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runArena(args: string[], timeoutMs = 30_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ARENA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`arena ${args.join(' ')} did not exit within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** `arena` as a process, 30 s at most. */
+function runArena(args: string[]): Promise<ArenaRun> {
+  return runArenaProcess(args, { timeoutMs: 30_000 });
 }
 
 /** One round over a good, a uniform, a wrong-shape and a dead miner; returns the reports directory. */
