@@ -18,7 +18,16 @@ import { Keyring } from '@polkadot/keyring';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect as h2connect, type ClientHttp2Session } from 'node:http2';
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { HEADER, MINER_SERVICE, ensureCryptoReady, fastSigner, preparePredictRequest, signPreparedRequest, type Signer } from '#protocol';
+import {
+  EPISTULA_VERSION,
+  MINER_SERVICE,
+  ensureCryptoReady,
+  fastSigner,
+  preparePredictRequest,
+  requestHeaderRecord,
+  signPreparedRequest,
+  type Signer,
+} from '#protocol';
 
 interface Args {
   port: number;
@@ -77,25 +86,17 @@ const frame = (body: Buffer): Buffer => {
 const smallFrame = frame(small.body);
 
 function forgedHeaders(claimed: string): Record<string, string> {
-  return {
-    [HEADER.version]: '3',
-    [HEADER.timestamp]: String(Date.now()),
-    [HEADER.uuid]: randomUUID(),
-    [HEADER.signedBy]: claimed,
-    [HEADER.signedFor]: args.minerHotkey,
-    [HEADER.requestSignature]: `0x${randomBytes(64).toString('hex')}`,
-  };
+  return requestHeaderRecord({
+    version: EPISTULA_VERSION,
+    timestamp: String(Date.now()),
+    uuid: randomUUID(),
+    signedBy: claimed,
+    signedFor: args.minerHotkey,
+    signature: `0x${randomBytes(64).toString('hex')}`,
+  });
 }
 function signedHeaders(signer: Signer): Record<string, string> {
-  const h = signPreparedRequest(small, signer, args.minerHotkey);
-  return {
-    [HEADER.version]: h.version,
-    [HEADER.timestamp]: h.timestamp,
-    [HEADER.uuid]: h.uuid,
-    [HEADER.signedBy]: h.signedBy,
-    [HEADER.signedFor]: h.signedFor,
-    [HEADER.requestSignature]: h.signature,
-  };
+  return requestHeaderRecord(signPreparedRequest(small, signer, args.minerHotkey));
 }
 
 /**

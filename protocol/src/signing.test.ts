@@ -9,6 +9,7 @@ import {
   parseHeaders,
   parseResponse,
   prepareBody,
+  requestHeaderRecord,
   requestMetadata,
   responseHash,
   responseMetadata,
@@ -61,6 +62,16 @@ test('a //Alice request signed at a fixed time and uuid signs the golden message
   const r = verifyRequest(BODY, requestMetadata(h), { expectedSignedFor: bob.address, nowMs: NOW + 1000 });
   t.true(r.ok);
   if (r.ok) t.is(r.record.signedBy, alice.address);
+});
+
+test('the plain request header record carries what the metadata carries and verifies the same', async (t) => {
+  const { alice, bob } = await keysP;
+  const h = signRequest(BODY, alice, bob.address, { nowMs: NOW, uuid: UUID });
+  const record = requestHeaderRecord(h);
+  t.deepEqual(record, requestMetadata(h).getMap());
+  t.is(record['epistula-request-signature'], h.signature);
+  t.true(verifyRequest(BODY, record, { expectedSignedFor: bob.address, nowMs: NOW }).ok);
+  t.false(verifyRequest(BODY, { ...record, 'epistula-signed-for': alice.address }, { nowMs: NOW }).ok);
 });
 
 test('ed25519 signatures are deterministic: byte-golden', async (t) => {

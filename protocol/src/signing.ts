@@ -215,14 +215,29 @@ export function responseMetadata(h: EpistulaHeaders, md: Metadata = new Metadata
   return setHeaders(md, h, HEADER.responseSignature);
 }
 
+/**
+ * Request headers as a plain name-to-value record (what `requestMetadata` carries), for callers that speak raw
+ * HTTP/2 rather than through grpc-js; `parseHeaders` reads the same record back.
+ */
+export function requestHeaderRecord(h: EpistulaHeaders): Record<string, string> {
+  return headerRecord(h, HEADER.requestSignature);
+}
+
+function headerRecord(h: EpistulaHeaders, signatureHeader: string): Record<string, string> {
+  const out: Record<string, string> = {
+    [HEADER.version]: h.version,
+    [HEADER.timestamp]: h.timestamp,
+    [HEADER.uuid]: h.uuid,
+    [HEADER.signedBy]: h.signedBy,
+    [HEADER.signedFor]: h.signedFor,
+    [signatureHeader]: h.signature,
+  };
+  if (h.requestHash !== undefined) out[HEADER.requestHash] = h.requestHash;
+  return out;
+}
+
 function setHeaders(md: Metadata, h: EpistulaHeaders, signatureHeader: string): Metadata {
-  md.set(HEADER.version, h.version);
-  md.set(HEADER.timestamp, h.timestamp);
-  md.set(HEADER.uuid, h.uuid);
-  md.set(HEADER.signedBy, h.signedBy);
-  md.set(HEADER.signedFor, h.signedFor);
-  md.set(signatureHeader, h.signature);
-  if (h.requestHash !== undefined) md.set(HEADER.requestHash, h.requestHash);
+  for (const [name, value] of Object.entries(headerRecord(h, signatureHeader))) md.set(name, value);
   return md;
 }
 

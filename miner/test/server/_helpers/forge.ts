@@ -7,7 +7,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect as h2connect, type ClientHttp2Session, type OutgoingHttpHeaders } from 'node:http2';
 import { connect as tcpConnect } from 'node:net';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { HEADER, MINER_SERVICE, MinerClient, encodePredictRequest, signRequest, type Signer } from '#protocol';
+import {
+  EPISTULA_VERSION,
+  MINER_SERVICE,
+  MinerClient,
+  encodePredictRequest,
+  requestHeaderRecord,
+  signRequest,
+  type Signer,
+} from '#protocol';
 import { batch, devKeys, IN } from './harness.ts';
 import { rssMiB, sampleRss, startServerProcess } from './hostile.ts';
 
@@ -47,27 +55,19 @@ export function sessionFrom(port: number, localAddress: string): ClientHttp2Sess
 
 /** Epistula headers claiming `claimed` with a random (forged) signature. */
 export function forgedHeaders(claimed: string, minerHotkey: string): OutgoingHttpHeaders {
-  return {
-    [HEADER.version]: '3',
-    [HEADER.timestamp]: String(Date.now()),
-    [HEADER.uuid]: randomUUID(),
-    [HEADER.signedBy]: claimed,
-    [HEADER.signedFor]: minerHotkey,
-    [HEADER.requestSignature]: `0x${randomBytes(64).toString('hex')}`,
-  };
+  return requestHeaderRecord({
+    version: EPISTULA_VERSION,
+    timestamp: String(Date.now()),
+    uuid: randomUUID(),
+    signedBy: claimed,
+    signedFor: minerHotkey,
+    signature: `0x${randomBytes(64).toString('hex')}`,
+  });
 }
 
 /** Epistula headers of `body` really signed by `signer`. */
 export function signedHeaders(body: Uint8Array, signer: Signer, minerHotkey: string): OutgoingHttpHeaders {
-  const h = signRequest(body, signer, minerHotkey);
-  return {
-    [HEADER.version]: h.version,
-    [HEADER.timestamp]: h.timestamp,
-    [HEADER.uuid]: h.uuid,
-    [HEADER.signedBy]: h.signedBy,
-    [HEADER.signedFor]: h.signedFor,
-    [HEADER.requestSignature]: h.signature,
-  };
+  return requestHeaderRecord(signRequest(body, signer, minerHotkey));
 }
 
 /** One Predict on `session` with `headers` and `body` (gRPC-framed here); resolves with its outcome. */
