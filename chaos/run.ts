@@ -6,18 +6,35 @@
 import { parseArgs } from 'node:util';
 import { runCrash } from './crash.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    seed: { type: 'string' },
-    iterations: { type: 'string', default: '20' },
-    minutes: { type: 'string' },
-    only: { type: 'string' },
-    out: { type: 'string' },
-    validators: { type: 'string' },
-    'relay-guard': { type: 'string' },
-  },
-});
+const USAGE =
+  'usage: npm run chaos -- crash|soak|load|load-miner [--seed N] [--iterations N] [--minutes M] [--only a,b] [--out DIR] [--validators N] [--relay-guard off] (see chaos/README.md)';
+
+/** The options, or exit 2 naming an unknown or malformed option and the usage (not a stack trace). */
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        seed: { type: 'string' },
+        iterations: { type: 'string', default: '20' },
+        minutes: { type: 'string' },
+        only: { type: 'string' },
+        out: { type: 'string' },
+        validators: { type: 'string' },
+        'relay-guard': { type: 'string' },
+      },
+    });
+  } catch (err: unknown) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+const { values, positionals } = parse();
+if (values.help === true) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const mode = positionals[0];
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
 const line = (o: Record<string, unknown>): void => {
@@ -61,9 +78,7 @@ async function main(): Promise<boolean> {
     line({ chaos: 'load-miner', seed, ...r });
     return r.ok;
   }
-  process.stderr.write(
-    `usage: npm run chaos -- crash|soak|load|load-miner [--seed N] [--iterations N] [--minutes M]; found ${JSON.stringify(mode)}\n`,
-  );
+  process.stderr.write(`${USAGE}; found ${JSON.stringify(mode)}\n`);
   process.exitCode = 2;
   return false;
 }
