@@ -18,7 +18,7 @@ import { STATE_FILE } from '../../src/state.ts';
 import { planCommit, type PendingCommit } from '../../src/weights.ts';
 import { SubtensorChainView } from '../../src/adapters/chain-view.ts';
 import { ChainWeightSetter } from '../../src/adapters/weight-setter.ts';
-import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker, unrevealableCommit } from '../_helpers/devchain.ts';
+import { oneSubnetGenesis, serveMinerAxons, spawnDevchain, startBlockTicker } from '../_helpers/devchain.ts';
 import { spawnMiner } from '../_helpers/miner-process.ts';
 
 async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -64,6 +64,11 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
       scoring: { batchSize: 64, roundLengthBlocks: 2, queryDeadlineMs: 5000, pollIntervalMs: 100, minAvailability: 0 },
     },
   });
+  const chainCommits = async (): Promise<Array<[string, number, number, number]>> =>
+    ((await client.api.query.subtensorModule!.weightCommits!(1, eve.address)).toPrimitive() ?? []) as Array<
+      [string, number, number, number]
+    >;
+  ticker.holdWhile(async () => (await chainCommits()).length > 0);
   const v = await startValidator(config, { hotkey: eve, client });
   t.teardown(() => v.stop());
 
@@ -74,19 +79,17 @@ test.serial('the validator commits, keeps the salt on disk, reveals in the next 
     const text = await readFile(join(dataDir, STATE_FILE), 'utf8').catch(() => undefined);
     return text === undefined ? [] : (JSON.parse(text) as { pendingCommits: PendingCommit[] }).pendingCommits;
   };
-  const chainCommits = async (): Promise<Array<[string, number, number, number]>> =>
-    ((await q.weightCommits!(1, eve.address)).toPrimitive() ?? []) as Array<[string, number, number, number]>;
   const weightsOnChain = async (): Promise<Map<number, number>> =>
     new Map(((await q.weights!(1, vUid)).toPrimitive() as Array<[number, number]>).map(([d, w]) => [d, w]));
 
   // 1. The commit: on chain and on disk (salt included), no Weights row yet. The plan is on disk before the
   // commit is sent (so a crash cannot lose its salt); wait for it as recorded after inclusion (the chain's block).
-  // The ticker holds the chain at the block the commit lands in, before its reveal epoch (read from the chain,
-  // so however late this test's polling or the validator's save is), until the validator has recorded it.
-  ticker.holdWhile(async () => (await unrevealableCommit(client, eve.address)) !== undefined);
+  // The ticker holds the chain at the block the first commit lands in (read from the chain, set before the
+  // validator starts), whatever the epoch phase: a reveal can be included only in a later block.
   let held: { hash: string; commitBlock: number } | undefined;
-  await until('a pending commit on chain and recorded on disk, before its reveal epoch', async () => {
-    held = await unrevealableCommit(client, eve.address);
+  await until('a pending commit on chain and recorded on disk', async () => {
+    const [c] = await chainCommits();
+    held = c === undefined ? undefined : { hash: c[0], commitBlock: c[2] };
     const h = held;
     return h !== undefined && (await statePending()).some((p) => p.hash === h.hash && p.commitBlock === h.commitBlock);
   });
