@@ -47,6 +47,8 @@ test('load-miner: 8 validators query a real miner at once, 9 s baseline then 9 s
   // largest, and 3 short runs on the shared machine measured 0.6x to 2.1x. This run checks the deadline, and
   // that no legitimate call fails (the bug it found: forged calls naming a validator got its real calls refused).
   const r = await runMinerLoad({ minutes: 0.3, seed: SEED, validators: 8, roundMs: 2_000, checkP99Ratio: false }, quiet);
+  const phases = { baseline: r.baseline, attack: r.attack } as Record<string, { calls: number; latencyMs: unknown }>;
+  t.log(Object.entries(phases).map(([k, v]) => `${k}: ${v.calls} calls, latency ms ${JSON.stringify(v.latencyMs)}`));
   t.deepEqual(r.problems, []);
   const hostile = r.hostile as { tallies: Record<string, { sent: number; outcomes: Record<string, number> }> };
   for (const kind of ['unregistered', 'forged-focused', 'forged-spread', 'garbage', 'oversize', 'idle-tcp', 'idle-h2'])
