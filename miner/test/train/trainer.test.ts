@@ -102,7 +102,9 @@ async function threadNiceness(): Promise<Map<number, number>> {
   return out;
 }
 
-test('the training thread runs at the asked niceness (default 10) and the rest of the process does not', async (t) => {
+// Serial (AVA runs serial tests before the concurrent ones): a trainer started by another test of this file
+// could otherwise have a worker thread that exists at the `before` read but renices itself only afterwards.
+test.serial('the training thread runs at the asked niceness (default 10) and the rest of the process does not', async (t) => {
   if (process.platform !== 'linux') {
     t.pass('per-thread niceness is Linux only');
     return;
