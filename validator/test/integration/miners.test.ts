@@ -65,12 +65,14 @@ test.serial('one round over misbehaving miners: ranks the good one first, scores
     { hotkeyUri: '//m-die', behaviour: 'die', dieAfter: 0 },
   ];
   const w = await setup(t, kinds);
-  const started = performance.now();
   await w.loop.iterate();
-  const elapsed = performance.now() - started;
   const r = w.loop.latestReport()!;
   t.truthy(r, 'the round completed although one miner died mid-round');
-  t.true(elapsed < 1500 + 2000, `round took ${Math.round(elapsed)} ms; expected about one deadline (1500 ms)`);
+  // The round's own query-phase timing, not the wall time of the whole iteration (scoring, copy
+  // detection and persistence also run there and stretch under CI load): the query phase waited one
+  // deadline (1500 ms), well short of the slow miner's 4000 ms.
+  const { queryMs } = r.timings;
+  t.true(queryMs < 1500 + 2000, `query phase took ${Math.round(queryMs)} ms; expected about one deadline (1500 ms)`);
   const by = new Map(r.miners.map((m) => [m.uid, m]));
   const status = (uid: number) => by.get(uid)!.status;
   t.is(status(1), 'ok');
