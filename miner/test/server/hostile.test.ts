@@ -61,21 +61,40 @@ test.serial(
   },
 );
 
+/**
+ * A TCP connection that never speaks HTTP/2, with when it was opened (before connect: the server accepts it and
+ * starts its handshake timer later) and when this process saw it close (performance.now(), ms).
+ */
+interface IdleSocket {
+  socket: Socket;
+  openedAt: number;
+  closedAt: number | undefined;
+}
+
 /** Opens `n` TCP connections that never speak HTTP/2; resolves once all are connected or failed. */
-async function idleSockets(port: number, n: number): Promise<Socket[]> {
-  const sockets = await Promise.all(
+async function idleSockets(port: number, n: number): Promise<IdleSocket[]> {
+  return Promise.all(
     Array.from(
       { length: n },
       () =>
-        new Promise<Socket>((resolve) => {
-          const s = connect(port, '127.0.0.1');
-          s.on('error', () => undefined); // a refused or reset connection is what the server does to them
-          s.once('connect', () => resolve(s));
-          s.once('close', () => resolve(s));
+        new Promise<IdleSocket>((resolve) => {
+          const openedAt = performance.now();
+          const s: IdleSocket = { socket: connect(port, '127.0.0.1'), openedAt, closedAt: undefined };
+          s.socket.on('error', () => undefined); // a refused or reset connection is what the server does to them
+          s.socket.once('connect', () => resolve(s));
+          s.socket.once('close', () => {
+            s.closedAt = performance.now();
+            resolve(s);
+          });
         }),
     ),
   );
-  return sockets;
+}
+
+/** Waits until every socket has closed or `boundMs` has passed. */
+async function closedWithin(sockets: readonly IdleSocket[], boundMs: number): Promise<void> {
+  const deadline = performance.now() + boundMs;
+  while (sockets.some((s) => s.closedAt === undefined) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
 test.serial(
@@ -84,11 +103,16 @@ test.serial(
     t.timeout(240_000);
     const keys = await devKeys();
     const request = { competitionId: 'mnist', roundId: 1, input: { dtype: 'float32' as const, shape: [1, IN], data: batch(1) } };
-    const run = async (connections: Record<string, number>): Promise<{ open: number; served: boolean; detail: string }> => {
+    const handshakeTimeoutMs = 1_000;
+    const perAddress = 32; // the default maxConnectionsPerAddress: more from one address are reset at once
+    const boundMs = 15_000;
+    const run = async (connections: Record<string, number>, guarded: boolean) => {
       const server = await startServerProcess({ limits: { connections } }, 256);
       const sockets = await idleSockets(server.port, 300);
-      await new Promise((r) => setTimeout(r, 2_500));
-      const open = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
+      // Guarded: wait until all have closed (bounded); unguarded, nothing closes them: give it the handshake timeout twice over.
+      if (guarded) await closedWithin(sockets, boundMs);
+      else await new Promise((r) => setTimeout(r, 2 * handshakeTimeoutMs));
+      const open = sockets.filter((s) => !s.socket.destroyed && s.socket.readyState === 'open').length;
       const c = new MinerClient({
         address: `127.0.0.1:${server.port}`,
         minerHotkey: keys.bob.address,
@@ -103,19 +127,29 @@ test.serial(
         detail = String(err);
       }
       c.close();
-      for (const s of sockets) s.destroy();
+      for (const s of sockets) s.socket.destroy();
       await server.stop();
-      return { open, served, detail };
+      // How long each connection lived, at least (opened to seen closed: a slow test process only lengthens it); unclosed ones are missing.
+      const lived = sockets.flatMap((s) => (s.closedAt === undefined ? [] : [s.closedAt - s.openedAt]));
+      return { open, served, detail, lived };
     };
     // Unguarded (the old server): no per-address cap, no handshake timeout.
-    const off = await run({ maxConnectionsPerAddress: 1e6, maxConnections: 1e6, handshakeTimeoutMs: 1e9 });
-    const on = await run({ handshakeTimeoutMs: 1_000 });
+    const off = await run({ maxConnectionsPerAddress: 1e6, maxConnections: 1e6, handshakeTimeoutMs: 1e9 }, false);
+    const on = await run({ handshakeTimeoutMs }, true);
+    // Those the per-address cap let in are held for the handshake timeout (50 ms: timer and clock granularity).
+    const heldToTimeout = on.lived.filter((ms) => ms >= handshakeTimeoutMs - 50).length;
     t.log(
       `300 idle TCP connections under a 256 open-file limit: unguarded ${off.open} stay open, validator served: ${off.served} ${off.detail.slice(0, 80)}`,
     );
-    t.log(`guarded: ${on.open} stay open after 2.5 s, validator served: ${on.served} ${on.detail.slice(0, 80)}`);
+    t.log(
+      `guarded: ${on.open} still open after waiting up to ${boundMs / 1000} s for all to close; ${heldToTimeout} lived >= ${handshakeTimeoutMs - 50} ms, longest ${Math.max(...on.lived).toFixed(0)} ms; validator served: ${on.served} ${on.detail.slice(0, 80)}`,
+    );
     t.false(off.served, 'the attack wins on an unguarded server');
-    t.is(on.open, 0, 'idle connections without a handshake are closed');
+    t.is(on.open, 0, `idle connections without a handshake are closed (within ${boundMs / 1000} s)`);
+    t.true(
+      heldToTimeout >= perAddress,
+      `the ${perAddress} connections the per-address cap admits are closed by the ${handshakeTimeoutMs} ms handshake timeout, not before: ${heldToTimeout} lived that long`,
+    );
     t.true(on.served, on.detail);
   },
 );
