@@ -14,6 +14,8 @@ export interface ServerProcess {
   port: number;
   pid: number;
   child: ChildProcess;
+  /** The server's clock (Date.now, ms) at each token its signature-verification budget granted so far. */
+  verifyGrants(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -28,22 +30,31 @@ export async function startServerProcess(overrides: Record<string, unknown> = {}
           stdio: ['pipe', 'pipe', 'inherit'],
         });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('miner server process did not start within 90 s')), 90_000);
-    createInterface({ input: child.stdout! }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
+  const waiting: Array<(line: string) => void> = [];
+  createInterface({ input: child.stdout! }).on('line', (l) => waiting.shift()?.(l));
+  /** The next line the process prints; `what` names it in the error after `timeoutMs` or on exit. */
+  const nextLine = (what: string, timeoutMs: number): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`miner server process: no ${what} within ${timeoutMs / 1000} s`)), timeoutMs);
+      waiting.push((l) => {
+        clearTimeout(timer);
+        resolve(l);
+      });
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`miner server process exited before ${what}`));
+      });
     });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error('miner server process exited before listening'));
-    });
-  });
-  const { port, pid } = JSON.parse(line) as { port: number; pid: number };
+  const { port, pid } = JSON.parse(await nextLine('listening line', 90_000)) as { port: number; pid: number };
   return {
     port,
     pid,
     child,
+    verifyGrants: async () => {
+      const answer = nextLine('verify-grants answer', 30_000);
+      child.stdin!.write('verify-grants\n');
+      return (JSON.parse(await answer) as { verifyGrants: number[] }).verifyGrants;
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
