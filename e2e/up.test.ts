@@ -1,39 +1,31 @@
 /**
- * The whole product: `arena up --duration` on a temporary data directory runs a local competition
- * (devchain, two validators, two miners of clearly different quality). Afterwards the chain is
- * reopened from the same data directory and everything is checked through a plain ApiPromise.
+ * The whole product: `arena up` on a temporary data directory runs a local competition (devchain, two
+ * validators, two miners of clearly different quality). The test polls the running chain until the
+ * competition has produced everything checked below, then stops `up` with SIGINT as a user's Ctrl-C and
+ * expects a clean exit. Afterwards the chain is reopened from the same data directory and everything is
+ * checked through a plain ApiPromise.
  */
 import test from 'ava';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { readHotkeyAddress } from '#core';
 import { spawnDevchain } from '../test/_helpers/devchain.ts';
+import { startArena } from './_helpers/arena-process.ts';
+import { type CompetitionState, describeCompetition, mlpLeads, readCompetition, unmetConditions } from './_helpers/competition.ts';
 
-const ARENA = fileURLToPath(new URL('../cli/bin/arena.js', import.meta.url));
-
-/** Runs a command to completion; resolves with its exit code and the tail of its output. */
-function run(args: string[], timeoutMs: number): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const keep = (b: Buffer): void => {
-      out = (out + b.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+/** `up`'s own upper bound (`--duration`): it stops by itself should the test never interrupt it. */
+const UP_DURATION_SEC = 420;
+/** How long the test waits, from `up`'s start-up line, for the chain to show a finished competition. */
+const POLL_BUDGET_MS = 360_000;
+const POLL_INTERVAL_MS = 2_000;
+/** `up` stops miners and validators (20 s grace), then the chain (20 s grace). */
+const SHUTDOWN_GRACE_MS = 90_000;
 
 test('arena up runs a whole competition: subnet, registrations, axons, weights, emission, and the better model earns more', async (t) => {
-  t.timeout(540_000);
+  t.timeout(600_000);
   const dir = mkdtempSync(join(tmpdir(), 'arena-up-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const config = {
@@ -68,9 +60,46 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   const configFile = join(dir, 'up.json');
   writeFileSync(configFile, JSON.stringify(config));
 
-  const up = await run([ARENA, 'up', '--config', configFile, '--duration', '170', '--no-live', '--no-dashboard'], 420_000);
-  t.is(up.code, 0, `arena up failed:\n${up.out}`);
-  t.regex(up.out, /arena up · chain ws:\/\/127\.0\.0\.1:\d+ · 2 validators · 2 miners/);
+  const up = startArena(['up', '--config', configFile, '--duration', String(UP_DURATION_SEC), '--no-live', '--no-dashboard']);
+  t.teardown(async () => {
+    if (!up.hasExited()) await up.interrupt(SHUTDOWN_GRACE_MS);
+  });
+  const started = await up.waitForOutput(/arena up · chain (ws:\/\/127\.0\.0\.1:\d+) · 2 validators · 2 miners/, 180_000);
+  t.regex(started[0], /arena up · chain ws:\/\/127\.0\.0\.1:\d+ · 2 validators · 2 miners/);
+  const hotkeyOf = (name: string): string => {
+    const hotkey = readHotkeyAddress({ path: join(config.dataDir, 'wallets'), name, hotkey: 'default' });
+    if (hotkey === null) throw new Error(`arena up created no wallet for ${name} in ${config.dataDir}/wallets`);
+    return hotkey;
+  };
+  const miners = { mlp: hotkeyOf('miner-mlp'), linear: hotkeyOf('miner-linear') };
+
+  // Poll the running chain until the competition has produced everything asserted below (bounded).
+  const live = await ApiPromise.create({ provider: new WsProvider(started[1]!), noInitWarn: true });
+  const pollStart = Date.now();
+  let last: CompetitionState | undefined;
+  let unmet = ['nothing read yet'];
+  while (!up.hasExited() && Date.now() - pollStart < POLL_BUDGET_MS) {
+    last = await readCompetition(live, 1, miners);
+    unmet = unmetConditions(last);
+    if (unmet.length === 0) break;
+    await sleep(POLL_INTERVAL_MS);
+  }
+  await live.disconnect();
+  const waitedSec = Math.round((Date.now() - pollStart) / 1000);
+  if (unmet.length > 0) {
+    const why = up.hasExited() ? `arena up exited (code ${await up.exited})` : `not within ${POLL_BUDGET_MS / 1000} s`;
+    t.fail(
+      `the competition did not finish (${why}, after ${waitedSec} s). Missing: ${unmet.join('; ')}.\nLast values read: ${last ? describeCompetition(last) : 'none'}\narena up output:\n${up.output().slice(-5000)}`,
+    );
+    return;
+  }
+  t.log(`competition finished ${waitedSec} s after arena up started`);
+
+  // Ctrl-C: arena up stops every process and exits 0 (cli/src/commands/up.ts, core onShutdownSignal).
+  const stopped = await up.interrupt(SHUTDOWN_GRACE_MS);
+  t.is(stopped.code, 0, `arena up did not exit 0 after SIGINT (took ${stopped.ms} ms):\n${up.output().slice(-5000)}`);
+  t.regex(up.output(), /"reason":"signal"[^\n]*stopping the local competition/, 'arena up stopped because of the signal');
+  t.log(`arena up stopped ${stopped.ms} ms after SIGINT`);
 
   // Reopen the chain `up` left behind (manual seal: the state stays as it was).
   const chain = await spawnDevchain(t, {
@@ -78,43 +107,16 @@ test('arena up runs a whole competition: subnet, registrations, axons, weights, 
   });
   const api = await ApiPromise.create({ provider: new WsProvider(chain.url), noInitWarn: true });
   t.teardown(() => api.disconnect());
-  const q = api.query.subtensorModule!;
+  const s = await readCompetition(api, 1, miners);
 
-  t.true((await q.networksAdded!(1)).toPrimitive() === true, 'subnet 1 exists');
-  const keys = await q.keys!.entries(1);
-  const hotkeyByUid = new Map(keys.map(([k, v]) => [Number(k.args[1]!.toString()), v.toString()]));
-  t.is(hotkeyByUid.size, 5, 'owner + 2 validators + 2 miners are registered');
-
+  t.true(s.subnetExists, 'subnet 1 exists');
+  t.is(s.hotkeyByUid.size, 5, 'owner + 2 validators + 2 miners are registered');
   // Miners serve axons on loopback; validators set weights; epochs paid emission.
-  const minerUids: number[] = [];
-  for (const [uid, hotkey] of hotkeyByUid) {
-    const axon = (await q.axons!(1, hotkey)).toJSON() as { port?: number } | null;
-    if (axon && (axon.port ?? 0) > 0) minerUids.push(uid);
-  }
-  t.is(minerUids.length, 2, 'both miners have an axon on chain');
-  const permits = (await q.validatorPermit!(1)).toJSON() as boolean[];
-  const weightRows = await Promise.all(
-    [...hotkeyByUid.keys()].map(async (uid) => [uid, (await q.weights!(1, uid)).toJSON() as [number, number][]] as const),
-  );
-  const setters = weightRows.filter(([uid, row]) => row.length > 0 && permits[uid] === true);
-  t.true(setters.length >= 2, `both validators set weights (rows: ${JSON.stringify(weightRows)})`);
-  const emission = (await q.emission!(1)).toJSON() as number[];
-  t.true(emission.reduce((a, b) => a + Number(b), 0) > 0, 'an epoch paid emission');
-
-  const incentive = (await q.incentive!(1)).toJSON() as number[];
-  const uidOf = async (name: string): Promise<number> => {
-    const { readHotkeyAddress } = await import('#core');
-    const hk = readHotkeyAddress({ path: join(config.dataDir, 'wallets'), name, hotkey: 'default' });
-    const uid = [...hotkeyByUid].find(([, h]) => h === hk)?.[0];
-    if (uid === undefined) throw new Error(`${name} is not registered`);
-    return uid;
-  };
-  const mlp = await uidOf('miner-mlp');
-  const linear = await uidOf('miner-linear');
-  t.true(
-    incentive[mlp]! > incentive[linear]!,
-    `the MLP earns more incentive than the barely trained linear model (incentive ${JSON.stringify(incentive)})`,
-  );
-  const mlpStake = BigInt((await q.totalHotkeyAlpha!(hotkeyByUid.get(mlp)!, 1)).toString());
-  t.true(mlpStake > 0n, 'the MLP miner was paid (incentive is credited as stake)');
+  t.is(s.axonUids.length, 2, 'both miners have an axon on chain');
+  t.true(s.setters.length >= 2, `both validators set weights (rows: ${JSON.stringify(s.weightRows)})`);
+  t.true(s.emissionTotal > 0, 'an epoch paid emission');
+  t.not(s.mlpUid, undefined, 'miner-mlp is registered');
+  t.not(s.linearUid, undefined, 'miner-linear is registered');
+  t.true(mlpLeads(s), `the MLP earns more incentive than the barely trained linear model (incentive ${JSON.stringify(s.incentive)})`);
+  t.true(s.mlpStake > 0n, 'the MLP miner was paid (incentive is credited as stake)');
 });
