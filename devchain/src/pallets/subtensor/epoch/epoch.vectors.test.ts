@@ -38,8 +38,17 @@ test('TV1 test_10_graph: self-weights only, no permits ⇒ zero consensus/divide
   t.deepEqual(out.newValidatorPermit, fill(n, true));
 });
 
-test('TV2 test_512_graph: 64 validators, 448 servers, 3 epochs with bonds carried, under 5 s', (t) => {
-  const started = performance.now();
+/** CPU ms (user + system) this process has used since `from`. */
+function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
+test('TV2 test_512_graph: 64 validators, 448 servers, 3 epochs with bonds carried, under 5 s of CPU', (t) => {
+  // CPU time, not wall time: a speed target that must not fail because other test files share the cores
+  // (the body is synchronous, so nothing else in this process runs meanwhile). The epoch's figures at
+  // n = 256 are tracked by `npm run bench -- epoch` (bench/epoch.ts).
+  const started = process.cpuUsage();
   const n = 512;
   const base: EpochInput = {
     n,
@@ -83,8 +92,8 @@ test('TV2 test_512_graph: 64 validators, 448 servers, 3 epochs with bonds carrie
     t.is(out.emission[uid], 1_116_071n);
     t.deepEqual(out.bonds[uid], []);
   }
-  const elapsed = performance.now() - started;
-  t.true(elapsed < 5000, `4 epochs at n=512 took ${elapsed.toFixed(0)} ms`);
+  const cpuMs = cpuMsSince(started);
+  t.true(cpuMs < 5000, `4 epochs at n=512 (and their checks) took ${cpuMs.toFixed(0)} ms of CPU`);
 });
 
 test('TV4 test_active_stake: three epochs with bonds carried in storage form', (t) => {
