@@ -13,6 +13,8 @@ import type { NeuronDef, ScenarioDef } from './scenario.ts';
 
 /** Chain timing shared by every scenario: fast blocks, short tempo. */
 export const CHAIN_TIMING = { blockTimeMs: 500, tempo: 10, roundIntervalBlocks: 2, batchSize: 128, deadlineMs: 2_500, emaAlpha: 0.4 };
+/** How long the devchain may take to log that it listens before the run fails. */
+export const CHAIN_START_MS = 60_000;
 export const NETUID = 1;
 
 /** A started world. */
@@ -165,7 +167,7 @@ export async function startCluster(def: ScenarioDef, outDir: string, models: Rec
     const configFile = join(outDir, 'devchain.json');
     writeFileSync(configFile, `${JSON.stringify(genesis(def, 0), null, 2)}\n`);
     const chain = procs.start('devchain', [ARENA_BIN, 'devchain', '--config', configFile, '--tmp', '--port', '0']);
-    const line = await chain.waitFor(/devchain listening/, 60_000);
+    const line = await chain.waitFor(/devchain listening/, CHAIN_START_MS);
     const endpoint = (JSON.parse(line) as { url: string }).url;
     const reportUrls = new Map<string, string>();
     const modelLinks = new Map<string, string>();

@@ -15,6 +15,7 @@ import type { ScenarioDef } from './scenario.ts';
 import { resolveScenarios, SCENARIOS } from './scenarios/index.ts';
 
 export type { ScenarioResult } from './run.ts';
+export { SIM_BOUNDS } from './run.ts';
 export type { TargetResult } from './scenario.ts';
 export { resolveScenarios, SCENARIOS, SUITES } from './scenarios/index.ts';
 

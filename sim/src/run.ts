@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCluster, CHAIN_TIMING } from './cluster.ts';
+import { startCluster, CHAIN_START_MS, CHAIN_TIMING } from './cluster.ts';
 import { meanOf, type EpochSample, type ScenarioFigures } from './figures.ts';
 import { ensureModels, type ModelQuality } from './models.ts';
 import { EpochWatcher, sampleOf } from './observe.ts';
@@ -33,6 +33,18 @@ export interface ScenarioResult {
 
 const epochMs = (): number => CHAIN_TIMING.blockTimeMs * (CHAIN_TIMING.tempo + 1);
 
+/**
+ * The run's own bounds: past any of them it fails with its own message. Between two progress lines it
+ * waits for at most one of these (the chain's start, or one epoch).
+ */
+export const SIM_BOUNDS = {
+  chainStartMs: CHAIN_START_MS,
+  /** The longest wait for the next epoch (a stalled chain). */
+  epochWaitMs: Math.max(60_000, epochMs() * 8),
+  /** Warm-up epochs after which "no miner was paid" fails the run. */
+  warmupMaxEpochs: 20,
+} as const;
+
 /** Runs `def`; throws when the world cannot start or stalls. */
 export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<ScenarioResult> {
   const say = opts.progress ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -55,7 +67,7 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
     const stateFiles = def.neurons
       .filter((n) => n.honest === true)
       .map((n) => join(opts.outDir, 'neurons', n.name, 'validator-state.json'));
-    const timeout = Math.max(60_000, epochMs() * 8);
+    const timeout = SIM_BOUNDS.epochWaitMs;
     // Warm-up: until every honest validator's weights pay miners.
     // Warm-up: every miner's axon is on chain, then every validator has set weights a full tempo later
     // (so every miner was scored in several rounds), and miners are paid.
@@ -71,13 +83,16 @@ export async function runScenario(def: ScenarioDef, opts: RunOptions): Promise<S
       const validatorsIn = def.neurons
         .filter((n) => n.role === 'validator')
         .every((n) => (m.lastUpdate[uidOf(m, n.name)] ?? 0) > servedAt + CHAIN_TIMING.tempo);
+      say(
+        `sim: ${def.name}: warm-up epoch ${warmupEpochs} block ${m.block}: miners served ${served}, paid ${paid}, validators in ${validatorsIn}`,
+      );
       if (paid && validatorsIn) break;
       const dead = [...cluster.expected].filter((n) => !cluster.procs.isRunning(n));
       if (dead.length > 0)
         throw new Error(
           `sim: ${def.name}: ${dead.join(', ')} exited during warm-up; last lines of ${dead[0]}:\n${cluster.procs.tail(dead[0]!)}`,
         );
-      if (warmupEpochs > 20)
+      if (warmupEpochs > SIM_BOUNDS.warmupMaxEpochs)
         throw new Error(`sim: ${def.name}: no miner was paid after ${warmupEpochs} epochs; see ${join(opts.outDir, 'logs')}`);
     }
     const warmupSec = (Date.now() - started) / 1000;
