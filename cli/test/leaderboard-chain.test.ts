@@ -154,16 +154,36 @@ test.serial('--watch re-renders on each new block and stops cleanly on SIGINT', 
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => (JSON.parse(l) as JsonBoard).block);
+  let firstRender: () => void = () => undefined;
+  const rendered = new Promise<void>((resolve) => {
+    firstRender = resolve;
+  });
   const sawBlocks = new Promise<void>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
+      if (out.includes('{')) firstRender();
       if (new Set(blocks()).size >= 3) resolve();
     });
   });
-  // Seal a block every 300 ms until the watcher has printed three different blocks (bounded: 40 tries).
+  // The CLI's start-up (node, tsx, connecting) is not what is counted: first its first render, bounded
+  // like any `arena` run in these tests (60 s), or its exit.
+  let startBound: NodeJS.Timeout | undefined;
+  const started = await Promise.race([
+    rendered.then(() => true),
+    exited.then(() => false),
+    new Promise<false>((r) => {
+      startBound = setTimeout(r, 60_000, false);
+    }),
+  ]);
+  clearTimeout(startBound);
+  if (!started) {
+    t.fail(`no first render within 60 s (or the watcher exited); stdout: ${out}; stderr: ${err}`);
+    return;
+  }
+  // Then seal a block every 300 ms until the watcher has printed three different blocks (bounded: 40 tries).
   for (let i = 0; i < 40 && new Set(blocks()).size < 3; i++) {
     await new Promise((r) => setTimeout(r, 300));
-    if (out.includes('{')) await chain.newBlocks(1);
+    await chain.newBlocks(1);
   }
   await Promise.race([sawBlocks, new Promise((r) => setTimeout(r, 1_000))]);
   const seen = [...new Set(blocks())];
