@@ -164,8 +164,10 @@ const AccessSchema = z
       .number()
       .min(0)
       .max(1)
-      .default(0.03)
-      .describe("largest RMS distance of two samples' centred 7x7 block means that still counts as the same sample"),
+      .default(0.0325)
+      .describe(
+        "largest RMS distance of two samples' centred 7x7 block means (of the pixels mapped by the relay guard's ink ramp) that still counts as the same sample",
+      ),
   })
   .strict();
 

@@ -17,15 +17,27 @@ function request(input: Float32Array, roundId = 7): PredictRequest {
   return { competitionId: 'mnist', roundId, input: { dtype: 'float32', shape: [input.length / IN, IN], data: input } };
 }
 
-/** Rows of `input` in reverse order, each pixel moved by up to ±`noise` and kept in [0, 1] (a relayer's obvious disguises). */
-function disguised(input: Float32Array, noise: number, seed = 9): Float32Array {
+/**
+ * Rows of `input` in reverse order, each pixel moved by up to ±`noise` and kept in [0, 1] (a relayer's obvious
+ * disguises); with `shift`, each digit also moved by -1, 0 or 1 px in x and in y (28x28 inputs).
+ */
+function disguised(input: Float32Array, noise: number, seed = 9, shift = false): Float32Array {
   const rows = input.length / IN;
+  const side = Math.round(Math.sqrt(IN));
   const out = new Float32Array(input.length);
   let x = seed;
+  const next = (): number => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
   for (let r = 0; r < rows; r++) {
+    const dx = shift ? Math.floor(next() * 3) - 1 : 0;
+    const dy = shift ? Math.floor(next() * 3) - 1 : 0;
     for (let i = 0; i < IN; i++) {
-      x = (x * 1103515245 + 12345) % 2147483648;
-      out[(rows - 1 - r) * IN + i] = Math.min(1, Math.max(0, input[r * IN + i]! + ((x / 2147483648) * 2 - 1) * noise));
+      const sy = Math.floor(i / side) - dy;
+      const sx = (i % side) - dx;
+      const v = sy >= 0 && sy < side && sx >= 0 && sx < side ? input[r * IN + sy * side + sx]! : 0;
+      out[(rows - 1 - r) * IN + i] = Math.min(1, Math.max(0, v + (next() * 2 - 1) * noise));
     }
   }
   return out;
@@ -40,13 +52,14 @@ async function startProxy(
   keys: Keys,
   victim: string,
   noise = 0,
+  shift = false,
 ): Promise<{ ask: (input: Float32Array) => Promise<Float32Array> }> {
   const toVictim = new MinerClient({ address: victim, minerHotkey: keys.bob.address, signer: keys.eve, defaultDeadlineMs: 10_000 });
   t.teardown(() => toVictim.close());
   const opts: MinerServerOptions = {
     predictor: {
       predict: async (input, shape) => {
-        const sent = noise > 0 ? disguised(input, noise) : input;
+        const sent = noise > 0 ? disguised(input, noise, 9, shift) : input;
         const res = await toVictim.predict(request(sent), { deadlineMs: 10_000 });
         const out = res.value.output.data as Float32Array;
         if (noise === 0) return { data: Float32Array.from(out), shape: [shape[0]!, OUT] };
@@ -139,6 +152,30 @@ test('the obvious evasions (rows reversed, every pixel moved by up to ±0.05) ar
   t.regex(String(err), /relayed batch: \d+ of 64 samples/);
 });
 
+test('the noisy-proxy-extreme evasion (rows reversed, every digit shifted by up to 1 px, every pixel moved by up to ±0.3) is refused', async (t) => {
+  const keys = await keysP;
+  const { address } = await startServer(t, keys, {
+    limits: { inputShape: [IN], outputShape: [OUT], maxBatch: BATCH, maxMessageBytes: 1024 * 1024 },
+  });
+  const proxy = await startProxy(t, keys, address, 0.3, true);
+  const input = heldOut('validator-a/round-3');
+  await validatorClient(t, keys, address).predict(request(input), { deadlineMs: 10_000 });
+  const err = await t.throwsAsync(proxy.ask(input));
+  t.regex(String(err), /relayed batch: \d+ of 64 samples/);
+});
+
+test('±0.3 relays of 256-sample batches are refused, each with most of its samples found (5 batches, shifted and shuffled)', (t) => {
+  for (let i = 0; i < 5; i++) {
+    const guard = new RelayGuard();
+    const input = generatedRoundBatch(`secret-x/${i}`, 256).inputs;
+    guard.check('validator', input, 256, 0);
+    const err = t.throws(() => guard.check('proxy', disguised(input, 0.3, 100 + i, true), 256, 10));
+    const found = Number(/relayed batch: (\d+) of 256/.exec(err?.message ?? '')?.[1] ?? 0);
+    t.log(`±0.3 relay ${i}: ${found} of 256 samples found`);
+    t.true(found >= 0.6 * 256, `found ${found}`);
+  }
+});
+
 test('two validators with their own secret batches are both answered, in either order and repeatedly', async (t) => {
   const keys = await keysP;
   const { address, server } = await startServer(t, keys, {
@@ -180,16 +217,17 @@ test('fingerprint collisions between honest batches, and detection under noise (
   t.true(rate < 0.2, `collision rate ${rate}`);
   t.true(worstBatch < 0.35, `worst batch ${worstBatch}`);
   // A relayer's noise: the fraction of a relayed batch still found, by noise amplitude (uniform ±noise per pixel).
-  for (const noise of [0, 0.02, 0.05, 0.1, 0.2, 0.3]) {
+  for (const noise of [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4]) {
     const g = new RelayGuard();
     const input = generatedRoundBatch(`secret-n/${noise}`, 128).inputs;
     g.inspect('validator', input, 128, 0);
     const found = g.inspect('proxy', disguised(input, noise), 128, 10).relayed / 128;
     t.log(`noise ±${noise}: ${(100 * found).toFixed(1)}% of relayed samples found`);
-    // Each guard draws its own hyperplanes, so the fraction found at ±0.2 varies between runs (measured 73-87%);
-    // what must hold is that it clears the 50% refusal bar with margin.
+    // Each guard draws its own hyperplanes, so the fraction found varies between runs (bench/relay-match.ts, 8 generated
+    // batches of 256, shuffled and shifted too: ±0.2 found at least 93%, ±0.3 at least 68% (mean 77%), ±0.4 about
+    // 35%); what must hold is that ±0.3 clears the 50% refusal bar with margin. ±0.4 is past the guard (logged only).
     if (noise <= 0.1) t.true(found >= 0.75, `noise ${noise}: found ${found}`);
-    else if (noise <= 0.2) t.true(found >= 0.6, `noise ${noise}: found ${found}`);
+    else if (noise <= 0.3) t.true(found >= 0.6, `noise ${noise}: found ${found}`);
   }
 });
 
@@ -207,17 +245,19 @@ test('memory stays bounded per caller and expires after the ttl', (t) => {
 });
 
 test('an admitted caller cannot poison the guard: a huge diverse batch first does not make an honest batch look relayed', (t) => {
-  // The attack: a permitted caller sends 8,192 generated digits, so that most samples of any later honest batch
+  // The attack: a permitted caller sends 12,288 generated digits, so that most samples of any later honest batch
   // have a chance look-alike in its request; counted against the honest batch alone that was >= 50% "relayed",
   // and the miner would refuse the honest validator (worst loss for the miner it wants to hurt).
   // A guard that remembers the whole poison (an operator raising relayPerCallerSamples; at the default 2,048 the
-  // poison reached at most 39% of an honest batch, close to the 50% bar).
+  // poison reached at most 39% of an honest batch, close to the 50% bar). 12,288 rather than 8,192: with the ink
+  // ramp, 8,192 reached at most 50% of an honest batch, no longer "most".
   const opts = { perCallerSamples: 16_384 };
-  const poison = new Float32Array(8192 * IN);
-  poison.set(generatedRoundBatch('poison-a', 4096).inputs, 0);
-  poison.set(generatedRoundBatch('poison-b', 4096).inputs, 4096 * IN);
+  const parts = 3;
+  const size = parts * 4096;
+  const poison = new Float32Array(size * IN);
+  for (let p = 0; p < parts; p++) poison.set(generatedRoundBatch(`poison-${p}`, 4096).inputs, p * 4096 * IN);
   const guard = new RelayGuard(opts);
-  guard.inspect('attacker', poison, 8192, 1_000);
+  guard.inspect('attacker', poison, size, 1_000);
   let worst = 0;
   for (let i = 0; i < 8; i++) {
     const honest = generatedRoundBatch(`honest-${i}`, 256).inputs;
@@ -225,12 +265,12 @@ test('an admitted caller cannot poison the guard: a huge diverse batch first doe
     worst = Math.max(worst, v.relayed / 256);
     t.notThrows(() => new RelayGuard(opts).check('x', honest, 256, 0));
   }
-  t.log(`honest batch of 256 after an 8,192-sample poison: at most ${(worst * 100).toFixed(1)}% of its samples have a look-alike there`);
+  t.log(`honest batch of 256 after a ${size}-sample poison: at most ${(worst * 100).toFixed(1)}% of its samples have a look-alike there`);
   t.true(worst > 0.5, 'the poison does reach most honest samples (otherwise this test shows nothing)');
   // ... yet none is refused: a relay covers its source request too, the poison covers a sliver of its own.
   const fresh = new RelayGuard(opts);
-  fresh.inspect('attacker', poison, 8192, 1_000);
+  fresh.inspect('attacker', poison, size, 1_000);
   for (let i = 0; i < 8; i++) t.notThrows(() => fresh.check(`validator-${i}`, generatedRoundBatch(`honest-${i}`, 256).inputs, 256, 1_001));
   // A real relay of that same big batch is still caught.
-  t.throws(() => fresh.check('proxy', poison, 8192, 1_002), { message: /relayed batch/ });
+  t.throws(() => fresh.check('proxy', poison, size, 1_002), { message: /relayed batch/ });
 });
