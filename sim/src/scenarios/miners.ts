@@ -68,13 +68,26 @@ export const noisyProxyEvasive = copier(
   { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true, shuffleInputs: true, shiftPx: 1, inputNoise: 0.1 },
   ['best', 'good'],
 );
-/** As above with ±0.2 noise per pixel: near the edge of what the guard matches (it finds ~81% of such samples). */
+/** As above with ±0.2 noise per pixel (the guard finds at least 94% of such samples; bench/relay-match.ts). */
 export const noisyProxyHeavy = copier(
   'noisy-proxy-heavy',
   'Noisy proxy with heavy input noise',
   400,
   100,
   { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true, shuffleInputs: true, shiftPx: 1, inputNoise: 0.2 },
+  ['best', 'good'],
+);
+
+/**
+ * As above with ±0.3 noise per pixel: past what the relay guard matched on raw pixels (~10% found; the victim
+ * answered and the copier earned 2.0%); its ink ramp finds at least 70% (bench/relay-match.ts), so it is refused.
+ */
+export const noisyProxyExtreme = copier(
+  'noisy-proxy-extreme',
+  'Noisy proxy with extreme input noise',
+  400,
+  100,
+  { mix: 0.8, temperature: 1.15, noiseSigma: 0.004, permuteTail: true, shuffleInputs: true, shiftPx: 1, inputNoise: 0.3 },
   ['best', 'good'],
 );
 
