@@ -1,7 +1,9 @@
 /**
  * The relay guard run in a worker thread of its own (`relay-guard-worker.ts`): `check` copies the batch to it and
  * resolves with the verdict, or rejects with ProtocolError `relayed` exactly as `RelayGuard.check` throws. The
- * worker starts at the first check and is unref'd while idle, so an idle server does not hold the process open.
+ * server starts the worker with `ready()` before it listens (loading the worker's modules took seconds on a busy
+ * machine, and the first Predict paid for it: three server tests ran past their 5 s deadline); the worker is
+ * unref'd while idle, so an idle server does not hold the process open.
  * If the worker dies, the checks waiting on it are refused as `unavailable` (the caller retries) and the next
  * check starts a new worker (with an empty memory).
  */
@@ -21,6 +23,9 @@ export interface RelayCheckRequest {
 /** The worker's answer: the verdict, a refusal (`relayed`), or a failure of the check itself. */
 export type RelayCheckReply = { id: number; verdict: RelayVerdict } | { id: number; relayed: string } | { id: number; failed: string };
 
+/** What the worker posts: a check's reply, or once, when its modules have loaded, `{ ready: true }`. */
+export type RelayWorkerMessage = RelayCheckReply | { ready: true };
+
 interface Pending {
   resolve: (v: RelayVerdict) => void;
   reject: (e: Error) => void;
@@ -30,6 +35,8 @@ export class RelayGuardThread {
   readonly #options: RelayGuardOptions;
   readonly #pending = new Map<number, Pending>();
   #worker: Worker | undefined;
+  /** Settles when the current worker has loaded (or failed to). */
+  #loaded: Promise<void> | undefined;
   #nextId = 0;
   #closed = false;
 
@@ -51,6 +58,16 @@ export class RelayGuardThread {
     });
   }
 
+  /**
+   * Starts the worker if needed and resolves once it has loaded its modules; rejects with the reason when it
+   * cannot load. Checks sent before that wait in the worker's queue, in order.
+   */
+  ready(): Promise<void> {
+    if (this.#closed) return Promise.reject(new ProtocolError('unavailable', 'server shutting down'));
+    this.#ensureWorker();
+    return this.#loaded!;
+  }
+
   /** Ends the worker; checks still waiting are refused as `unavailable`. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -63,15 +80,28 @@ export class RelayGuardThread {
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./relay-guard-worker-bootstrap.mjs', import.meta.url), { workerData: this.#options });
-    worker.on('message', (m: RelayCheckReply) => this.#settle(m));
+    let loaded!: () => void;
+    let failed!: (e: Error) => void;
+    this.#loaded = new Promise<void>((resolve, reject) => {
+      loaded = resolve;
+      failed = reject;
+    });
+    this.#loaded.catch(() => undefined); // a caller that never asks for readiness still gets its checks refused
+    worker.ref(); // held until loaded: a server starting up waits for it
+    worker.on('message', (m: RelayWorkerMessage) => {
+      if ('ready' in m) {
+        if (this.#pending.size === 0) worker.unref();
+        loaded();
+      } else this.#settle(m);
+    });
     const lost = (why: string): void => {
+      failed(new Error(`the relay guard's worker thread did not start: ${why}`));
       if (this.#worker !== worker) return;
       this.#worker = undefined;
       this.#failAll(`relay check unavailable: ${why}`);
     };
     worker.on('error', (e: Error) => lost(e.message));
     worker.on('exit', (code) => lost(`worker exited with code ${code}`));
-    worker.unref();
     this.#worker = worker;
     return worker;
   }

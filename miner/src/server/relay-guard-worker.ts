@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProtocolError } from '#protocol';
 import { RelayGuard, type RelayGuardOptions } from './relay-guard.ts';
-import type { RelayCheckReply, RelayCheckRequest } from './relay-guard-thread.ts';
+import type { RelayCheckReply, RelayCheckRequest, RelayWorkerMessage } from './relay-guard-thread.ts';
 
 const guard = new RelayGuard(workerData as RelayGuardOptions);
 const port = parentPort;
@@ -25,3 +25,5 @@ port.on('message', (m: RelayCheckRequest) => {
   }
   port.postMessage(reply);
 });
+const ready: RelayWorkerMessage = { ready: true };
+port.postMessage(ready);

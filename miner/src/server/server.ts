@@ -224,9 +224,16 @@ export function createMinerServer(opts: MinerServerOptions): MinerServer {
     metrics,
     async start(host, port) {
       await ensureCryptoReady();
-      const bound = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-      );
+      // The relay guard's worker loads while the port binds: listening means the first Predict is answered at once.
+      const [bound] = await Promise.all([
+        new Promise<number>((resolve, reject) =>
+          server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+        ),
+        relay?.ready().catch((e: unknown) => {
+          server.forceShutdown();
+          throw e;
+        }),
+      ]);
       widenHttp2Windows(server, limits.http2WindowBytes ?? maxBytes, log, limits.http2MaxFrameBytes);
       guardConnections(server, limits.connections ?? {}, log);
       log.info({ host, port: bound }, 'miner server listening');

@@ -51,3 +51,14 @@ test('close refuses waiting and later checks as `unavailable`, and ends the work
   const later = await t.throwsAsync(thread.check('validator', batchOf('x', 8), 8, 2), { instanceOf: ProtocolError });
   t.is(later?.code, 'unavailable');
 });
+
+test('ready() loads the worker once and resolves; checks after it use that worker; it refuses after close', async (t) => {
+  const thread = new RelayGuardThread();
+  await Promise.all([thread.ready(), thread.ready()]);
+  await thread.ready();
+  const v = await thread.check('validator', batchOf('after-ready', 64), 64, 1);
+  t.is(v.total, 64);
+  await thread.close();
+  const err = await t.throwsAsync(thread.ready(), { instanceOf: ProtocolError });
+  t.is(err?.code, 'unavailable');
+});
