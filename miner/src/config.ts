@@ -115,6 +115,62 @@ const LimitsSchema = z
   })
   .strict();
 
+const AdmissionSchema = z
+  .object({
+    perAddressPerSec: z
+      .number()
+      .gt(0)
+      .default(200)
+      .describe(
+        'calls per second admitted per remote IP address before any signature work (burst 2x); raise it when many validators share one address',
+      ),
+    perHotkeyPerSec: z
+      .number()
+      .gt(0)
+      .default(50)
+      .describe('calls per second admitted per claimed hotkey before its signature is checked (burst 2x)'),
+    verifyPerSec: z.number().gt(0).default(500).describe('signature verifications per second over all callers (sha256 + sr25519 each)'),
+    maxInFlightBytesPerConnection: z
+      .number()
+      .int()
+      .min(1024)
+      .optional()
+      .describe('request body bytes read but not yet answered, per connection; default 2x limits.maxMessageBytes'),
+    maxInFlightBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .optional()
+      .describe('request body bytes read but not yet answered, over all connections; default 8x limits.maxMessageBytes'),
+    minBodyBytesPerSec: z
+      .number()
+      .int()
+      .min(0)
+      .default(256 * 1024)
+      .describe('an admitted request body must arrive at least this fast in every bodyGraceMs window, bytes/s (0: no check)'),
+    bodyGraceMs: z.number().int().min(100).default(5_000).describe('the window of the body-rate check, ms'),
+  })
+  .strict();
+
+const ConnectionsSchema = z
+  .object({
+    maxPerAddress: z
+      .number()
+      .int()
+      .min(1)
+      .default(32)
+      .describe('most open connections from one remote IP address; more are closed at once'),
+    max: z.number().int().min(1).default(512).describe('most open connections overall (keep below the open-file limit)'),
+    handshakeTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .default(5_000)
+      .describe('a connection must complete its HTTP/2 handshake within this, ms'),
+    idleTimeoutMs: z.number().int().min(1000).default(60_000).describe('a connection without calls for this long is closed, ms'),
+  })
+  .strict();
+
 const RateLimitSchema = z
   .object({
     ratePerSec: z.number().gt(0).default(50).describe('requests per second per caller (token bucket refill)'),
@@ -215,6 +271,8 @@ export const MinerConfigSchema = z
     metrics: MetricsSchema.default(MetricsSchema.parse({})),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     rateLimit: RateLimitSchema.default(RateLimitSchema.parse({})),
+    admission: AdmissionSchema.default(AdmissionSchema.parse({})),
+    connections: ConnectionsSchema.default(ConnectionsSchema.parse({})),
     access: AccessSchema.default(AccessSchema.parse({})),
     register: z
       .boolean()

@@ -33,7 +33,9 @@ import {
   createMinerMetrics,
   createMinerServer,
   InMemoryCallerDirectory,
+  type AdmissionLimits,
   type CallerEntry,
+  type ConnectionLimits,
   type MetricsServer,
   type MinerServer,
 } from './server/index.ts';
@@ -126,6 +128,31 @@ async function coldkeyLoader(config: MinerConfig, askPassword: (() => Promise<st
       { cause: err },
     );
   }
+}
+
+/** The server's admission budgets from the config (unset in-flight caps keep their message-size defaults). */
+export function admissionLimitsOf(config: MinerConfig): AdmissionLimits {
+  const a = config.admission;
+  return {
+    perAddressPerSec: a.perAddressPerSec,
+    perHotkeyPerSec: a.perHotkeyPerSec,
+    verifyPerSec: a.verifyPerSec,
+    minBodyBytesPerSec: a.minBodyBytesPerSec,
+    bodyGraceMs: a.bodyGraceMs,
+    ...(a.maxInFlightBytesPerConnection === undefined ? {} : { maxInFlightBytesPerConnection: a.maxInFlightBytesPerConnection }),
+    ...(a.maxInFlightBytes === undefined ? {} : { maxInFlightBytes: a.maxInFlightBytes }),
+  };
+}
+
+/** The server's connection limits from the config. */
+export function connectionLimitsOf(config: MinerConfig): ConnectionLimits {
+  const c = config.connections;
+  return {
+    maxConnectionsPerAddress: c.maxPerAddress,
+    maxConnections: c.max,
+    handshakeTimeoutMs: c.handshakeTimeoutMs,
+    idleTimeoutMs: c.idleTimeoutMs,
+  };
 }
 
 function endpointOf(config: MinerConfig): string {
@@ -248,6 +275,8 @@ async function run(
         perCallerSamples: config.access.relayPerCallerSamples,
         maxDistance: config.access.relayMaxDistance,
       },
+      admission: admissionLimitsOf(config),
+      connections: connectionLimitsOf(config),
     },
     rateLimit: { ratePerSec: config.rateLimit.ratePerSec, burst: config.rateLimit.burst },
   });

@@ -1,7 +1,7 @@
 /** Public entry of the miner (`#miner`): config, daemon, chain port, and the parts it is built from. */
 export { MinerConfigSchema, MINER_ENV_PREFIX, loadMinerConfig, minerConfigLeaves } from './config.ts';
 export type { MinerConfig, MinerConfigInput, LoadMinerConfigOptions } from './config.ts';
-export { startMiner, resolveCompetition, defaultDataDir, callerEntries } from './daemon.ts';
+export { startMiner, resolveCompetition, defaultDataDir, callerEntries, admissionLimitsOf, connectionLimitsOf } from './daemon.ts';
 export type { StartMinerOptions, MinerHandle, MinerStatus } from './daemon.ts';
 export { connectMinerChain, substrateMinerChain } from './chain.ts';
 export type { MinerChain, MinerMetagraphView, AxonAddress, ConnectMinerChainOptions } from './chain.ts';

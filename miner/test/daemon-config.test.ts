@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfigFile } from '#core';
 import {
+  admissionLimitsOf,
   canonicalIp,
+  connectionLimitsOf,
   axonVersion,
   formatTao,
   loadMinerConfig,
@@ -92,4 +94,31 @@ test('reachableIp prefers the configured IP, then a concrete listen host, then a
   t.is(reachableIp(undefined, '192.168.1.5', ifs), '192.168.1.5');
   t.is(reachableIp(undefined, '0.0.0.0', ifs), '10.0.0.7');
   t.throws(() => reachableIp(undefined, '0.0.0.0', { lo: ifs!.lo }), { message: /set --axon\.external-ip/ });
+});
+
+test("the server's admission budgets and connection limits are config keys, env variables and flags", (t) => {
+  const defaults = loadMinerConfig({});
+  t.deepEqual(admissionLimitsOf(defaults), {
+    perAddressPerSec: 200,
+    perHotkeyPerSec: 50,
+    verifyPerSec: 500,
+    minBodyBytesPerSec: 256 * 1024,
+    bodyGraceMs: 5_000,
+  });
+  t.deepEqual(connectionLimitsOf(defaults), {
+    maxConnectionsPerAddress: 32,
+    maxConnections: 512,
+    handshakeTimeoutMs: 5_000,
+    idleTimeoutMs: 60_000,
+  });
+  const c = loadMinerConfig({
+    file: { admission: { perAddressPerSec: 1000, maxInFlightBytes: 1 << 26 }, connections: { maxPerAddress: 128 } },
+    env: { ARENA_MINER_ADMISSION_VERIFY_PER_SEC: '800' },
+    flags: { 'connections.idleTimeoutMs': 30_000 },
+  });
+  t.like(admissionLimitsOf(c), { perAddressPerSec: 1000, verifyPerSec: 800, maxInFlightBytes: 1 << 26 });
+  t.false('maxInFlightBytesPerConnection' in admissionLimitsOf(c), 'unset in-flight caps keep the message-size default');
+  t.like(connectionLimitsOf(c), { maxConnectionsPerAddress: 128, idleTimeoutMs: 30_000 });
+  const err = t.throws(() => loadMinerConfig({ file: { admission: { perAddressPerSec: 0 } } }));
+  t.regex(err?.message ?? '', /admission\.perAddressPerSec/);
 });

@@ -1,6 +1,8 @@
 /** The miner's gRPC server and its ports (import by relative path inside miner/). */
 
+export type { AdmissionLimits } from './admission.ts';
 export type { FreshnessOptions } from './access.ts';
+export type { ConnectionLimits } from './connection-guard.ts';
 export {
   type CallerDirectory,
   type CallerEntry,
