@@ -111,6 +111,7 @@ function writeReport(markdown: string, word: string, totalSec: number): void {
       'figures are read from chain storage after every epoch. "before" is the figure from the first runs against the code before the defences landed (sim/before.json). ' +
       'See sim/README.md for how to read and rerun them.',
     '',
+    '',
   ];
   writeFileSync(join(REPO_ROOT, 'sim/REPORT.md'), `${head.join('\n')}${markdown}\n`);
 }
