@@ -16,7 +16,6 @@
  * contrast-invariant). The guard itself is run too (`guard` column, whatever rule it ships), as a check.
  * Prints one JSON object on the last line; a table on stderr.
  */
-import { randomBytes } from 'node:crypto';
 import {
   createPrng,
   generateDigits,
@@ -30,7 +29,7 @@ import {
   type Dataset,
   type Prng,
 } from '#training';
-import { GRID, RelayGuard, sampleGrid } from '../miner/src/server/relay-guard.ts';
+import { drawHyperplanes, GRID, RelayGuard, sampleGrid } from '../miner/src/server/relay-guard.ts';
 
 const CELLS = GRID * GRID;
 /** The LSH shape (the guard's: 5 bands of 14 bits); BANDS and BAND_BITS in the environment try others. */
@@ -64,11 +63,7 @@ interface Fingerprint {
 }
 
 function planes(): Float32Array {
-  const count = BANDS * BAND_BITS * CELLS;
-  const bytes = randomBytes(count * 4);
-  const p = new Float32Array(count);
-  for (let i = 0; i < count; i++) p[i] = (bytes[4 * i]! + bytes[4 * i + 1]! + bytes[4 * i + 2]! + bytes[4 * i + 3]! - 510) / 255;
-  return p;
+  return drawHyperplanes(BANDS * BAND_BITS * CELLS);
 }
 
 function fingerprints(batch: Float32Array, p: Float32Array, map: { lo: number; hi: number }): Fingerprint[] {

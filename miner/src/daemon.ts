@@ -130,18 +130,9 @@ async function coldkeyLoader(config: MinerConfig, askPassword: (() => Promise<st
   }
 }
 
-/** The server's admission budgets from the config (unset in-flight caps keep their message-size defaults). */
+/** The server's admission budgets from the config (same names; unset in-flight caps keep their message-size defaults). */
 export function admissionLimitsOf(config: MinerConfig): AdmissionLimits {
-  const a = config.admission;
-  return {
-    perAddressPerSec: a.perAddressPerSec,
-    perHotkeyPerSec: a.perHotkeyPerSec,
-    verifyPerSec: a.verifyPerSec,
-    minBodyBytesPerSec: a.minBodyBytesPerSec,
-    bodyGraceMs: a.bodyGraceMs,
-    ...(a.maxInFlightBytesPerConnection === undefined ? {} : { maxInFlightBytesPerConnection: a.maxInFlightBytesPerConnection }),
-    ...(a.maxInFlightBytes === undefined ? {} : { maxInFlightBytes: a.maxInFlightBytes }),
-  };
+  return Object.fromEntries(Object.entries(config.admission).filter(([, v]) => v !== undefined)) as AdmissionLimits;
 }
 
 /** The server's connection limits from the config. */

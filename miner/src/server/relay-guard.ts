@@ -225,9 +225,8 @@ function within(a: Float32Array, b: Float32Array, max: number): boolean {
   return true;
 }
 
-/** BANDS * BAND_BITS random hyperplanes (approximately Gaussian: sum of 4 uniforms), from fresh randomness. */
-function drawHyperplanes(): Float32Array {
-  const count = BANDS * BAND_BITS * CELLS;
+/** `count` random hyperplane coefficients (approximately Gaussian: sum of 4 uniforms), from fresh randomness; the guard's own: BANDS * BAND_BITS planes of CELLS. */
+export function drawHyperplanes(count = BANDS * BAND_BITS * CELLS): Float32Array {
   const bytes = randomBytes(count * 4);
   const planes = new Float32Array(count);
   for (let i = 0; i < count; i++) planes[i] = (bytes[4 * i]! + bytes[4 * i + 1]! + bytes[4 * i + 2]! + bytes[4 * i + 3]! - 510) / 255;
